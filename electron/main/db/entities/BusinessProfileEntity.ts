@@ -1,0 +1,41 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm'
+
+/** The owner's business: exactly one row, id 1. */
+@Entity({ name: 'business_profile' })
+export class BusinessProfileEntity {
+  @PrimaryColumn({ type: 'integer' })
+  id!: number
+
+  @Column({ name: 'business_name', type: 'varchar', length: 120 })
+  businessName!: string
+
+  @Column({ name: 'owner_name', type: 'varchar', length: 120 })
+  ownerName!: string
+
+  @Column({ type: 'text', default: '' })
+  address!: string
+
+  @Column({ type: 'varchar', length: 254, default: '' })
+  email!: string
+
+  @Column({ type: 'varchar', length: 40, default: '' })
+  phone!: string
+
+  @Column({ type: 'varchar', length: 3 })
+  currency!: string
+
+  @Column({ name: 'hourly_worth_minor', type: 'integer' })
+  hourlyWorthMinor!: number
+
+  @Column({ name: 'logo_data_url', type: 'text', nullable: true })
+  logoDataUrl!: string | null
+
+  @Column({ name: 'is_sample', type: 'boolean', default: false })
+  isSample!: boolean
+
+  @Column({ name: 'created_at', type: 'varchar', length: 30 })
+  createdAt!: string
+
+  @Column({ name: 'updated_at', type: 'varchar', length: 30 })
+  updatedAt!: string
+}

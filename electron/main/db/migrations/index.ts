@@ -1,0 +1,6 @@
+import { InitialSchema1763800000001 } from './0001-initial-schema'
+
+/** Every migration, oldest first. Listed explicitly: never discovered by glob, never synchronize. */
+export const MIGRATIONS = [InitialSchema1763800000001]
+
+export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => new m().name ?? m.name)

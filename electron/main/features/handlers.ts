@@ -1,0 +1,58 @@
+import type { DataSource } from 'typeorm'
+import type { Handlers } from '../ipc'
+import { ClientEntity } from '../db/entities'
+import { ClientsService } from './clients/clients-service'
+import { ProfileService } from './profile/profile-service'
+import { SampleService } from './sample/sample-service'
+
+/** What the services need from the outside world; Electron supplies the real ones, tests fakes. */
+export interface Ports {
+  now: () => Date
+  openFolder: (folder: string) => Promise<void>
+}
+
+export interface AppContext {
+  dataSource: DataSource
+  dataDir: string
+  databaseFile: string
+  version: string
+}
+
+export function createServices(ctx: AppContext, ports: Ports) {
+  const deps = { manager: ctx.dataSource.manager, now: ports.now }
+  const clients = new ClientsService(deps)
+  const profile = new ProfileService(deps)
+  const sample = new SampleService(deps)
+  return { clients, profile, sample }
+}
+
+export type Services = ReturnType<typeof createServices>
+
+/** Maps each contract channel to a service call. Inputs arrive already parsed by ipc.ts. */
+export function createHandlers(ctx: AppContext, ports: Ports, services: Services = createServices(ctx, ports)): Handlers {
+  const { clients, profile, sample } = services
+  return {
+    'app:info': async () => ({
+      version: ctx.version,
+      dataDir: ctx.dataDir,
+      databaseFile: ctx.databaseFile,
+      hasProfile: (await profile.get()) !== null,
+      hasSampleData: (await ctx.dataSource.manager.getRepository(ClientEntity).countBy({ isSample: true })) > 0,
+    }),
+    'profile:get': () => profile.get(),
+    'profile:save': (input) => profile.save(input),
+    'sample:load': () => sample.load(),
+    'sample:remove': () => sample.remove(),
+    'clients:list': (q) => clients.list(q),
+    'clients:get': ({ id }) => clients.get(id),
+    'clients:create': (input) => clients.create(input),
+    'clients:update': ({ id, client }) => clients.update(id, client),
+    'clients:archive': ({ id }) => clients.archive(id),
+    'clients:restore': ({ id }) => clients.restore(id),
+    'clients:tags': () => clients.allTags(),
+    'system:open-data-folder': async () => {
+      await ports.openFolder(ctx.dataDir)
+      return null
+    },
+  }
+}

@@ -1,0 +1,118 @@
+/** App lifecycle, window and menu: Electron glue only. Everything it wires is tested without Electron. */
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { BrowserWindow, Menu, app, dialog, ipcMain, screen, session, shell } from 'electron'
+import { MENU_EVENT_CHANNEL } from '../shared/channels'
+import type { MenuCommand } from '../shared/words'
+import { DATABASE_FILE_NAME, openDatabase } from './db/open-database'
+import { DatabaseOpenError, describeOpenProblem } from './db/errors'
+import { createHandlers, type AppContext } from './features/handlers'
+import { resolveDataDir } from './features/system/data-folder'
+import { createDispatcher, registerIpc } from './ipc'
+import { createFileLogger } from './log'
+import { buildMenuTemplate } from './menu'
+import { electronNativeBinding } from './native-binding'
+import { createSenderCheck, hardenSession, hardenWebContents, hardenedWebPreferences } from './security'
+import { fitToDisplays, loadWindowState, saveWindowState, windowStateFile } from './window-state'
+
+const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'))
+const log = createFileLogger(dataDir)
+const devServerUrl = process.env.ELECTRON_RENDERER_URL
+const rendererUrl = devServerUrl ?? pathToFileURL(path.join(__dirname, '../renderer/index.html')).href
+let mainWindow: BrowserWindow | null = null
+
+function createWindow(): BrowserWindow {
+  const stateFile = windowStateFile(dataDir)
+  const state = fitToDisplays(
+    loadWindowState(stateFile),
+    screen.getAllDisplays().map((d) => d.workArea),
+  )
+  const win = new BrowserWindow({
+    ...state,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    title: 'Turnaround Desk',
+    backgroundColor: '#f7f7f5',
+    icon: path.join(__dirname, '../../resources/icon.png'),
+    webPreferences: hardenedWebPreferences(path.join(__dirname, '../preload/index.js')),
+  })
+  if (state.maximized) win.maximize()
+  win.once('ready-to-show', () => win.show())
+  win.on('close', () => {
+    const bounds = win.getNormalBounds()
+    saveWindowState(stateFile, { ...bounds, maximized: win.isMaximized() })
+  })
+  win.on('closed', () => {
+    mainWindow = null
+  })
+  void win.loadURL(rendererUrl)
+  return win
+}
+
+function sendMenuCommand(command: MenuCommand): void {
+  mainWindow?.webContents.send(MENU_EVENT_CHANNEL, command)
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession)
+  const openExternal = (url: string) => void shell.openExternal(url)
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal))
+
+  const databaseFile = path.join(dataDir, DATABASE_FILE_NAME)
+  let opened
+  try {
+    opened = await openDatabase({ file: databaseFile, nativeBinding: electronNativeBinding(app.getAppPath(), app.isPackaged) })
+  } catch (error) {
+    log.error('open database', error)
+    const words =
+      error instanceof DatabaseOpenError
+        ? describeOpenProblem(error)
+        : { title: 'Turnaround Desk could not start', message: `The database at\n${databaseFile}\ncould not be opened. It has not been changed. Details are in\n${log.file}` }
+    dialog.showErrorBox(words.title, words.message)
+    app.exit(1)
+    return
+  }
+
+  const ctx: AppContext = { dataSource: opened.dataSource, dataDir, databaseFile, version: app.getVersion() }
+  const ports = {
+    now: () => new Date(),
+    openFolder: async (folder: string) => {
+      const problem = await shell.openPath(folder)
+      if (problem) throw new Error(problem)
+    },
+  }
+  registerIpc(ipcMain, createDispatcher(createHandlers(ctx, ports), createSenderCheck(rendererUrl), log.error))
+
+  const template = buildMenuTemplate(
+    {
+      send: sendMenuCommand,
+      openDataFolder: () => void shell.openPath(dataDir),
+      showAbout: () =>
+        void dialog.showMessageBox({ type: 'info', title: 'About Turnaround Desk', message: `Turnaround Desk ${app.getVersion()}`, detail: `Your data: ${dataDir}` }),
+    },
+    process.platform,
+    Boolean(devServerUrl),
+  )
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+  mainWindow = createWindow()
+
+  app.on('before-quit', () => void opened.dataSource.destroy())
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0 && app.isReady()) mainWindow = createWindow()
+  })
+  void app.whenReady().then(start)
+}

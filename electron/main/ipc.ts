@@ -1,0 +1,63 @@
+/**
+ * The only file that touches ipcMain. Every call is checked at the door: the sender frame must be
+ * our renderer, the channel must be in the contract, and the input must pass the channel's schema
+ * before any handler sees it. Results and errors go back as envelopes; stacks go to the log only.
+ */
+import type { IpcMain, IpcMainInvokeEvent } from 'electron'
+import { z } from 'zod'
+import { CHANNELS, isChannel, type Channel } from '../shared/channels'
+import { inputSchemas, type Output, type ParsedInput } from '../shared/contract'
+import { fail, ok, type Envelope } from '../shared/envelope'
+import { DomainError } from './domain-error'
+
+export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> | Output<C> }
+
+/** The part of an Electron sender frame the check needs. */
+export interface SenderFrame {
+  url: string
+  /** Null for a top-level frame; set for an iframe. */
+  parent?: unknown
+}
+
+export type SenderCheck = (frame: SenderFrame | null | undefined) => boolean
+export type ErrorLogger = (channel: string, error: unknown) => void
+
+export interface Dispatcher {
+  dispatch(frame: SenderFrame | null | undefined, channel: unknown, input: unknown): Promise<Envelope<unknown>>
+}
+
+function validationFailure(error: z.ZodError): Envelope<never> {
+  const issue = error.issues[0]
+  const path = issue ? [...issue.path.map(String), ...(issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [])] : []
+  const field = path.length > 0 ? path.join('.') : undefined
+  const generic = !issue?.message || issue.message.startsWith('Invalid')
+  const missing = issue?.code === 'invalid_type' && issue.message.includes('received undefined')
+  const message = !generic ? issue.message : missing ? 'This information is required.' : 'Some of the information is not valid.'
+  return fail('VALIDATION', message, field)
+}
+
+export function createDispatcher(handlers: Handlers, isTrustedSender: SenderCheck, logError: ErrorLogger): Dispatcher {
+  return {
+    async dispatch(frame, channel, input) {
+      if (!isTrustedSender(frame)) return fail('FORBIDDEN', 'This request did not come from Turnaround Desk.')
+      if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', 'Turnaround Desk does not know this request.')
+      const parsed = inputSchemas[channel].safeParse(input)
+      if (!parsed.success) return validationFailure(parsed.error)
+      try {
+        const handler = handlers[channel] as (i: unknown) => Promise<unknown>
+        return ok(await handler(parsed.data))
+      } catch (error) {
+        if (error instanceof DomainError) return fail(error.code, error.message, error.field)
+        logError(channel, error)
+        return fail('INTERNAL', 'Something went wrong and nothing was changed. The details are in the log file.')
+      }
+    },
+  }
+}
+
+/** Registers one ipcMain handler per channel of the contract. */
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatcher: Dispatcher): void {
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) => dispatcher.dispatch(event.senderFrame, channel, input))
+  }
+}

@@ -1,0 +1,71 @@
+/** The native menu, as a plain template so it can be checked without Electron. */
+import type { MenuItemConstructorOptions } from 'electron'
+import type { MenuCommand } from '../shared/words'
+
+export interface MenuActions {
+  send: (command: MenuCommand) => void
+  openDataFolder: () => void
+  showAbout: () => void
+}
+
+export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platform, isDev: boolean): MenuItemConstructorOptions[] {
+  const isMac = platform === 'darwin'
+  const go = (label: string, command: MenuCommand, accelerator: string): MenuItemConstructorOptions => ({
+    label,
+    accelerator,
+    click: () => actions.send(command),
+  })
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: '&File',
+      submenu: [
+        go('New Client…', 'new-client', 'CmdOrCtrl+N'),
+        { type: 'separator' },
+        { label: 'Open Data Folder', click: () => actions.openDataFolder() },
+        go('Settings…', 'go-settings', 'CmdOrCtrl+,'),
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    {
+      label: '&Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+        { type: 'separator' },
+        go('Find…', 'find', 'CmdOrCtrl+F'),
+      ],
+    },
+    {
+      label: '&View',
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(isDev ? [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }] : []),
+      ],
+    },
+    {
+      label: '&Go',
+      submenu: [
+        go('Today', 'go-today', 'CmdOrCtrl+1'),
+        go('Clients', 'go-clients', 'CmdOrCtrl+2'),
+        go('Turnarounds', 'go-turnarounds', 'CmdOrCtrl+3'),
+        go('Ledger', 'go-ledger', 'CmdOrCtrl+4'),
+        go('Letters', 'go-letters', 'CmdOrCtrl+5'),
+        go('Trends', 'go-trends', 'CmdOrCtrl+6'),
+      ],
+    },
+    { role: 'windowMenu' },
+    { label: '&Help', submenu: [{ label: 'About Turnaround Desk', click: () => actions.showAbout() }] },
+  ]
+  return template
+}

@@ -1,0 +1,13 @@
+/** The shape of `window.api`, built by the preload factory from the channel list. */
+import type { Channel } from './channels'
+import type { Input, Output } from './contract'
+import type { Envelope } from './envelope'
+import type { MenuCommand } from './words'
+
+export type ChannelFunctions = { [C in Channel]: (input: Input<C>) => Promise<Envelope<Output<C>>> }
+
+export interface DeskApi {
+  call: ChannelFunctions
+  /** Subscribe to native menu commands; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void
+}

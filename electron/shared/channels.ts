@@ -1,0 +1,28 @@
+/**
+ * The channel names of the IPC contract. Kept apart from the schemas so that the
+ * sandboxed preload bundles nothing but this list.
+ */
+export const CHANNELS = [
+  'app:info',
+  'profile:get',
+  'profile:save',
+  'sample:load',
+  'sample:remove',
+  'clients:list',
+  'clients:get',
+  'clients:create',
+  'clients:update',
+  'clients:archive',
+  'clients:restore',
+  'clients:tags',
+  'system:open-data-folder',
+] as const
+
+export type Channel = (typeof CHANNELS)[number]
+
+/** The one main-to-renderer event channel: native menu commands. */
+export const MENU_EVENT_CHANNEL = 'menu:command'
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value)
+}

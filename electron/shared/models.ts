@@ -1,0 +1,59 @@
+/** What the main process returns: plain, serialisable data. */
+import type { ClientStatus } from './words'
+
+export interface BusinessProfile {
+  businessName: string
+  ownerName: string
+  address: string
+  email: string
+  phone: string
+  currency: string
+  hourlyWorthMinor: number
+  logoDataUrl: string | null
+  isSample: boolean
+  updatedAt: string
+}
+
+export interface Client {
+  id: number
+  name: string
+  company: string
+  contactPerson: string
+  email: string
+  phone: string
+  address: string
+  notes: string
+  tags: string[]
+  dateWon: string | null
+  referralValueMinor: number
+  status: ClientStatus
+  archivedAt: string | null
+  isSample: boolean
+  createdAt: string
+  updatedAt: string
+}
+
+export type ClientRow = Omit<Client, 'notes' | 'address'>
+
+export interface ClientPage {
+  rows: ClientRow[]
+  total: number
+  /** Counts per status of the clients matching everything but the status filter. */
+  statusCounts: Partial<Record<ClientStatus, number>>
+}
+
+export interface AppInfo {
+  version: string
+  dataDir: string
+  databaseFile: string
+  hasProfile: boolean
+  hasSampleData: boolean
+}
+
+export interface SampleLoadResult {
+  clients: number
+}
+
+export interface SampleRemoveResult {
+  clients: number
+}

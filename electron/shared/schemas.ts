@@ -1,0 +1,78 @@
+/** Input schemas of the IPC contract, parsed in main before any service sees the input. */
+import { z } from 'zod'
+import { CLIENT_SORT_KEYS, CLIENT_STATUSES } from './words'
+
+const trimmed = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`)
+const optionalText = (max: number) => trimmed(max).default('')
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-03-31.')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'This is not a real date.')
+const email = z
+  .string()
+  .trim()
+  .pipe(z.union([z.literal(''), z.email('This does not look like an email address.').max(254)]))
+  .default('')
+const money = z
+  .number({ error: 'Enter an amount.' })
+  .int('Amounts are whole minor units (cents).')
+  .min(0, 'The amount cannot be negative.')
+  .max(1_000_000_000_00, 'This amount is too large.')
+const id = z.number().int().positive()
+
+export const IdInput = z.strictObject({ id })
+export const NoInput = z.undefined()
+
+export const LOGO_MAX_BYTES = 1_000_000
+export const logoDataUrl = z
+  .string()
+  .max(Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 40, 'The logo must be smaller than 1 MB.')
+  .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+=*$/, 'The logo must be a PNG, JPEG or WebP image.')
+
+export const ProfileInput = z.strictObject({
+  businessName: trimmed(120).min(1, 'Enter the business name.'),
+  ownerName: trimmed(120).min(1, "Enter the owner's name."),
+  address: optionalText(500),
+  email,
+  phone: optionalText(40),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'Choose a currency.'),
+  hourlyWorthMinor: money.refine((v) => v > 0, "Enter the owner's hourly worth."),
+  logoDataUrl: logoDataUrl.nullable().default(null),
+})
+
+const tag = trimmed(40).min(1, 'A tag cannot be empty.').regex(/^[^,]+$/, 'A tag cannot contain a comma.')
+
+export const ClientInput = z.strictObject({
+  name: trimmed(160).min(1, 'Enter the client’s name.'),
+  company: optionalText(160),
+  contactPerson: optionalText(120),
+  email,
+  phone: optionalText(40),
+  address: optionalText(500),
+  notes: optionalText(10_000),
+  tags: z
+    .array(tag)
+    .max(20, 'Use at most 20 tags.')
+    .default([])
+    .transform((tags) => [...new Set(tags)]),
+  dateWon: isoDate.nullable().default(null),
+  referralValueMinor: money.default(0),
+  status: z.enum(CLIENT_STATUSES).default('active'),
+})
+
+export const ClientUpdateInput = z.strictObject({ id, client: ClientInput })
+
+export const ClientListQuery = z.strictObject({
+  search: trimmed(200).default(''),
+  statuses: z.array(z.enum(CLIENT_STATUSES)).max(CLIENT_STATUSES.length).default([]),
+  tag: trimmed(40).nullable().default(null),
+  archived: z.boolean().default(false),
+  sortBy: z.enum(CLIENT_SORT_KEYS).default('name'),
+  sortDir: z.enum(['asc', 'desc']).default('asc'),
+  offset: z.number().int().min(0).max(1_000_000).default(0),
+  limit: z.number().int().min(1).max(500).default(50),
+})
+
+export type ProfileInputData = z.output<typeof ProfileInput>
+export type ClientInputData = z.output<typeof ClientInput>
+export type ClientListQueryData = z.output<typeof ClientListQuery>

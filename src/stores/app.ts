@@ -1,0 +1,43 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { AppInfo, BusinessProfile } from '../../electron/shared/models'
+import type { ProfileInputData } from '../../electron/shared/schemas'
+import { call } from '../api'
+
+/** The business profile and what the app knows about its data. */
+export const useAppStore = defineStore('app', () => {
+  const info = ref<AppInfo | null>(null)
+  const profile = ref<BusinessProfile | null>(null)
+  const ready = computed(() => info.value !== null)
+  const hasProfile = computed(() => profile.value !== null)
+  const currency = computed(() => profile.value?.currency ?? 'USD')
+
+  async function load(): Promise<void> {
+    const [nextInfo, nextProfile] = await Promise.all([call('app:info', undefined), call('profile:get', undefined)])
+    info.value = nextInfo
+    profile.value = nextProfile
+  }
+
+  async function saveProfile(input: ProfileInputData): Promise<void> {
+    profile.value = await call('profile:save', input)
+    info.value = await call('app:info', undefined)
+  }
+
+  async function loadSample(): Promise<number> {
+    const result = await call('sample:load', undefined)
+    await load()
+    return result.clients
+  }
+
+  async function removeSample(): Promise<number> {
+    const result = await call('sample:remove', undefined)
+    await load()
+    return result.clients
+  }
+
+  async function openDataFolder(): Promise<void> {
+    await call('system:open-data-folder', undefined)
+  }
+
+  return { info, profile, ready, hasProfile, currency, load, saveProfile, loadSample, removeSample, openDataFolder }
+})

@@ -1,0 +1,67 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { Client, ClientPage } from '../../electron/shared/models'
+import type { ClientInputData } from '../../electron/shared/schemas'
+import type { ClientSortKey, ClientStatus } from '../../electron/shared/words'
+import { call } from '../api'
+
+export interface ClientFilters {
+  search: string
+  statuses: ClientStatus[]
+  tag: string | null
+  archived: boolean
+}
+
+/** The client register: the current page of the list and its query, and the client being viewed. */
+export const useClientsStore = defineStore('clients', () => {
+  const filters = ref<ClientFilters>({ search: '', statuses: [], tag: null, archived: false })
+  const sortBy = ref<ClientSortKey>('name')
+  const sortDir = ref<'asc' | 'desc'>('asc')
+  const page = ref(1)
+  const pageSize = ref(50)
+  const result = ref<ClientPage>({ rows: [], total: 0, statusCounts: {} })
+  const loading = ref(false)
+  const tags = ref<string[]>([])
+  const current = ref<Client | null>(null)
+  let latestRequest = 0
+
+  async function fetchPage(): Promise<void> {
+    const request = ++latestRequest
+    loading.value = true
+    try {
+      const next = await call('clients:list', {
+        ...filters.value,
+        sortBy: sortBy.value,
+        sortDir: sortDir.value,
+        offset: (page.value - 1) * pageSize.value,
+        limit: pageSize.value,
+      })
+      // A slower, older answer never overwrites a newer one while the user types.
+      if (request === latestRequest) result.value = next
+    } finally {
+      if (request === latestRequest) loading.value = false
+    }
+  }
+
+  async function fetchTags(): Promise<void> {
+    tags.value = await call('clients:tags', undefined)
+  }
+
+  async function open(id: number): Promise<Client> {
+    current.value = await call('clients:get', { id })
+    return current.value
+  }
+
+  async function afterWrite(client: Client): Promise<Client> {
+    if (current.value?.id === client.id) current.value = client
+    await Promise.all([fetchPage(), fetchTags()])
+    return client
+  }
+
+  const create = async (input: ClientInputData) => afterWrite(await call('clients:create', input))
+  const update = async (id: number, input: ClientInputData) => afterWrite(await call('clients:update', { id, client: input }))
+  const archive = async (id: number) => afterWrite(await call('clients:archive', { id }))
+  const restore = async (id: number) => afterWrite(await call('clients:restore', { id }))
+
+  return { filters, sortBy, sortDir, page, pageSize, result, loading, tags, current, fetchPage, fetchTags, open, create, update, archive, restore }
+})

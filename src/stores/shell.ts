@@ -1,0 +1,14 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+
+/**
+ * Requests from the keyboard and the native menu that a page acts on (new client, find).
+ * They stay pending until the page that handles them has taken them, even if it mounts later.
+ */
+export const useShellStore = defineStore('shell', () => {
+  const newClientPending = ref(false)
+  const findPending = ref(false)
+  const requestNewClient = () => void (newClientPending.value = true)
+  const requestFind = () => void (findPending.value = true)
+  return { newClientPending, findPending, requestNewClient, requestFind }
+})

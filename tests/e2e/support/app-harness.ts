@@ -1,0 +1,83 @@
+/**
+ * Runs Turnaround Desk in Debian's Chromium: the built renderer, `window.api` from the real preload
+ * factory, answered by the real main-process dispatcher and services on a real database file.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { DATABASE_FILE_NAME, openDatabase, type OpenedDatabase } from '../../../electron/main/db/open-database'
+import { createHandlers, type AppContext } from '../../../electron/main/features/handlers'
+import { createDispatcher } from '../../../electron/main/ipc'
+import { createSenderCheck } from '../../../electron/main/security'
+import { RENDERER_DIR, SCREENSHOT_DIR, SHIM_FILE } from './paths'
+import { serveDirectory } from './static-server'
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic']
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+}
+
+export interface RunningApp {
+  page: Page
+  dataDir: string
+  db: OpenedDatabase
+  /** Folders the app asked the system to open. */
+  openedFolders: string[]
+  /** Errors the page threw or logged: a test fails when there are any. */
+  pageErrors: string[]
+  menu(command: string): Promise<void>
+  screenshot(name: string): Promise<string>
+  /** Closes the window and the database, like quitting the app. */
+  close(): Promise<void>
+}
+
+export function newDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'turnaround-e2e-'))
+}
+
+export async function startApp(browser: Browser, options: { dataDir?: string; viewport?: { width: number; height: number }; now?: () => Date } = {}): Promise<RunningApp> {
+  const dataDir = options.dataDir ?? newDataDir()
+  const databaseFile = path.join(dataDir, DATABASE_FILE_NAME)
+  const db = await openDatabase({ file: databaseFile })
+  const server = await serveDirectory(RENDERER_DIR)
+  const openedFolders: string[] = []
+  const ctx: AppContext = { dataSource: db.dataSource, dataDir, databaseFile, version: '0.1.0' }
+  const ports = { now: options.now ?? (() => new Date()), openFolder: async (f: string) => void openedFolders.push(f) }
+  const pageUrl = `${server.url}/index.html`
+  const dispatcher = createDispatcher(createHandlers(ctx, ports), createSenderCheck(pageUrl), (channel, error) => {
+    throw new Error(`${channel} failed inside main: ${String(error)}`)
+  })
+
+  const context: BrowserContext = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, locale: 'en-GB' })
+  await context.exposeBinding('__deskInvoke', (source, channel: unknown, input: unknown) => dispatcher.dispatch({ url: source.frame.url() }, channel, input))
+  await context.addInitScript({ path: SHIM_FILE })
+  const page = await context.newPage()
+  const pageErrors: string[] = []
+  page.on('pageerror', (e) => pageErrors.push(e.message))
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(m.text())
+  })
+  await page.goto(pageUrl)
+
+  return {
+    page,
+    dataDir,
+    db,
+    openedFolders,
+    pageErrors,
+    menu: (command) => page.evaluate((c) => window.__deskMenu(c), command),
+    async screenshot(name) {
+      fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+      const file = path.join(SCREENSHOT_DIR, `${name}.png`)
+      await page.screenshot({ path: file })
+      return file
+    },
+    async close() {
+      await context.close()
+      await server.close()
+      await db.dataSource.destroy()
+    },
+  }
+}

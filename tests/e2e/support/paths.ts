@@ -1,0 +1,6 @@
+import path from 'node:path'
+
+export const ROOT = path.resolve(__dirname, '../../..')
+export const RENDERER_DIR = path.join(ROOT, 'out', 'renderer')
+export const SHIM_FILE = path.join(ROOT, 'out', 'e2e', 'preload-shim.js')
+export const SCREENSHOT_DIR = path.join(ROOT, 'test-results', 'screenshots')

@@ -1,0 +1,44 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { openDatabase, DATABASE_FILE_NAME, type OpenedDatabase } from '../../electron/main/db/open-database'
+import { createHandlers, createServices, type AppContext, type Ports } from '../../electron/main/features/handlers'
+import { createDispatcher, type SenderFrame } from '../../electron/main/ipc'
+
+export const TRUSTED_URL = 'app://turnaround-desk/index.html'
+export const FIXED_NOW = new Date('2026-11-22T09:30:00Z')
+
+export function tempDir(prefix = 'turnaround-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+}
+
+export interface TestApp {
+  dir: string
+  db: OpenedDatabase
+  ctx: AppContext
+  ports: Ports & { opened: string[] }
+  services: ReturnType<typeof createServices>
+  /** Calls a channel the way the renderer does, through the real dispatcher. */
+  call(channel: string, input?: unknown, frame?: SenderFrame | null): Promise<unknown>
+  close(): Promise<void>
+}
+
+/** A real database file in a fresh temp folder, with the real services and dispatcher over it. */
+export async function openTestApp(dir = tempDir(), now: () => Date = () => FIXED_NOW): Promise<TestApp> {
+  const file = path.join(dir, DATABASE_FILE_NAME)
+  const db = await openDatabase({ file, now })
+  const ctx: AppContext = { dataSource: db.dataSource, dataDir: dir, databaseFile: file, version: '0.0.0-test' }
+  const opened: string[] = []
+  const ports = { now, opened, openFolder: async (f: string) => void opened.push(f) }
+  const services = createServices(ctx, ports)
+  const dispatcher = createDispatcher(createHandlers(ctx, ports, services), (f) => f?.url === TRUSTED_URL, () => {})
+  return {
+    dir,
+    db,
+    ctx,
+    ports,
+    services,
+    call: (channel, input, frame = { url: TRUSTED_URL }) => dispatcher.dispatch(frame, channel, input),
+    close: () => db.dataSource.destroy(),
+  }
+}
