@@ -15,6 +15,20 @@ export function formatDateTime(isoTimestamp: string | null | undefined): string 
   return isoTimestamp ? dateTimeFormat.format(new Date(isoTimestamp)) : '—'
 }
 
+/**
+ * The date picker's display pattern in the user's locale (e.g. "d MMM yyyy" in en-GB,
+ * "MMM d, yyyy" in en-US), built from Intl so typed and shown dates read naturally.
+ */
+export const datePickerFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' })
+  .formatToParts(new Date(2026, 0, 31))
+  .map((part) => {
+    if (part.type === 'day') return 'd'
+    if (part.type === 'month') return 'MMM'
+    if (part.type === 'year') return 'yyyy'
+    return part.value.replace(/[A-Za-z]/g, (c) => `'${c}'`)
+  })
+  .join('')
+
 export function money(minor: number, currency: string): string {
   return formatMoney(minor, currency)
 }

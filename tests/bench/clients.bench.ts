@@ -7,7 +7,7 @@ import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import { DATABASE_FILE_NAME, openDatabase } from '../../electron/main/db/open-database'
-import type { ProfileInputData } from '../../electron/shared/schemas'
+import type { ClientListQueryData, ProfileInputData } from '../../electron/shared/schemas'
 import { ClientListQuery } from '../../electron/shared/schemas'
 import { launchBrowser, startApp, type RunningApp } from '../e2e/support/app-harness'
 import { openTestApp, tempDir } from '../support/temp-db'
@@ -65,8 +65,22 @@ function warnAboutPageErrors(app: RunningApp): void {
   if (app.pageErrors.length > 0) console.warn(`page errors while measuring: ${app.pageErrors.join(' | ')}`)
 }
 
+/**
+ * Waits until the first client row is visible, checking on every animation frame: Playwright's
+ * locator waits back off to 500 ms between checks, which would swamp the figures.
+ */
 async function firstRowVisible(page: Page): Promise<void> {
-  await page.locator(ROWS).first().waitFor({ state: 'visible' })
+  await page.waitForFunction(
+    (selector) => {
+      const row = document.querySelector(selector)
+      // Rows from the previous visit may show while the new page loads: wait for the fresh page.
+      if (!row || document.querySelector('.n-data-table-loading-wrapper')) return false
+      const box = row.getBoundingClientRect()
+      return box.width > 0 && box.height > 0 && getComputedStyle(row).visibility !== 'hidden'
+    },
+    ROWS,
+    { polling: 'raf' },
+  )
 }
 
 let dir5000 = ''
@@ -94,7 +108,7 @@ describe('client register benchmarks', () => {
       await db.dataSource.destroy()
       fs.rmSync(dir, { recursive: true, force: true })
     })
-    keep({ name: 'db.open.empty', unit: 'ms', median: median(times), runs: times.length })
+    keep({ name: 'db.open.empty', unit: 'ms', median: median(times), runs: times.length, samples: times })
   })
 
   it('db.open.5000', async () => {
@@ -106,41 +120,29 @@ describe('client register benchmarks', () => {
       await db.dataSource.destroy()
     })
     const m = median(times)
-    keep({ name: 'db.open.5000', unit: 'ms', median: m, runs: times.length, ...versus(m, 'db.open.empty') })
+    keep({ name: 'db.open.5000', unit: 'ms', median: m, runs: times.length, samples: times, ...versus(m, 'db.open.empty') })
   })
 
-  it('clients.list.first-page.50 and .5000', async () => {
-    const query = ClientListQuery.parse({})
-    for (const [count, dir] of [
-      [50, dir50],
-      [5000, dir5000],
-    ] as const) {
-      const app = await openTestApp(dir)
-      try {
-        const first = await app.services.clients.list(query)
-        if (first.total !== count || first.rows.length !== Math.min(count, query.limit)) throw new Error(`unexpected first page: ${first.rows.length} of ${first.total}`)
-        const times = await sample(30, () => app.services.clients.list(query))
-        const name = `clients.list.first-page.${count}`
-        const m = median(times)
-        keep({ name, unit: 'ms', median: m, runs: times.length, ...(count === 5000 ? versus(m, 'clients.list.first-page.50') : {}) })
-      } finally {
-        await app.close()
-      }
-    }
-  })
-
-  it('clients.list.search.5000', async () => {
-    const query = ClientListQuery.parse({ search: 'ab' })
-    const app = await openTestApp(dir5000)
+  /** Median of 30 `services.clients.list` calls with `query` on the data folder `dir`. */
+  async function listFigure(name: string, dir: string, query: ClientListQueryData, expectedTotal: number | null, baseline?: string): Promise<void> {
+    const app = await openTestApp(dir)
     try {
       const first = await app.services.clients.list(query)
-      console.log(`(search 'ab' matches ${first.total} of 5,000 clients)`)
+      if (expectedTotal !== null && first.total !== expectedTotal) throw new Error(`${name}: the dataset holds ${first.total} clients, not ${expectedTotal}`)
+      if (query.search) console.log(`(search '${query.search}' matches ${first.total} clients)`)
       const times = await sample(30, () => app.services.clients.list(query))
-      keep({ name: 'clients.list.search.5000', unit: 'ms', median: median(times), runs: times.length })
+      const m = median(times)
+      keep({ name, unit: 'ms', median: m, runs: times.length, samples: times, ...(baseline ? versus(m, baseline) : {}) })
     } finally {
       await app.close()
     }
-  })
+  }
+
+  it('clients.list.first-page.50', () => listFigure('clients.list.first-page.50', dir50, ClientListQuery.parse({}), 50))
+
+  it('clients.list.first-page.5000', () => listFigure('clients.list.first-page.5000', dir5000, ClientListQuery.parse({}), 5000, 'clients.list.first-page.50'))
+
+  it('clients.list.search.5000', () => listFigure('clients.list.search.5000', dir5000, ClientListQuery.parse({ search: 'ab' }), null))
 
   it('renderer.cold-start.5000', async () => {
     browser = await launchBrowser()
@@ -156,7 +158,7 @@ describe('client register benchmarks', () => {
         await app.close()
       }
     })
-    keep({ name: 'renderer.cold-start.5000', unit: 'ms', median: median(times), runs: times.length })
+    keep({ name: 'renderer.cold-start.5000', unit: 'ms', median: median(times), runs: times.length, samples: times })
   })
 
   it('renderer.first-page.5000', async () => {
@@ -165,6 +167,9 @@ describe('client register benchmarks', () => {
     try {
       const { page } = app
       await firstRowVisible(page)
+      const shown = await page.locator(ROWS).count()
+      const firstRow = (await page.locator(ROWS).first().innerText()).replace(/\s+/g, ' ').slice(0, 60)
+      console.log(`(the list shows ${shown} rows; first: ${firstRow})`)
       const times = await sampleSection(10, async (timer) => {
         await app.menu('go-settings')
         await page.getByRole('heading', { name: 'Settings', exact: true }).waitFor()
@@ -174,7 +179,7 @@ describe('client register benchmarks', () => {
         await firstRowVisible(page)
       })
       warnAboutPageErrors(app)
-      keep({ name: 'renderer.first-page.5000', unit: 'ms', median: median(times), runs: times.length })
+      keep({ name: 'renderer.first-page.5000', unit: 'ms', median: median(times), runs: times.length, samples: times })
     } finally {
       await app.close()
     }

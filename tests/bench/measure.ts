@@ -17,6 +17,8 @@ export interface Figure {
 export interface RecordInput extends Figure {
   /** How many samples the median was taken over (printed, not stored). */
   runs: number
+  /** The samples themselves: printed when BENCH_VERBOSE is set, never stored. */
+  samples?: readonly number[]
 }
 
 export function median(samples: readonly number[]): number {
@@ -80,6 +82,7 @@ export function record(input: RecordInput): Figure {
 
   const ratioText = figure.ratio !== undefined ? ` ratio ${figure.ratio.toFixed(2)}x vs ${figure.baseline ?? 'baseline'}` : ''
   console.log(`${figure.name}: ${input.median.toFixed(1)} ${figure.unit} (median of ${input.runs})${ratioText}`)
+  if (process.env.BENCH_VERBOSE && input.samples) console.log(`  samples: ${input.samples.map((v) => v.toFixed(1)).join(', ')}`)
 
   const figures = readFigures().filter((f) => f.name !== figure.name)
   figures.push(figure)

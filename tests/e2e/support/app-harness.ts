@@ -71,7 +71,7 @@ export async function startApp(browser: Browser, options: { dataDir?: string; vi
     async screenshot(name) {
       fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
       const file = path.join(SCREENSHOT_DIR, `${name}.png`)
-      await page.screenshot({ path: file })
+      await page.screenshot({ path: file, animations: 'disabled' })
       return file
     },
     async close() {

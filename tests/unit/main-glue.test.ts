@@ -1,0 +1,147 @@
+/**
+ * The Electron glue in electron/main/index.ts, run against a fake 'electron' module: the app starts
+ * on a real database in a temp folder, hardens every window, registers the IPC contract and the
+ * menu, and refuses to start (with a dialog, file untouched) when the database cannot be opened.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { CHANNELS } from '../../electron/shared/channels'
+import { tempDir } from '../support/temp-db'
+
+type Listener = (...args: unknown[]) => unknown
+
+function createFakeElectron() {
+  const appListeners = new Map<string, Listener[]>()
+  const handlers = new Map<string, Listener>()
+  const windows: FakeWindow[] = []
+  let resolveReady: () => void = () => {}
+  const ready = new Promise<void>((r) => (resolveReady = r))
+
+  class FakeWindow {
+    static getAllWindows = () => windows
+    listeners = new Map<string, Listener[]>()
+    loadedUrl = ''
+    webContents = { send: vi.fn(), on: vi.fn(), setWindowOpenHandler: vi.fn() }
+    constructor(readonly options: Record<string, unknown>) {
+      windows.push(this)
+    }
+    on(event: string, fn: Listener) {
+      this.listeners.set(event, [...(this.listeners.get(event) ?? []), fn])
+      return this
+    }
+    once(event: string, fn: Listener) {
+      return this.on(event, fn)
+    }
+    loadURL(url: string) {
+      this.loadedUrl = url
+      return Promise.resolve()
+    }
+    maximize() {}
+    show() {}
+    isMinimized = () => false
+    isMaximized = () => false
+    getNormalBounds = () => ({ x: 10, y: 20, width: 1300, height: 820 })
+  }
+
+  const electron = {
+    app: {
+      getPath: vi.fn(() => '/nonexistent/user-data'),
+      getVersion: () => '0.1.0',
+      getAppPath: () => '/nonexistent/app',
+      isPackaged: false,
+      isReady: () => true,
+      requestSingleInstanceLock: vi.fn(() => true),
+      quit: vi.fn(),
+      exit: vi.fn(),
+      whenReady: () => ready,
+      on: vi.fn((event: string, fn: Listener) => appListeners.set(event, [...(appListeners.get(event) ?? []), fn])),
+    },
+    BrowserWindow: FakeWindow,
+    Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => ({ template: t })) },
+    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn() },
+    ipcMain: { handle: vi.fn((channel: string, fn: Listener) => handlers.set(channel, fn)) },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    session: {
+      defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), webRequest: { onHeadersReceived: vi.fn() } },
+    },
+    shell: { openPath: vi.fn(async () => ''), openExternal: vi.fn() },
+  }
+  return { electron, appListeners, handlers, windows, ready: resolveReady }
+}
+
+let fake: ReturnType<typeof createFakeElectron>
+let dataDir: string
+
+async function startMain(): Promise<void> {
+  vi.resetModules()
+  vi.doMock('electron', () => ({ ...fake.electron, default: fake.electron }))
+  await import('../../electron/main/index')
+  fake.ready()
+  // Let start() run: open the database, register, create the window.
+  await vi.waitFor(() => expect(fake.windows.length + fake.electron.app.exit.mock.calls.length).toBeGreaterThan(0), { timeout: 10_000 })
+}
+
+beforeEach(() => {
+  fake = createFakeElectron()
+  dataDir = tempDir()
+  vi.stubEnv('TURNAROUND_DATA_DIR', dataDir)
+})
+
+afterEach(async () => {
+  for (const fn of fake.appListeners.get('before-quit') ?? []) await fn()
+  vi.unstubAllEnvs()
+  vi.doUnmock('electron')
+})
+
+describe('the main process glue', () => {
+  it('takes the single-instance lock, opens the database in the data folder and shows one hardened window', async () => {
+    await startMain()
+    expect(fake.electron.app.requestSingleInstanceLock).toHaveBeenCalled()
+    expect(fs.existsSync(path.join(dataDir, 'turnaround-desk.sqlite'))).toBe(true)
+    expect(fake.windows).toHaveLength(1)
+    const prefs = fake.windows[0]?.options.webPreferences as Record<string, unknown>
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true })
+    expect(String(prefs.preload)).toMatch(/preload[\\/]index\.js$/)
+    expect(fake.windows[0]?.loadedUrl).toMatch(/^file:.*renderer\/index\.html$/)
+    expect(fake.electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled()
+    expect(fake.appListeners.get('web-contents-created')).toHaveLength(1)
+    expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1)
+  })
+
+  it('registers every channel of the contract, answering only the app’s own renderer', async () => {
+    await startMain()
+    expect([...fake.handlers.keys()].sort()).toEqual([...CHANNELS].sort())
+    const url = fake.windows[0]?.loadedUrl as string
+    const info = fake.handlers.get('app:info') as Listener
+    expect(await info({ senderFrame: { url, parent: null } }, undefined)).toMatchObject({ ok: true, data: { dataDir, hasProfile: false } })
+    expect(await info({ senderFrame: { url: 'https://evil.example/', parent: null } }, undefined)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+
+  it('remembers the window bounds when it closes', async () => {
+    await startMain()
+    for (const fn of fake.windows[0]?.listeners.get('close') ?? []) fn()
+    expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'window-state.json'), 'utf8'))).toEqual({ x: 10, y: 20, width: 1300, height: 820, maximized: false })
+  })
+
+  it('quits when another instance already runs', async () => {
+    fake.electron.app.requestSingleInstanceLock.mockReturnValue(false)
+    vi.resetModules()
+    vi.doMock('electron', () => ({ ...fake.electron, default: fake.electron }))
+    await import('../../electron/main/index')
+    expect(fake.electron.app.quit).toHaveBeenCalled()
+    expect(fake.windows).toHaveLength(0)
+  })
+
+  it('shows a clear dialog and leaves an unreadable database file untouched', async () => {
+    const file = path.join(dataDir, 'turnaround-desk.sqlite')
+    fs.writeFileSync(file, 'not a database at all '.repeat(100))
+    const before = fs.readFileSync(file)
+    await startMain()
+    expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledWith('The database cannot be opened', expect.stringContaining('has not been changed'))
+    expect(fake.electron.app.exit).toHaveBeenCalledWith(1)
+    expect(fake.windows).toHaveLength(0)
+    expect(fs.readFileSync(file).equals(before)).toBe(true)
+    expect(fs.readFileSync(path.join(dataDir, 'logs', 'main.log'), 'utf8')).toContain('open database')
+  })
+})
