@@ -74,7 +74,7 @@ async function firstRowVisible(page: Page): Promise<void> {
     (selector) => {
       const row = document.querySelector(selector)
       // Rows from the previous visit may show while the new page loads: wait for the fresh page.
-      if (!row || document.querySelector('.n-data-table-loading-wrapper')) return false
+      if (!row || document.querySelector('.clients-view[data-loading="true"]')) return false
       const box = row.getBoundingClientRect()
       return box.width > 0 && box.height > 0 && getComputedStyle(row).visibility !== 'hidden'
     },
