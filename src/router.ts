@@ -4,20 +4,11 @@ const comingSoon = () => import('./views/ComingSoonView.vue')
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/clients' },
-  {
-    path: '/today',
-    name: 'today',
-    component: comingSoon,
-    props: { title: 'Today', purpose: 'Follow-ups due, commitments at risk and check-ins: everything to act on today, in one list.' },
-  },
+  { path: '/today', name: 'today', component: () => import('./views/TodayView.vue') },
   { path: '/clients', name: 'clients', component: () => import('./views/ClientsView.vue') },
   { path: '/clients/:id(\\d+)', name: 'client', component: () => import('./views/ClientView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
-  {
-    path: '/turnarounds',
-    name: 'turnarounds',
-    component: comingSoon,
-    props: { title: 'Turnarounds', purpose: 'Rescue an unhappy client step by step: agreed issues, commitments, quick wins and follow-ups.' },
-  },
+  { path: '/turnarounds', name: 'turnarounds', component: () => import('./views/TurnaroundsView.vue') },
+  { path: '/turnarounds/:id(\\d+)', name: 'turnaround', component: () => import('./views/TurnaroundView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
   {
     path: '/ledger',
     name: 'ledger',
@@ -30,12 +21,7 @@ export const routes: RouteRecordRaw[] = [
     component: comingSoon,
     props: { title: 'Letters', purpose: 'Follow-ups, apologies, plans, check-ins and parting letters, exported as PDFs on your letterhead.' },
   },
-  {
-    path: '/trends',
-    name: 'trends',
-    component: comingSoon,
-    props: { title: 'Trends', purpose: 'Issues by root cause and severity over time, and the people and products that keep coming up.' },
-  },
+  { path: '/trends', name: 'trends', component: () => import('./views/TrendsView.vue') },
   { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
   { path: '/:pathMatch(.*)*', redirect: '/clients' },
 ]

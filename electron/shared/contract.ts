@@ -5,6 +5,8 @@
 import type { z } from 'zod'
 import type { Channel } from './channels'
 import type { AppInfo, BusinessProfile, Client, ClientPage, SampleLoadResult, SampleRemoveResult } from './models'
+import type { PlannerSettings, TodayData, TouchpointView, TrendsData, TurnaroundDetail, TurnaroundSummary } from './planner/models'
+import * as P from './planner/schemas'
 import { ClientInput, ClientListQuery, ClientUpdateInput, IdInput, NoInput, ProfileInput } from './schemas'
 
 export const inputSchemas = {
@@ -21,6 +23,34 @@ export const inputSchemas = {
   'clients:restore': IdInput,
   'clients:tags': NoInput,
   'system:open-data-folder': NoInput,
+  'planner-settings:save': P.PlannerSettingsInput,
+  'turnarounds:list': P.TurnaroundListQuery,
+  'turnarounds:get': IdInput,
+  'turnarounds:open': P.TurnaroundOpenInput,
+  'turnarounds:update': P.TurnaroundUpdateInput,
+  'turnarounds:hand-over': P.HandoverInput,
+  'turnarounds:record-agreement': P.AgreementInput,
+  'turnarounds:set-client-commitment': P.ClientCommitmentInput,
+  'turnarounds:agree-plan': P.PlanAgreementInput,
+  'turnarounds:close': P.CloseInput,
+  'turnarounds:check-in': P.CheckInInput,
+  'turnarounds:delete': IdInput,
+  'issues:save': P.IssueSaveInput,
+  'issues:delete': IdInput,
+  'actions:save': P.ActionSaveInput,
+  'actions:delete': IdInput,
+  'actions:move': P.ActionMoveInput,
+  'actions:reset-order': P.TurnaroundIdInput,
+  'commitments:save': P.CommitmentSaveInput,
+  'commitments:mark-done': P.CommitmentDoneInput,
+  'commitments:mark-missed': IdInput,
+  'commitments:renegotiate': P.CommitmentRenegotiateInput,
+  'commitments:delete': IdInput,
+  'touchpoints:save': P.TouchpointSaveInput,
+  'touchpoints:delete': IdInput,
+  'touchpoints:list': P.ClientIdInput,
+  'today:get': NoInput,
+  'trends:get': P.TrendsQuery,
 } satisfies Record<Channel, z.ZodType>
 
 export interface Outputs {
@@ -37,6 +67,34 @@ export interface Outputs {
   'clients:restore': Client
   'clients:tags': string[]
   'system:open-data-folder': null
+  'planner-settings:save': PlannerSettings
+  'turnarounds:list': TurnaroundSummary[]
+  'turnarounds:get': TurnaroundDetail
+  'turnarounds:open': TurnaroundDetail
+  'turnarounds:update': TurnaroundDetail
+  'turnarounds:hand-over': TurnaroundDetail
+  'turnarounds:record-agreement': TurnaroundDetail
+  'turnarounds:set-client-commitment': TurnaroundDetail
+  'turnarounds:agree-plan': TurnaroundDetail
+  'turnarounds:close': TurnaroundDetail
+  'turnarounds:check-in': TurnaroundDetail
+  'turnarounds:delete': { deleted: number }
+  'issues:save': TurnaroundDetail
+  'issues:delete': TurnaroundDetail
+  'actions:save': TurnaroundDetail
+  'actions:delete': TurnaroundDetail
+  'actions:move': TurnaroundDetail
+  'actions:reset-order': TurnaroundDetail
+  'commitments:save': TurnaroundDetail
+  'commitments:mark-done': TurnaroundDetail
+  'commitments:mark-missed': TurnaroundDetail
+  'commitments:renegotiate': TurnaroundDetail
+  'commitments:delete': TurnaroundDetail
+  'touchpoints:save': TouchpointView
+  'touchpoints:delete': { deleted: number }
+  'touchpoints:list': TouchpointView[]
+  'today:get': TodayData
+  'trends:get': TrendsData
 }
 
 type Schemas = typeof inputSchemas

@@ -12,6 +12,12 @@ export interface BusinessProfile {
   logoDataUrl: string | null
   isSample: boolean
   updatedAt: string
+  /** Commitments due within this many days and not done are "at risk". */
+  warningWindowDays: number
+  /** Follow up with a client in turnaround every this many days, from the last touchpoint. */
+  followUpEveryDays: number
+  /** Check in this many days after a turnaround closes. */
+  checkInAfterDays: number
 }
 
 export interface Client {

@@ -1,24 +1,7 @@
 /** Input schemas of the IPC contract, parsed in main before any service sees the input. */
 import { z } from 'zod'
+import { email, id, isoDate, money, optionalText, trimmed } from './fields'
 import { CLIENT_SORT_KEYS, CLIENT_STATUSES } from './words'
-
-const trimmed = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`)
-const optionalText = (max: number) => trimmed(max).default('')
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-03-31.')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'This is not a real date.')
-const email = z
-  .string()
-  .trim()
-  .pipe(z.union([z.literal(''), z.email('This does not look like an email address.').max(254)]))
-  .default('')
-const money = z
-  .number({ error: 'Enter an amount.' })
-  .int('Amounts are whole minor units (cents).')
-  .min(0, 'The amount cannot be negative.')
-  .max(1_000_000_000_00, 'This amount is too large.')
-const id = z.number().int().positive()
 
 export const IdInput = z.strictObject({ id })
 export const NoInput = z.undefined()

@@ -63,5 +63,11 @@ export const useClientsStore = defineStore('clients', () => {
   const archive = async (id: number) => afterWrite(await call('clients:archive', { id }))
   const restore = async (id: number) => afterWrite(await call('clients:restore', { id }))
 
-  return { filters, sortBy, sortDir, page, pageSize, result, loading, tags, current, fetchPage, fetchTags, open, create, update, archive, restore }
+  /** Active clients matching a few typed letters, for pickers. */
+  async function search(term: string): Promise<Array<{ id: number; name: string }>> {
+    const page = await call('clients:list', { search: term, limit: 20 })
+    return page.rows.map((r) => ({ id: r.id, name: r.company ? `${r.name} (${r.company})` : r.name }))
+  }
+
+  return { search, filters, sortBy, sortDir, page, pageSize, result, loading, tags, current, fetchPage, fetchTags, open, create, update, archive, restore }
 })

@@ -4,6 +4,7 @@ import { ClientEntity } from '../db/entities'
 import { ClientsService } from './clients/clients-service'
 import { ProfileService } from './profile/profile-service'
 import { SampleService } from './sample/sample-service'
+import { createPlannerHandlers, createPlannerServices } from './turnarounds/planner-handlers'
 
 /** What the services need from the outside world; Electron supplies the real ones, tests fakes. */
 export interface Ports {
@@ -23,15 +24,17 @@ export function createServices(ctx: AppContext, ports: Ports) {
   const clients = new ClientsService(deps)
   const profile = new ProfileService(deps)
   const sample = new SampleService(deps)
-  return { clients, profile, sample }
+  const planner = createPlannerServices({ ...deps, settings: () => profile.plannerSettings() })
+  return { clients, profile, sample, planner }
 }
 
 export type Services = ReturnType<typeof createServices>
 
 /** Maps each contract channel to a service call. Inputs arrive already parsed by ipc.ts. */
 export function createHandlers(ctx: AppContext, ports: Ports, services: Services = createServices(ctx, ports)): Handlers {
-  const { clients, profile, sample } = services
+  const { clients, profile, sample, planner } = services
   return {
+    ...createPlannerHandlers(planner, profile),
     'app:info': async () => ({
       version: ctx.version,
       dataDir: ctx.dataDir,

@@ -33,6 +33,15 @@ export class BusinessProfileEntity {
   @Column({ name: 'is_sample', type: 'boolean', default: false })
   isSample!: boolean
 
+  @Column({ name: 'warning_window_days', type: 'integer', default: 2 })
+  warningWindowDays!: number
+
+  @Column({ name: 'follow_up_every_days', type: 'integer', default: 2 })
+  followUpEveryDays!: number
+
+  @Column({ name: 'check_in_after_days', type: 'integer', default: 90 })
+  checkInAfterDays!: number
+
   @Column({ name: 'created_at', type: 'varchar', length: 30 })
   createdAt!: string
 

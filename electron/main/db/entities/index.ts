@@ -1,7 +1,13 @@
+import { ActionEntity } from './ActionEntity'
 import { BusinessProfileEntity } from './BusinessProfileEntity'
 import { ClientEntity } from './ClientEntity'
 import { ClientTagEntity } from './ClientTagEntity'
+import { CommitmentEntity } from './CommitmentEntity'
+import { HandoverEntity } from './HandoverEntity'
+import { IssueEntity } from './IssueEntity'
+import { TouchpointEntity } from './TouchpointEntity'
+import { TurnaroundEntity } from './TurnaroundEntity'
 
-export { BusinessProfileEntity, ClientEntity, ClientTagEntity }
+export { ActionEntity, BusinessProfileEntity, ClientEntity, ClientTagEntity, CommitmentEntity, HandoverEntity, IssueEntity, TouchpointEntity, TurnaroundEntity }
 
-export const ENTITIES = [BusinessProfileEntity, ClientEntity, ClientTagEntity]
+export const ENTITIES = [BusinessProfileEntity, ClientEntity, ClientTagEntity, TurnaroundEntity, HandoverEntity, IssueEntity, ActionEntity, CommitmentEntity, TouchpointEntity]

@@ -1,6 +1,7 @@
 import { InitialSchema1763800000001 } from './0001-initial-schema'
+import { TurnaroundPlanner1763800000002 } from './0002-turnaround-planner'
 
 /** Every migration, oldest first. Listed explicitly: never discovered by glob, never synchronize. */
-export const MIGRATIONS = [InitialSchema1763800000001]
+export const MIGRATIONS = [InitialSchema1763800000001, TurnaroundPlanner1763800000002]
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => new m().name ?? m.name)

@@ -2,7 +2,10 @@ import type { EntityManager } from 'typeorm'
 import { BusinessProfileEntity } from '../../db/entities'
 import { timestamp } from '../../db/dialect'
 import type { BusinessProfile } from '../../../shared/models'
+import type { PlannerSettings } from '../../../shared/planner/models'
+import type { PlannerSettingsData } from '../../../shared/planner/schemas'
 import type { ProfileInputData } from '../../../shared/schemas'
+import { DomainError } from '../../domain-error'
 
 const PROFILE_ID = 1
 
@@ -18,8 +21,13 @@ function toProfile(e: BusinessProfileEntity): BusinessProfile {
     logoDataUrl: e.logoDataUrl,
     isSample: Boolean(e.isSample),
     updatedAt: e.updatedAt,
+    warningWindowDays: e.warningWindowDays,
+    followUpEveryDays: e.followUpEveryDays,
+    checkInAfterDays: e.checkInAfterDays,
   }
 }
+
+export const DEFAULT_PLANNER_SETTINGS: PlannerSettings = { warningWindowDays: 2, followUpEveryDays: 2, checkInAfterDays: 90 }
 
 /** The owner's business profile: one row, created on first start. */
 export class ProfileService {
@@ -33,10 +41,27 @@ export class ProfileService {
   async save(input: ProfileInputData, options: { isSample?: boolean } = {}): Promise<BusinessProfile> {
     const repo = this.deps.manager.getRepository(BusinessProfileEntity)
     const now = timestamp(this.deps.now())
-    const e = (await repo.findOneBy({ id: PROFILE_ID })) ?? Object.assign(new BusinessProfileEntity(), { id: PROFILE_ID, createdAt: now, isSample: false })
+    const e =
+      (await repo.findOneBy({ id: PROFILE_ID })) ??
+      Object.assign(new BusinessProfileEntity(), { id: PROFILE_ID, createdAt: now, isSample: false, ...DEFAULT_PLANNER_SETTINGS })
     Object.assign(e, input, { updatedAt: now })
     // Editing the profile makes it the owner's own; loading the sample marks it as sample.
     e.isSample = options.isSample ?? false
     return toProfile(await repo.save(e))
+  }
+
+  /** The planner's thresholds; the defaults until a profile exists. */
+  async plannerSettings(): Promise<PlannerSettings> {
+    const p = await this.get()
+    return p ? { warningWindowDays: p.warningWindowDays, followUpEveryDays: p.followUpEveryDays, checkInAfterDays: p.checkInAfterDays } : { ...DEFAULT_PLANNER_SETTINGS }
+  }
+
+  async savePlannerSettings(input: PlannerSettingsData): Promise<PlannerSettings> {
+    const repo = this.deps.manager.getRepository(BusinessProfileEntity)
+    const e = await repo.findOneBy({ id: PROFILE_ID })
+    if (!e) throw new DomainError('VALIDATION', 'Set up your business profile first.')
+    Object.assign(e, input, { updatedAt: timestamp(this.deps.now()) })
+    await repo.save(e)
+    return { ...input }
   }
 }

@@ -1,0 +1,56 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
+import type { IssueStatus, Reality, RootCause, Severity } from '../../../shared/planner/words'
+
+/** One specific, agreed problem within a turnaround. */
+@Entity({ name: 'turnaround_issues' })
+export class IssueEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number
+
+  @Index('idx_issues_turnaround')
+  @Column({ name: 'turnaround_id', type: 'integer' })
+  turnaroundId!: number
+
+  @Column({ type: 'text' })
+  statement!: string
+
+  @Column({ name: 'client_words', type: 'text', default: '' })
+  clientWords!: string
+
+  @Column({ name: 'is_general', type: 'boolean', default: false })
+  isGeneral!: boolean
+
+  @Column({ name: 'root_cause', type: 'varchar', length: 30, nullable: true })
+  rootCause!: RootCause | null
+
+  @Column({ type: 'varchar', length: 20 })
+  reality!: Reality
+
+  @Column({ type: 'integer' })
+  severity!: Severity
+
+  @Column({ name: 'staff_member', type: 'varchar', length: 120, default: '' })
+  staffMember!: string
+
+  @Column({ type: 'varchar', length: 120, default: '' })
+  product!: string
+
+  @Column({ name: 'success_criterion', type: 'text', default: '' })
+  successCriterion!: string
+
+  @Column({ type: 'varchar', length: 20 })
+  status!: IssueStatus
+
+  @Column({ type: 'text', default: '' })
+  prevention!: string
+
+  @Index('idx_issues_raised_on')
+  @Column({ name: 'raised_on', type: 'varchar', length: 10 })
+  raisedOn!: string
+
+  @Column({ name: 'created_at', type: 'varchar', length: 30 })
+  createdAt!: string
+
+  @Column({ name: 'updated_at', type: 'varchar', length: 30 })
+  updatedAt!: string
+}

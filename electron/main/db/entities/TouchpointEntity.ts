@@ -1,0 +1,41 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
+import type { TouchpointKind } from '../../../shared/planner/words'
+
+/**
+ * A call, meeting, email, letter or visit. Minutes and who spent them are kept as entered so the
+ * ledger can cost them at that person's rate.
+ */
+@Entity({ name: 'touchpoints' })
+@Index('idx_touchpoints_turnaround_on', ['turnaroundId', 'occurredOn'])
+export class TouchpointEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number
+
+  @Index('idx_touchpoints_client')
+  @Column({ name: 'client_id', type: 'integer' })
+  clientId!: number
+
+  @Column({ name: 'turnaround_id', type: 'integer', nullable: true })
+  turnaroundId!: number | null
+
+  @Column({ type: 'varchar', length: 20 })
+  kind!: TouchpointKind
+
+  @Column({ name: 'occurred_on', type: 'varchar', length: 10 })
+  occurredOn!: string
+
+  @Column({ type: 'varchar', length: 120 })
+  who!: string
+
+  @Column({ type: 'integer' })
+  minutes!: number
+
+  @Column({ type: 'text', default: '' })
+  summary!: string
+
+  @Column({ name: 'is_check_in', type: 'boolean', default: false })
+  isCheckIn!: boolean
+
+  @Column({ name: 'created_at', type: 'varchar', length: 30 })
+  createdAt!: string
+}

@@ -1,0 +1,103 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm'
+import type { AgreementChannel, ClientCommitmentKind, ComplaintChannel, Outcome, Stage } from '../../../shared/planner/words'
+import type { ClientEntity } from './ClientEntity'
+
+/** One effort to rescue one client. Stage and follow-up dates are derived and kept current by the service. */
+@Entity({ name: 'turnarounds' })
+export class TurnaroundEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number
+
+  @Index('idx_turnarounds_client')
+  @Column({ name: 'client_id', type: 'integer' })
+  clientId!: number
+
+  @ManyToOne('ClientEntity', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'client_id' })
+  client?: ClientEntity
+
+  @Column({ name: 'opened_on', type: 'varchar', length: 10 })
+  openedOn!: string
+
+  @Column({ type: 'varchar', length: 120 })
+  owner!: string
+
+  @Column({ name: 'first_heard_by', type: 'varchar', length: 120 })
+  firstHeardBy!: string
+
+  @Column({ type: 'varchar', length: 20 })
+  channel!: ComplaintChannel
+
+  @Column({ name: 'client_words', type: 'text', default: '' })
+  clientWords!: string
+
+  @Column({ name: 'client_expectation', type: 'text', default: '' })
+  clientExpectation!: string
+
+  @Column({ name: 'response_promised_on', type: 'varchar', length: 10, nullable: true })
+  responsePromisedOn!: string | null
+
+  @Column({ name: 'follow_up_every_days', type: 'integer' })
+  followUpEveryDays!: number
+
+  @Column({ name: 'last_touchpoint_on', type: 'varchar', length: 10, nullable: true })
+  lastTouchpointOn!: string | null
+
+  @Index('idx_turnarounds_next_follow_up')
+  @Column({ name: 'next_follow_up_on', type: 'varchar', length: 10, nullable: true })
+  nextFollowUpOn!: string | null
+
+  @Column({ name: 'issues_agreed_on', type: 'varchar', length: 10, nullable: true })
+  issuesAgreedOn!: string | null
+
+  @Column({ name: 'issues_agreed_via', type: 'varchar', length: 20, nullable: true })
+  issuesAgreedVia!: AgreementChannel | null
+
+  /** JSON list of {id, statement} as the client agreed them. */
+  @Column({ name: 'agreement_snapshot', type: 'text', nullable: true })
+  agreementSnapshot!: string | null
+
+  @Column({ name: 'agreement_missing_note', type: 'text', default: '' })
+  agreementMissingNote!: string
+
+  @Column({ name: 'client_commitment_kind', type: 'varchar', length: 30, nullable: true })
+  clientCommitmentKind!: ClientCommitmentKind | null
+
+  @Column({ name: 'client_commitment', type: 'text', default: '' })
+  clientCommitment!: string
+
+  @Column({ name: 'client_commitment_amount_minor', type: 'integer', nullable: true })
+  clientCommitmentAmountMinor!: number | null
+
+  @Column({ name: 'plan_agreed_on', type: 'varchar', length: 10, nullable: true })
+  planAgreedOn!: string | null
+
+  @Column({ name: 'closed_on', type: 'varchar', length: 10, nullable: true })
+  closedOn!: string | null
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  outcome!: Outcome | null
+
+  @Column({ name: 'closing_note', type: 'text', default: '' })
+  closingNote!: string
+
+  @Index('idx_turnarounds_check_in_due')
+  @Column({ name: 'check_in_due_on', type: 'varchar', length: 10, nullable: true })
+  checkInDueOn!: string | null
+
+  @Column({ name: 'checked_in_on', type: 'varchar', length: 10, nullable: true })
+  checkedInOn!: string | null
+
+  @Index('idx_turnarounds_stage')
+  @Column({ type: 'varchar', length: 30 })
+  stage!: Stage
+
+  @Column({ name: 'is_sample', type: 'boolean', default: false })
+  isSample!: boolean
+
+  @Column({ name: 'created_at', type: 'varchar', length: 30 })
+  createdAt!: string
+
+  @Column({ name: 'updated_at', type: 'varchar', length: 30 })
+  updatedAt!: string
+}

@@ -1,0 +1,38 @@
+import type { EntityManager } from 'typeorm'
+import { ActionEntity, CommitmentEntity, TouchpointEntity, TurnaroundEntity } from '../../db/entities'
+import { deriveStage, nextFollowUpOn } from '../../../shared/planner/rules'
+
+/**
+ * Recomputes what a turnaround's stage and follow-up dates are from its data, inside the caller's
+ * transaction. Every write to a turnaround or its parts ends here, so the stored values that the
+ * Today page and the lists query stay true.
+ */
+export async function refreshDerived(m: EntityManager, turnaroundId: number): Promise<TurnaroundEntity> {
+  const t = await m.findOneByOrFail(TurnaroundEntity, { id: turnaroundId })
+  const last = await m
+    .createQueryBuilder(TouchpointEntity, 'tp')
+    .select('MAX(tp.occurredOn)', 'last')
+    .where('tp.turnaroundId = :id', { id: turnaroundId })
+    .getRawOne<{ last: string | null }>()
+  const followUp =
+    t.issuesAgreedOn !== null &&
+    (await m
+      .createQueryBuilder(TouchpointEntity, 'tp')
+      .where('tp.turnaroundId = :id AND tp.kind IN (:...kinds) AND tp.occurredOn >= :agreed', { id: turnaroundId, kinds: ['letter', 'email'], agreed: t.issuesAgreedOn })
+      .getExists())
+  const started =
+    (await m.createQueryBuilder(ActionEntity, 'a').where('a.turnaroundId = :id AND a.status IN (:...s)', { id: turnaroundId, s: ['in_progress', 'done'] }).getExists()) ||
+    (await m.createQueryBuilder(CommitmentEntity, 'c').where("c.turnaroundId = :id AND c.status = 'done'", { id: turnaroundId }).getExists())
+
+  t.lastTouchpointOn = last?.last ?? null
+  t.nextFollowUpOn = t.closedOn ? null : nextFollowUpOn(t.openedOn, t.lastTouchpointOn, t.followUpEveryDays)
+  t.stage = deriveStage({
+    closedOutcome: t.closedOn ? t.outcome : null,
+    issuesAgreedOn: t.issuesAgreedOn,
+    clientCommitment: t.clientCommitment,
+    followUpSent: followUp,
+    planAgreedOn: t.planAgreedOn,
+    workStarted: started,
+  })
+  return m.save(t)
+}

@@ -1,0 +1,142 @@
+import type { EntityManager } from 'typeorm'
+import { ActionEntity, ClientEntity, CommitmentEntity, HandoverEntity, IssueEntity, TouchpointEntity, TurnaroundEntity } from '../../db/entities'
+import { notFound } from '../../domain-error'
+import type { AgreementChanges, CommitmentView, IssueView, TouchpointView, TurnaroundDetail } from '../../../shared/planner/models'
+import { NEXT_STEP, commitmentState, rankActions } from '../../../shared/planner/rules'
+
+interface SnapshotItem {
+  id: number
+  statement: string
+}
+
+export function parseSnapshot(json: string | null): SnapshotItem[] | null {
+  if (json === null) return null
+  try {
+    const parsed: unknown = JSON.parse(json)
+    return Array.isArray(parsed) ? (parsed as SnapshotItem[]) : []
+  } catch {
+    return []
+  }
+}
+
+/** The agreed list against today's list (dropped issues count as removed). */
+export function agreementChanges(snapshot: SnapshotItem[], issues: Pick<IssueView, 'id' | 'statement' | 'status'>[]): AgreementChanges {
+  const live = issues.filter((i) => i.status !== 'dropped')
+  const before = new Map(snapshot.map((s) => [s.id, s.statement]))
+  const now = new Map(live.map((i) => [i.id, i.statement]))
+  return {
+    added: live.filter((i) => !before.has(i.id)).map((i) => i.statement),
+    removed: snapshot.filter((s) => !now.has(s.id)).map((s) => s.statement),
+    reworded: live.filter((i) => before.has(i.id) && before.get(i.id) !== i.statement).map((i) => ({ before: before.get(i.id) as string, after: i.statement })),
+  }
+}
+
+export function toTouchpointView(t: TouchpointEntity): TouchpointView {
+  return {
+    id: t.id,
+    clientId: t.clientId,
+    turnaroundId: t.turnaroundId,
+    kind: t.kind,
+    occurredOn: t.occurredOn,
+    who: t.who,
+    minutes: t.minutes,
+    summary: t.summary,
+    isCheckIn: Boolean(t.isCheckIn),
+  }
+}
+
+/** Everything the turnaround page shows, read in one go. */
+export async function loadDetail(m: EntityManager, id: number, today: string, warningDays: number): Promise<TurnaroundDetail> {
+  const t = await m.findOneBy(TurnaroundEntity, { id })
+  if (!t) throw notFound('turnaround')
+  const [client, issueRows, actionRows, commitmentRows, touchpointRows, handoverRows] = await Promise.all([
+    m.findOneByOrFail(ClientEntity, { id: t.clientId }),
+    m.find(IssueEntity, { where: { turnaroundId: id }, order: { raisedOn: 'ASC', id: 'ASC' } }),
+    m.find(ActionEntity, { where: { turnaroundId: id }, order: { id: 'ASC' } }),
+    m.find(CommitmentEntity, { where: { turnaroundId: id }, order: { dueOn: 'ASC', id: 'ASC' } }),
+    m.find(TouchpointEntity, { where: { turnaroundId: id }, order: { occurredOn: 'DESC', id: 'DESC' } }),
+    m.find(HandoverEntity, { where: { turnaroundId: id }, order: { handedOn: 'ASC', id: 'ASC' } }),
+  ])
+  const snapshot = parseSnapshot(t.agreementSnapshot)
+  const agreedIds = new Set((snapshot ?? []).map((s) => s.id))
+  const issues: IssueView[] = issueRows.map((i) => ({
+    id: i.id,
+    statement: i.statement,
+    clientWords: i.clientWords,
+    isGeneral: Boolean(i.isGeneral),
+    rootCause: i.rootCause,
+    reality: i.reality,
+    severity: i.severity,
+    staffMember: i.staffMember,
+    product: i.product,
+    successCriterion: i.successCriterion,
+    status: i.status,
+    prevention: i.prevention,
+    raisedOn: i.raisedOn,
+    addedAfterAgreement: snapshot !== null && !agreedIds.has(i.id),
+  }))
+  const commitments: CommitmentView[] = commitmentRows.map((c) => ({
+    id: c.id,
+    party: c.party,
+    description: c.description,
+    dueOn: c.dueOn,
+    originalDueOn: c.originalDueOn,
+    status: c.status,
+    doneOn: c.doneOn,
+    renegotiationReason: c.renegotiationReason,
+    state: commitmentState(c.status, c.dueOn, today, warningDays),
+  }))
+  const ours = commitments.filter((c) => c.party === 'us' && (c.status === 'done' || c.status === 'missed' || c.dueOn < today))
+  const onTime = ours.filter((c) => c.status === 'done' && c.doneOn !== null && c.doneOn <= c.dueOn).length
+  return {
+    id: t.id,
+    clientId: t.clientId,
+    clientName: client.name,
+    openedOn: t.openedOn,
+    owner: t.owner,
+    firstHeardBy: t.firstHeardBy,
+    channel: t.channel,
+    clientWords: t.clientWords,
+    clientExpectation: t.clientExpectation,
+    responsePromisedOn: t.responsePromisedOn,
+    followUpEveryDays: t.followUpEveryDays,
+    nextFollowUpOn: t.nextFollowUpOn,
+    lastTouchpointOn: t.lastTouchpointOn,
+    issuesAgreedOn: t.issuesAgreedOn,
+    issuesAgreedVia: t.issuesAgreedVia,
+    agreementMissingNote: t.agreementMissingNote,
+    agreementChanges: snapshot === null ? null : agreementChanges(snapshot, issues),
+    clientCommitmentKind: t.clientCommitmentKind,
+    clientCommitment: t.clientCommitment,
+    clientCommitmentAmountMinor: t.clientCommitmentAmountMinor,
+    planAgreedOn: t.planAgreedOn,
+    closedOn: t.closedOn,
+    outcome: t.outcome,
+    closingNote: t.closingNote,
+    checkInDueOn: t.checkInDueOn,
+    checkedInOn: t.checkedInOn,
+    stage: t.stage,
+    nextStep: NEXT_STEP[t.stage],
+    issues,
+    actions: rankActions(actionRows.map((a) => ({ ...a, manualRank: a.manualRank }))).map((a) => ({
+      id: a.id,
+      issueId: a.issueId,
+      title: a.title,
+      impact: a.impact,
+      effortMinutes: a.effortMinutes,
+      costMinor: a.costMinor,
+      party: a.party,
+      responsible: a.responsible,
+      dueOn: a.dueOn,
+      status: a.status,
+      manualRank: a.manualRank,
+      quickWin: a.quickWin,
+      score: a.score,
+    })),
+    commitments,
+    touchpoints: touchpointRows.map(toTouchpointView),
+    handovers: handoverRows.map((h) => ({ id: h.id, handedOn: h.handedOn, fromOwner: h.fromOwner, toOwner: h.toOwner, reason: h.reason })),
+    onTimeShare: ours.length === 0 ? null : onTime / ours.length,
+    isSample: Boolean(t.isSample),
+  }
+}

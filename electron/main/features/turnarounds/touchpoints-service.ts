@@ -1,0 +1,54 @@
+import { ClientEntity, TouchpointEntity, TurnaroundEntity } from '../../db/entities'
+import { DomainError, notFound } from '../../domain-error'
+import type { TouchpointView } from '../../../shared/planner/models'
+import type { TouchpointData } from '../../../shared/planner/schemas'
+import { refreshDerived } from './derived'
+import { toTouchpointView } from './detail-view'
+import type { PlannerContext } from './planner-context'
+
+/** Calls, meetings, emails, letters and visits, with the minutes they took. */
+export class TouchpointsService {
+  constructor(private readonly ctx: PlannerContext) {}
+
+  async list(clientId: number): Promise<TouchpointView[]> {
+    const rows = await this.ctx.deps.manager.find(TouchpointEntity, { where: { clientId }, order: { occurredOn: 'DESC', id: 'DESC' }, take: 500 })
+    return rows.map(toTouchpointView)
+  }
+
+  async save(clientId: number, turnaroundId: number | null, id: number | undefined, input: TouchpointData, options: { allowFuture?: boolean } = {}): Promise<TouchpointView> {
+    return this.ctx.deps.manager.transaction(async (m) => {
+      if (!(await m.existsBy(ClientEntity, { id: clientId }))) throw notFound('client')
+      if (!options.allowFuture) this.ctx.notInFuture(input.occurredOn, 'occurredOn', 'A touchpoint')
+      if (turnaroundId !== null) {
+        const t = await m.findOneBy(TurnaroundEntity, { id: turnaroundId })
+        if (!t) throw notFound('turnaround')
+        if (t.clientId !== clientId) throw new DomainError('VALIDATION', 'That turnaround belongs to another client.', 'turnaroundId')
+        this.ctx.notBeforeOpening(t, input.occurredOn, 'occurredOn', 'A touchpoint of this turnaround')
+      }
+      const e = id === undefined ? new TouchpointEntity() : await m.findOneBy(TouchpointEntity, { id })
+      if (!e) throw notFound('touchpoint')
+      const previousTurnaround = id === undefined ? null : e.turnaroundId
+      Object.assign(e, input, { clientId, turnaroundId })
+      if (id === undefined) e.createdAt = this.ctx.stamp()
+      const saved = await m.save(e)
+      for (const affected of new Set([turnaroundId, previousTurnaround])) {
+        if (affected !== null) await refreshDerived(m, affected)
+      }
+      if (input.isCheckIn && turnaroundId !== null) {
+        const t = await m.findOneByOrFail(TurnaroundEntity, { id: turnaroundId })
+        if (t.closedOn && !t.checkedInOn) await m.update(TurnaroundEntity, { id: turnaroundId }, { checkedInOn: input.occurredOn })
+      }
+      return toTouchpointView(saved)
+    })
+  }
+
+  async delete(id: number): Promise<{ deleted: number }> {
+    return this.ctx.deps.manager.transaction(async (m) => {
+      const e = await m.findOneBy(TouchpointEntity, { id })
+      if (!e) throw notFound('touchpoint')
+      await m.delete(TouchpointEntity, { id })
+      if (e.turnaroundId !== null) await refreshDerived(m, e.turnaroundId)
+      return { deleted: 1 }
+    })
+  }
+}

@@ -1,0 +1,21 @@
+/** Field schemas shared by the contract's input schemas. */
+import { z } from 'zod'
+
+export const trimmed = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`)
+export const optionalText = (max: number) => trimmed(max).default('')
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-03-31.')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'This is not a real date.')
+export const email = z
+  .string()
+  .trim()
+  .pipe(z.union([z.literal(''), z.email('This does not look like an email address.').max(254)]))
+  .default('')
+export const money = z
+  .number({ error: 'Enter an amount.' })
+  .int('Amounts are whole minor units (cents).')
+  .min(0, 'The amount cannot be negative.')
+  .max(1_000_000_000_00, 'This amount is too large.')
+export const id = z.number().int().positive()
+

@@ -1,0 +1,21 @@
+/** Calendar dates as ISO text (YYYY-MM-DD), computed in UTC so no time zone shifts a day. */
+
+export function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10)
+}
+
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return isoDate(d)
+}
+
+export function daysBetween(fromIso: string, toIso: string): number {
+  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000)
+}
+
+/** The calendar day on the computer's clock, where the owner sits. */
+export function localIsoDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}

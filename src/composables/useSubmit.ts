@@ -1,0 +1,42 @@
+/**
+ * One way for every form to check and send: the contract's schema first (errors next to the
+ * fields), then the call; an error main reports for a field lands next to that field, any other
+ * as a toast. Nothing is sent while the form is wrong.
+ */
+import { useMessage } from 'naive-ui'
+import { ref } from 'vue'
+import type { z } from 'zod'
+import { ApiError, messageOf } from '../api'
+import { fieldErrors, type FieldErrors } from '../validation'
+
+export function useSubmit(serverFieldPrefix = '') {
+  const errors = ref<FieldErrors>({})
+  const busy = ref(false)
+  const message = useMessage()
+
+  async function submit<S extends z.ZodType, R>(schema: S, value: unknown, send: (parsed: z.output<S>) => Promise<R>, success?: string): Promise<R | null> {
+    errors.value = fieldErrors(schema, value)
+    if (Object.keys(errors.value).length > 0 || busy.value) return null
+    busy.value = true
+    try {
+      const result = await send(schema.parse(value))
+      if (success) message.success(success)
+      return result
+    } catch (error) {
+      if (error instanceof ApiError && error.field) {
+        const field = error.field.startsWith(serverFieldPrefix) ? error.field.slice(serverFieldPrefix.length) : error.field
+        errors.value = { [field]: error.message }
+      } else {
+        message.error(messageOf(error))
+      }
+      return null
+    } finally {
+      busy.value = false
+    }
+  }
+
+  /** Props for an NFormItem showing the error of one field. */
+  const feedback = (field: string) => ({ feedback: errors.value[field], validationStatus: errors.value[field] ? ('error' as const) : undefined })
+
+  return { errors, busy, submit, feedback }
+}

@@ -1,0 +1,20 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { TodayData, TrendsData } from '../../electron/shared/planner/models'
+import { call } from '../api'
+
+/** The Today list and the Trends figures. */
+export const usePlannerOverviewStore = defineStore('planner-overview', () => {
+  const today = ref<TodayData | null>(null)
+  const trends = ref<TrendsData | null>(null)
+
+  async function fetchToday(): Promise<void> {
+    today.value = await call('today:get', undefined)
+  }
+
+  async function fetchTrends(from: string, to: string): Promise<void> {
+    trends.value = await call('trends:get', { from, to })
+  }
+
+  return { today, trends, fetchToday, fetchTrends }
+})

@@ -1,0 +1,390 @@
+/**
+ * Planner figures: the Today page and the trends, each through TypeORM and as hand-written SQL on a
+ * plain better-sqlite3 connection (the baseline the TypeORM figure is compared with).
+ * A benchmark, not a test: it measures and records (see measure.ts); it asserts nothing about time.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
+import Database from 'better-sqlite3'
+import type { DataSource } from 'typeorm'
+import { afterAll, beforeAll, describe, it } from 'vitest'
+import { DATABASE_FILE_NAME, openDatabase, type OpenedDatabase } from '../../electron/main/db/open-database'
+import { CommitmentEntity, IssueEntity, TouchpointEntity, TurnaroundEntity } from '../../electron/main/db/entities'
+import { todayData } from '../../electron/main/features/turnarounds/today-query'
+import { monthsBetween, trendsData } from '../../electron/main/features/turnarounds/trends-query'
+import type { TodayData, TrendsData } from '../../electron/shared/planner/models'
+import { addDays } from '../../electron/shared/planner/dates'
+import { nextFollowUpOn } from '../../electron/shared/planner/rules'
+import {
+  COMMITMENT_STATUSES,
+  COMPLAINT_CHANNELS,
+  ROOT_CAUSES,
+  TOUCHPOINT_KINDS,
+  type CommitmentStatus,
+  type IssueStatus,
+  type RootCause,
+  type Severity,
+  type Stage,
+} from '../../electron/shared/planner/words'
+import { tempDir } from '../support/temp-db'
+import { median, record, sample } from './measure'
+import { prng, seedClients } from './seed'
+
+const TODAY = '2026-11-22'
+const WARNING_DAYS = 2
+/** The last 12 months, this one included. */
+const TRENDS_FROM = '2025-12-01'
+const TRENDS_TO = TODAY
+const RUNS = 20
+
+const CLIENTS = 2000
+const TURNAROUNDS = 5000
+/**
+ * At most one open turnaround per client (uq_turnarounds_one_open_per_client), so with 2,000
+ * clients no more than 2,000 of the 5,000 can be open: 1,700 are, the other 3,300 are closed.
+ */
+const OPEN_TURNAROUNDS = 1700
+const ISSUES = 50_000
+const TOUCHPOINTS = 100_000
+const COMMITMENTS = 15_000
+const CHUNK = 500
+const STAMP = '2026-11-22T09:00:00.000Z'
+
+const OPEN_STAGES: Stage[] = ['listening', 'issues_agreed', 'client_committed', 'follow_up_sent', 'plan_agreed', 'in_progress']
+const STAFF = ['Abigail', 'Jonas', 'Priya', 'Mateo', 'Chloé', 'Fabian', 'Ingrid', 'Kwame', 'Léa', 'Oskar', 'Sabine', 'Tomás', 'Yusuf', 'Zara', 'Gabriel', 'Hana', 'Mira', 'Anja', 'Colm', 'Dara', 'Elif', 'Femi', 'Greta', 'Hugo', 'Ines', 'Jakub', 'Kira', 'Luca', 'Mina', 'Nils']
+const PRODUCTS = Array.from({ length: 40 }, (_, i) => `Product ${String.fromCharCode(65 + (i % 26))}${Math.floor(i / 26) + 1}`)
+
+/** A deterministic planner dataset on top of the clients already there (ids 1..CLIENTS), in one transaction. */
+async function seedPlanner(dataSource: DataSource, seed = 20261123): Promise<void> {
+  const random = prng(seed)
+  const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1))
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
+  const chance = (p: number) => random() < p
+  const minDate = (a: string, b: string) => (a < b ? a : b)
+
+  // Which clients have an open turnaround: a seeded shuffle, first OPEN_TURNAROUNDS of it.
+  const order = Array.from({ length: CLIENTS }, (_, i) => i + 1)
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = int(0, i)
+    ;[order[i], order[j]] = [order[j]!, order[i]!]
+  }
+
+  const turnarounds: Array<Partial<TurnaroundEntity>> = []
+  for (let i = 0; i < TURNAROUNDS; i++) {
+    const open = i < OPEN_TURNAROUNDS
+    const openedOn = open ? addDays(TODAY, -int(1, 120)) : addDays(TODAY, -int(60, 1095))
+    const closedOn = open ? null : minDate(addDays(openedOn, int(14, 150)), addDays(TODAY, -1))
+    const outcome = open ? null : chance(0.7) ? ('recovered' as const) : ('let_go' as const)
+    const checkInDueOn = closedOn ? addDays(closedOn, 90) : null
+    const checkedInOn = checkInDueOn && checkInDueOn <= addDays(TODAY, -14) && chance(0.85) ? addDays(checkInDueOn, int(0, 14)) : null
+    turnarounds.push({
+      id: i + 1,
+      clientId: open ? order[i]! : int(1, CLIENTS),
+      openedOn,
+      owner: pick(STAFF),
+      firstHeardBy: pick(STAFF),
+      channel: pick(COMPLAINT_CHANNELS),
+      clientWords: '',
+      clientExpectation: '',
+      responsePromisedOn: null,
+      followUpEveryDays: int(2, 7),
+      lastTouchpointOn: null,
+      nextFollowUpOn: null,
+      issuesAgreedOn: null,
+      issuesAgreedVia: null,
+      agreementSnapshot: null,
+      agreementMissingNote: '',
+      clientCommitmentKind: null,
+      clientCommitment: '',
+      clientCommitmentAmountMinor: null,
+      planAgreedOn: null,
+      closedOn,
+      outcome,
+      closingNote: '',
+      checkInDueOn,
+      checkedInOn,
+      stage: outcome === null ? pick(OPEN_STAGES) : outcome === 'recovered' ? 'closed_recovered' : 'closed_let_go',
+      isSample: false,
+      createdAt: STAMP,
+      updatedAt: STAMP,
+    })
+  }
+  const endOf = (t: Partial<TurnaroundEntity>) => t.closedOn ?? TODAY
+  const within = (t: Partial<TurnaroundEntity>, maxDays = Infinity) => {
+    const span = Math.max(0, Math.min(maxDays, Math.round((Date.parse(endOf(t)) - Date.parse(t.openedOn!)) / 86_400_000)))
+    return addDays(t.openedOn!, int(0, span))
+  }
+
+  const touchpoints: Array<Partial<TouchpointEntity>> = []
+  for (let i = 0; i < TOUCHPOINTS; i++) {
+    const t = turnarounds[int(0, TURNAROUNDS - 1)]!
+    const occurredOn = within(t)
+    if (t.lastTouchpointOn === null || occurredOn > t.lastTouchpointOn!) t.lastTouchpointOn = occurredOn
+    touchpoints.push({ clientId: t.clientId, turnaroundId: t.id, kind: pick(TOUCHPOINT_KINDS), occurredOn, who: t.owner, minutes: int(5, 120), summary: '', isCheckIn: false, createdAt: STAMP })
+  }
+  // The stored, derived follow-up date: what refreshDerived would have kept.
+  for (const t of turnarounds) t.nextFollowUpOn = t.closedOn ? null : nextFollowUpOn(t.openedOn!, t.lastTouchpointOn ?? null, t.followUpEveryDays!)
+
+  const issues: Array<Partial<IssueEntity>> = []
+  for (let i = 0; i < ISSUES; i++) {
+    const t = turnarounds[int(0, TURNAROUNDS - 1)]!
+    const status: IssueStatus = chance(0.07) ? 'dropped' : t.closedOn ? 'resolved' : pick(['open', 'in_progress', 'resolved'] as const)
+    issues.push({
+      turnaroundId: t.id,
+      statement: `Issue ${i + 1}`,
+      clientWords: '',
+      isGeneral: false,
+      rootCause: chance(0.1) ? null : (pick(ROOT_CAUSES) as RootCause),
+      reality: pick(['unknown', 'real', 'perceived'] as const),
+      severity: int(1, 5) as Severity,
+      staffMember: chance(0.25) ? '' : pick(STAFF),
+      product: chance(0.3) ? '' : pick(PRODUCTS),
+      successCriterion: '',
+      status,
+      prevention: '',
+      raisedOn: within(t, 30),
+      createdAt: STAMP,
+      updatedAt: STAMP,
+    })
+  }
+
+  const commitments: Array<Partial<CommitmentEntity>> = []
+  for (let i = 0; i < COMMITMENTS; i++) {
+    const t = turnarounds[int(0, TURNAROUNDS - 1)]!
+    let dueOn = addDays(t.openedOn!, int(3, 60))
+    let status: CommitmentStatus
+    if (t.closedOn) {
+      dueOn = minDate(dueOn, t.closedOn)
+      status = chance(0.8) ? 'done' : chance(0.6) ? 'missed' : 'open'
+    } else if (dueOn < TODAY) {
+      status = chance(0.6) ? 'done' : pick(COMMITMENT_STATUSES)
+    } else {
+      status = chance(0.8) ? 'open' : chance(0.5) ? 'renegotiated' : 'done'
+    }
+    commitments.push({
+      turnaroundId: t.id,
+      party: chance(0.6) ? 'us' : 'client',
+      description: `Commitment ${i + 1}`,
+      dueOn,
+      originalDueOn: dueOn,
+      status,
+      doneOn: status === 'done' ? dueOn : null,
+      renegotiationReason: '',
+      createdAt: STAMP,
+      updatedAt: STAMP,
+    })
+  }
+
+  await dataSource.transaction(async (m) => {
+    const insert = async <T>(entity: new () => T, rows: Array<Partial<T>>) => {
+      for (let from = 0; from < rows.length; from += CHUNK) {
+        await m
+          .createQueryBuilder()
+          .insert()
+          .into(entity)
+          .values(rows.slice(from, from + CHUNK) as never)
+          .updateEntity(false)
+          .execute()
+      }
+    }
+    await insert(TurnaroundEntity, turnarounds)
+    await insert(IssueEntity, issues)
+    await insert(TouchpointEntity, touchpoints)
+    await insert(CommitmentEntity, commitments)
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// The same results as hand-written SQL on a plain better-sqlite3 connection: the baseline.
+
+type Raw = Database.Database
+
+function rawToday(db: Raw): (today: string, warningDays: number) => TodayData {
+  const followUps = db.prepare(`
+    SELECT t.id AS turnaroundId, t.client_id AS clientId, cl.name AS clientName, t.owner, t.next_follow_up_on AS nextFollowUpOn, t.stage
+    FROM turnarounds t JOIN clients cl ON cl.id = t.client_id
+    WHERE t.closed_on IS NULL AND t.next_follow_up_on <= ?
+    ORDER BY t.next_follow_up_on, cl.name, t.id
+    LIMIT 200`)
+  const commitments = db.prepare(`
+    SELECT c.id, c.turnaround_id AS turnaroundId, cl.name AS clientName, c.party, c.description, c.due_on AS dueOn,
+           CASE WHEN c.due_on < ? THEN 'overdue' ELSE 'at_risk' END AS state
+    FROM commitments c JOIN turnarounds t ON t.id = c.turnaround_id JOIN clients cl ON cl.id = t.client_id
+    WHERE c.status IN ('open', 'renegotiated') AND c.due_on <= ? AND t.closed_on IS NULL
+    ORDER BY c.due_on, c.id
+    LIMIT 200`)
+  const stages = db.prepare(`SELECT stage, COUNT(*) AS count FROM turnarounds WHERE closed_on IS NULL GROUP BY stage`)
+  const checkIns = db.prepare(`
+    SELECT t.id AS turnaroundId, t.client_id AS clientId, cl.name AS clientName, t.check_in_due_on AS checkInDueOn, t.outcome
+    FROM turnarounds t JOIN clients cl ON cl.id = t.client_id
+    WHERE t.closed_on IS NOT NULL AND t.checked_in_on IS NULL AND t.check_in_due_on <= ?
+    ORDER BY t.check_in_due_on, t.id
+    LIMIT 200`)
+  return (today, warningDays) => {
+    const horizon = addDays(today, warningDays)
+    const stageCounts: TodayData['stageCounts'] = {}
+    for (const r of stages.all() as Array<{ stage: Stage; count: number }>) stageCounts[r.stage] = r.count
+    return {
+      today,
+      followUps: followUps.all(today) as TodayData['followUps'],
+      commitments: commitments.all(today, horizon) as TodayData['commitments'],
+      stageCounts,
+      checkIns: checkIns.all(horizon) as TodayData['checkIns'],
+    }
+  }
+}
+
+function rawTrends(db: Raw): (from: string, to: string) => TrendsData {
+  const period = `raised_on >= ? AND raised_on <= ? AND status <> 'dropped'`
+  const byRootCause = db.prepare(`
+    SELECT SUBSTR(raised_on, 1, 7) AS month, root_cause AS rootCause, COUNT(*) AS count
+    FROM turnaround_issues WHERE ${period} AND root_cause IS NOT NULL
+    GROUP BY month, root_cause ORDER BY month, root_cause`)
+  const bySeverity = db.prepare(`
+    SELECT SUBSTR(raised_on, 1, 7) AS month, severity, COUNT(*) AS count
+    FROM turnaround_issues WHERE ${period}
+    GROUP BY month, severity ORDER BY month, severity`)
+  const staff = db.prepare(`
+    SELECT staff_member AS key, COUNT(*) AS count FROM turnaround_issues WHERE ${period} AND staff_member <> ''
+    GROUP BY staff_member ORDER BY count DESC, staff_member LIMIT 10`)
+  const products = db.prepare(`
+    SELECT product AS key, COUNT(*) AS count FROM turnaround_issues WHERE ${period} AND product <> ''
+    GROUP BY product ORDER BY count DESC, product LIMIT 10`)
+  const shared = db.prepare(`
+    SELECT i.root_cause AS rootCause, COUNT(DISTINCT t.client_id) AS clients, COUNT(*) AS issues
+    FROM turnaround_issues i JOIN turnarounds t ON t.id = i.turnaround_id
+    WHERE i.raised_on >= ? AND i.raised_on <= ? AND i.status <> 'dropped' AND i.root_cause IS NOT NULL
+    GROUP BY i.root_cause HAVING COUNT(DISTINCT t.client_id) >= 2
+    ORDER BY clients DESC, issues DESC, i.root_cause`)
+  return (from, to) => ({
+    from,
+    to,
+    months: monthsBetween(from, to),
+    byRootCause: byRootCause.all(from, to) as TrendsData['byRootCause'],
+    bySeverity: bySeverity.all(from, to) as TrendsData['bySeverity'],
+    staff: staff.all(from, to) as TrendsData['staff'],
+    products: products.all(from, to) as TrendsData['products'],
+    sharedRootCauses: shared.all(from, to) as TrendsData['sharedRootCauses'],
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const medians = new Map<string, number>()
+let dir = ''
+let opened: OpenedDatabase | undefined
+let raw: Raw | undefined
+
+function keep(input: Parameters<typeof record>[0]): void {
+  record(input)
+  medians.set(input.name, input.median)
+}
+
+function versus(m: number, baseline: string): { ratio?: number; baseline?: string } {
+  const base = medians.get(baseline)
+  return base ? { ratio: m / base, baseline } : {}
+}
+
+/**
+ * Samples the baseline and the TypeORM version in turns, one run each, so that whatever else the
+ * machine is doing weighs on both alike and the ratio stays fair.
+ */
+async function sampleInTurns(runs: number, baseline: () => unknown, measured: () => unknown): Promise<{ baseline: number[]; measured: number[] }> {
+  const times = { baseline: [] as number[], measured: [] as number[] }
+  for (let run = 0; run < runs; run++) {
+    times.baseline.push(...(await sample(1, baseline)))
+    times.measured.push(...(await sample(1, measured)))
+  }
+  return times
+}
+
+/** Throws unless the two results are the same: the comparison is only fair if both do the same work. */
+function sameResult(name: string, typeorm: unknown, handWritten: unknown, counts: string): void {
+  if (!isDeepStrictEqual(typeorm, handWritten)) {
+    throw new Error(`${name}: TypeORM and hand-written SQL disagree\n${JSON.stringify(typeorm).slice(0, 2000)}\n${JSON.stringify(handWritten).slice(0, 2000)}`)
+  }
+  console.log(`(${name}: both give ${counts})`)
+}
+
+beforeAll(async () => {
+  const started = performance.now()
+  dir = tempDir('turnaround-bench-planner-')
+  const file = path.join(dir, DATABASE_FILE_NAME)
+  const seeding = await openDatabase({ file })
+  try {
+    await seedClients(seeding.dataSource, CLIENTS)
+    await seedPlanner(seeding.dataSource)
+    const rows = (await seeding.dataSource.query(
+      `SELECT (SELECT COUNT(*) FROM clients) AS clients, (SELECT COUNT(*) FROM turnarounds) AS turnarounds,
+              (SELECT COUNT(*) FROM turnarounds WHERE closed_on IS NOT NULL) AS closed,
+              (SELECT COUNT(*) FROM turnaround_issues) AS issues, (SELECT COUNT(*) FROM touchpoints) AS touchpoints,
+              (SELECT COUNT(*) FROM commitments) AS commitments`,
+    )) as Array<Record<string, number>>
+    const n = rows[0]!
+    if (n.clients !== CLIENTS || n.turnarounds !== TURNAROUNDS || n.issues !== ISSUES || n.touchpoints !== TOUCHPOINTS || n.commitments !== COMMITMENTS) {
+      throw new Error(`seeding went wrong: ${JSON.stringify(n)}`)
+    }
+    console.log(
+      `(seeded ${n.clients} clients, ${n.turnarounds} turnarounds (${n.closed} closed), ${n.issues} issues, ${n.touchpoints} touchpoints, ${n.commitments} commitments in ${(performance.now() - started).toFixed(0)} ms)`,
+    )
+  } finally {
+    await seeding.dataSource.destroy()
+  }
+  opened = await openDatabase({ file })
+  raw = new Database(file, { readonly: true, fileMustExist: true })
+})
+
+afterAll(async () => {
+  raw?.close()
+  await opened?.dataSource.destroy()
+  if (dir) fs.rmSync(dir, { recursive: true, force: true })
+})
+
+describe('planner benchmarks', () => {
+  it('today.query', async () => {
+    const m = opened!.dataSource.manager
+    const handWritten = rawToday(raw!)
+    const viaTypeorm = await todayData(m, TODAY, WARNING_DAYS)
+    const viaRaw = handWritten(TODAY, WARNING_DAYS)
+    const stageTotal = Object.values(viaTypeorm.stageCounts).reduce((a, b) => a + b, 0)
+    sameResult(
+      'today',
+      viaTypeorm,
+      viaRaw,
+      `${viaTypeorm.followUps.length} follow-ups, ${viaTypeorm.commitments.length} commitments, ${stageTotal} open turnarounds in ${Object.keys(viaTypeorm.stageCounts).length} stages, ${viaTypeorm.checkIns.length} check-ins`,
+    )
+
+    const { baseline: rawTimes, measured: times } = await sampleInTurns(
+      RUNS,
+      () => handWritten(TODAY, WARNING_DAYS),
+      () => todayData(m, TODAY, WARNING_DAYS),
+    )
+    keep({ name: 'today.query.raw-sql', unit: 'ms', median: median(rawTimes), runs: rawTimes.length, samples: rawTimes })
+    const med = median(times)
+    keep({ name: 'today.query', unit: 'ms', median: med, runs: times.length, samples: times, ...versus(med, 'today.query.raw-sql') })
+  })
+
+  it('trends.query', async () => {
+    const m = opened!.dataSource.manager
+    const handWritten = rawTrends(raw!)
+    const viaTypeorm = await trendsData(m, TRENDS_FROM, TRENDS_TO)
+    const viaRaw = handWritten(TRENDS_FROM, TRENDS_TO)
+    const issuesCounted = viaTypeorm.bySeverity.reduce((a, r) => a + r.count, 0)
+    sameResult(
+      'trends',
+      viaTypeorm,
+      viaRaw,
+      `${issuesCounted} issues over ${viaTypeorm.months.length} months, ${viaTypeorm.byRootCause.length} root-cause and ${viaTypeorm.bySeverity.length} severity cells, ${viaTypeorm.staff.length} staff, ${viaTypeorm.products.length} products, ${viaTypeorm.sharedRootCauses.length} shared root causes`,
+    )
+
+    const { baseline: rawTimes, measured: times } = await sampleInTurns(
+      RUNS,
+      () => handWritten(TRENDS_FROM, TRENDS_TO),
+      () => trendsData(m, TRENDS_FROM, TRENDS_TO),
+    )
+    keep({ name: 'trends.query.raw-sql', unit: 'ms', median: median(rawTimes), runs: rawTimes.length, samples: rawTimes })
+    const med = median(times)
+    keep({ name: 'trends.query', unit: 'ms', median: med, runs: times.length, samples: times, ...versus(med, 'trends.query.raw-sql') })
+  })
+})
