@@ -3,6 +3,7 @@ import type { IssueStatus, Reality, RootCause, Severity } from '../../../shared/
 
 /** One specific, agreed problem within a turnaround. */
 @Entity({ name: 'turnaround_issues' })
+@Index('idx_issues_trends', ['raisedOn', 'status', 'rootCause', 'severity', 'turnaroundId', 'staffMember', 'product'])
 export class IssueEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number
@@ -44,7 +45,6 @@ export class IssueEntity {
   @Column({ type: 'text', default: '' })
   prevention!: string
 
-  @Index('idx_issues_raised_on')
   @Column({ name: 'raised_on', type: 'varchar', length: 10 })
   raisedOn!: string
 

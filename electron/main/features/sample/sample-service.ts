@@ -1,14 +1,18 @@
 import type { EntityManager } from 'typeorm'
 import { BusinessProfileEntity, ClientEntity } from '../../db/entities'
 import { DomainError } from '../../domain-error'
-import type { SampleLoadResult, SampleRemoveResult } from '../../../shared/models'
+import type { Client, SampleLoadResult, SampleRemoveResult } from '../../../shared/models'
+import { localIsoDate } from '../../../shared/planner/dates'
 import { ClientsService } from '../clients/clients-service'
 import { ProfileService } from '../profile/profile-service'
+import { createPlannerServices } from '../turnarounds/planner-handlers'
 import { SAMPLE_PROFILE, sampleClients } from './sample-business'
+import { loadSampleTurnarounds } from './sample-turnarounds'
 
 /**
  * The sample business: written to the real database, every row marked as sample,
- * loaded in one transaction and removed in one step.
+ * loaded in one transaction and removed in one step. Its turnarounds go through the planner's
+ * own services, bound to the same transaction, so a failure anywhere leaves nothing behind.
  */
 export class SampleService {
   constructor(private readonly deps: { manager: EntityManager; now: () => Date }) {}
@@ -24,12 +28,19 @@ export class SampleService {
       const scoped = { manager, now: this.deps.now }
       await new ProfileService(scoped).save(SAMPLE_PROFILE, { isSample: true })
       const register = new ClientsService(scoped)
-      for (const client of clients) await register.create(client, { isSample: true })
+      const created: Client[] = []
+      for (const client of clients) created.push(await register.create(client, { isSample: true }))
+      const planner = createPlannerServices({ manager, now: this.deps.now, settings: () => new ProfileService(scoped).plannerSettings() })
+      await loadSampleTurnarounds(planner, created, localIsoDate(this.deps.now()))
     })
     return { clients: clients.length }
   }
 
-  /** Removes every sample row, and the sample profile, so the welcome screen shows again. */
+  /**
+   * Removes every sample row, and the sample profile, so the welcome screen shows again. The
+   * sample turnarounds go with their clients: turnarounds, touchpoints and everything in a
+   * turnaround (issues, actions, commitments, hand-overs) cascade by foreign key.
+   */
   async remove(): Promise<SampleRemoveResult> {
     return this.deps.manager.transaction(async (m) => {
       const result = await m.delete(ClientEntity, { isSample: true })
