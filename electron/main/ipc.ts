@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { CHANNELS, isChannel, type Channel } from '../shared/channels'
 import { inputSchemas, type Output, type ParsedInput } from '../shared/contract'
 import { fail, ok, type Envelope } from '../shared/envelope'
+import { issueMessage } from '../shared/fields'
 import { DomainError } from './domain-error'
 
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> | Output<C> }
@@ -30,9 +31,7 @@ function validationFailure(error: z.ZodError): Envelope<never> {
   const issue = error.issues[0]
   const path = issue ? [...issue.path.map(String), ...(issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [])] : []
   const field = path.length > 0 ? path.join('.') : undefined
-  const generic = !issue?.message || issue.message.startsWith('Invalid')
-  const missing = issue?.code === 'invalid_type' && issue.message.includes('received undefined')
-  const message = !generic ? issue.message : missing ? 'This information is required.' : 'Some of the information is not valid.'
+  const message = issue ? issueMessage(issue) : 'Some of the information is not valid.'
   return fail('VALIDATION', message, field)
 }
 

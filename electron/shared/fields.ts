@@ -19,3 +19,11 @@ export const money = z
   .max(1_000_000_000_00, 'This amount is too large.')
 export const id = z.number().int().positive()
 
+
+/** A zod issue in words for the owner: our own messages as written, zod's defaults replaced. */
+export function issueMessage(issue: z.core.$ZodIssue): string {
+  if (!issue.message.startsWith('Invalid')) return issue.message
+  if (issue.code === 'invalid_type') return issue.message.includes('received undefined') || issue.message.includes('received null') || issue.message.includes('received NaN') ? 'This is required.' : 'This is not the right kind of value.'
+  if (issue.code === 'invalid_value') return 'Choose one of the options.'
+  return 'This is not valid.'
+}

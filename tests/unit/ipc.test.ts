@@ -104,7 +104,13 @@ describe('createDispatcher: input validation', () => {
   it('replaces zod’s generic "Invalid input" text with a plain sentence', async () => {
     const { dispatcher } = setup()
     const result = await dispatcher.dispatch(trusted, 'clients:create', { name: 123 })
-    expect(result).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'Some of the information is not valid.', field: 'name' } })
+    expect(result).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'This is not the right kind of value.', field: 'name' } })
+  })
+
+  it('says a missing required value is required', async () => {
+    const { dispatcher } = setup()
+    const result = await dispatcher.dispatch(trusted, 'clients:create', {})
+    expect(result).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'This is required.', field: 'name' } })
   })
 
   it('refuses an extra key (mass assignment) with VALIDATION and calls no handler', async () => {

@@ -125,7 +125,7 @@ const SEEDS: readonly Seed[] = [
     address: '112 Church Road\nRedfield\nBristol\nBS5 9LE',
     notes: 'Referred by Hiroshi Tanaka. Takeaway menus, 5,000 at a time, folded.',
     tags: ['hospitality'],
-    wonDaysAgo: 300,
+    wonDaysAgo: 130,
     referralValueMinor: 8000,
     status: 'active',
   },
