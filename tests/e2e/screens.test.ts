@@ -76,6 +76,14 @@ describe('every page, looked at', () => {
         await app.page.getByTestId('edit-client').click()
         await app.page.locator('#client-name').waitFor()
         await app.screenshot(`screens/sample-${size}-client-edit`)
+        await app.page.keyboard.press('Escape')
+        await app.page.getByRole('link', { name: 'Turnarounds', exact: true }).click()
+        await app.page.locator('.turnarounds-table tbody tr', { hasText: 'Acme & Sons' }).click()
+        await app.page.locator('.turnaround-header').waitFor()
+        for (const tab of ['Overview', 'Issues', 'Plan', 'Commitments', 'Touchpoints']) {
+          await app.page.locator('.turnaround-tabs .n-tabs-tab', { hasText: tab }).click()
+          await app.screenshot(`screens/sample-${size}-turnaround-${tab.toLowerCase()}`)
+        }
         expect(app.pageErrors).toEqual([])
       } finally {
         await app.close()

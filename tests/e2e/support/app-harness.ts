@@ -51,6 +51,8 @@ export async function startApp(browser: Browser, options: { dataDir?: string; vi
   })
 
   const context: BrowserContext = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, locale: 'en-GB' })
+  // With a chosen clock, the page's Date agrees with main's, as it would on a real desk on that day.
+  if (options.now) await context.clock.setFixedTime(options.now())
   await context.exposeBinding('__deskInvoke', (source, channel: unknown, input: unknown) => dispatcher.dispatch({ url: source.frame.url() }, channel, input))
   await context.addInitScript({ path: SHIM_FILE })
   const page = await context.newPage()
