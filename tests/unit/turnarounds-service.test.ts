@@ -5,12 +5,15 @@ import type { TouchpointView, TurnaroundDetail, TurnaroundSummary } from '../../
 import { NEXT_STEP } from '../../electron/shared/planner/rules'
 import { openTestApp, type TestApp } from '../support/temp-db'
 
-// The fixed clock of openTestApp: 2026-11-22T09:30:00Z, so today is 2026-11-22.
+// The services take "today" from the computer's local calendar (localIsoDate), so the clock is
+// 09:30 on 2026-11-22 *local* time: the same instant as openTestApp's FIXED_NOW under UTC, and
+// still 2026-11-22 on machines in other time zones.
 const TODAY = '2026-11-22'
+const NOW = new Date(2026, 10, 22, 9, 30)
 
 let app: TestApp
 beforeEach(async () => {
-  app = await openTestApp()
+  app = await openTestApp(undefined, () => NOW)
 })
 afterEach(async () => {
   await app.close()
