@@ -156,10 +156,12 @@ describe('rankActions', () => {
   })
 
   it('breaks score ties by higher impact, then by lower id', () => {
-    // Scores all 2: impact 4 over 2h, impact 2 over 1h (twice).
-    const ranked = rankActions([action(9, 2, 60), action(5, 2, 60), action(8, 4, 120)])
+    // Not quick wins (impact below 3), scores all 2: impact 2 over 1h (twice), impact 1 over 30 minutes.
+    const ranked = rankActions([action(9, 2, 60), action(1, 1, 30), action(5, 2, 60)])
     expect(ranked.map((a) => a.score)).toEqual([2, 2, 2])
-    expect(ids(ranked)).toEqual([8, 5, 9])
+    expect(ids(ranked)).toEqual([5, 9, 1])
+    // The same among manual-free quick wins: impact 4 over 2h beats impact 3 over 90 minutes.
+    expect(ids(rankActions([action(2, 3, 90), action(7, 4, 120)]))).toEqual([7, 2])
   })
 
   it('counts zero effort as 15 minutes, not as infinitely good', () => {
@@ -172,9 +174,10 @@ describe('rankActions', () => {
   })
 
   it('ranks quick wins among themselves by score with the same tie-break', () => {
-    const ranked = rankActions([action(4, 3, 90), action(2, 4, 120), action(3, 4, 120), action(1, 5, 600)])
-    expect(quickWins(ranked)).toEqual([2, 3, 4])
-    expect(ids(ranked)).toEqual([2, 3, 4, 1])
+    // All score 2; 5 and 3 have impact 4, 2 has impact 3; 1 is out (ten hours).
+    const ranked = rankActions([action(2, 3, 90), action(5, 4, 120), action(3, 4, 120), action(1, 5, 600)])
+    expect(quickWins(ranked)).toEqual([3, 5, 2])
+    expect(ids(ranked)).toEqual([3, 5, 2, 1])
   })
 
   it('handles an empty plan', () => {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm'
-import { CommitmentEntity } from '../../db/entities'
+import { CommitmentEntity, TurnaroundEntity } from '../../db/entities'
 import { DomainError, notFound } from '../../domain-error'
 import type { TurnaroundDetail } from '../../../shared/planner/models'
 import type { CommitmentData } from '../../../shared/planner/schemas'
@@ -41,6 +41,8 @@ export class CommitmentsService {
   async markDone(id: number, doneOn: string): Promise<TurnaroundDetail> {
     return this.change(id, async (m, e) => {
       this.ctx.notInFuture(doneOn, 'doneOn', 'The day it was done')
+      const t = await m.findOneByOrFail(TurnaroundEntity, { id: e.turnaroundId })
+      this.ctx.notBeforeOpening(t, doneOn, 'doneOn', 'The day it was done')
       Object.assign(e, { status: 'done', doneOn, updatedAt: this.ctx.stamp() })
       await m.save(e)
     })

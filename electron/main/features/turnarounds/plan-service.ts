@@ -56,10 +56,13 @@ export class PlanService {
     if (!action) throw notFound('action')
     return this.ctx.mutate(action.turnaroundId, async (m) => {
       const all = await m.find(ActionEntity, { where: { turnaroundId: action.turnaroundId } })
-      const ordered = rankActions(all).map((a) => a.id)
+      // Only unfinished actions are reordered; done and dropped ones stay at the end.
+      const ordered = rankActions(all)
+        .filter((a) => a.status !== 'done' && a.status !== 'dropped')
+        .map((a) => a.id)
       const from = ordered.indexOf(id)
       const to = direction === 'up' ? from - 1 : from + 1
-      if (to < 0 || to >= ordered.length) return
+      if (from < 0 || to < 0 || to >= ordered.length) return
       ;[ordered[from], ordered[to]] = [ordered[to] as number, ordered[from] as number]
       for (const [rank, actionId] of ordered.entries()) await m.update(ActionEntity, { id: actionId }, { manualRank: rank + 1 })
     })

@@ -27,6 +27,7 @@ export class TouchpointsService {
       }
       const e = id === undefined ? new TouchpointEntity() : await m.findOneBy(TouchpointEntity, { id })
       if (!e) throw notFound('touchpoint')
+      if (id !== undefined && e.clientId !== clientId) throw new DomainError('VALIDATION', 'That touchpoint belongs to another client.', 'clientId')
       const previousTurnaround = id === undefined ? null : e.turnaroundId
       Object.assign(e, input, { clientId, turnaroundId })
       if (id === undefined) e.createdAt = this.ctx.stamp()
@@ -36,7 +37,7 @@ export class TouchpointsService {
       }
       if (input.isCheckIn && turnaroundId !== null) {
         const t = await m.findOneByOrFail(TurnaroundEntity, { id: turnaroundId })
-        if (t.closedOn && !t.checkedInOn) await m.update(TurnaroundEntity, { id: turnaroundId }, { checkedInOn: input.occurredOn })
+        if (t.closedOn && !t.checkedInOn && input.occurredOn >= t.closedOn) await m.update(TurnaroundEntity, { id: turnaroundId }, { checkedInOn: input.occurredOn })
       }
       return toTouchpointView(saved)
     })

@@ -81,6 +81,7 @@ export class TurnaroundsService {
   handOver(id: number, toOwner: string, reason: string, handedOn: string): Promise<TurnaroundDetail> {
     return this.ctx.mutate(id, async (m, t) => {
       this.ctx.notBeforeOpening(t, handedOn, 'handedOn', 'The hand-over')
+      this.ctx.notInFuture(handedOn, 'handedOn', 'The hand-over')
       if (toOwner === t.owner) throw new DomainError('VALIDATION', `${toOwner} already owns this turnaround.`, 'toOwner')
       await m.insert(HandoverEntity, { turnaroundId: id, handedOn, fromOwner: t.owner, toOwner, reason })
       t.owner = toOwner
@@ -93,6 +94,7 @@ export class TurnaroundsService {
   recordAgreement(id: number, agreedOn: string, via: AgreementChannel, missingNote: string): Promise<TurnaroundDetail> {
     return this.ctx.mutate(id, async (m, t) => {
       this.ctx.notBeforeOpening(t, agreedOn, 'agreedOn', 'The agreement')
+      this.ctx.notInFuture(agreedOn, 'agreedOn', 'The agreement')
       const issues = await m.find(IssueEntity, { where: { turnaroundId: id }, order: { id: 'ASC' } })
       const live = issues.filter((i) => i.status !== 'dropped')
       if (live.length === 0) throw new DomainError('VALIDATION', 'Add at least one specific issue before recording the agreement.')
@@ -122,6 +124,7 @@ export class TurnaroundsService {
   agreePlan(id: number, agreedOn: string): Promise<TurnaroundDetail> {
     return this.ctx.mutate(id, async (m, t) => {
       this.ctx.notBeforeOpening(t, agreedOn, 'agreedOn', 'The plan agreement')
+      this.ctx.notInFuture(agreedOn, 'agreedOn', 'The plan agreement')
       t.planAgreedOn = agreedOn
       t.updatedAt = this.ctx.stamp()
       await m.save(t)
@@ -132,6 +135,7 @@ export class TurnaroundsService {
     return this.ctx.mutate(id, async (m, t) => {
       if (t.closedOn) throw new DomainError('VALIDATION', 'This turnaround is already closed.')
       this.ctx.notBeforeOpening(t, closedOn, 'closedOn', 'The closing date')
+      this.ctx.notInFuture(closedOn, 'closedOn', 'The closing date')
       const settings = await this.ctx.deps.settings()
       t.closedOn = closedOn
       t.outcome = outcome
@@ -149,19 +153,31 @@ export class TurnaroundsService {
   checkIn(id: number, checkedInOn: string): Promise<TurnaroundDetail> {
     return this.ctx.mutate(id, async (m, t) => {
       if (!t.closedOn) throw new DomainError('VALIDATION', 'A check-in comes after the turnaround is closed.')
-      this.ctx.notBeforeOpening(t, checkedInOn, 'checkedInOn', 'The check-in')
+      if (checkedInOn < t.closedOn) throw new DomainError('VALIDATION', `A check-in comes after the turnaround closed (${t.closedOn}).`, 'checkedInOn')
+      this.ctx.notInFuture(checkedInOn, 'checkedInOn', 'The check-in')
       t.checkedInOn = checkedInOn
       t.updatedAt = this.ctx.stamp()
       await m.save(t)
     })
   }
 
-  /** Removes the turnaround with its issues, actions, commitments, touchpoints and hand-overs (cascade). */
+  /**
+   * Removes the turnaround with its issues, actions, commitments, touchpoints and hand-overs
+   * (cascade). A client left "in turnaround" with none open goes back to "at risk", for the owner
+   * to settle.
+   */
   async delete(id: number): Promise<{ deleted: number }> {
     return this.ctx.deps.manager.transaction(async (m) => {
-      const result = await m.delete(TurnaroundEntity, { id })
-      if (!result.affected) throw notFound('turnaround')
-      return { deleted: result.affected }
+      const t = await m.findOneBy(TurnaroundEntity, { id })
+      if (!t) throw notFound('turnaround')
+      await m.delete(TurnaroundEntity, { id })
+      const client = await m.findOneBy(ClientEntity, { id: t.clientId })
+      if (client?.status === 'in_turnaround' && !(await m.existsBy(TurnaroundEntity, { clientId: t.clientId, closedOn: IsNull() }))) {
+        client.status = 'at_risk'
+        client.updatedAt = this.ctx.stamp()
+        await m.save(client)
+      }
+      return { deleted: 1 }
     })
   }
 
