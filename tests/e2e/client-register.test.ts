@@ -1,20 +1,10 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, newDataDir, startApp, type RunningApp } from './support/app-harness'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { newDataDir, startApp, type RunningApp } from './support/app-harness'
+import { useAppSession } from './support/lifecycle'
 
-let browser: Browser
+const session = useAppSession()
 let app: RunningApp | undefined
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser.close()
-})
-afterEach(async () => {
-  expect(app?.pageErrors ?? []).toEqual([])
-  await app?.close()
-  app = undefined
-})
 
 async function setUpOwnBusiness(page: Page): Promise<void> {
   await page.getByTestId('start-own').click()
@@ -47,7 +37,7 @@ async function addClient(page: Page, name: string, extra: { company?: string; em
 describe('the client register', () => {
   it('adds, edits, archives, restores and finds clients, and finds them again after a restart', async () => {
     const dataDir = newDataDir()
-    app = await startApp(browser, { dataDir })
+    app = session.app = await startApp(session.browser(), { dataDir })
     const { page } = app
     await setUpOwnBusiness(page)
     await page.getByText('No clients yet').waitFor()
@@ -107,7 +97,7 @@ describe('the client register', () => {
     await app.screenshot('clients-list')
 
     await app.close()
-    app = await startApp(browser, { dataDir })
+    app = session.app = await startApp(session.browser(), { dataDir })
     await app.page.getByRole('heading', { name: 'Clients', exact: true }).waitFor()
     await expect.poll(() => app!.page.locator('.clients-table tbody tr').count()).toBe(3)
     await app.page.locator('.clients-table tbody tr', { hasText: 'Northwind' }).click()
@@ -117,7 +107,7 @@ describe('the client register', () => {
   })
 
   it('keeps the business profile editable in Settings and opens the data folder', async () => {
-    app = await startApp(browser)
+    app = session.app = await startApp(session.browser())
     const { page } = app
     await setUpOwnBusiness(page)
     await app.menu('go-settings')

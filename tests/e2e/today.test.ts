@@ -2,23 +2,12 @@
  * The Today page on chosen days: follow-ups, commitments at risk and overdue, and check-ins appear
  * and move as the calendar advances (main's clock and the page's clock both set to the day).
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, newDataDir, startApp, type RunningApp } from './support/app-harness'
+import { describe, expect, it } from 'vitest'
+import { newDataDir, startApp, type RunningApp } from './support/app-harness'
+import { useAppSession } from './support/lifecycle'
 
-let browser: Browser
+const session = useAppSession()
 let app: RunningApp | undefined
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser.close()
-})
-afterEach(async () => {
-  expect(app?.pageErrors ?? []).toEqual([])
-  await app?.close()
-  app = undefined
-})
 
 const on = (day: string) => () => new Date(`${day}T10:00:00`)
 const lines = (app: RunningApp, testId: string) => app.page.getByTestId(testId).locator('li').allInnerTexts()
@@ -26,7 +15,7 @@ const lines = (app: RunningApp, testId: string) => app.page.getByTestId(testId).
 describe('the Today page', () => {
   it('shows what is due on each chosen day, and each line leads to the place to act', async () => {
     const dataDir = newDataDir()
-    app = await startApp(browser, { dataDir, now: on('2026-03-02') })
+    app = session.app = await startApp(session.browser(), { dataDir, now: on('2026-03-02') })
     await app.page.evaluate(async () => {
       const call = window.api.call
       await call['profile:save']({ businessName: 'Brightwater Consulting', ownerName: 'Jonas Lindqvist', currency: 'EUR', hourlyWorthMinor: 9500 })
@@ -41,7 +30,7 @@ describe('the Today page', () => {
     await app.close()
 
     // 3 March: nothing to follow up yet (due the 4th); the report due the 5th is at risk.
-    app = await startApp(browser, { dataDir, now: on('2026-03-03') })
+    app = session.app = await startApp(session.browser(), { dataDir, now: on('2026-03-03') })
     await app.page.getByRole('link', { name: 'Today', exact: true }).click()
     await app.page.getByTestId('today-commitments').waitFor()
     expect(await app.page.getByTestId('today-follow-ups').count()).toBe(0)
@@ -50,7 +39,7 @@ describe('the Today page', () => {
     await app.close()
 
     // 6 March: the follow-up is overdue since the 4th, the report is overdue, the invoice not yet in view.
-    app = await startApp(browser, { dataDir, now: on('2026-03-06') })
+    app = session.app = await startApp(session.browser(), { dataDir, now: on('2026-03-06') })
     await app.page.getByRole('link', { name: 'Today', exact: true }).click()
     await app.page.getByTestId('today-follow-ups').waitFor()
     expect(await lines(app, 'today-follow-ups')).toEqual([expect.stringMatching(/Northwind Bakery.*overdue since 4 Mar 2026/s)])
@@ -65,7 +54,7 @@ describe('the Today page', () => {
     await app.close()
 
     // 9 March: the report is done; the client's invoice, due the 10th, is now at risk.
-    app = await startApp(browser, { dataDir, now: on('2026-03-09') })
+    app = session.app = await startApp(session.browser(), { dataDir, now: on('2026-03-09') })
     await app.page.getByRole('link', { name: 'Today', exact: true }).click()
     await app.page.getByTestId('today-commitments').waitFor()
     expect(await lines(app, 'today-commitments')).toEqual([expect.stringMatching(/At risk.*Pay invoice 2291.*The client/s)])

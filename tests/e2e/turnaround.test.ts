@@ -3,23 +3,13 @@
  * list agreed, record the client's commitment, follow up in writing, plan with quick wins, keep and
  * miss commitments, log touchpoints, and close it as recovered.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, startApp, type RunningApp } from './support/app-harness'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { startApp, type RunningApp } from './support/app-harness'
+import { useAppSession } from './support/lifecycle'
 
-let browser: Browser
+const session = useAppSession()
 let app: RunningApp | undefined
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser.close()
-})
-afterEach(async () => {
-  expect(app?.pageErrors ?? []).toEqual([])
-  await app?.close()
-  app = undefined
-})
 
 const stage = (page: Page) => page.locator('.turnaround-header [data-stage]').getAttribute('data-stage')
 
@@ -50,7 +40,7 @@ async function addAction(page: Page, title: string, impact: number, hours: strin
 
 describe('a turnaround from start to finish', () => {
   it('runs from the complaint to a recovered client', async () => {
-    app = await startApp(browser)
+    app = session.app = await startApp(session.browser())
     const { page } = app
     await page.evaluate(async () => {
       await window.api.call['profile:save']({ businessName: 'Brightwater Consulting', ownerName: 'Jonas Lindqvist', currency: 'EUR', hourlyWorthMinor: 9500 })

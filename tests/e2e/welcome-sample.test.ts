@@ -1,24 +1,13 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, startApp, type RunningApp } from './support/app-harness'
+import { describe, expect, it } from 'vitest'
+import { startApp, type RunningApp } from './support/app-harness'
+import { useAppSession } from './support/lifecycle'
 
-let browser: Browser
+const session = useAppSession()
 let app: RunningApp | undefined
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser.close()
-})
-afterEach(async () => {
-  expect(app?.pageErrors ?? []).toEqual([])
-  await app?.close()
-  app = undefined
-})
 
 describe('first start with the sample business', () => {
   it('offers two ways in, loads the sample into the real database, and removes it in one step', async () => {
-    app = await startApp(browser)
+    app = session.app = await startApp(session.browser())
     const { page } = app
     await expect.poll(() => page.getByRole('heading', { name: 'Welcome to Turnaround Desk' }).isVisible()).toBe(true)
     await page.getByText('Start with my own business').waitFor()
