@@ -69,5 +69,11 @@ export const useClientsStore = defineStore('clients', () => {
     return page.rows.map((r) => ({ id: r.id, name: r.company ? `${r.name} (${r.company})` : r.name }))
   }
 
-  return { search, filters, sortBy, sortDir, page, pageSize, result, loading, tags, current, fetchPage, fetchTags, open, create, update, archive, restore }
+  /** A picker's label for one client, e.g. one chosen before the picker opened. */
+  async function pickerEntry(id: number): Promise<{ id: number; name: string }> {
+    const c = await call('clients:get', { id })
+    return { id: c.id, name: c.company ? `${c.name} (${c.company})` : c.name }
+  }
+
+  return { search, pickerEntry, filters, sortBy, sortDir, page, pageSize, result, loading, tags, current, fetchPage, fetchTags, open, create, update, archive, restore }
 })
