@@ -158,3 +158,21 @@ describe('a turnaround from start to finish', () => {
     expect(counts[0]).toEqual({ issues: 2, actions: 3, commitments: 2, touchpoints: 1 })
   })
 })
+
+describe('opening a turnaround from the client page', () => {
+  it('starts with that client chosen, even far down the list', async () => {
+    app = session.app = await startApp(session.browser())
+    const { page } = app
+    await page.getByTestId('explore-sample').click()
+    await page.locator('#client-search').fill('Zoë')
+    await page.locator('.clients-table tbody tr', { hasText: 'Zoë Brennan' }).click()
+    await page.locator('.client-view h1', { hasText: 'Zoë Brennan' }).waitFor()
+    await page.getByTestId('client-open-turnaround').click()
+    await expect.poll(() => page.locator('.turnaround-open-dialog .n-base-selection').first().innerText()).toContain('Zoë Brennan')
+    await page.locator('#open-client-words').fill('Nobody called me back about the proofs.')
+    await page.getByTestId('open-turnaround-save').click()
+    await page.locator('.turnaround-header h1', { hasText: 'Zoë Brennan' }).waitFor()
+    const [client] = await app.db.dataSource.query("SELECT status FROM clients WHERE name = 'Zoë Brennan'")
+    expect(client.status).toBe('in_turnaround')
+  })
+})
