@@ -35,10 +35,12 @@ I will send you a written plan by {{ turnaround.plan_due }}. It will set out how
 {% else %}
 I will send you a written plan shortly. It will set out how we will resolve each issue, starting with the changes you will notice soonest, and what each of us will do.
 {% endif %}
+
 {% if commitments.size > 0 %}
 In the meantime, these are the commitments made at our meeting:
 {% table commitments %}
 {% endif %}
+
 If you have any questions before then, ${contact}.`,
   },
   apology: {

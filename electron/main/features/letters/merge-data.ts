@@ -35,7 +35,7 @@ export function buildMergeData(input: MergeInput): MergeData {
   const commitments = (t?.commitments ?? []).filter((c) => c.status !== 'missed')
   const actionView = (a: ActionView) => ({
     title: a.title,
-    who: a.responsible || (a.party === 'us' ? profile.businessName : client.name),
+    who: a.responsible || (a.party === 'us' ? 'We' : 'You'),
     due: date(a.dueOn),
     quick_win: a.quickWin,
     issue: issues.find((i) => i.id === a.issueId)?.statement ?? '',
