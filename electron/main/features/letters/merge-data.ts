@@ -92,11 +92,13 @@ export function buildMergeData(input: MergeInput): MergeData {
 
   const tables: MergeData['tables'] = {}
   if (issues.length > 0) {
+    // The "resolved when" column only when at least one issue says it.
+    const criteria = issues.some((i) => i.successCriterion.trim() !== '')
     tables.issues = {
       type: 'table',
-      columns: ['#', 'Issue', 'How we will both know it is resolved'],
-      widths: [6, 50, 44],
-      rows: issues.map((i, n) => [String(n + 1), i.statement, i.successCriterion]),
+      columns: criteria ? ['#', 'Issue', 'How we will both know it is resolved'] : ['#', 'Issue'],
+      widths: criteria ? [6, 50, 44] : [6, 94],
+      rows: issues.map((i, n) => (criteria ? [String(n + 1), i.statement, i.successCriterion] : [String(n + 1), i.statement])),
     }
   }
   if (commitments.length > 0) {
