@@ -17,6 +17,12 @@ export type PdfFont = string & { readonly __parsedFont: unique symbol }
 export interface PdfFonts {
   regular: PdfFont
   bold: PdfFont
+  /**
+   * Word layouts (glyphs and advances) shared by every document using these fonts. Laying out
+   * text with the font's shaping rules is most of a letter's cost; a word lays out the same in
+   * every document (each document still embeds only its own glyphs).
+   */
+  layouts: { regular: Record<string, unknown>; bold: Record<string, unknown>; uses: number }
 }
 
 const cache = new Map<string, PdfFonts>()
@@ -33,7 +39,23 @@ function parse(file: string): PdfFont {
 export function loadFonts(dir: string): PdfFonts {
   const cached = cache.get(dir)
   if (cached) return cached
-  const fonts = { regular: parse(path.join(dir, FONT_FILES.regular)), bold: parse(path.join(dir, FONT_FILES.bold)) }
+  const fonts = {
+    regular: parse(path.join(dir, FONT_FILES.regular)),
+    bold: parse(path.join(dir, FONT_FILES.bold)),
+    layouts: { regular: Object.create(null), bold: Object.create(null), uses: 0 },
+  }
   cache.set(dir, fonts)
   return fonts
+}
+
+/** Gives the document's embedded fonts the shared word layouts (renewed now and then, so the cache stays small). */
+export function shareLayouts(doc: PDFKit.PDFDocument, fonts: PdfFonts, names: { regular: string; bold: string }): void {
+  const layouts = fonts.layouts
+  if (++layouts.uses % 2000 === 0) Object.assign(layouts, { regular: Object.create(null), bold: Object.create(null) })
+  for (const which of ['regular', 'bold'] as const) {
+    doc.font(names[which])
+    const embedded = (doc as unknown as { _font: { layoutCache?: Record<string, unknown> } })._font
+    if (embedded.layoutCache) embedded.layoutCache = layouts[which]
+  }
+  doc.font(names.regular)
 }

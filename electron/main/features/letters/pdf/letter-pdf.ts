@@ -6,7 +6,7 @@
  */
 import PDFDocument from 'pdfkit'
 import { drawBlocks, ensureSpace } from './body'
-import type { PdfFonts } from './fonts'
+import { shareLayouts, type PdfFonts } from './fonts'
 import { decodeLogo, drawLetterhead } from './letterhead'
 import { ACCENT, BODY_SIZE, BOLD, INK, LINE_GAP, MARGINS, MUTED, REGULAR, SMALL_SIZE } from './style'
 import type { LetterDocument, Tags } from './types'
@@ -55,7 +55,7 @@ function drawAddressing(doc: PDFKit.PDFDocument, letter: LetterDocument, top: nu
     tags.tag('P', () => doc.text(letter.recipient.trim(), left, top, { width: width - dateWidth - 24, lineGap: 1.5 }))
     bottom = Math.max(bottom, doc.y)
   }
-  doc.y = bottom + 26
+  doc.y = bottom + 22
   if (letter.subject.trim() !== '') {
     doc.font(BOLD).fontSize(11).fillColor(ACCENT)
     tags.tag('H1', () => doc.text(letter.subject.trim(), left, doc.y, { width }))
@@ -71,7 +71,7 @@ function drawSignature(doc: PDFKit.PDFDocument, letter: LetterDocument, tags: Ta
   doc.y += 4
   if (letter.closing.trim() !== '') tags.tag('P', () => doc.fillColor(INK).text(letter.closing.trim(), left, doc.y))
   // Room for a handwritten signature.
-  doc.y += 36
+  doc.y += 32
   doc.font(BOLD)
   tags.tag('P', () => doc.fillColor(INK).text(letter.letterhead.ownerName, left, doc.y))
   doc.font(REGULAR).fontSize(SMALL_SIZE + 1)
@@ -130,6 +130,7 @@ export async function renderLetterPdf(letter: LetterDocument, fonts: PdfFonts): 
   })
   doc.registerFont(REGULAR, fonts.regular)
   doc.registerFont(BOLD, fonts.bold)
+  shareLayouts(doc, fonts, { regular: REGULAR, bold: BOLD })
   const tags = createTags(doc)
 
   const { logo } = decodeLogo(letter.letterhead.logoDataUrl)

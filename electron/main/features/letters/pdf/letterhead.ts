@@ -62,5 +62,5 @@ export function drawLetterhead(doc: PDFKit.PDFDocument, letter: LetterDocument, 
   doc.save().moveTo(left, ruleY).lineTo(left + width, ruleY).lineWidth(0.6).strokeColor(RULE).stroke().restore()
   doc.endMarkedContent()
   doc.fillColor('#000000')
-  return ruleY + 26
+  return ruleY + 20
 }
