@@ -81,6 +81,16 @@ async function start(): Promise<void> {
       const problem = await shell.openPath(folder)
       if (problem) throw new Error(problem)
     },
+    fontsDir: app.isPackaged ? path.join(process.resourcesPath, 'fonts') : path.join(app.getAppPath(), 'resources', 'fonts'),
+    chooseSavePath: async ({ title, defaultPath }: { title: string; defaultPath: string }) => {
+      const options = { title, defaultPath: path.isAbsolute(defaultPath) ? defaultPath : path.join(app.getPath('documents'), defaultPath), filters: [{ name: 'PDF', extensions: ['pdf'] }] }
+      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
+      return result.canceled || !result.filePath ? null : result.filePath
+    },
+    openFile: async (file: string) => {
+      const problem = await shell.openPath(file)
+      if (problem) throw new Error(problem)
+    },
   }
   registerIpc(ipcMain, createDispatcher(createHandlers(ctx, ports), createSenderCheck(rendererUrl), log.error))
 

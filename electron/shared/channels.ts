@@ -44,6 +44,20 @@ export const CHANNELS = [
   'touchpoints:list',
   'today:get',
   'trends:get',
+  'letters:list',
+  'letters:get',
+  'letters:start',
+  'letters:from-stored',
+  'letters:render',
+  'letters:render-stored',
+  'letters:export',
+  'letters:reexport',
+  'letters:open-file',
+  'letter-templates:list',
+  'letter-templates:save',
+  'letter-templates:reset',
+  'letter-templates:preview',
+  'letter-settings:save',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -7,6 +7,8 @@ import type { Channel } from './channels'
 import type { AppInfo, BusinessProfile, Client, ClientPage, SampleLoadResult, SampleRemoveResult } from './models'
 import type { PlannerSettings, TodayData, TouchpointView, TrendsData, TurnaroundDetail, TurnaroundSummary } from './planner/models'
 import * as P from './planner/schemas'
+import type { LetterDraftResult, LetterExportResult, LetterRecord, LetterReexportResult, LetterSettings, LetterSummary, LetterTemplateView, RenderedPdf } from './letters/models'
+import * as L from './letters/schemas'
 import { ClientInput, ClientListQuery, ClientUpdateInput, IdInput, NoInput, ProfileInput } from './schemas'
 
 export const inputSchemas = {
@@ -51,6 +53,20 @@ export const inputSchemas = {
   'touchpoints:list': P.ClientIdInput,
   'today:get': NoInput,
   'trends:get': P.TrendsQuery,
+  'letters:list': L.LetterListQuery,
+  'letters:get': IdInput,
+  'letters:start': L.LetterStartInput,
+  'letters:from-stored': L.LetterFromStoredInput,
+  'letters:render': L.LetterRenderInput,
+  'letters:render-stored': IdInput,
+  'letters:export': L.LetterExportInput,
+  'letters:reexport': IdInput,
+  'letters:open-file': IdInput,
+  'letter-templates:list': NoInput,
+  'letter-templates:save': L.TemplateSaveInput,
+  'letter-templates:reset': L.TemplateKindInput,
+  'letter-templates:preview': L.TemplatePreviewInput,
+  'letter-settings:save': L.LetterSettingsInput,
 } satisfies Record<Channel, z.ZodType>
 
 export interface Outputs {
@@ -95,6 +111,20 @@ export interface Outputs {
   'touchpoints:list': TouchpointView[]
   'today:get': TodayData
   'trends:get': TrendsData
+  'letters:list': LetterSummary[]
+  'letters:get': LetterRecord
+  'letters:start': LetterDraftResult
+  'letters:from-stored': LetterDraftResult
+  'letters:render': RenderedPdf
+  'letters:render-stored': RenderedPdf
+  'letters:export': LetterExportResult
+  'letters:reexport': LetterReexportResult
+  'letters:open-file': null
+  'letter-templates:list': LetterTemplateView[]
+  'letter-templates:save': LetterTemplateView
+  'letter-templates:reset': LetterTemplateView
+  'letter-templates:preview': LetterDraftResult
+  'letter-settings:save': LetterSettings
 }
 
 type Schemas = typeof inputSchemas

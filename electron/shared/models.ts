@@ -1,4 +1,5 @@
 /** What the main process returns: plain, serialisable data. */
+import type { PageSize } from './letters/words'
 import type { ClientStatus } from './words'
 
 export interface BusinessProfile {
@@ -18,6 +19,8 @@ export interface BusinessProfile {
   followUpEveryDays: number
   /** Check in this many days after a turnaround closes. */
   checkInAfterDays: number
+  /** Letters are laid out on this paper size. */
+  letterPageSize: PageSize
 }
 
 export interface Client {

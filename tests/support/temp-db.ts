@@ -7,6 +7,7 @@ import { createDispatcher, type SenderFrame } from '../../electron/main/ipc'
 
 export const TRUSTED_URL = 'app://turnaround-desk/index.html'
 export const FIXED_NOW = new Date('2026-11-22T09:30:00Z')
+export const FONTS_DIR = path.resolve(__dirname, '../../resources/fonts')
 
 export function tempDir(prefix = 'turnaround-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
@@ -16,7 +17,7 @@ export interface TestApp {
   dir: string
   db: OpenedDatabase
   ctx: AppContext
-  ports: Ports & { opened: string[] }
+  ports: Ports & { opened: string[]; saveDialogs: Array<{ title: string; defaultPath: string }>; openedFiles: string[]; nextSavePath?: string | null }
   services: ReturnType<typeof createServices>
   /** Calls a channel the way the renderer does, through the real dispatcher. */
   call(channel: string, input?: unknown, frame?: SenderFrame | null): Promise<unknown>
@@ -29,7 +30,22 @@ export async function openTestApp(dir = tempDir(), now: () => Date = () => FIXED
   const db = await openDatabase({ file, now })
   const ctx: AppContext = { dataSource: db.dataSource, dataDir: dir, databaseFile: file, version: '0.0.0-test' }
   const opened: string[] = []
-  const ports = { now, opened, openFolder: async (f: string) => void opened.push(f) }
+  const saveDialogs: Array<{ title: string; defaultPath: string }> = []
+  const openedFiles: string[] = []
+  const ports: TestApp['ports'] = {
+    now,
+    opened,
+    openFolder: async (f: string) => void opened.push(f),
+    fontsDir: FONTS_DIR,
+    saveDialogs,
+    openedFiles,
+    // The fake save dialog answers with nextSavePath (null: cancelled), or a file in the test's folder.
+    chooseSavePath: async (options) => {
+      saveDialogs.push(options)
+      return ports.nextSavePath === undefined ? path.join(dir, path.basename(options.defaultPath)) : ports.nextSavePath
+    },
+    openFile: async (f: string) => void openedFiles.push(f),
+  }
   const services = createServices(ctx, ports)
   const dispatcher = createDispatcher(createHandlers(ctx, ports, services), (f) => f?.url === TRUSTED_URL, () => {})
   return {

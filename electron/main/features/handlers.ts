@@ -5,11 +5,19 @@ import { ClientsService } from './clients/clients-service'
 import { ProfileService } from './profile/profile-service'
 import { SampleService } from './sample/sample-service'
 import { createPlannerHandlers, createPlannerServices } from './turnarounds/planner-handlers'
+import { createLetterHandlers, createLetterServices } from './letters/letters-handlers'
+import type { SaveDialogOptions } from './letters/letter-context'
 
 /** What the services need from the outside world; Electron supplies the real ones, tests fakes. */
 export interface Ports {
   now: () => Date
   openFolder: (folder: string) => Promise<void>
+  /** The folder holding the fonts letters embed (resources/fonts). */
+  fontsDir: string
+  /** The native save dialog: the chosen path, or null when cancelled. */
+  chooseSavePath: (options: SaveDialogOptions) => Promise<string | null>
+  /** Opens a file in the system's own viewer; throws with the reason when it cannot. */
+  openFile: (file: string) => Promise<void>
 }
 
 export interface AppContext {
@@ -23,9 +31,10 @@ export function createServices(ctx: AppContext, ports: Ports) {
   const deps = { manager: ctx.dataSource.manager, now: ports.now }
   const clients = new ClientsService(deps)
   const profile = new ProfileService(deps)
-  const sample = new SampleService(deps)
+  const sample = new SampleService({ ...deps, fontsDir: ports.fontsDir })
   const planner = createPlannerServices({ ...deps, settings: () => profile.plannerSettings() })
-  return { clients, profile, sample, planner }
+  const letters = createLetterServices({ ...deps, fontsDir: ports.fontsDir, chooseSavePath: ports.chooseSavePath, openFile: ports.openFile })
+  return { clients, profile, sample, planner, letters }
 }
 
 export type Services = ReturnType<typeof createServices>
@@ -35,6 +44,7 @@ export function createHandlers(ctx: AppContext, ports: Ports, services: Services
   const { clients, profile, sample, planner } = services
   return {
     ...createPlannerHandlers(planner, profile),
+    ...createLetterHandlers(services.letters),
     'app:info': async () => ({
       version: ctx.version,
       dataDir: ctx.dataDir,

@@ -10,7 +10,7 @@ import { DATABASE_FILE_NAME, openDatabase, type OpenedDatabase } from '../../../
 import { createHandlers, type AppContext } from '../../../electron/main/features/handlers'
 import { createDispatcher } from '../../../electron/main/ipc'
 import { createSenderCheck } from '../../../electron/main/security'
-import { RENDERER_DIR, SCREENSHOT_DIR, SHIM_FILE } from './paths'
+import { FONTS_DIR, RENDERER_DIR, SCREENSHOT_DIR, SHIM_FILE } from './paths'
 import { serveDirectory } from './static-server'
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic']
@@ -25,6 +25,10 @@ export interface RunningApp {
   db: OpenedDatabase
   /** Folders the app asked the system to open. */
   openedFolders: string[]
+  /** Files the app asked the system to open. */
+  openedFiles: string[]
+  /** Folder the fake save dialog saves into (it answers with the suggested file name there). */
+  saveDir: string
   /** Errors the page threw or logged: a test fails when there are any. */
   pageErrors: string[]
   menu(command: string): Promise<void>
@@ -44,7 +48,16 @@ export async function startApp(browser: Browser, options: { dataDir?: string; vi
   const server = await serveDirectory(RENDERER_DIR)
   const openedFolders: string[] = []
   const ctx: AppContext = { dataSource: db.dataSource, dataDir, databaseFile, version: '0.1.0' }
-  const ports = { now: options.now ?? (() => new Date()), openFolder: async (f: string) => void openedFolders.push(f) }
+  const openedFiles: string[] = []
+  const saveDir = path.join(dataDir, 'saved')
+  fs.mkdirSync(saveDir, { recursive: true })
+  const ports = {
+    now: options.now ?? (() => new Date()),
+    openFolder: async (f: string) => void openedFolders.push(f),
+    fontsDir: FONTS_DIR,
+    chooseSavePath: async ({ defaultPath }: { defaultPath: string }) => path.join(saveDir, path.basename(defaultPath)),
+    openFile: async (f: string) => void openedFiles.push(f),
+  }
   const pageUrl = `${server.url}/index.html`
   const dispatcher = createDispatcher(createHandlers(ctx, ports), createSenderCheck(pageUrl), (channel, error) => {
     throw new Error(`${channel} failed inside main: ${String(error)}`)
@@ -68,6 +81,8 @@ export async function startApp(browser: Browser, options: { dataDir?: string; vi
     dataDir,
     db,
     openedFolders,
+    openedFiles,
+    saveDir,
     pageErrors,
     menu: (command) => page.evaluate((c) => window.__deskMenu(c), command),
     async screenshot(name) {

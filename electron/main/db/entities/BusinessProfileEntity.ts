@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm'
+import type { PageSize } from '../../../shared/letters/words'
 
 /** The owner's business: exactly one row, id 1. */
 @Entity({ name: 'business_profile' })
@@ -41,6 +42,9 @@ export class BusinessProfileEntity {
 
   @Column({ name: 'check_in_after_days', type: 'integer', default: 90 })
   checkInAfterDays!: number
+
+  @Column({ name: 'letter_page_size', type: 'varchar', length: 10, default: 'A4' })
+  letterPageSize!: PageSize
 
   @Column({ name: 'created_at', type: 'varchar', length: 30 })
   createdAt!: string

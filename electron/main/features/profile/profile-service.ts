@@ -24,6 +24,7 @@ function toProfile(e: BusinessProfileEntity): BusinessProfile {
     warningWindowDays: e.warningWindowDays,
     followUpEveryDays: e.followUpEveryDays,
     checkInAfterDays: e.checkInAfterDays,
+    letterPageSize: e.letterPageSize ?? 'A4',
   }
 }
 

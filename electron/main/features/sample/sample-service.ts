@@ -8,6 +8,7 @@ import { ProfileService } from '../profile/profile-service'
 import { createPlannerServices } from '../turnarounds/planner-handlers'
 import { SAMPLE_PROFILE, sampleClients } from './sample-business'
 import { loadSampleTurnarounds } from './sample-turnarounds'
+import { loadSampleLetters } from '../letters/sample-letters'
 
 /**
  * The sample business: written to the real database, every row marked as sample,
@@ -15,7 +16,7 @@ import { loadSampleTurnarounds } from './sample-turnarounds'
  * own services, bound to the same transaction, so a failure anywhere leaves nothing behind.
  */
 export class SampleService {
-  constructor(private readonly deps: { manager: EntityManager; now: () => Date }) {}
+  constructor(private readonly deps: { manager: EntityManager; now: () => Date; fontsDir?: string }) {}
 
   async load(): Promise<SampleLoadResult> {
     const clients = sampleClients(this.deps.now())
@@ -32,6 +33,7 @@ export class SampleService {
       for (const client of clients) created.push(await register.create(client, { isSample: true }))
       const planner = createPlannerServices({ manager, now: this.deps.now, settings: () => new ProfileService(scoped).plannerSettings() })
       await loadSampleTurnarounds(planner, created, localIsoDate(this.deps.now()))
+      if (this.deps.fontsDir) await loadSampleLetters({ manager, now: this.deps.now, fontsDir: this.deps.fontsDir }, created)
     })
     return { clients: clients.length }
   }

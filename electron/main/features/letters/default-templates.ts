@@ -1,0 +1,183 @@
+/**
+ * The default template of each kind of letter, written for this product: plain, warm and specific,
+ * the way a careful owner writes to a client. Each reads well for a client with a full turnaround
+ * and for one with nothing but a name. Syntax: see shared/letters/merge-fields.ts.
+ */
+import type { LetterKind } from '../../../shared/letters/words'
+import type { TemplateSource } from './template-engine'
+
+const contact = `{% if business.phone != "" and business.email != "" %}please call me on {{ business.phone }} or write to {{ business.email }}{% elsif business.phone != "" %}please call me on {{ business.phone }}{% elsif business.email != "" %}please write to me at {{ business.email }}{% else %}please get in touch{% endif %}`
+
+export const DEFAULT_TEMPLATES: Record<LetterKind, TemplateSource> = {
+  follow_up: {
+    subject: `Following up on our {% if turnaround.met_via == "call" %}call{% else %}meeting{% endif %}{% if turnaround.issues_agreed_on != "" %} of {{ turnaround.issues_agreed_on }}{% endif %}`,
+    body: `Dear {{ client.greeting }},
+
+Thank you for taking the time to {% if turnaround.met_via == "call" %}speak with me{% else %}meet with me{% endif %}{% if turnaround.issues_agreed_on != "" %} on {{ turnaround.issues_agreed_on }}{% endif %}, and for telling me plainly where we have fallen short. I would much rather hear it from you directly, and I am grateful for the chance to put things right. This letter sets out what we agreed, so that we both have the same record.
+
+# The issues we agreed
+{% if issues.size > 0 %}
+These are the issues we agreed on. If anything is missing, or not as you would put it, please tell me and I will correct the list.
+{% table issues %}
+{% else %}
+I am putting the issues we discussed into writing, and will send you the list shortly so that you can check that nothing is missing.
+{% endif %}
+{% if turnaround.client_commitment != "" %}
+# Your part
+Once these issues are resolved to your satisfaction, you told us that you would:
+- {{ turnaround.client_commitment }}{% if turnaround.client_commitment_amount != "" %} ({{ turnaround.client_commitment_amount }}){% endif %}
+
+Thank you: that means a great deal to us.
+{% endif %}
+# What happens next
+{% if turnaround.plan_due != "" %}
+I will send you a written plan by {{ turnaround.plan_due }}. It will set out how we will resolve each issue, starting with the changes you will notice soonest, and what each of us will do.
+{% else %}
+I will send you a written plan shortly. It will set out how we will resolve each issue, starting with the changes you will notice soonest, and what each of us will do.
+{% endif %}
+
+{% if commitments.size > 0 %}
+In the meantime, these are the commitments made at our meeting:
+{% table commitments %}
+{% endif %}
+
+If you have any questions before then, ${contact}.`,
+  },
+  apology: {
+    subject: `Thank you for telling us, and our apology`,
+    body: `Dear {{ client.greeting }},
+
+Thank you for telling us what went wrong. It is never pleasant to have to raise a complaint, and you were right to do so: it has given us the chance to put things right, and to make sure it does not happen again.
+
+# What went wrong
+{% if issues.size > 0 %}
+{% for issue in issues %}
+- {{ issue.statement }}
+{% endfor %}
+
+I am sorry. This is not the standard we hold ourselves to, and not what you should expect from us.
+{% else %}
+We did not meet the standard you rightly expect from us, and I am sorry.
+{% endif %}
+
+# What we are doing about it
+{% if actions.size > 0 %}
+{% for action in actions %}
+- {{ action.title }}{% if action.due != "" %}, by {{ action.due }}{% endif %}
+{% endfor %}
+{% elsif our_commitments.size > 0 %}
+{% for commitment in our_commitments %}
+- {{ commitment.description }}, by {{ commitment.due }}
+{% endfor %}
+{% else %}
+I am looking into exactly how this happened, and I will write to you with what we are changing as soon as I have the full picture.
+{% endif %}
+{% if letter.goodwill != "" %}
+
+# A small gesture
+As a way of saying sorry, we would like to offer you {{ letter.goodwill }}. It does not undo the trouble we caused, but I hope you will accept it.
+{% endif %}
+
+If there is anything else you would like us to know, ${contact}.`,
+  },
+  plan: {
+    subject: `Our plan to resolve the issues you raised`,
+    body: `Dear {{ client.greeting }},
+
+As promised, here is our written plan for resolving the issues we agreed{% if turnaround.issues_agreed_on != "" %} on {{ turnaround.issues_agreed_on }}{% endif %}. We have put the quickest improvements first, so that you see progress straight away, and we have kept the dates realistic so that we can meet every one of them.
+{% if quick_wins.size > 0 %}
+
+# First, the quick wins
+{% for action in quick_wins %}
+- {{ action.title }}{% if action.due != "" %}, by {{ action.due }}{% endif %}
+{% endfor %}
+{% endif %}
+
+# How we will resolve each issue
+{% if issues.size > 0 %}
+{% for issue in issues %}
+- {{ issue.statement }}{% if issue.approach != "" %}: {{ issue.approach }}{% endif %}
+{% endfor %}
+{% else %}
+We will confirm the approach for each issue with you as soon as the list is agreed.
+{% endif %}
+{% if actions.size > 0 %}
+
+# The plan, step by step
+{% table plan %}
+{% endif %}
+{% if commitments.size > 0 %}
+
+# Who does what, and by when
+{% table commitments %}
+{% endif %}
+{% if issues.size > 0 %}
+
+# How we will both know it is resolved
+{% table issues %}
+{% endif %}
+
+I will keep you informed as each step is done, and if any date is at risk I will tell you well before it passes. Please let me know whether this plan works for you; once you agree, we will start straight away. If you have any questions, ${contact}.`,
+  },
+  check_in: {
+    subject: `Checking in`,
+    body: `Dear {{ client.greeting }},
+
+{% if turnaround.closed_on != "" %}It has been a few months since we finished working through the issues you raised, and{% else %}It has been a little while since we last spoke, and{% endif %} I wanted to check in with you personally to make sure everything is still working as it should.
+{% if issues.size > 0 %}
+
+At the time, we agreed to resolve the following:
+{% for issue in issues %}
+- {{ issue.statement }}
+{% endfor %}
+
+I hope each of these has stayed resolved. If any of them has come back, or something new is not right, I would like to hear about it now rather than later.
+{% endif %}
+
+Is there anything we could be doing better for you? A short reply to this letter, or a call, is all it takes: ${contact}.
+
+Thank you for continuing to work with us.`,
+  },
+  parting: {
+    subject: `The end of our work together`,
+    body: `Dear {{ client.greeting }},
+
+After careful thought, I have come to the conclusion that we are not the right business to meet your needs, and that it would be best for both of us to bring our working relationship to an end.
+
+This has not been an easy decision. {% if turnaround.exists %}We have worked hard to resolve the concerns you raised{% if turnaround.opened_on != "" %} since {{ turnaround.opened_on }}{% endif %}, and I am sorry that we have not been able to do so to your satisfaction.{% else %}I am sorry that we have not been able to give you the service you expect.{% endif %}
+
+# Work in progress
+{% if our_commitments.size > 0 %}
+We will complete the following, as promised:
+{% for commitment in our_commitments %}
+- {{ commitment.description }}, by {{ commitment.due }}
+{% endfor %}
+After that we will not take on new work.
+{% else %}
+We will complete any work already under way and will not take on new work.
+{% endif %}
+
+# Invoices
+Our final invoice will cover only the work completed up to the end of our agreement. Anything you have paid for work we have not done will be refunded in full.
+
+# Your files
+We will hand over all your files and materials on request. If it would help, I will gladly recommend another provider.
+
+Thank you for your business, and I wish you every success.`,
+  },
+  blank: {
+    subject: ``,
+    body: `Dear {{ client.greeting }},
+
+`,
+  },
+}
+
+export const DEFAULT_CLOSINGS: Record<LetterKind, string> = {
+  follow_up: 'Kind regards,',
+  apology: 'Yours sincerely,',
+  plan: 'Kind regards,',
+  check_in: 'With best wishes,',
+  parting: 'Yours sincerely,',
+  blank: 'Kind regards,',
+}

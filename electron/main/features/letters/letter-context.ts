@@ -1,0 +1,93 @@
+/** What every letters service shares: the database, the clock, the ports, and the planner's and profile's services. */
+import type { EntityManager } from 'typeorm'
+import { TurnaroundEntity } from '../../db/entities'
+import { DomainError } from '../../domain-error'
+import type { BusinessProfile } from '../../../shared/models'
+import { localIsoDate } from '../../../shared/planner/dates'
+import { ClientsService } from '../clients/clients-service'
+import { ProfileService } from '../profile/profile-service'
+import { createPlannerServices, type PlannerServices } from '../turnarounds/planner-handlers'
+import { loadFonts, type PdfFonts } from './pdf/fonts'
+import type { Letterhead } from './pdf/types'
+import { TemplatesService } from './templates-service'
+
+export interface SaveDialogOptions {
+  title: string
+  /** A file name, or a full path in the folder used last. */
+  defaultPath: string
+}
+
+export interface LettersDeps {
+  manager: EntityManager
+  now: () => Date
+  /** The folder holding the embedded fonts. */
+  fontsDir: string
+  /** The native save dialog: the chosen path, or null when cancelled. */
+  chooseSavePath?: (options: SaveDialogOptions) => Promise<string | null>
+  /** Opens a file in the system's viewer; throws with the reason when it cannot. */
+  openFile?: (file: string) => Promise<void>
+}
+
+export class LettersContext {
+  readonly clients: ClientsService
+  readonly profile: ProfileService
+  readonly planner: PlannerServices
+  readonly templates: TemplatesService
+
+  constructor(readonly deps: LettersDeps) {
+    this.clients = new ClientsService(deps)
+    this.profile = new ProfileService(deps)
+    this.planner = createPlannerServices({ manager: deps.manager, now: deps.now, settings: () => this.profile.plannerSettings() })
+    this.templates = new TemplatesService(deps)
+  }
+
+  get manager(): EntityManager {
+    return this.deps.manager
+  }
+
+  fonts(): PdfFonts {
+    return loadFonts(this.deps.fontsDir)
+  }
+
+  today(): string {
+    return localIsoDate(this.deps.now())
+  }
+
+  async requireProfile(): Promise<BusinessProfile> {
+    const profile = await this.profile.get()
+    if (!profile) throw new DomainError('VALIDATION', 'Set up your business profile first: letters are printed on its letterhead.')
+    return profile
+  }
+
+  /** The turnaround a letter belongs to: checked to be the client's. */
+  async turnaroundOf(clientId: number, turnaroundId: number | null): Promise<number | null> {
+    if (turnaroundId === null) return null
+    const t = await this.manager.findOneBy(TurnaroundEntity, { id: turnaroundId })
+    if (!t) throw new DomainError('NOT_FOUND', 'That turnaround no longer exists. It may have been deleted.', 'turnaroundId')
+    if (t.clientId !== clientId) throw new DomainError('VALIDATION', 'That turnaround belongs to another client.', 'turnaroundId')
+    return t.id
+  }
+
+  /** The client's open turnaround, else its most recent one, else none. */
+  async defaultTurnaround(clientId: number): Promise<number | null> {
+    const t = await this.manager
+      .createQueryBuilder(TurnaroundEntity, 't')
+      .where('t.clientId = :clientId', { clientId })
+      .orderBy('CASE WHEN t.closedOn IS NULL THEN 0 ELSE 1 END', 'ASC')
+      .addOrderBy('t.openedOn', 'DESC')
+      .addOrderBy('t.id', 'DESC')
+      .getOne()
+    return t?.id ?? null
+  }
+}
+
+export function letterheadOf(profile: BusinessProfile): Letterhead {
+  return {
+    businessName: profile.businessName,
+    ownerName: profile.ownerName,
+    address: profile.address,
+    email: profile.email,
+    phone: profile.phone,
+    logoDataUrl: profile.logoDataUrl,
+  }
+}

@@ -1,0 +1,46 @@
+import type { Handlers } from '../../ipc'
+import { DomainError } from '../../domain-error'
+import { LettersContext, type LettersDeps } from './letter-context'
+import { LetterDrafts } from './letter-drafts'
+import { LettersService } from './letters-service'
+import { BusinessProfileEntity } from '../../db/entities'
+import { timestamp } from '../../db/dialect'
+
+export function createLetterServices(deps: LettersDeps) {
+  const ctx = new LettersContext(deps)
+  return { ctx, drafts: new LetterDrafts(ctx), letters: new LettersService(ctx), templates: ctx.templates }
+}
+
+export type LetterServices = ReturnType<typeof createLetterServices>
+
+type LetterChannel = Extract<keyof Handlers, `letters:${string}` | `letter-templates:${string}` | `letter-settings:${string}`>
+
+/** The letters' channels mapped to their services. */
+export function createLetterHandlers(s: LetterServices): Pick<Handlers, LetterChannel> {
+  const { drafts, letters, templates, ctx } = s
+  return {
+    'letters:list': ({ clientId, limit }) => letters.list(clientId, limit),
+    'letters:get': ({ id }) => letters.get(id),
+    'letters:start': (input) => drafts.start(input),
+    'letters:from-stored': ({ letterId }) => drafts.fromStored(letterId),
+    'letters:render': ({ draft }) => letters.render(draft),
+    'letters:render-stored': ({ id }) => letters.renderStored(id),
+    'letters:export': ({ draft, minutes }) => letters.export(draft, minutes),
+    'letters:reexport': ({ id }) => letters.reexport(id),
+    'letters:open-file': ({ id }) => letters.openFile(id),
+    'letter-templates:list': () => templates.list(),
+    'letter-templates:save': ({ kind, subject, body }) => templates.save(kind, { subject, body }),
+    'letter-templates:reset': ({ kind }) => templates.reset(kind),
+    'letter-templates:preview': ({ kind, subject, body, clientId, turnaroundId }) => {
+      templates.check({ subject, body })
+      return drafts.start({ clientId, turnaroundId, kind, goodwill: '' }, { subject, body })
+    },
+    'letter-settings:save': async ({ pageSize }) => {
+      const repo = ctx.manager.getRepository(BusinessProfileEntity)
+      const profile = await repo.findOneBy({ id: 1 })
+      if (!profile) throw new DomainError('VALIDATION', 'Set up your business profile first.')
+      await repo.update({ id: 1 }, { letterPageSize: pageSize, updatedAt: timestamp(ctx.deps.now()) })
+      return { pageSize }
+    },
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * Letters on record: render a draft to PDF, save it where the owner chooses (and log it as a
+ * touchpoint of its turnaround), and keep it with the client so it can be opened, re-exported to
+ * an identical PDF, or used to start a new letter.
+ */
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { EntityManager } from 'typeorm'
+import { ClientEntity, LetterEntity, LetterheadEntity } from '../../db/entities'
+import { timestamp } from '../../db/dialect'
+import { DomainError, notFound } from '../../domain-error'
+import { Blocks } from '../../../shared/letters/blocks'
+import type { LetterExportResult, LetterRecord, LetterReexportResult, LetterSummary, RenderedPdf } from '../../../shared/letters/models'
+import type { LetterDraftData } from '../../../shared/letters/schemas'
+import { LETTER_KIND_LABELS, type LetterKind, type PageSize } from '../../../shared/letters/words'
+import { LettersContext, letterheadOf } from './letter-context'
+import { letterFileName, withPdfExtension, writeFileAtomically } from './letter-files'
+import { letterDate } from './letter-format'
+import { renderLetterPdf } from './pdf/letter-pdf'
+import type { LetterDocument, Letterhead } from './pdf/types'
+
+export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+
+function toPdf(bytes: Buffer, pages: number): RenderedPdf {
+  return { base64: bytes.toString('base64'), pages, bytes: bytes.length, contentHash: sha256(bytes) }
+}
+
+type LetterRow = LetterEntity & { clientName: string }
+
+export class LettersService {
+  constructor(private readonly ctx: LettersContext) {}
+
+  documentOf(draft: LetterDraftData, letterhead: Letterhead, pageSize: PageSize, clientName: string): LetterDocument {
+    return {
+      letterhead,
+      pageSize,
+      date: draft.date,
+      dateText: letterDate(draft.date, pageSize),
+      recipient: draft.recipient,
+      subject: draft.subject,
+      blocks: draft.blocks,
+      closing: draft.closing,
+      kindLabel: LETTER_KIND_LABELS[draft.kind],
+      clientName,
+    }
+  }
+
+  /** The PDF of a draft on today's letterhead and paper size. */
+  async renderDraft(draft: LetterDraftData): Promise<{ bytes: Buffer; pages: number; letterhead: Letterhead; pageSize: PageSize; clientName: string }> {
+    const [profile, client] = await Promise.all([this.ctx.requireProfile(), this.ctx.clients.get(draft.clientId)])
+    await this.ctx.turnaroundOf(client.id, draft.turnaroundId)
+    const letterhead = letterheadOf(profile)
+    const { bytes, pages } = await renderLetterPdf(this.documentOf(draft, letterhead, profile.letterPageSize, client.name), this.ctx.fonts())
+    return { bytes, pages, letterhead, pageSize: profile.letterPageSize, clientName: client.name }
+  }
+
+  async render(draft: LetterDraftData): Promise<RenderedPdf> {
+    const { bytes, pages } = await this.renderDraft(draft)
+    return toPdf(bytes, pages)
+  }
+
+  private async chooseFile(defaultName: string, title: string): Promise<string | null> {
+    const choose = this.ctx.deps.chooseSavePath
+    if (!choose) throw new Error('No save dialog was given to the letters service.')
+    const last = await this.ctx.manager.createQueryBuilder(LetterEntity, 'l').where("l.filePath <> ''").orderBy('l.exportedAt', 'DESC').addOrderBy('l.id', 'DESC').getOne()
+    const chosen = await choose({ title, defaultPath: last ? path.join(path.dirname(last.filePath), defaultName) : defaultName })
+    return chosen ? withPdfExtension(chosen) : null
+  }
+
+  /** "Save as PDF": the save dialog, the file written whole, the letter on record, the touchpoint logged. */
+  async export(draft: LetterDraftData, minutes: number): Promise<LetterExportResult> {
+    if (draft.date > this.ctx.today()) throw new DomainError('VALIDATION', 'A letter that is sent now cannot be dated in the future.', 'draft.date')
+    const rendered = await this.renderDraft(draft)
+    const file = await this.chooseFile(letterFileName(draft.date, draft.kind, rendered.clientName), 'Save the letter as PDF')
+    if (!file) return { saved: false }
+    const id = await this.ctx.manager.transaction(async (m) => {
+      const row = await this.insert(m, draft, rendered, file, false)
+      if (draft.turnaroundId !== null) await this.logTouchpoint(m, draft, minutes, rendered.letterhead.ownerName)
+      await writeFileAtomically(file, rendered.bytes)
+      return row.id
+    })
+    return { saved: true, letter: await this.get(id) }
+  }
+
+  /** Keeps a letter on record; the letterhead is stored once per distinct content. */
+  async insert(m: EntityManager, draft: LetterDraftData, rendered: { bytes: Buffer; letterhead: Letterhead; pageSize: PageSize }, filePath: string, isSample: boolean): Promise<LetterEntity> {
+    const content = JSON.stringify(rendered.letterhead)
+    const hash = sha256(Buffer.from(content))
+    const stamp = timestamp(this.ctx.deps.now())
+    const letterhead = (await m.findOneBy(LetterheadEntity, { contentHash: hash })) ?? (await m.save(Object.assign(new LetterheadEntity(), { contentHash: hash, content, createdAt: stamp })))
+    return m.save(
+      Object.assign(new LetterEntity(), {
+        clientId: draft.clientId,
+        turnaroundId: draft.turnaroundId,
+        kind: draft.kind,
+        letterDate: draft.date,
+        recipient: draft.recipient,
+        subject: draft.subject,
+        blocks: JSON.stringify(draft.blocks),
+        closing: draft.closing,
+        pageSize: rendered.pageSize,
+        letterheadId: letterhead.id,
+        filePath,
+        contentHash: sha256(rendered.bytes),
+        exportedAt: stamp,
+        isSample,
+        createdAt: stamp,
+      }),
+    )
+  }
+
+  private async logTouchpoint(m: EntityManager, draft: LetterDraftData, minutes: number, who: string): Promise<void> {
+    const scoped = new LettersContext({ ...this.ctx.deps, manager: m })
+    const detail = await scoped.planner.ctx.detail(draft.turnaroundId as number)
+    const summary = `${LETTER_KIND_LABELS[draft.kind]}${draft.subject ? `: ${draft.subject}` : ''}`.slice(0, 10_000)
+    const isCheckIn = draft.kind === 'check_in' && detail.closedOn !== null
+    try {
+      await scoped.planner.touchpoints.save(draft.clientId, draft.turnaroundId, undefined, { kind: 'letter', occurredOn: draft.date, who: who.slice(0, 120), minutes, summary, isCheckIn })
+    } catch (error) {
+      if (error instanceof DomainError && error.field === 'occurredOn') throw new DomainError('VALIDATION', `The letter’s date cannot be before the turnaround opened (${detail.openedOn}).`, 'draft.date')
+      throw error
+    }
+  }
+
+  private async row(id: number): Promise<LetterRow> {
+    const row = await this.ctx.manager
+      .createQueryBuilder(LetterEntity, 'l')
+      .innerJoin(ClientEntity, 'c', 'c.id = l.clientId')
+      .addSelect('c.name', 'client_name')
+      .where('l.id = :id', { id })
+      .getRawAndEntities()
+    const entity = row.entities[0]
+    if (!entity) throw notFound('letter')
+    return Object.assign(entity, { clientName: String(row.raw[0]?.client_name ?? '') })
+  }
+
+  private letterheadOf(row: LetterEntity): Promise<Letterhead> {
+    return this.ctx.manager.findOneByOrFail(LetterheadEntity, { id: row.letterheadId }).then((h) => JSON.parse(h.content) as Letterhead)
+  }
+
+  private draftOf(row: LetterEntity): LetterDraftData {
+    return {
+      clientId: row.clientId,
+      turnaroundId: row.turnaroundId,
+      kind: row.kind as LetterKind,
+      date: row.letterDate,
+      recipient: row.recipient,
+      subject: row.subject,
+      blocks: Blocks.parse(JSON.parse(row.blocks)),
+      closing: row.closing,
+    }
+  }
+
+  /** The stored letter's PDF, exactly as it was sent: its own letterhead, paper and text. */
+  async renderStored(id: number): Promise<RenderedPdf> {
+    const { bytes, pages } = await this.storedBytes(await this.row(id))
+    return toPdf(bytes, pages)
+  }
+
+  private async storedBytes(row: LetterRow): Promise<{ bytes: Buffer; pages: number }> {
+    const doc = this.documentOf(this.draftOf(row), await this.letterheadOf(row), row.pageSize, row.clientName)
+    return renderLetterPdf(doc, this.ctx.fonts())
+  }
+
+  async reexport(id: number): Promise<LetterReexportResult> {
+    const row = await this.row(id)
+    const { bytes } = await this.storedBytes(row)
+    const file = await this.chooseFile(row.filePath ? path.basename(row.filePath) : letterFileName(row.letterDate, row.kind as LetterKind, row.clientName), 'Export the letter again')
+    if (!file) return { saved: false }
+    await writeFileAtomically(file, bytes)
+    const contentHash = sha256(bytes)
+    await this.ctx.manager.update(LetterEntity, { id }, { filePath: file })
+    return { saved: true, filePath: file, contentHash, identical: contentHash === row.contentHash }
+  }
+
+  async openFile(id: number): Promise<null> {
+    const row = await this.row(id)
+    if (!row.filePath) throw new DomainError('NOT_FOUND', 'This letter was never saved to a file. Use “Export again” to save it.')
+    if (!fs.existsSync(row.filePath)) throw new DomainError('NOT_FOUND', `The file is no longer at “${row.filePath}”. Use “Export again” to save it anew.`)
+    const open = this.ctx.deps.openFile
+    if (!open) throw new Error('No way to open files was given to the letters service.')
+    try {
+      await open(row.filePath)
+    } catch (error) {
+      throw new DomainError('VALIDATION', `The file could not be opened: ${error instanceof Error ? error.message : String(error)}`)
+    }
+    return null
+  }
+
+  async get(id: number): Promise<LetterRecord> {
+    const row = await this.row(id)
+    return { ...this.summaryOf(row), draft: this.draftOf(row), pageSize: row.pageSize }
+  }
+
+  private summaryOf(row: LetterRow): LetterSummary {
+    return {
+      id: row.id,
+      clientId: row.clientId,
+      clientName: row.clientName,
+      turnaroundId: row.turnaroundId,
+      kind: row.kind as LetterKind,
+      date: row.letterDate,
+      subject: row.subject,
+      filePath: row.filePath,
+      contentHash: row.contentHash,
+      exportedAt: row.exportedAt,
+      isSample: Boolean(row.isSample),
+    }
+  }
+
+  /** Letters on record, newest first: all of them, or one client's. */
+  async list(clientId: number | null, limit: number): Promise<LetterSummary[]> {
+    const q = this.ctx.manager
+      .createQueryBuilder(LetterEntity, 'l')
+      .innerJoin(ClientEntity, 'c', 'c.id = l.clientId')
+      .select(['l.id', 'l.clientId', 'l.turnaroundId', 'l.kind', 'l.letterDate', 'l.subject', 'l.filePath', 'l.contentHash', 'l.exportedAt', 'l.isSample'])
+      .addSelect('c.name', 'client_name')
+      .orderBy('l.letterDate', 'DESC')
+      .addOrderBy('l.id', 'DESC')
+      .limit(limit)
+    if (clientId !== null) q.where('l.clientId = :clientId', { clientId })
+    const { entities, raw } = await q.getRawAndEntities()
+    const names = new Map(raw.map((r: Record<string, unknown>) => [Number(r.l_id), String(r.client_name)]))
+    return entities.map((e) => this.summaryOf(Object.assign(e, { clientName: names.get(e.id) ?? '' })))
+  }
+}

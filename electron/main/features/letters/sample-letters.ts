@@ -1,0 +1,32 @@
+/**
+ * The sample business's letters on record: the follow-up, apology and parting letters its
+ * turnarounds' touchpoints mention, written from the default templates on the day they were sent.
+ * They were never saved to a file; "Export again" saves one.
+ */
+import type { EntityManager } from 'typeorm'
+import type { Client } from '../../../shared/models'
+import { addDays, localIsoDate } from '../../../shared/planner/dates'
+import type { LetterKind } from '../../../shared/letters/words'
+import { createLetterServices } from './letters-handlers'
+
+const SAMPLE_LETTERS: ReadonlyArray<{ client: string; kind: LetterKind; on: number; goodwill?: string }> = [
+  { client: 'Alder Court Care Home', kind: 'follow_up', on: -26 },
+  { client: 'Tanaka Ramen Bar', kind: 'apology', on: -188, goodwill: 'a 10% voucher on your next order' },
+  { client: 'Chen & Partners Estate Agents', kind: 'parting', on: -200 },
+  { client: 'Ana Lucía Ortega', kind: 'parting', on: -115 },
+]
+
+export async function loadSampleLetters(deps: { manager: EntityManager; now: () => Date; fontsDir: string }, clients: readonly Client[]): Promise<number> {
+  const { drafts, letters } = createLetterServices(deps)
+  const today = localIsoDate(deps.now())
+  let count = 0
+  for (const spec of SAMPLE_LETTERS) {
+    const client = clients.find((c) => c.name === spec.client)
+    if (!client) continue
+    const { draft } = await drafts.start({ clientId: client.id, kind: spec.kind, goodwill: spec.goodwill ?? '' })
+    const dated = { ...draft, date: addDays(today, spec.on) }
+    await letters.insert(deps.manager, dated, await letters.renderDraft(dated), '', true)
+    count++
+  }
+  return count
+}

@@ -1,0 +1,134 @@
+/**
+ * The merge fields a letter template can use, in one place: main checks every template against
+ * this list (an unknown field is refused with its line), and Settings shows it beside the editor.
+ */
+
+export interface MergeField {
+  name: string
+  description: string
+}
+
+export interface MergeGroup {
+  /** The object or list name in the template: `client`, `issues`, ... */
+  name: string
+  title: string
+  /** A list is used with `{% for item in issues %}` and `{{ item.statement }}`; `issues.size` counts it. */
+  list: boolean
+  fields: MergeField[]
+}
+
+export const MERGE_GROUPS: readonly MergeGroup[] = [
+  {
+    name: 'business',
+    title: 'Your business',
+    list: false,
+    fields: [
+      { name: 'name', description: 'Business name' },
+      { name: 'owner', description: 'Your name' },
+      { name: 'address', description: 'Address' },
+      { name: 'email', description: 'Email' },
+      { name: 'phone', description: 'Phone' },
+    ],
+  },
+  {
+    name: 'client',
+    title: 'The client',
+    list: false,
+    fields: [
+      { name: 'name', description: 'Client name' },
+      { name: 'company', description: 'Company (blank if none)' },
+      { name: 'contact', description: 'Contact person (blank if none)' },
+      { name: 'greeting', description: 'Who "Dear …" addresses: the contact person, else the client name' },
+      { name: 'email', description: 'Email' },
+      { name: 'phone', description: 'Phone' },
+      { name: 'address', description: 'Address' },
+    ],
+  },
+  {
+    name: 'letter',
+    title: 'This letter',
+    list: false,
+    fields: [
+      { name: 'date', description: 'The letter’s date, written out' },
+      { name: 'kind', description: 'Meeting follow-up, Apology note, …' },
+      { name: 'goodwill', description: 'An apology’s goodwill gesture (blank if none)' },
+    ],
+  },
+  {
+    name: 'turnaround',
+    title: 'The turnaround (blank when there is none)',
+    list: false,
+    fields: [
+      { name: 'exists', description: 'true when the letter belongs to a turnaround' },
+      { name: 'opened_on', description: 'Date it opened' },
+      { name: 'owner', description: 'Who handles it' },
+      { name: 'client_words', description: 'The complaint in the client’s words' },
+      { name: 'client_expectation', description: 'What the client expects' },
+      { name: 'met_via', description: 'meeting, call or email: how the issues were agreed' },
+      { name: 'issues_agreed_on', description: 'Date the client agreed to the list' },
+      { name: 'client_commitment', description: 'What the client will do once the issues are solved' },
+      { name: 'client_commitment_amount', description: 'Its amount, if any' },
+      { name: 'plan_due', description: 'Date the written plan was promised by' },
+      { name: 'plan_agreed_on', description: 'Date the plan was agreed' },
+      { name: 'closed_on', description: 'Date it closed' },
+      { name: 'closing_note', description: 'The note written when it closed' },
+    ],
+  },
+  {
+    name: 'issues',
+    title: 'Agreed issues (a list)',
+    list: true,
+    fields: [
+      { name: 'number', description: '1, 2, 3 …' },
+      { name: 'statement', description: 'The issue, as agreed' },
+      { name: 'client_words', description: 'In the client’s words' },
+      { name: 'resolved_when', description: 'How both will know it is resolved' },
+      { name: 'approach', description: 'What we will do about it (the plan’s actions)' },
+      { name: 'status', description: 'Open, In progress, Resolved' },
+    ],
+  },
+  {
+    name: 'commitments',
+    title: 'Commitments of both sides (a list)',
+    list: true,
+    fields: [
+      { name: 'who', description: 'We or You' },
+      { name: 'description', description: 'What was promised' },
+      { name: 'due', description: 'By when, written out' },
+      { name: 'status', description: 'Open, Done, Missed, Renegotiated' },
+    ],
+  },
+  { name: 'our_commitments', title: 'Our open commitments (a list, same fields)', list: true, fields: [] },
+  { name: 'client_commitments', title: 'The client’s open commitments (a list, same fields)', list: true, fields: [] },
+  {
+    name: 'actions',
+    title: 'The plan’s actions, quick wins first (a list)',
+    list: true,
+    fields: [
+      { name: 'title', description: 'What will be done' },
+      { name: 'who', description: 'Who does it' },
+      { name: 'due', description: 'By when (blank if no date)' },
+      { name: 'quick_win', description: 'true for a quick win' },
+      { name: 'issue', description: 'The issue it serves' },
+    ],
+  },
+  { name: 'quick_wins', title: 'Only the quick wins (a list, same fields)', list: true, fields: [] },
+]
+
+/** Lists that share another list's fields. */
+export const LIST_FIELDS_OF: Record<string, string> = { our_commitments: 'commitments', client_commitments: 'commitments', quick_wins: 'actions' }
+
+/** Liquid's own properties of a list. */
+export const LIST_PROPERTIES = ['size', 'first', 'last'] as const
+
+/** The table tags a template can use on a line of its own. */
+export const TABLE_TAG_HELP = '{% table issues %}, {% table commitments %} or {% table plan %} on a line of its own inserts that table.'
+
+/** How a template's body becomes blocks: a line starting "# " is a heading, "- " a bullet point, a blank line ends a paragraph. */
+export const TEMPLATE_SYNTAX_HELP = [
+  'A line starting with "# " is a heading.',
+  'A line starting with "- " is a bullet point.',
+  'A blank line ends a paragraph.',
+  TABLE_TAG_HELP,
+  'Merge fields go in {{ double braces }}; {% if %} and {% for %} work as in Liquid.',
+]

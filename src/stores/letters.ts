@@ -1,0 +1,111 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { TableBlockData } from '../../electron/shared/letters/blocks'
+import type { LetterDraft, LetterRecord, LetterSummary, LetterTemplateView, RenderedPdf } from '../../electron/shared/letters/models'
+import type { LetterKind, LetterTable, PageSize } from '../../electron/shared/letters/words'
+import { call } from '../api'
+
+/** Letters: the history, the letter being written (edited only here, previewed and saved by main), and the templates. */
+export const useLettersStore = defineStore('letters', () => {
+  const history = ref<LetterSummary[]>([])
+  const loading = ref(false)
+  const draft = ref<LetterDraft | null>(null)
+  const clientName = ref('')
+  const tables = ref<Partial<Record<LetterTable, TableBlockData>>>({})
+  const warnings = ref<string[]>([])
+  const pdf = ref<RenderedPdf | null>(null)
+  const saved = ref<LetterRecord | null>(null)
+  const templates = ref<LetterTemplateView[]>([])
+
+  async function fetchHistory(clientId: number | null = null): Promise<void> {
+    loading.value = true
+    try {
+      history.value = await call('letters:list', { clientId })
+    } finally {
+      loading.value = false
+    }
+  }
+
+  function begin(result: { draft: LetterDraft; clientName: string; tables: Partial<Record<LetterTable, TableBlockData>>; warnings: string[] }): void {
+    draft.value = result.draft
+    clientName.value = result.clientName
+    tables.value = result.tables
+    warnings.value = result.warnings
+    pdf.value = null
+    saved.value = null
+  }
+
+  async function start(input: { clientId: number; kind: LetterKind; turnaroundId?: number | null; goodwill?: string }): Promise<void> {
+    begin(await call('letters:start', input))
+  }
+
+  async function startFrom(letterId: number): Promise<void> {
+    begin(await call('letters:from-stored', { letterId }))
+  }
+
+  /** The exact PDF that "Save as PDF" would write, rendered by main. */
+  async function preview(): Promise<RenderedPdf | null> {
+    if (!draft.value) return null
+    pdf.value = await call('letters:render', { draft: draft.value })
+    return pdf.value
+  }
+
+  async function exportPdf(minutes: number): Promise<LetterRecord | null> {
+    if (!draft.value) return null
+    const result = await call('letters:export', { draft: draft.value, minutes })
+    if (!result.saved) return null
+    saved.value = result.letter
+    return result.letter
+  }
+
+  const get = (id: number) => call('letters:get', { id })
+  const renderStored = (id: number) => call('letters:render-stored', { id })
+  const reexport = (id: number) => call('letters:reexport', { id })
+  const openFile = (id: number) => call('letters:open-file', { id })
+
+  async function loadTemplates(): Promise<void> {
+    templates.value = await call('letter-templates:list', undefined)
+  }
+
+  function replaceTemplate(view: LetterTemplateView): LetterTemplateView {
+    templates.value = templates.value.map((t) => (t.kind === view.kind ? view : t))
+    return view
+  }
+
+  const saveTemplate = async (kind: LetterKind, subject: string, body: string) => replaceTemplate(await call('letter-templates:save', { kind, subject, body }))
+  const resetTemplate = async (kind: LetterKind) => replaceTemplate(await call('letter-templates:reset', { kind }))
+
+  /** A template's preview against a client: the letter it would start, as PDF. */
+  async function previewTemplate(kind: LetterKind, subject: string, body: string, clientId: number): Promise<RenderedPdf> {
+    const result = await call('letter-templates:preview', { kind, subject, body, clientId })
+    return call('letters:render', { draft: result.draft })
+  }
+
+  const savePageSize = (pageSize: PageSize) => call('letter-settings:save', { pageSize })
+
+  return {
+    history,
+    loading,
+    draft,
+    clientName,
+    tables,
+    warnings,
+    pdf,
+    saved,
+    templates,
+    fetchHistory,
+    start,
+    startFrom,
+    preview,
+    exportPdf,
+    get,
+    renderStored,
+    reexport,
+    openFile,
+    loadTemplates,
+    saveTemplate,
+    resetTemplate,
+    previewTemplate,
+    savePageSize,
+  }
+})
