@@ -8,24 +8,14 @@ import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, startApp, type RunningApp } from './support/app-harness'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { startApp, type RunningApp } from './support/app-harness'
+import { useAppSession } from './support/lifecycle'
 import { ROOT } from './support/paths'
 
-let browser: Browser
+const session = useAppSession()
 let app: RunningApp | undefined
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser.close()
-})
-afterEach(async () => {
-  expect(app?.pageErrors ?? []).toEqual([])
-  await app?.close()
-  app = undefined
-})
 
 const NOW = new Date(2026, 10, 22, 9, 30)
 const pdfText = (file: string) => execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
@@ -64,7 +54,7 @@ async function seed(page: Page): Promise<number> {
 
 describe('letters', () => {
   it('writes a follow-up from a turnaround, edits, previews, saves, and finds it in the history', async () => {
-    app = await startApp(browser, { now: () => NOW })
+    app = session.app = await startApp(session.browser(), { now: () => NOW })
     const { page } = app
     const turnaroundId = await seed(page)
     await page.goto(`${page.url().split('#')[0]}#/turnarounds/${turnaroundId}`)
@@ -155,7 +145,7 @@ describe('letters', () => {
   })
 
   it('edits a template in Settings: an unknown merge field is refused with its line, and a preview uses a real client', async () => {
-    app = await startApp(browser, { now: () => NOW })
+    app = session.app = await startApp(session.browser(), { now: () => NOW })
     const { page } = app
     await seed(page)
     await page.reload()
