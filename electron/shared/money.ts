@@ -37,3 +37,16 @@ export function formatMoney(minor: number, currency: string, locale?: string): s
   // Intl formats a decimal string exactly, so the amount never passes through a float.
   return formatter.format(minorToInputText(minor, currency) as Intl.StringNumericLiteral)
 }
+
+/**
+ * The cost of `minutes` of work at `rateMinorPerHour`, in minor units: minutes × rate ÷ 60, rounded
+ * once, half away from zero, in integer arithmetic (no floating-point money).
+ */
+export function costOfMinutes(minutes: number, rateMinorPerHour: number): number {
+  const product = minutes * rateMinorPerHour
+  if (!Number.isSafeInteger(product)) throw new RangeError('Amount too large')
+  const sign = product < 0 ? -1 : 1
+  const abs = Math.abs(product)
+  const rounded = Math.floor((2 * abs + 60) / 120)
+  return sign * rounded
+}

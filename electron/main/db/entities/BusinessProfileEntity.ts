@@ -46,6 +46,23 @@ export class BusinessProfileEntity {
   @Column({ name: 'letter_page_size', type: 'varchar', length: 10, default: 'A4' })
   letterPageSize!: PageSize
 
+  /** Risk limits for the keep-or-cut decision (migration 0004). */
+  @Column({ name: 'horizon_years', type: 'integer', default: 3 })
+  horizonYears!: number
+
+  /** The largest share of relationship worth, in percent, a turnaround may cost. */
+  @Column({ name: 'max_turnaround_share_pct', type: 'integer', default: 25 })
+  maxTurnaroundSharePct!: number
+
+  @Column({ name: 'max_turnaround_minutes', type: 'integer', default: 1200 })
+  maxTurnaroundMinutes!: number
+
+  @Column({ name: 'min_effective_rate_minor', type: 'integer', default: 0 })
+  minEffectiveRateMinor!: number
+
+  @Column({ name: 'default_referral_value_minor', type: 'integer', default: 0 })
+  defaultReferralValueMinor!: number
+
   @Column({ name: 'created_at', type: 'varchar', length: 30 })
   createdAt!: string
 

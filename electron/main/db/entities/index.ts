@@ -10,8 +10,13 @@ import { LetterheadEntity } from './LetterheadEntity'
 import { LetterTemplateEntity } from './LetterTemplateEntity'
 import { TouchpointEntity } from './TouchpointEntity'
 import { TurnaroundEntity } from './TurnaroundEntity'
+import { StaffEntity } from './StaffEntity'
+import { LedgerEntryEntity } from './LedgerEntryEntity'
+import { LedgerMonthTotalEntity } from './LedgerMonthTotalEntity'
+import { ClientDecisionEntity } from './ClientDecisionEntity'
 
 export { ActionEntity, BusinessProfileEntity, ClientEntity, ClientTagEntity, CommitmentEntity, HandoverEntity, IssueEntity, TouchpointEntity, TurnaroundEntity }
 export { LetterEntity, LetterheadEntity, LetterTemplateEntity }
+export { StaffEntity, LedgerEntryEntity, LedgerMonthTotalEntity, ClientDecisionEntity }
 
-export const ENTITIES = [BusinessProfileEntity, ClientEntity, ClientTagEntity, TurnaroundEntity, HandoverEntity, IssueEntity, ActionEntity, CommitmentEntity, TouchpointEntity, LetterheadEntity, LetterEntity, LetterTemplateEntity]
+export const ENTITIES = [BusinessProfileEntity, ClientEntity, ClientTagEntity, TurnaroundEntity, HandoverEntity, IssueEntity, ActionEntity, CommitmentEntity, TouchpointEntity, LetterheadEntity, LetterEntity, LetterTemplateEntity, StaffEntity, LedgerEntryEntity, LedgerMonthTotalEntity, ClientDecisionEntity]

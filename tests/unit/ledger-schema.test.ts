@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { costOfMinutes } from '../../electron/shared/money'
+import { openTestApp, type TestApp } from '../support/temp-db'
+
+let app: TestApp | undefined
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+describe('costing time', () => {
+  it('rounds minutes × rate ÷ 60 once, half away from zero', () => {
+    expect(costOfMinutes(60, 9000)).toBe(9000) // an hour at 90.00
+    expect(costOfMinutes(1, 9000)).toBe(150) // 9000 / 60 = 150 exactly
+    expect(costOfMinutes(1, 30)).toBe(1) // 30 / 60 = 0.5 → 1
+    expect(costOfMinutes(1, 29)).toBe(0) // 29 / 60 = 0.483 → 0
+    expect(costOfMinutes(7, 10)).toBe(1) // 70 / 60 = 1.1667 → 1
+    expect(costOfMinutes(9, 10)).toBe(2) // 90 / 60 = 1.5 → 2
+    expect(costOfMinutes(-1, 30)).toBe(-1) // −0.5 → −1, away from zero
+    expect(costOfMinutes(0, 12345)).toBe(0)
+  })
+
+  it('refuses a product too large to count exactly', () => {
+    expect(() => costOfMinutes(Number.MAX_SAFE_INTEGER, 100)).toThrow(RangeError)
+  })
+})
+
+describe('the monthly totals the triggers keep', () => {
+  const insert = (client: number, kind: string, date: string, amount: number, minutes: number | null = null) =>
+    `INSERT INTO ledger_entries (client_id, kind, entry_date, amount_minor, currency, minutes, created_at, updated_at) VALUES (${client}, '${kind}', '${date}', ${amount}, 'EUR', ${minutes === null ? 'NULL' : minutes}, '', '')`
+
+  it('follow every insert, update and delete, and equal a GROUP BY over the entries', async () => {
+    app = await openTestApp()
+    const ds = app.db.dataSource
+    const c = ((await app.call('clients:create', { name: 'Ada Quill' })) as { data: { id: number } }).data.id
+    await ds.query(insert(c, 'invoice', '2026-01-31', 10000))
+    await ds.query(insert(c, 'invoice', '2026-02-01', 5000))
+    await ds.query(insert(c, 'time', '2026-01-15', 4500, 30))
+    await ds.query("UPDATE ledger_entries SET entry_date = '2026-02-10' WHERE kind = 'time'")
+    await ds.query("UPDATE ledger_entries SET amount_minor = 7000 WHERE entry_date = '2026-02-01'")
+    await ds.query("DELETE FROM ledger_entries WHERE entry_date = '2026-01-31'")
+    const totals = await ds.query('SELECT month, kind, amount_minor, minutes, entries FROM ledger_month_totals WHERE entries <> 0 ORDER BY month, kind')
+    const grouped = await ds.query(
+      "SELECT substr(entry_date, 1, 7) AS month, kind, sum(amount_minor) AS amount_minor, sum(COALESCE(minutes, 0)) AS minutes, count(*) AS entries FROM ledger_entries GROUP BY month, kind ORDER BY month, kind",
+    )
+    expect(totals).toEqual(grouped)
+    expect(totals).toEqual([
+      { month: '2026-02', kind: 'invoice', amount_minor: 7000, minutes: 0, entries: 1 },
+      { month: '2026-02', kind: 'time', amount_minor: 4500, minutes: 30, entries: 1 },
+    ])
+  })
+})
