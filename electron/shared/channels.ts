@@ -58,6 +58,21 @@ export const CHANNELS = [
   'letter-templates:reset',
   'letter-templates:preview',
   'letter-settings:save',
+  'staff:list',
+  'staff:save',
+  'staff:delete',
+  'risk-limits:get',
+  'risk-limits:save',
+  'ledger:list',
+  'ledger:save',
+  'ledger:delete',
+  'ledger:client-figures',
+  'ledger:portfolio',
+  'ledger:client-months',
+  'ledger:export-csv',
+  'ledger:export-figures-csv',
+  'decisions:get-panel',
+  'decisions:record',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

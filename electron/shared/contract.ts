@@ -9,6 +9,8 @@ import type { PlannerSettings, TodayData, TouchpointView, TrendsData, Turnaround
 import * as P from './planner/schemas'
 import type { LetterDraftResult, LetterExportResult, LetterRecord, LetterReexportResult, LetterSettings, LetterSummary, LetterTemplateView, RenderedPdf } from './letters/models'
 import * as L from './letters/schemas'
+import type { ClientMonth, ClientPageFigures, CsvExportResult, DecisionPanel, LedgerEntryView, PortfolioFigures, RiskLimits, StaffMember } from './ledger/models'
+import * as G from './ledger/schemas'
 import { ClientInput, ClientListQuery, ClientUpdateInput, IdInput, NoInput, ProfileInput } from './schemas'
 
 export const inputSchemas = {
@@ -67,6 +69,21 @@ export const inputSchemas = {
   'letter-templates:reset': L.TemplateKindInput,
   'letter-templates:preview': L.TemplatePreviewInput,
   'letter-settings:save': L.LetterSettingsInput,
+  'staff:list': NoInput,
+  'staff:save': G.StaffSaveInput,
+  'staff:delete': IdInput,
+  'risk-limits:get': NoInput,
+  'risk-limits:save': G.RiskLimitsInput,
+  'ledger:list': G.LedgerListQuery,
+  'ledger:save': G.LedgerSaveInput,
+  'ledger:delete': IdInput,
+  'ledger:client-figures': G.ClientFiguresQuery,
+  'ledger:portfolio': G.PortfolioQuery,
+  'ledger:client-months': G.ClientMonthsQuery,
+  'ledger:export-csv': G.LedgerExportInput,
+  'ledger:export-figures-csv': G.FiguresExportInput,
+  'decisions:get-panel': G.DecisionPanelQuery,
+  'decisions:record': G.DecisionRecordInput,
 } satisfies Record<Channel, z.ZodType>
 
 export interface Outputs {
@@ -125,6 +142,21 @@ export interface Outputs {
   'letter-templates:reset': LetterTemplateView
   'letter-templates:preview': LetterDraftResult
   'letter-settings:save': LetterSettings
+  'staff:list': StaffMember[]
+  'staff:save': StaffMember
+  'staff:delete': { deleted: number }
+  'risk-limits:get': RiskLimits
+  'risk-limits:save': RiskLimits
+  'ledger:list': LedgerEntryView[]
+  'ledger:save': LedgerEntryView
+  'ledger:delete': { deleted: number }
+  'ledger:client-figures': ClientPageFigures
+  'ledger:portfolio': PortfolioFigures
+  'ledger:client-months': ClientMonth[]
+  'ledger:export-csv': CsvExportResult
+  'ledger:export-figures-csv': CsvExportResult
+  'decisions:get-panel': DecisionPanel
+  'decisions:record': DecisionPanel
 }
 
 type Schemas = typeof inputSchemas

@@ -7,6 +7,7 @@ import { SampleService } from './sample/sample-service'
 import { createPlannerHandlers, createPlannerServices } from './turnarounds/planner-handlers'
 import { createLetterHandlers, createLetterServices } from './letters/letters-handlers'
 import type { SaveDialogOptions } from './letters/letter-context'
+import { createLedgerHandlers, createLedgerServices } from './ledger/ledger-handlers'
 
 /** What the services need from the outside world; Electron supplies the real ones, tests fakes. */
 export interface Ports {
@@ -34,7 +35,8 @@ export function createServices(ctx: AppContext, ports: Ports) {
   const sample = new SampleService({ ...deps, fontsDir: ports.fontsDir })
   const planner = createPlannerServices({ ...deps, settings: () => profile.plannerSettings() })
   const letters = createLetterServices({ ...deps, fontsDir: ports.fontsDir, chooseSavePath: ports.chooseSavePath, openFile: ports.openFile })
-  return { clients, profile, sample, planner, letters }
+  const ledger = createLedgerServices({ ...deps, chooseSavePath: ports.chooseSavePath })
+  return { clients, profile, sample, planner, letters, ledger }
 }
 
 export type Services = ReturnType<typeof createServices>
@@ -45,6 +47,7 @@ export function createHandlers(ctx: AppContext, ports: Ports, services: Services
   return {
     ...createPlannerHandlers(planner, profile),
     ...createLetterHandlers(services.letters),
+    ...createLedgerHandlers(services.ledger),
     'app:info': async () => ({
       version: ctx.version,
       dataDir: ctx.dataDir,
