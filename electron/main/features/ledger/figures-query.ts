@@ -14,7 +14,8 @@ import { LedgerEntryEntity, LedgerMonthTotalEntity, StaffEntity, TouchpointEntit
 import { costOfMinutes } from '../../../shared/money'
 import { emptySums, addSums } from '../../../shared/ledger/figures'
 import type { KindSums } from '../../../shared/ledger/models'
-import { firstDay, lastDay, splitPeriod, type Period } from '../../../shared/ledger/periods'
+import { firstDay, lastDay, shiftDay, splitPeriod, type Period } from '../../../shared/ledger/periods'
+import { daysBetween as daysApart } from '../../../shared/planner/dates'
 import { ENTRY_KINDS } from '../../../shared/ledger/words'
 
 type Row = Record<string, string | number | null>
@@ -26,12 +27,12 @@ function pivot<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, a: string): S
   return qb.addSelect(`SUM(CASE WHEN ${a}.kind = 'time' THEN COALESCE(${a}.minutes, 0) ELSE 0 END)`, 'timeMinutes').groupBy(`${a}.clientId`)
 }
 
-function addRows(into: Map<number, KindSums>, rows: Row[]): void {
+function addRows(into: Map<number, KindSums>, rows: Row[], sign: 1 | -1 = 1): void {
   for (const r of rows) {
     const id = Number(r.clientId)
     const s = into.get(id) ?? emptySums()
-    for (const kind of ENTRY_KINDS) s[kind] += Number(r[kind] ?? 0)
-    s.timeMinutes += Number(r.timeMinutes ?? 0)
+    for (const kind of ENTRY_KINDS) s[kind] += sign * Number(r[kind] ?? 0)
+    s.timeMinutes += sign * Number(r.timeMinutes ?? 0)
     into.set(id, s)
   }
 }
@@ -47,15 +48,26 @@ export interface SumsOptions {
 export async function ledgerSums(m: EntityManager, period: Period, o: SumsOptions): Promise<Map<number, KindSums>> {
   const out = new Map<number, KindSums>()
   const split = splitPeriod(period)
-  if (split.months) {
-    const qb = pivot(m.createQueryBuilder(LedgerMonthTotalEntity, 't'), 't').where('t.month BETWEEN :first AND :last', split.months)
+  const totals = async (first: string, last: string, sign: 1 | -1 = 1) => {
+    const qb = pivot(m.createQueryBuilder(LedgerMonthTotalEntity, 't'), 't').where('t.month BETWEEN :first AND :last', { first, last })
     if (o.clientId !== undefined) qb.andWhere('t.clientId = :clientId', { clientId: o.clientId })
-    addRows(out, await qb.getRawMany<Row>())
+    addRows(out, await qb.getRawMany<Row>(), sign)
   }
-  for (const edge of split.edges) {
-    const qb = pivot(m.createQueryBuilder(LedgerEntryEntity, 'e'), 'e').where('e.entryDate BETWEEN :from AND :to', edge)
+  const entries = async (range: Period, sign: 1 | -1 = 1) => {
+    if (range.from > range.to) return
+    const qb = pivot(m.createQueryBuilder(LedgerEntryEntity, 'e'), 'e').where('e.entryDate BETWEEN :from AND :to', range)
     if (o.clientId !== undefined) qb.andWhere('e.clientId = :clientId', { clientId: o.clientId })
-    addRows(out, await qb.getRawMany<Row>())
+    addRows(out, await qb.getRawMany<Row>(), sign)
+  }
+  if (split.months) await totals(split.months.first, split.months.last)
+  for (const edge of split.edges) {
+    const month = edge.from.slice(0, 7)
+    // An edge covering most of its month reads fewer entries as the month's total minus the days it leaves out.
+    if (edge.to.slice(0, 7) === month && 2 * (daysApart(edge.from, edge.to) + 1) > daysApart(firstDay(month), lastDay(month)) + 1) {
+      await totals(month, month)
+      await entries({ from: firstDay(month), to: shiftDay(edge.from, -1) }, -1)
+      await entries({ from: shiftDay(edge.to, 1), to: lastDay(month) }, -1)
+    } else await entries(edge)
   }
   for (const r of await touchpointMinutes(m, period, o.clientId)) {
     const id = Number(r.clientId)

@@ -34,6 +34,8 @@ export class FiguresService {
     const m = this.ctx.manager
     const profile = await this.ctx.profile()
     const sums = await ledgerSums(m, period, { hourlyWorthMinor: profile.hourlyWorthMinor })
+    // A client whose month total is cancelled out by the days the period leaves out had no entry in it.
+    for (const [id, s] of sums) if (Object.values(s).every((v) => v === 0)) sums.delete(id)
     const ids = [...sums.keys()]
     const names = new Map<number, { name: string; status: ClientStatus }>()
     for (let i = 0; i < ids.length; i += 900) {
