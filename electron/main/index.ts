@@ -10,6 +10,7 @@ import { createHandlers, type AppContext } from './features/handlers'
 import { resolveDataDir } from './features/system/data-folder'
 import { createDispatcher, registerIpc } from './ipc'
 import { createFileLogger } from './log'
+import { createRequestQueue } from './request-queue'
 import { buildMenuTemplate } from './menu'
 import { electronNativeBinding } from './native-binding'
 import { createSenderCheck, hardenSession, hardenWebContents, hardenedWebPreferences } from './security'
@@ -74,7 +75,8 @@ async function start(): Promise<void> {
     return
   }
 
-  const ctx: AppContext = { dataSource: opened.dataSource, dataDir, databaseFile, version: app.getVersion() }
+  const queue = createRequestQueue()
+  const ctx: AppContext = { dataSource: opened.dataSource, dataDir, databaseFile, version: app.getVersion(), queue }
   const ports = {
     now: () => new Date(),
     openFolder: async (folder: string) => {
@@ -92,7 +94,7 @@ async function start(): Promise<void> {
       if (problem) throw new Error(problem)
     },
   }
-  registerIpc(ipcMain, createDispatcher(createHandlers(ctx, ports), createSenderCheck(rendererUrl), log.error))
+  registerIpc(ipcMain, createDispatcher(createHandlers(ctx, ports), createSenderCheck(rendererUrl), log.error, queue))
 
   const template = buildMenuTemplate(
     {

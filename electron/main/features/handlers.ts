@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm'
 import type { Handlers } from '../ipc'
+import type { RequestQueue } from '../request-queue'
 import { ClientEntity } from '../db/entities'
 import { ClientsService } from './clients/clients-service'
 import { ProfileService } from './profile/profile-service'
@@ -25,15 +26,19 @@ export interface AppContext {
   dataDir: string
   databaseFile: string
   version: string
+  /** The dispatcher's queue: a save dialog lets it go while it waits on the user. */
+  queue?: RequestQueue
 }
 
 export function createServices(ctx: AppContext, ports: Ports) {
   const deps = { manager: ctx.dataSource.manager, now: ports.now }
+  const queue = ctx.queue
+  const chooseSavePath: Ports['chooseSavePath'] = queue ? (options) => queue.released(() => ports.chooseSavePath(options)) : ports.chooseSavePath
   const clients = new ClientsService(deps)
   const profile = new ProfileService(deps)
   const sample = new SampleService({ ...deps, fontsDir: ports.fontsDir })
   const planner = createPlannerServices({ ...deps, settings: () => profile.plannerSettings() })
-  const letters = createLetterServices({ ...deps, fontsDir: ports.fontsDir, chooseSavePath: ports.chooseSavePath, openFile: ports.openFile })
+  const letters = createLetterServices({ ...deps, fontsDir: ports.fontsDir, chooseSavePath, openFile: ports.openFile })
   return { clients, profile, sample, planner, letters }
 }
 
