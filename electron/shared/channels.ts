@@ -58,6 +58,10 @@ export const CHANNELS = [
   'letter-templates:reset',
   'letter-templates:preview',
   'letter-settings:save',
+  'backups:list',
+  'backups:save-copy',
+  'backups:restore',
+  'data:export-everything',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -9,6 +9,8 @@ import type { PlannerSettings, TodayData, TouchpointView, TrendsData, Turnaround
 import * as P from './planner/schemas'
 import type { LetterDraftResult, LetterExportResult, LetterRecord, LetterReexportResult, LetterSettings, LetterSummary, LetterTemplateView, RenderedPdf } from './letters/models'
 import * as L from './letters/schemas'
+import type { BackupCopyResult, BackupList, ExportEverythingResult, RestoreResult } from './backups/models'
+import { BackupRestoreInput } from './backups/schemas'
 import { ClientInput, ClientListQuery, ClientUpdateInput, IdInput, NoInput, ProfileInput } from './schemas'
 
 export const inputSchemas = {
@@ -67,6 +69,10 @@ export const inputSchemas = {
   'letter-templates:reset': L.TemplateKindInput,
   'letter-templates:preview': L.TemplatePreviewInput,
   'letter-settings:save': L.LetterSettingsInput,
+  'backups:list': NoInput,
+  'backups:save-copy': NoInput,
+  'backups:restore': BackupRestoreInput,
+  'data:export-everything': NoInput,
 } satisfies Record<Channel, z.ZodType>
 
 export interface Outputs {
@@ -125,6 +131,10 @@ export interface Outputs {
   'letter-templates:reset': LetterTemplateView
   'letter-templates:preview': LetterDraftResult
   'letter-settings:save': LetterSettings
+  'backups:list': BackupList
+  'backups:save-copy': BackupCopyResult
+  'backups:restore': RestoreResult
+  'data:export-everything': ExportEverythingResult
 }
 
 type Schemas = typeof inputSchemas

@@ -8,6 +8,8 @@ import { SampleService } from './sample/sample-service'
 import { createPlannerHandlers, createPlannerServices } from './turnarounds/planner-handlers'
 import { createLetterHandlers, createLetterServices } from './letters/letters-handlers'
 import type { SaveDialogOptions } from './letters/letter-context'
+import { BackupsService } from './backups/backups-service'
+import { createBackupHandlers } from './backups/backups-handlers'
 
 /** What the services need from the outside world; Electron supplies the real ones, tests fakes. */
 export interface Ports {
@@ -28,6 +30,8 @@ export interface AppContext {
   version: string
   /** The dispatcher's queue: a save dialog lets it go while it waits on the user. */
   queue?: RequestQueue
+  /** The better_sqlite3.node the database was opened with, when not the default. */
+  nativeBinding?: string
 }
 
 export function createServices(ctx: AppContext, ports: Ports) {
@@ -39,7 +43,8 @@ export function createServices(ctx: AppContext, ports: Ports) {
   const sample = new SampleService({ ...deps, fontsDir: ports.fontsDir })
   const planner = createPlannerServices({ ...deps, settings: () => profile.plannerSettings() })
   const letters = createLetterServices({ ...deps, fontsDir: ports.fontsDir, chooseSavePath, openFile: ports.openFile })
-  return { clients, profile, sample, planner, letters }
+  const backups = new BackupsService({ dataSource: ctx.dataSource, databaseFile: ctx.databaseFile, now: ports.now, appVersion: ctx.version, chooseSavePath, nativeBinding: ctx.nativeBinding })
+  return { clients, profile, sample, planner, letters, backups }
 }
 
 export type Services = ReturnType<typeof createServices>
@@ -50,6 +55,7 @@ export function createHandlers(ctx: AppContext, ports: Ports, services: Services
   return {
     ...createPlannerHandlers(planner, profile),
     ...createLetterHandlers(services.letters),
+    ...createBackupHandlers(services.backups),
     'app:info': async () => ({
       version: ctx.version,
       dataDir: ctx.dataDir,
