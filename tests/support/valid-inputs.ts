@@ -1,0 +1,87 @@
+/**
+ * One valid input per channel of the contract. The type requires an entry for every channel in
+ * CHANNELS, so a channel added without one fails the type check (and hostile-input.test.ts checks
+ * each passes its schema). Ids name rows that may not exist: these are valid in shape only.
+ */
+import type { Channel } from '../../electron/shared/channels'
+import type { Input } from '../../electron/shared/contract'
+
+const draft = {
+  clientId: 1,
+  turnaroundId: null,
+  kind: 'follow_up' as const,
+  date: '2026-11-20',
+  recipient: 'Ada Lovelace\n1 Analytical Way',
+  subject: 'Following up',
+  blocks: [
+    { type: 'heading' as const, text: 'Where we are' },
+    { type: 'paragraph' as const, text: 'Thank you for your time.' },
+    { type: 'bullets' as const, items: ['One', 'Two'] },
+    { type: 'table' as const, columns: ['What', 'When'], rows: [['Reprint', '2026-11-30']] },
+  ],
+  closing: 'Kind regards',
+}
+
+const client = { name: 'Northwind Bakery', email: 'orders@example.com', tags: ['hospitality'], referralValueMinor: 12_000, status: 'at_risk' as const }
+
+export const VALID_INPUTS: { [C in Channel]: Input<C> } = {
+  'app:info': undefined,
+  'profile:get': undefined,
+  'profile:save': { businessName: 'Acme Print', ownerName: 'Ada Lovelace', email: 'ada@example.com', currency: 'GBP', hourlyWorthMinor: 5000 },
+  'sample:load': undefined,
+  'sample:remove': undefined,
+  'clients:list': { search: 'north', statuses: ['active'], sortBy: 'name', limit: 20 },
+  'clients:get': { id: 1 },
+  'clients:create': client,
+  'clients:update': { id: 1, client },
+  'clients:archive': { id: 1 },
+  'clients:restore': { id: 1 },
+  'clients:tags': undefined,
+  'system:open-data-folder': undefined,
+  'planner-settings:save': { warningWindowDays: 3, followUpEveryDays: 7, checkInAfterDays: 90 },
+  'turnarounds:list': { state: 'open', clientId: null },
+  'turnarounds:get': { id: 1 },
+  'turnarounds:open': { clientId: 1, openedOn: '2026-11-20', firstHeardBy: 'Ada', channel: 'call', clientWords: 'The print was late.' },
+  'turnarounds:update': { id: 1, details: { firstHeardBy: 'Ada', channel: 'email' } },
+  'turnarounds:hand-over': { id: 1, toOwner: 'Grace', reason: 'Holiday', handedOn: '2026-11-21' },
+  'turnarounds:record-agreement': { id: 1, agreedOn: '2026-11-21', via: 'call' },
+  'turnarounds:set-client-commitment': { id: 1, kind: 'referral', description: 'Will refer a friend', amountMinor: 5000 },
+  'turnarounds:agree-plan': { id: 1, agreedOn: '2026-11-22' },
+  'turnarounds:close': { id: 1, outcome: 'recovered', closedOn: '2026-11-30', note: 'Happy again' },
+  'turnarounds:check-in': { id: 1, checkedInOn: '2027-02-28' },
+  'turnarounds:delete': { id: 1 },
+  'issues:save': { turnaroundId: 1, issue: { statement: 'The order arrived late', raisedOn: '2026-11-20', severity: 4 } },
+  'issues:delete': { id: 1 },
+  'actions:save': { turnaroundId: 1, action: { title: 'Reprint the order', impact: 4, effortMinutes: 90, costMinor: 2500 } },
+  'actions:delete': { id: 1 },
+  'actions:move': { id: 1, direction: 'up' },
+  'actions:reset-order': { turnaroundId: 1 },
+  'commitments:save': { turnaroundId: 1, commitment: { party: 'us', description: 'Deliver the reprint', dueOn: '2026-11-30' } },
+  'commitments:mark-done': { id: 1, doneOn: '2026-11-29' },
+  'commitments:mark-missed': { id: 1 },
+  'commitments:renegotiate': { id: 1, newDueOn: '2026-12-05', reason: 'Paper shortage' },
+  'commitments:delete': { id: 1 },
+  'touchpoints:save': { clientId: 1, turnaroundId: null, touchpoint: { kind: 'call', occurredOn: '2026-11-20', who: 'Ada', minutes: 15, summary: 'Listened' } },
+  'touchpoints:delete': { id: 1 },
+  'touchpoints:list': { clientId: 1 },
+  'today:get': undefined,
+  'trends:get': { from: '2026-01-01', to: '2026-11-30' },
+  'letters:list': { clientId: null, limit: 50 },
+  'letters:get': { id: 1 },
+  'letters:start': { clientId: 1, kind: 'apology', goodwill: 'a 20% discount' },
+  'letters:from-stored': { letterId: 1 },
+  'letters:render': { draft },
+  'letters:render-stored': { id: 1 },
+  'letters:export': { draft, minutes: 20 },
+  'letters:reexport': { id: 1 },
+  'letters:open-file': { id: 1 },
+  'letter-templates:list': undefined,
+  'letter-templates:save': { kind: 'apology', subject: 'We are sorry', body: 'Dear {{ client.name }},' },
+  'letter-templates:reset': { kind: 'apology' },
+  'letter-templates:preview': { kind: 'apology', subject: 'We are sorry', body: 'Dear {{ client.name }},', clientId: 1 },
+  'letter-settings:save': { pageSize: 'A4' },
+  'backups:list': undefined,
+  'backups:save-copy': undefined,
+  'backups:restore': { name: 'turnaround-desk-2026-11-20T08-00-00-000Z-daily.sqlite' },
+  'data:export-everything': undefined,
+}
