@@ -135,11 +135,11 @@ describe('hostile input to the real dispatcher', () => {
 
   it('refuses unknown channels', async () => {
     const special = fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'clients:drop', 'CLIENTS:LIST', ' app:info', 'app:info ', '', 'letters:export\u0000')
-    await fc.assert(fc.asyncProperty(fc.oneof(fc.string(), special, fc.anything({ maxDepth: 2 })).filter((c) => !isChannel(c)), fc.anything({ maxDepth: 2 }), refused), runs(800))
+    await fc.assert(fc.asyncProperty(fc.oneof(fc.string(), special, fc.anything({ maxDepth: 2 })).filter((c) => !isChannel(c)), fc.anything({ maxDepth: 2 }), (c, i) => refused(c, i)), runs(800))
   })
 
   it('refuses wrong types, deep objects and unknown keys as a whole input on every channel', async () => {
-    await fc.assert(fc.asyncProperty(fc.constantFrom(...CHANNELS), wrongWhole, refused), runs(1500))
+    await fc.assert(fc.asyncProperty(fc.constantFrom(...CHANNELS), wrongWhole, (c, i) => refused(c, i)), runs(1500))
   })
 
   it('refuses prototype-pollution keys anywhere in an otherwise valid input', async () => {
