@@ -7,9 +7,11 @@ import type { MenuCommand } from '../shared/words'
 import { DATABASE_FILE_NAME, openDatabase } from './db/open-database'
 import { DatabaseOpenError, describeOpenProblem } from './db/errors'
 import { createHandlers, type AppContext } from './features/handlers'
+import type { SaveDialogOptions } from './features/letters/letter-context'
 import { resolveDataDir } from './features/system/data-folder'
 import { createDispatcher, registerIpc } from './ipc'
 import { createFileLogger } from './log'
+import { createRequestQueue } from './request-queue'
 import { buildMenuTemplate } from './menu'
 import { electronNativeBinding } from './native-binding'
 import { createSenderCheck, hardenSession, hardenWebContents, hardenedWebPreferences } from './security'
@@ -74,7 +76,8 @@ async function start(): Promise<void> {
     return
   }
 
-  const ctx: AppContext = { dataSource: opened.dataSource, dataDir, databaseFile, version: app.getVersion() }
+  const queue = createRequestQueue()
+  const ctx: AppContext = { dataSource: opened.dataSource, dataDir, databaseFile, version: app.getVersion(), queue }
   const ports = {
     now: () => new Date(),
     openFolder: async (folder: string) => {
@@ -82,8 +85,8 @@ async function start(): Promise<void> {
       if (problem) throw new Error(problem)
     },
     fontsDir: app.isPackaged ? path.join(process.resourcesPath, 'fonts') : path.join(app.getAppPath(), 'resources', 'fonts'),
-    chooseSavePath: async ({ title, defaultPath }: { title: string; defaultPath: string }) => {
-      const options = { title, defaultPath: path.isAbsolute(defaultPath) ? defaultPath : path.join(app.getPath('documents'), defaultPath), filters: [{ name: 'PDF', extensions: ['pdf'] }] }
+    chooseSavePath: async ({ title, defaultPath, filters }: SaveDialogOptions) => {
+      const options = { title, defaultPath: path.isAbsolute(defaultPath) ? defaultPath : path.join(app.getPath('documents'), defaultPath), filters: filters ?? [{ name: 'PDF', extensions: ['pdf'] }] }
       const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
       return result.canceled || !result.filePath ? null : result.filePath
     },
@@ -92,7 +95,7 @@ async function start(): Promise<void> {
       if (problem) throw new Error(problem)
     },
   }
-  registerIpc(ipcMain, createDispatcher(createHandlers(ctx, ports), createSenderCheck(rendererUrl), log.error))
+  registerIpc(ipcMain, createDispatcher(createHandlers(ctx, ports), createSenderCheck(rendererUrl), log.error, queue))
 
   const template = buildMenuTemplate(
     {

@@ -10,6 +10,7 @@ import { inputSchemas, type Output, type ParsedInput } from '../shared/contract'
 import { fail, ok, type Envelope } from '../shared/envelope'
 import { issueMessage } from '../shared/fields'
 import { DomainError } from './domain-error'
+import { createRequestQueue, type RequestQueue } from './request-queue'
 
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> | Output<C> }
 
@@ -35,7 +36,12 @@ function validationFailure(error: z.ZodError): Envelope<never> {
   return fail('VALIDATION', message, field)
 }
 
-export function createDispatcher(handlers: Handlers, isTrustedSender: SenderCheck, logError: ErrorLogger): Dispatcher {
+/**
+ * The dispatcher. Handlers run one at a time through `queue` (see request-queue.ts): main has one
+ * SQLite connection, and two requests' transactions must never interleave on it. `handlers` is read
+ * at each call, so a restore can put handlers over the reopened database in place.
+ */
+export function createDispatcher(handlers: Handlers, isTrustedSender: SenderCheck, logError: ErrorLogger, queue: RequestQueue = createRequestQueue()): Dispatcher {
   return {
     async dispatch(frame, channel, input) {
       if (!isTrustedSender(frame)) return fail('FORBIDDEN', 'This request did not come from Turnaround Desk.')
@@ -43,8 +49,8 @@ export function createDispatcher(handlers: Handlers, isTrustedSender: SenderChec
       const parsed = inputSchemas[channel].safeParse(input)
       if (!parsed.success) return validationFailure(parsed.error)
       try {
-        const handler = handlers[channel] as (i: unknown) => Promise<unknown>
-        return ok(await handler(parsed.data))
+        const data = await queue.run(() => (handlers[channel] as (i: unknown) => Promise<unknown>)(parsed.data))
+        return ok(data)
       } catch (error) {
         if (error instanceof DomainError) return fail(error.code, error.message, error.field)
         logError(channel, error)

@@ -73,6 +73,10 @@ export const CHANNELS = [
   'ledger:export-figures-csv',
   'decisions:get-panel',
   'decisions:record',
+  'backups:list',
+  'backups:save-copy',
+  'backups:restore',
+  'data:export-everything',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -11,6 +11,8 @@ import type { LetterDraftResult, LetterExportResult, LetterRecord, LetterReexpor
 import * as L from './letters/schemas'
 import type { ClientMonth, ClientPageFigures, CsvExportResult, DecisionPanel, LedgerEntryView, PortfolioFigures, RiskLimits, StaffMember } from './ledger/models'
 import * as G from './ledger/schemas'
+import type { BackupCopyResult, BackupList, ExportEverythingResult, RestoreResult } from './backups/models'
+import { BackupRestoreInput } from './backups/schemas'
 import { ClientInput, ClientListQuery, ClientUpdateInput, IdInput, NoInput, ProfileInput } from './schemas'
 
 export const inputSchemas = {
@@ -84,6 +86,10 @@ export const inputSchemas = {
   'ledger:export-figures-csv': G.FiguresExportInput,
   'decisions:get-panel': G.DecisionPanelQuery,
   'decisions:record': G.DecisionRecordInput,
+  'backups:list': NoInput,
+  'backups:save-copy': NoInput,
+  'backups:restore': BackupRestoreInput,
+  'data:export-everything': NoInput,
 } satisfies Record<Channel, z.ZodType>
 
 export interface Outputs {
@@ -157,6 +163,10 @@ export interface Outputs {
   'ledger:export-figures-csv': CsvExportResult
   'decisions:get-panel': DecisionPanel
   'decisions:record': DecisionPanel
+  'backups:list': BackupList
+  'backups:save-copy': BackupCopyResult
+  'backups:restore': RestoreResult
+  'data:export-everything': ExportEverythingResult
 }
 
 type Schemas = typeof inputSchemas

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { openDatabase, DATABASE_FILE_NAME, type OpenedDatabase } from '../../electron/main/db/open-database'
 import { createHandlers, createServices, type AppContext, type Ports } from '../../electron/main/features/handlers'
 import { createDispatcher, type SenderFrame } from '../../electron/main/ipc'
+import { createRequestQueue, type RequestQueue } from '../../electron/main/request-queue'
 
 export const TRUSTED_URL = 'app://turnaround-desk/index.html'
 export const FIXED_NOW = new Date('2026-11-22T09:30:00Z')
@@ -19,6 +20,7 @@ export interface TestApp {
   ctx: AppContext
   ports: Ports & { opened: string[]; saveDialogs: Array<{ title: string; defaultPath: string }>; openedFiles: string[]; nextSavePath?: string | null }
   services: ReturnType<typeof createServices>
+  queue: RequestQueue
   /** Calls a channel the way the renderer does, through the real dispatcher. */
   call(channel: string, input?: unknown, frame?: SenderFrame | null): Promise<unknown>
   close(): Promise<void>
@@ -28,7 +30,8 @@ export interface TestApp {
 export async function openTestApp(dir = tempDir(), now: () => Date = () => FIXED_NOW): Promise<TestApp> {
   const file = path.join(dir, DATABASE_FILE_NAME)
   const db = await openDatabase({ file, now })
-  const ctx: AppContext = { dataSource: db.dataSource, dataDir: dir, databaseFile: file, version: '0.0.0-test' }
+  const queue = createRequestQueue()
+  const ctx: AppContext = { dataSource: db.dataSource, dataDir: dir, databaseFile: file, version: '0.0.0-test', queue }
   const opened: string[] = []
   const saveDialogs: Array<{ title: string; defaultPath: string }> = []
   const openedFiles: string[] = []
@@ -47,13 +50,14 @@ export async function openTestApp(dir = tempDir(), now: () => Date = () => FIXED
     openFile: async (f: string) => void openedFiles.push(f),
   }
   const services = createServices(ctx, ports)
-  const dispatcher = createDispatcher(createHandlers(ctx, ports, services), (f) => f?.url === TRUSTED_URL, () => {})
+  const dispatcher = createDispatcher(createHandlers(ctx, ports, services), (f) => f?.url === TRUSTED_URL, () => {}, queue)
   return {
     dir,
     db,
     ctx,
     ports,
     services,
+    queue,
     call: (channel, input, frame = { url: TRUSTED_URL }) => dispatcher.dispatch(frame, channel, input),
     close: () => db.dataSource.destroy(),
   }

@@ -1,5 +1,5 @@
 /** Why a database file could not be opened. The file is never touched in these cases. */
-export type DatabaseOpenProblem = 'unreadable' | 'newer-version' | 'migration-failed'
+export type DatabaseOpenProblem = 'unreadable' | 'damaged' | 'newer-version' | 'migration-failed'
 
 export class DatabaseOpenError extends Error {
   constructor(
@@ -19,6 +19,11 @@ export function describeOpenProblem(error: DatabaseOpenError): { title: string; 
       return {
         title: 'The database cannot be opened',
         message: `Turnaround Desk could not read its database at\n${error.file}\n\nThe file may be damaged or not a Turnaround Desk database. It has not been changed. Move it aside or restore a backup, then start the app again.`,
+      }
+    case 'damaged':
+      return {
+        title: 'The database is damaged',
+        message: `Turnaround Desk found damage in its database at\n${error.file}\n\nIt has not been changed. Restore a backup (File > Restore from backup) or move the file aside, then start the app again.`,
       }
     case 'newer-version':
       return {

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm'
 import type { Handlers } from '../ipc'
+import type { RequestQueue } from '../request-queue'
 import { ClientEntity } from '../db/entities'
 import { ClientsService } from './clients/clients-service'
 import { ProfileService } from './profile/profile-service'
@@ -8,6 +9,8 @@ import { createPlannerHandlers, createPlannerServices } from './turnarounds/plan
 import { createLetterHandlers, createLetterServices } from './letters/letters-handlers'
 import type { SaveDialogOptions } from './letters/letter-context'
 import { createLedgerHandlers, createLedgerServices } from './ledger/ledger-handlers'
+import { BackupsService } from './backups/backups-service'
+import { createBackupHandlers } from './backups/backups-handlers'
 
 /** What the services need from the outside world; Electron supplies the real ones, tests fakes. */
 export interface Ports {
@@ -26,17 +29,24 @@ export interface AppContext {
   dataDir: string
   databaseFile: string
   version: string
+  /** The dispatcher's queue: a save dialog lets it go while it waits on the user. */
+  queue?: RequestQueue
+  /** The better_sqlite3.node the database was opened with, when not the default. */
+  nativeBinding?: string
 }
 
 export function createServices(ctx: AppContext, ports: Ports) {
   const deps = { manager: ctx.dataSource.manager, now: ports.now }
+  const queue = ctx.queue
+  const chooseSavePath: Ports['chooseSavePath'] = queue ? (options) => queue.released(() => ports.chooseSavePath(options)) : ports.chooseSavePath
   const clients = new ClientsService(deps)
   const profile = new ProfileService(deps)
   const sample = new SampleService({ ...deps, fontsDir: ports.fontsDir })
   const planner = createPlannerServices({ ...deps, settings: () => profile.plannerSettings() })
-  const letters = createLetterServices({ ...deps, fontsDir: ports.fontsDir, chooseSavePath: ports.chooseSavePath, openFile: ports.openFile })
-  const ledger = createLedgerServices({ ...deps, chooseSavePath: ports.chooseSavePath })
-  return { clients, profile, sample, planner, letters, ledger }
+  const letters = createLetterServices({ ...deps, fontsDir: ports.fontsDir, chooseSavePath, openFile: ports.openFile })
+  const ledger = createLedgerServices({ ...deps, chooseSavePath })
+  const backups = new BackupsService({ dataSource: ctx.dataSource, databaseFile: ctx.databaseFile, now: ports.now, appVersion: ctx.version, chooseSavePath, nativeBinding: ctx.nativeBinding })
+  return { clients, profile, sample, planner, letters, ledger, backups }
 }
 
 export type Services = ReturnType<typeof createServices>
@@ -48,6 +58,7 @@ export function createHandlers(ctx: AppContext, ports: Ports, services: Services
     ...createPlannerHandlers(planner, profile),
     ...createLetterHandlers(services.letters),
     ...createLedgerHandlers(services.ledger),
+    ...createBackupHandlers(services.backups),
     'app:info': async () => ({
       version: ctx.version,
       dataDir: ctx.dataDir,

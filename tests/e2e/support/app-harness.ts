@@ -9,6 +9,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { DATABASE_FILE_NAME, openDatabase, type OpenedDatabase } from '../../../electron/main/db/open-database'
 import { createHandlers, type AppContext } from '../../../electron/main/features/handlers'
 import { createDispatcher } from '../../../electron/main/ipc'
+import { createRequestQueue } from '../../../electron/main/request-queue'
 import { createSenderCheck } from '../../../electron/main/security'
 import { FONTS_DIR, RENDERER_DIR, SCREENSHOT_DIR, SHIM_FILE } from './paths'
 import { serveDirectory } from './static-server'
@@ -47,7 +48,8 @@ export async function startApp(browser: Browser, options: { dataDir?: string; vi
   const db = await openDatabase({ file: databaseFile })
   const server = await serveDirectory(RENDERER_DIR)
   const openedFolders: string[] = []
-  const ctx: AppContext = { dataSource: db.dataSource, dataDir, databaseFile, version: '0.1.0' }
+  const queue = createRequestQueue()
+  const ctx: AppContext = { dataSource: db.dataSource, dataDir, databaseFile, version: '0.1.0', queue }
   const openedFiles: string[] = []
   const saveDir = path.join(dataDir, 'saved')
   fs.mkdirSync(saveDir, { recursive: true })
@@ -61,7 +63,7 @@ export async function startApp(browser: Browser, options: { dataDir?: string; vi
   const pageUrl = `${server.url}/index.html`
   const dispatcher = createDispatcher(createHandlers(ctx, ports), createSenderCheck(pageUrl), (channel, error) => {
     throw new Error(`${channel} failed inside main: ${String(error)}`)
-  })
+  }, queue)
 
   const context: BrowserContext = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, locale: 'en-GB' })
   // With a chosen clock, the page's Date agrees with main's, as it would on a real desk on that day.

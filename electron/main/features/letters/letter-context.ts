@@ -15,6 +15,8 @@ export interface SaveDialogOptions {
   title: string
   /** A file name, or a full path in the folder used last. */
   defaultPath: string
+  /** The kinds of file offered; PDF when not given. */
+  filters?: Array<{ name: string; extensions: string[] }>
 }
 
 export interface LettersDeps {

@@ -1,0 +1,176 @@
+/**
+ * Backups of the database file, all made with SQLite's online backup API (better-sqlite3's
+ * `db.backup()`), which copies a consistent snapshot even while the app writes. They live in a
+ * `backups` folder beside the database, named `<database>-<UTC stamp>-<kind>.sqlite`.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+
+export const BACKUP_KINDS = ['daily', 'before-migration', 'before-restore', 'before-recovery'] as const
+export type BackupKind = (typeof BACKUP_KINDS)[number]
+
+/** How many daily backups (newest per day) and monthly backups (newest per month) are kept. */
+export const KEEP_DAILY = 14
+export const KEEP_MONTHLY = 12
+/** How many of each other kind are kept. */
+export const KEEP_OTHER = 10
+
+export interface BackupFile {
+  name: string
+  file: string
+  kind: BackupKind
+  /** When it was taken (UTC), from its name. */
+  takenAt: Date
+  sizeBytes: number
+}
+
+const NAME = /^(.+)-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-([a-z-]+)\.sqlite$/
+
+export function backupsDirOf(databaseFile: string): string {
+  return path.join(path.dirname(databaseFile), 'backups')
+}
+
+function stampOf(date: Date): string {
+  return date.toISOString().replace(/[:.]/g, '-')
+}
+
+export function backupName(databaseFile: string, kind: BackupKind, at: Date): string {
+  return `${path.basename(databaseFile, '.sqlite')}-${stampOf(at)}-${kind}.sqlite`
+}
+
+function parseName(name: string): { takenAt: Date; kind: BackupKind } | null {
+  const m = NAME.exec(name)
+  if (!m) return null
+  const [, , stamp, kind] = m
+  if (!(BACKUP_KINDS as readonly string[]).includes(kind as string)) return null
+  const iso = (stamp as string).replace(/^(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, '$1:$2:$3.$4Z')
+  const takenAt = new Date(iso)
+  return Number.isNaN(takenAt.getTime()) ? null : { takenAt, kind: kind as BackupKind }
+}
+
+/** Every backup in the folder, newest first. Files not named like a backup are left alone. */
+export function listBackupFiles(dir: string): BackupFile[] {
+  if (!fs.existsSync(dir)) return []
+  const found: BackupFile[] = []
+  for (const name of fs.readdirSync(dir)) {
+    const parsed = parseName(name)
+    if (!parsed) continue
+    const file = path.join(dir, name)
+    const stat = fs.statSync(file)
+    if (!stat.isFile()) continue
+    found.push({ name, file, sizeBytes: stat.size, ...parsed })
+  }
+  return found.sort((a, b) => b.takenAt.getTime() - a.takenAt.getTime() || b.name.localeCompare(a.name))
+}
+
+/**
+ * Copies a database with SQLite's online backup into `target`, written beside it first and renamed
+ * into place, so a half-written copy never carries a backup's name.
+ */
+export async function copyDatabase(source: Database.Database, target: string): Promise<void> {
+  fs.mkdirSync(path.dirname(target), { recursive: true })
+  const partial = `${target}.partial`
+  fs.rmSync(partial, { force: true })
+  await source.backup(partial)
+  fs.renameSync(partial, target)
+}
+
+/** Opens a file read-only (never creating it) for a moment. */
+export function withReadOnly<T>(file: string, nativeBinding: string | undefined, use: (db: Database.Database) => T): T {
+  const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
+  try {
+    return use(db)
+  } finally {
+    db.close()
+  }
+}
+
+/** Backs up a database file (opened read-only for the copy) into `dir` as a backup of `kind`. */
+export async function backupFile(file: string, dir: string, kind: BackupKind, at: Date, nativeBinding?: string): Promise<string> {
+  const target = path.join(dir, backupName(file, kind, at))
+  const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
+  try {
+    await copyDatabase(db, target)
+  } finally {
+    db.close()
+  }
+  return target
+}
+
+function utcDay(d: Date): string {
+  return d.toISOString().slice(0, 10)
+}
+
+/** The day's automatic backup: taken only when none was taken on the same (UTC) day. */
+export async function dailyBackup(file: string, dir: string, at: Date, nativeBinding?: string): Promise<string | null> {
+  const today = utcDay(at)
+  if (listBackupFiles(dir).some((b) => b.kind === 'daily' && utcDay(b.takenAt) === today)) return null
+  return backupFile(file, dir, 'daily', at, nativeBinding)
+}
+
+/**
+ * Which backups to delete: of the daily ones, the newest of each of the 14 most recent days and
+ * the newest of each of the 12 most recent months stay; of every other kind the newest 10 stay.
+ */
+export function backupsToPrune(backups: BackupFile[]): BackupFile[] {
+  const keep = new Set<string>()
+  const newestFirst = [...backups].sort((a, b) => b.takenAt.getTime() - a.takenAt.getTime())
+  const daily = newestFirst.filter((b) => b.kind === 'daily')
+  const keepNewestPer = (key: (b: BackupFile) => string, count: number) => {
+    const seen = new Set<string>()
+    for (const b of daily) {
+      const k = key(b)
+      if (seen.has(k)) continue
+      seen.add(k)
+      if (seen.size > count) break
+      keep.add(b.name)
+    }
+  }
+  keepNewestPer((b) => utcDay(b.takenAt), KEEP_DAILY)
+  keepNewestPer((b) => utcDay(b.takenAt).slice(0, 7), KEEP_MONTHLY)
+  for (const kind of BACKUP_KINDS.filter((k) => k !== 'daily')) {
+    for (const b of newestFirst.filter((x) => x.kind === kind).slice(0, KEEP_OTHER)) keep.add(b.name)
+  }
+  return backups.filter((b) => !keep.has(b.name))
+}
+
+/** Deletes the backups the rule above lets go; returns their names. */
+export function pruneBackups(dir: string): string[] {
+  const gone = backupsToPrune(listBackupFiles(dir))
+  for (const b of gone) fs.rmSync(b.file, { force: true })
+  return gone.map((b) => b.name)
+}
+
+export interface IntegrityResult {
+  ok: boolean
+  /** SQLite's first complaint, or why the file is not a Turnaround Desk database. */
+  problem?: string
+  /** 'damaged': SQLite found damage or cannot read it; 'not-ours': a sound file without our tables. */
+  reason?: 'damaged' | 'not-ours'
+}
+
+/** Checks a file read-only: SQLite's quick (or full) check, and that it is one of ours. */
+export function checkIntegrity(file: string, options: { full?: boolean; nativeBinding?: string } = {}): IntegrityResult {
+  try {
+    return withReadOnly(file, options.nativeBinding, (db) => {
+      const rows = db.pragma(options.full ? 'integrity_check' : 'quick_check') as Record<string, string>[]
+      const first = rows.map((r) => Object.values(r)[0]).filter((v) => v !== 'ok')
+      if (first.length > 0) return { ok: false, reason: 'damaged', problem: first.slice(0, 3).join('; ') }
+      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('migrations', 'clients')").all()
+      if (tables.length < 2) return { ok: false, reason: 'not-ours', problem: 'It is not a Turnaround Desk database.' }
+      return { ok: true }
+    })
+  } catch (error) {
+    return { ok: false, reason: 'damaged', problem: error instanceof Error ? error.message : String(error) }
+  }
+}
+
+/** The number of clients in a backup, read-only; null when it cannot be read. */
+export function countClients(file: string, nativeBinding?: string): number | null {
+  try {
+    return withReadOnly(file, nativeBinding, (db) => (db.prepare('SELECT COUNT(*) AS n FROM clients').get() as { n: number }).n)
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * Backups: the day's automatic one at open (at most one a day), the one before a migration, the
+ * pruning rule (14 daily, 12 monthly), integrity at open, "Back up now" through the save dialog, and
+ * a restore round trip through the real dispatcher.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { backupsToPrune, checkIntegrity, listBackupFiles, type BackupFile } from '../../electron/main/db/backups'
+import { DatabaseOpenError } from '../../electron/main/db/errors'
+import { DATABASE_FILE_NAME, openDatabase } from '../../electron/main/db/open-database'
+import type { BackupList, RestoreResult } from '../../electron/shared/backups/models'
+import type { Envelope } from '../../electron/shared/envelope'
+import { openTestApp, tempDir, type TestApp } from '../support/temp-db'
+
+let app: TestApp | undefined
+afterEach(async () => {
+  if (app?.db.dataSource.isInitialized) await app.close()
+  app = undefined
+})
+
+function data<T>(result: unknown): T {
+  const envelope = result as Envelope<T>
+  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`)
+  return envelope.data
+}
+
+const client = (name: string) => ({ name, email: '', tags: [] })
+
+async function names(a: TestApp): Promise<string[]> {
+  return ((await a.db.dataSource.query('SELECT name FROM clients ORDER BY name')) as { name: string }[]).map((r) => r.name)
+}
+
+describe('automatic backups', () => {
+  it('takes one backup a day when an existing database opens, none for a new one', async () => {
+    const dir = tempDir()
+    const file = path.join(dir, DATABASE_FILE_NAME)
+    const day1 = new Date('2026-11-20T08:00:00Z')
+    const first = await openDatabase({ file, now: () => day1 })
+    expect(first.dailyBackupFile).toBeNull()
+    await first.dataSource.destroy()
+
+    const second = await openDatabase({ file, now: () => day1 })
+    expect(second.dailyBackupFile).toMatch(/turnaround-desk-2026-11-20T08-00-00-000Z-daily\.sqlite$/)
+    await second.dataSource.destroy()
+    const third = await openDatabase({ file, now: () => new Date('2026-11-20T22:00:00Z') })
+    expect(third.dailyBackupFile).toBeNull()
+    await third.dataSource.destroy()
+    const nextDay = await openDatabase({ file, now: () => new Date('2026-11-21T07:00:00Z') })
+    expect(nextDay.dailyBackupFile).not.toBeNull()
+    await nextDay.dataSource.destroy()
+
+    const backups = listBackupFiles(path.join(dir, 'backups'))
+    expect(backups.map((b) => b.kind)).toEqual(['daily', 'daily'])
+    for (const b of backups) expect(checkIntegrity(b.file, { full: true })).toEqual({ ok: true })
+  })
+
+  it('keeps the newest of each of the last 14 days and of the last 12 months, and every recent non-daily one', () => {
+    const backups: BackupFile[] = []
+    // Two a day for 500 days, plus 15 before-migration copies.
+    const start = Date.UTC(2025, 0, 1, 9)
+    for (let d = 0; d < 500; d++) {
+      for (const hour of [0, 6]) {
+        const takenAt = new Date(start + d * 86_400_000 + hour * 3_600_000)
+        backups.push({ name: `daily-${d}-${hour}`, file: '', kind: 'daily', takenAt, sizeBytes: 1 })
+      }
+    }
+    for (let i = 0; i < 15; i++) backups.push({ name: `mig-${i}`, file: '', kind: 'before-migration', takenAt: new Date(start + i * 86_400_000), sizeBytes: 1 })
+    const pruned = new Set(backupsToPrune(backups).map((b) => b.name))
+    const kept = backups.filter((b) => !pruned.has(b.name))
+    const keptDaily = kept.filter((b) => b.kind === 'daily')
+    const days = new Set(keptDaily.map((b) => b.takenAt.toISOString().slice(0, 10)))
+    const months = new Set(keptDaily.map((b) => b.takenAt.toISOString().slice(0, 7)))
+    // 14 days, plus the newest of each of the 11 earlier months (the latest month shares its newest).
+    expect(keptDaily).toHaveLength(14 + 11)
+    expect(days.size).toBe(25)
+    expect(months.size).toBe(12)
+    expect(keptDaily.every((b) => b.name.endsWith('-6'))).toBe(true)
+    expect(kept.filter((b) => b.kind === 'before-migration').map((b) => b.name)).toEqual(Array.from({ length: 10 }, (_, i) => `mig-${i + 5}`))
+  })
+})
+
+describe('integrity at open', () => {
+  it('refuses a damaged database with "damaged" and leaves it as it was', async () => {
+    const dir = tempDir()
+    const file = path.join(dir, DATABASE_FILE_NAME)
+    app = await openTestApp(dir)
+    for (let i = 0; i < 200; i++) data(await app.call('clients:create', { ...client(`Client ${i}`), notes: 'n'.repeat(500) }))
+    await app.close()
+    const bytes = fs.readFileSync(file)
+    expect(bytes.length).toBeGreaterThan(4096 * 20)
+    // Scribble over pages past the schema, keeping the header and sqlite_master readable.
+    for (let i = 4096 * 8; i < 4096 * 16; i += 3) bytes[i] = (bytes[i]! ^ 0x5a) & 0xff
+    fs.writeFileSync(file, bytes)
+    const damaged = Buffer.from(bytes)
+    const error = await openDatabase({ file }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(DatabaseOpenError)
+    expect((error as DatabaseOpenError).problem).toBe('damaged')
+    expect(fs.readFileSync(file).equals(damaged)).toBe(true)
+  })
+})
+
+describe('back up now and restore', () => {
+  it('saves a consistent copy where the user chooses, and refuses the data folder itself', async () => {
+    app = await openTestApp()
+    data(await app.call('clients:create', client('Ada')))
+    const chosen = path.join(tempDir(), 'my backup')
+    app.ports.nextSavePath = chosen
+    const saved = data<{ saved: boolean; file: string }>(await app.call('backups:save-copy'))
+    expect(saved).toEqual({ saved: true, file: `${chosen}.sqlite` })
+    expect(checkIntegrity(saved.file, { full: true })).toEqual({ ok: true })
+    expect(app.ports.saveDialogs.at(-1)).toMatchObject({ filters: [{ extensions: ['sqlite'] }] })
+
+    app.ports.nextSavePath = app.ctx.databaseFile
+    expect(await app.call('backups:save-copy')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    app.ports.nextSavePath = null
+    expect(data(await app.call('backups:save-copy'))).toEqual({ saved: false })
+  })
+
+  it('round trip: back up, change data, restore, and the data equals the backup', async () => {
+    const dir = tempDir()
+    const file = path.join(dir, DATABASE_FILE_NAME)
+    const seed = await openDatabase({ file })
+    await seed.dataSource.destroy()
+    app = await openTestApp(dir, () => new Date('2026-11-22T09:30:00Z'))
+    for (const name of ['Ada', 'Grace', 'Edsger']) data(await app.call('clients:create', client(name)))
+    await app.close()
+    // Opening the next day takes that day's backup, holding the three clients.
+    app = await openTestApp(dir, () => new Date('2026-11-23T09:30:00Z'))
+    const dump = async () => JSON.stringify(await app!.db.dataSource.query('SELECT * FROM clients ORDER BY id'))
+    const before = await dump()
+    const list = data<BackupList>(await app.call('backups:list'))
+    const daily = list.backups.find((b) => b.kind === 'daily')!
+    expect(daily).toMatchObject({ clients: 3, takenAt: '2026-11-23T09:30:00.000Z' })
+    expect(daily.sizeBytes).toBeGreaterThan(0)
+
+    data(await app.call('clients:create', client('Barbara')))
+    data(await app.call('clients:archive', { id: 1 }))
+    expect(await names(app)).toHaveLength(4)
+
+    const restored = data<RestoreResult>(await app.call('backups:restore', { name: daily.name }))
+    expect(restored.restoredFrom).toBe(daily.name)
+    expect(await dump()).toBe(before)
+    // The same services keep working on the restored database, and the safety copy holds the changes.
+    data(await app.call('clients:create', client('After')))
+    const after = data<BackupList>(await app.call('backups:list'))
+    expect(after.backups.find((b) => b.name === restored.safetyCopy)).toMatchObject({ kind: 'before-restore', clients: 4 })
+  })
+
+  it('refuses a backup that fails its integrity check, a missing one and a path, changing nothing', async () => {
+    app = await openTestApp()
+    data(await app.call('clients:create', client('Ada')))
+    const folder = path.join(app.dir, 'backups')
+    fs.mkdirSync(folder, { recursive: true })
+    const bad = 'turnaround-desk-2026-11-01T00-00-00-000Z-daily.sqlite'
+    fs.writeFileSync(path.join(folder, bad), 'SQLite format 3\0' + 'garbage'.repeat(1000))
+    const result = await app.call('backups:restore', { name: bad })
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'name', message: expect.stringContaining('failed its integrity check') } })
+    expect(await app.call('backups:restore', { name: 'turnaround-desk-2026-11-02T00-00-00-000Z-daily.sqlite' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    for (const name of ['../turnaround-desk.sqlite', '/etc/passwd', 'a/b.sqlite', '..sqlite']) {
+      expect(await app.call('backups:restore', { name })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    }
+    expect(await names(app)).toEqual(['Ada'])
+    expect(fs.readdirSync(folder)).toEqual([bad])
+  })
+})
