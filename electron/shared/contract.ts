@@ -9,6 +9,8 @@ import type { PlannerSettings, TodayData, TouchpointView, TrendsData, Turnaround
 import * as P from './planner/schemas'
 import type { LetterDraftResult, LetterExportResult, LetterRecord, LetterReexportResult, LetterSettings, LetterSummary, LetterTemplateView, RenderedPdf } from './letters/models'
 import * as L from './letters/schemas'
+import type { ChosenImportFile, ImportPreview, ImportResult } from './ledger-import/models'
+import * as LI from './ledger-import/schemas'
 import { ClientInput, ClientListQuery, ClientUpdateInput, IdInput, NoInput, ProfileInput } from './schemas'
 
 export const inputSchemas = {
@@ -67,6 +69,10 @@ export const inputSchemas = {
   'letter-templates:reset': L.TemplateKindInput,
   'letter-templates:preview': L.TemplatePreviewInput,
   'letter-settings:save': L.LetterSettingsInput,
+  'ledger-import:choose-file': NoInput,
+  'ledger-import:preview': LI.ImportPreviewInput,
+  'ledger-import:run': LI.ImportRunInput,
+  'ledger-import:cancel': LI.ImportTokenInput,
 } satisfies Record<Channel, z.ZodType>
 
 export interface Outputs {
@@ -125,6 +131,10 @@ export interface Outputs {
   'letter-templates:reset': LetterTemplateView
   'letter-templates:preview': LetterDraftResult
   'letter-settings:save': LetterSettings
+  'ledger-import:choose-file': ChosenImportFile | null
+  'ledger-import:preview': ImportPreview
+  'ledger-import:run': ImportResult
+  'ledger-import:cancel': { cancelling: boolean }
 }
 
 type Schemas = typeof inputSchemas

@@ -7,6 +7,9 @@ import { SampleService } from './sample/sample-service'
 import { createPlannerHandlers, createPlannerServices } from './turnarounds/planner-handlers'
 import { createLetterHandlers, createLetterServices } from './letters/letters-handlers'
 import type { SaveDialogOptions } from './letters/letter-context'
+import { LedgerImportService, type OpenDialogOptions } from './ledger-import/import-service'
+import { createImportHandlers } from './ledger-import/import-handlers'
+import type { ImportProgress } from '../../shared/ledger-import/progress'
 
 /** What the services need from the outside world; Electron supplies the real ones, tests fakes. */
 export interface Ports {
@@ -18,6 +21,10 @@ export interface Ports {
   chooseSavePath: (options: SaveDialogOptions) => Promise<string | null>
   /** Opens a file in the system's own viewer; throws with the reason when it cannot. */
   openFile: (file: string) => Promise<void>
+  /** The native open dialog: the chosen path, or null when cancelled. */
+  chooseOpenFile: (options: OpenDialogOptions) => Promise<string | null>
+  /** Sends a ledger import's progress to the renderer. */
+  sendImportProgress: (progress: ImportProgress) => void
 }
 
 export interface AppContext {
@@ -34,7 +41,8 @@ export function createServices(ctx: AppContext, ports: Ports) {
   const sample = new SampleService({ ...deps, fontsDir: ports.fontsDir })
   const planner = createPlannerServices({ ...deps, settings: () => profile.plannerSettings() })
   const letters = createLetterServices({ ...deps, fontsDir: ports.fontsDir, chooseSavePath: ports.chooseSavePath, openFile: ports.openFile })
-  return { clients, profile, sample, planner, letters }
+  const ledgerImport = new LedgerImportService({ ...deps, chooseOpenFile: ports.chooseOpenFile, sendProgress: ports.sendImportProgress })
+  return { clients, profile, sample, planner, letters, ledgerImport }
 }
 
 export type Services = ReturnType<typeof createServices>
@@ -45,6 +53,7 @@ export function createHandlers(ctx: AppContext, ports: Ports, services: Services
   return {
     ...createPlannerHandlers(planner, profile),
     ...createLetterHandlers(services.letters),
+    ...createImportHandlers(services.ledgerImport),
     'app:info': async () => ({
       version: ctx.version,
       dataDir: ctx.dataDir,

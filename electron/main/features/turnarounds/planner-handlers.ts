@@ -21,7 +21,7 @@ export function createPlannerServices(deps: PlannerDeps) {
 
 export type PlannerServices = ReturnType<typeof createPlannerServices>
 
-type PlannerChannel = Exclude<keyof Handlers, `app:${string}` | `profile:${string}` | `sample:${string}` | `clients:${string}` | 'system:open-data-folder' | `letters:${string}` | `letter-templates:${string}` | `letter-settings:${string}`>
+type PlannerChannel = Exclude<keyof Handlers, `app:${string}` | `profile:${string}` | `sample:${string}` | `clients:${string}` | 'system:open-data-folder' | `letters:${string}` | `letter-templates:${string}` | `letter-settings:${string}` | `ledger-import:${string}`>
 
 /** The planner's channels mapped to its services. */
 export function createPlannerHandlers(p: PlannerServices, profile: ProfileService): Pick<Handlers, PlannerChannel> {
