@@ -13,6 +13,8 @@ import type { ClientMonth, ClientPageFigures, CsvExportResult, DecisionPanel, Le
 import * as G from './ledger/schemas'
 import type { BackupCopyResult, BackupList, ExportEverythingResult, RestoreResult } from './backups/models'
 import { BackupRestoreInput } from './backups/schemas'
+import type { ChosenImportFile, ImportPreview, ImportResult } from './ledger-import/models'
+import * as LI from './ledger-import/schemas'
 import { ClientInput, ClientListQuery, ClientUpdateInput, IdInput, NoInput, ProfileInput } from './schemas'
 
 export const inputSchemas = {
@@ -90,6 +92,10 @@ export const inputSchemas = {
   'backups:save-copy': NoInput,
   'backups:restore': BackupRestoreInput,
   'data:export-everything': NoInput,
+  'ledger-import:choose-file': NoInput,
+  'ledger-import:preview': LI.ImportPreviewInput,
+  'ledger-import:run': LI.ImportRunInput,
+  'ledger-import:cancel': LI.ImportTokenInput,
 } satisfies Record<Channel, z.ZodType>
 
 export interface Outputs {
@@ -167,6 +173,10 @@ export interface Outputs {
   'backups:save-copy': BackupCopyResult
   'backups:restore': RestoreResult
   'data:export-everything': ExportEverythingResult
+  'ledger-import:choose-file': ChosenImportFile | null
+  'ledger-import:preview': ImportPreview
+  'ledger-import:run': ImportResult
+  'ledger-import:cancel': { cancelling: boolean }
 }
 
 type Schemas = typeof inputSchemas

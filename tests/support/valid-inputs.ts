@@ -24,6 +24,9 @@ const draft = {
 
 const client = { name: 'Northwind Bakery', email: 'orders@example.com', tags: ['hospitality'], referralValueMinor: 12_000, status: 'at_risk' as const }
 
+const importToken = '0b6a4c1e-2f3d-4e5a-9b7c-8d1e2f3a4b5c'
+const importMapping = { source: 'custom' as const, fields: { date: ['Date'], client: ['Client'], amount: ['Amount'] }, kind: 'invoice' as const, dateFormat: 'DD/MM/YYYY' as const, createClients: true }
+
 export const VALID_INPUTS: { [C in Channel]: Input<C> } = {
   'app:info': undefined,
   'profile:get': undefined,
@@ -95,6 +98,10 @@ export const VALID_INPUTS: { [C in Channel]: Input<C> } = {
   'ledger:export-figures-csv': { period: { preset: 'year' } },
   'decisions:get-panel': { clientId: 1, turnaroundId: 1 },
   'decisions:record': { clientId: 1, turnaroundId: 1, decision: 'cut_ties', note: 'The turnaround costs more than the client is worth.' },
+  'ledger-import:choose-file': undefined,
+  'ledger-import:preview': { token: importToken, mapping: importMapping },
+  'ledger-import:run': { token: importToken, mapping: importMapping, badRows: 'skip' },
+  'ledger-import:cancel': { token: importToken },
   'backups:list': undefined,
   'backups:save-copy': undefined,
   'backups:restore': { name: 'turnaround-desk-2026-11-20T08-00-00-000Z-daily.sqlite' },
