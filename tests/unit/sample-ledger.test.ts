@@ -34,6 +34,9 @@ describe('the sample ledger', () => {
     const top5 = p.clients.slice(0, 5).reduce((a, c) => a + c.figures.marginMinor, 0)
     expect(top5).toBeGreaterThan(p.totals.marginMinor)
     expect(p.clients.filter((c) => c.figures.marginMinor < 0).length).toBeGreaterThanOrEqual(5)
+    let running = 0
+    const peak = Math.max(...p.clients.map((c) => (running += c.figures.marginMinor)))
+    expect(peak * 10).toBeGreaterThan(p.totals.marginMinor * 13) // the peak is at least 130% of the total
 
     // Acme & Sons: the turnaround has cost more than the relationship is worth.
     const acme = clients.rows.find((c) => c.name === 'Acme & Sons')

@@ -34,15 +34,16 @@ const WHALES: Record<string, Profile> = {
 }
 /** The tail: clients that cost more than they bring in. */
 const LOSS_MAKERS: Record<string, Profile> = {
-  'Acme & Sons': { monthly: 90000, costPct: 92, orderPct: 90 },
-  'Blue Anchor Inn': { monthly: 30000, costPct: 125, orderPct: 70 },
-  'Grace O’Neill': { monthly: 12000, costPct: 140, orderPct: 60 },
-  'Corbridge Rugby Club': { monthly: 25000, costPct: 118, orderPct: 70 },
-  'Wild Thyme Catering': { monthly: 60000, costPct: 125, orderPct: 80 },
-  'Cobalt Tattoo Studio': { monthly: 20000, costPct: 150, orderPct: 70 },
-  'Chen & Partners Estate Agents': { monthly: 70000, costPct: 135, orderPct: 80 },
-  'Ana Lucía Ortega': { monthly: 15000, costPct: 130, orderPct: 60 },
-  'Lindqvist Interiors': { monthly: 80000, costPct: 118, orderPct: 80 },
+  'Acme & Sons': { monthly: 192000, costPct: 118, orderPct: 90 },
+  'Blue Anchor Inn': { monthly: 96000, costPct: 150, orderPct: 70 },
+  'Grace O’Neill': { monthly: 48000, costPct: 160, orderPct: 60 },
+  'Corbridge Rugby Club': { monthly: 80000, costPct: 145, orderPct: 70 },
+  'Wild Thyme Catering': { monthly: 176000, costPct: 140, orderPct: 80 },
+  'Cobalt Tattoo Studio': { monthly: 64000, costPct: 160, orderPct: 70 },
+  'Chen & Partners Estate Agents': { monthly: 208000, costPct: 150, orderPct: 80 },
+  'Ana Lucía Ortega': { monthly: 48000, costPct: 150, orderPct: 60 },
+  'Lindqvist Interiors': { monthly: 224000, costPct: 135, orderPct: 80 },
+  'Golden Wok': { monthly: 64000, costPct: 140, orderPct: 70 },
 }
 
 function prng(seed: number): () => number {
@@ -60,7 +61,7 @@ function profileOf(name: string, referralValueMinor: number, random: () => numbe
   const fixed = WHALES[name] ?? LOSS_MAKERS[name]
   if (fixed) return fixed
   // The middle earns a little; most small clients about break even.
-  if (referralValueMinor >= 50000) return { monthly: 50000 + Math.round(random() * 70000), costPct: 84 + Math.round(random() * 20), orderPct: 80 }
+  if (referralValueMinor >= 50000) return { monthly: 50000 + Math.round(random() * 70000), costPct: 86 + Math.round(random() * 16), orderPct: 80 }
   return { monthly: 10000 + Math.round(random() * 30000), costPct: 85 + Math.round(random() * 25), orderPct: 55 }
 }
 
