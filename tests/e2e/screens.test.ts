@@ -89,6 +89,7 @@ describe('every page, looked at', () => {
         }
         await app.page.locator('.turnaround-tabs .n-tabs-tab', { hasText: 'Keep or let go?' }).click()
         await app.page.getByTestId('recommendation').waitFor()
+        await app.page.waitForTimeout(500) // the tabs slide in: let the pane settle before the picture
         await app.screenshot(`screens/sample-${size}-turnaround-decision`)
         expect(app.pageErrors).toEqual([])
       } finally {
