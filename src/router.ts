@@ -1,7 +1,5 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 
-const comingSoon = () => import('./views/ComingSoonView.vue')
-
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/clients' },
   { path: '/today', name: 'today', component: () => import('./views/TodayView.vue') },
@@ -9,12 +7,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/clients/:id(\\d+)', name: 'client', component: () => import('./views/ClientView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
   { path: '/turnarounds', name: 'turnarounds', component: () => import('./views/TurnaroundsView.vue') },
   { path: '/turnarounds/:id(\\d+)', name: 'turnaround', component: () => import('./views/TurnaroundView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
-  {
-    path: '/ledger',
-    name: 'ledger',
-    component: comingSoon,
-    props: { title: 'Ledger', purpose: 'What each client earns and costs: invoices, time, materials, refunds and gifts, and the keep-or-cut decision.' },
-  },
+  { path: '/ledger', name: 'ledger', component: () => import('./views/LedgerView.vue') },
   { path: '/ledger/import', name: 'ledger-import', component: () => import('./views/LedgerImportView.vue') },
   { path: '/letters', name: 'letters', component: () => import('./views/LettersView.vue') },
   { path: '/letters/new', name: 'letter-new', component: () => import('./views/LetterEditorView.vue') },

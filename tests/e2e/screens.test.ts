@@ -77,6 +77,9 @@ describe('every page, looked at', () => {
         await app.page.locator('#client-name').waitFor()
         await app.screenshot(`screens/sample-${size}-client-edit`)
         await app.page.keyboard.press('Escape')
+        await app.page.locator('.client-tabs .n-tabs-tab', { hasText: 'Ledger' }).click()
+        await app.page.getByTestId('figure-revenue').waitFor()
+        await app.screenshot(`screens/sample-${size}-client-ledger`)
         await app.page.getByRole('link', { name: 'Turnarounds', exact: true }).click()
         await app.page.locator('.turnarounds-table tbody tr', { hasText: 'Acme & Sons' }).click()
         await app.page.locator('.turnaround-header').waitFor()
@@ -84,6 +87,10 @@ describe('every page, looked at', () => {
           await app.page.locator('.turnaround-tabs .n-tabs-tab', { hasText: tab }).click()
           await app.screenshot(`screens/sample-${size}-turnaround-${tab.toLowerCase()}`)
         }
+        await app.page.locator('.turnaround-tabs .n-tabs-tab', { hasText: 'Keep or let go?' }).click()
+        await app.page.getByTestId('recommendation').waitFor()
+        await app.page.waitForTimeout(500) // the tabs slide in: let the pane settle before the picture
+        await app.screenshot(`screens/sample-${size}-turnaround-decision`)
         expect(app.pageErrors).toEqual([])
       } finally {
         await app.close()

@@ -9,6 +9,8 @@ import { createPlannerServices } from '../turnarounds/planner-handlers'
 import { SAMPLE_PROFILE, sampleClients } from './sample-business'
 import { loadSampleTurnarounds } from './sample-turnarounds'
 import { loadSampleLetters } from '../letters/sample-letters'
+import { loadSampleLedger } from './sample-ledger'
+import { LedgerEntryEntity, StaffEntity } from '../../db/entities'
 
 /**
  * The sample business: written to the real database, every row marked as sample,
@@ -33,6 +35,7 @@ export class SampleService {
       for (const client of clients) created.push(await register.create(client, { isSample: true }))
       const planner = createPlannerServices({ manager, now: this.deps.now, settings: () => new ProfileService(scoped).plannerSettings() })
       await loadSampleTurnarounds(planner, created, localIsoDate(this.deps.now()))
+      await loadSampleLedger(manager, created, localIsoDate(this.deps.now()), this.deps.now())
       if (this.deps.fontsDir) await loadSampleLetters({ manager, now: this.deps.now, fontsDir: this.deps.fontsDir }, created)
     })
     return { clients: clients.length }
@@ -45,6 +48,8 @@ export class SampleService {
    */
   async remove(): Promise<SampleRemoveResult> {
     return this.deps.manager.transaction(async (m) => {
+      await m.delete(LedgerEntryEntity, { isSample: true })
+      await m.delete(StaffEntity, { isSample: true })
       const result = await m.delete(ClientEntity, { isSample: true })
       await m.delete(BusinessProfileEntity, { id: 1, isSample: true })
       return { clients: result.affected ?? 0 }

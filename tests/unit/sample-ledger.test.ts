@@ -1,0 +1,52 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Envelope } from '../../electron/shared/envelope'
+import type { ClientPage } from '../../electron/shared/models'
+import type { DecisionPanel, PortfolioFigures, StaffMember } from '../../electron/shared/ledger/models'
+import { openTestApp, type TestApp } from '../support/temp-db'
+
+const NOW = new Date(2026, 10, 22, 9, 30)
+let app: TestApp
+beforeEach(async () => {
+  app = await openTestApp(undefined, () => NOW)
+})
+afterEach(async () => {
+  await app.close()
+})
+async function call<T>(channel: string, input?: unknown): Promise<T> {
+  const r = (await app.call(channel, input)) as Envelope<T>
+  if (!r.ok) throw new Error(`${channel} failed: ${r.error.field ?? '-'}: ${r.error.message}`)
+  return r.data
+}
+const count = async (sql: string) => Number((await app.db.dataSource.query(sql))[0].n)
+
+describe('the sample ledger', () => {
+  it('gives every client two years of entries, a whale curve, a turnaround that costs more than it is worth, and goes with the sample', async () => {
+    await call('sample:load')
+    expect((await call<StaffMember[]>('staff:list')).map((s) => s.name)).toEqual(['Jess', 'Sam', 'Tom'])
+    const clients = await call<ClientPage>('clients:list', { limit: 100 })
+    const withEntries = await count('SELECT COUNT(DISTINCT client_id) AS n FROM ledger_entries')
+    expect(withEntries).toBe(clients.total)
+    expect(await count("SELECT COUNT(*) AS n FROM ledger_entries WHERE entry_date < '2024-11-01' OR entry_date > '2026-11-22'")).toBe(0)
+    expect(await count('SELECT COUNT(*) AS n FROM ledger_entries WHERE is_sample = 0')).toBe(0)
+
+    // The whale curve: the best few clients earn more than the whole portfolio; the tail gives it back.
+    const p = await call<PortfolioFigures>('ledger:portfolio', { period: { preset: 'ttm' } })
+    const top5 = p.clients.slice(0, 5).reduce((a, c) => a + c.figures.marginMinor, 0)
+    expect(top5).toBeGreaterThan(p.totals.marginMinor)
+    expect(p.clients.filter((c) => c.figures.marginMinor < 0).length).toBeGreaterThanOrEqual(5)
+    let running = 0
+    const peak = Math.max(...p.clients.map((c) => (running += c.figures.marginMinor)))
+    expect(peak * 10).toBeGreaterThan(p.totals.marginMinor * 13) // the peak is at least 130% of the total
+
+    // Acme & Sons: the turnaround has cost more than the relationship is worth.
+    const acme = clients.rows.find((c) => c.name === 'Acme & Sons')
+    const panel = await call<DecisionPanel>('decisions:get-panel', { clientId: acme?.id })
+    expect(panel.figures.spentMinor).toBeGreaterThan(panel.figures.worthMinor)
+    expect(panel.result.recommendation).toBe('cut_ties')
+
+    await call('sample:remove')
+    expect(await count('SELECT COUNT(*) AS n FROM ledger_entries')).toBe(0)
+    expect(await count('SELECT COUNT(*) AS n FROM ledger_month_totals WHERE entries <> 0')).toBe(0)
+    expect(await count('SELECT COUNT(*) AS n FROM staff')).toBe(0)
+  })
+})
