@@ -218,3 +218,43 @@ describe('choosing the file and mapping columns', () => {
     }
   })
 })
+
+describe('the month totals', () => {
+  const triggerSql = async (a: ImportApp) => ((await a.db.dataSource.query("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'trg_ledger_entries_insert'")) as Array<{ sql: string }>)[0]?.sql
+  const totalsEqualEntries = async (a: ImportApp) => {
+    const totals = await a.db.dataSource.query('SELECT client_id, month, kind, amount_minor, minutes, entries FROM ledger_month_totals WHERE entries <> 0 ORDER BY client_id, month, kind')
+    const grouped = await a.db.dataSource.query(
+      'SELECT client_id, substr(entry_date, 1, 7) AS month, kind, sum(amount_minor) AS amount_minor, sum(COALESCE(minutes, 0)) AS minutes, count(*) AS entries FROM ledger_entries GROUP BY client_id, month, kind ORDER BY client_id, month, kind',
+    )
+    expect(totals).toEqual(grouped)
+    return totals.length
+  }
+
+  it('are added in bulk on top of existing ones, and the insert trigger is back word for word afterwards', async () => {
+    app = await openImportApp()
+    const before = await triggerSql(app)
+    await app.db.dataSource.query("INSERT INTO ledger_entries (client_id, kind, entry_date, amount_minor, currency, created_at, updated_at) VALUES (?, 'invoice', '2026-01-15', 700, 'USD', '', '')", [app.acme])
+    await importFile(app, fixture('generic.csv'), 'generic')
+    expect(await triggerSql(app)).toBe(before)
+    expect(await totalsEqualEntries(app)).toBe(8)
+    // The trigger still works for the app's own writes after an import.
+    await app.db.dataSource.query("INSERT INTO ledger_entries (client_id, kind, entry_date, amount_minor, currency, created_at, updated_at) VALUES (?, 'invoice', '2026-01-20', 300, 'USD', '', '')", [app.acme])
+    await totalsEqualEntries(app)
+    expect((await monthTotals(app)).find((t) => t.client === 'Acme Ltd' && t.month === '2026-01')).toMatchObject({ amount_minor: 150000 + 700 + 300, entries: 3 })
+  })
+
+  it('go row by row through the trigger when it is no longer the one the schema made', async () => {
+    app = await openImportApp()
+    const original = (await triggerSql(app))!
+    // The changed trigger also counts its runs: one per imported row proves the row-by-row path.
+    const changed = original.replace('BEGIN', 'BEGIN UPDATE trigger_runs SET n = n + 1;')
+    await app.db.dataSource.query('CREATE TABLE trigger_runs (n INTEGER NOT NULL)')
+    await app.db.dataSource.query('INSERT INTO trigger_runs (n) VALUES (0)')
+    await app.db.dataSource.query('DROP TRIGGER trg_ledger_entries_insert')
+    await app.db.dataSource.query(changed)
+    await importFile(app, fixture('generic.csv'), 'generic')
+    expect(await triggerSql(app)).toBe(changed)
+    expect(await app.db.dataSource.query('SELECT n FROM trigger_runs')).toEqual([{ n: 8 }])
+    expect(await totalsEqualEntries(app)).toBe(8)
+  })
+})
