@@ -258,3 +258,36 @@ describe('the month totals', () => {
     expect(await totalsEqualEntries(app)).toBe(8)
   })
 })
+
+describe('files from other systems', () => {
+  it('reads Windows line endings, a byte order mark and semicolons', async () => {
+    app = await openImportApp()
+    const file = writeCsv(app.dir, 'windows.csv', '\uFEFFdate;client;kind;amount\r\n2026-03-01;Acme Ltd;invoice;10.50\r\n\r\n2026-03-02;"Blue Finch; Studio";invoice;1\r\n')
+    const chosen = await chooseFile(app, file)
+    expect(chosen.headers).toEqual(['date', 'client', 'kind', 'amount'])
+    expect(chosen.suggestedPreset).toBe('generic')
+    const result = await call<ImportResult>(app, 'ledger-import:run', { token: chosen.token, mapping: presetMapping('generic', chosen.headers), badRows: 'skip' })
+    expect(result).toMatchObject({ imported: 1, badRows: [{ line: 4, reason: 'No client named “Blue Finch; Studio”. Choose “Create clients not found” to add them.' }] })
+  })
+
+  it('names blank and repeated headers so each column can be mapped', async () => {
+    app = await openImportApp()
+    const chosen = await chooseFile(app, writeCsv(app.dir, 'odd.csv', 'date,,amount,amount\n2026-03-01,x,1,2\n'))
+    expect(chosen.headers).toEqual(['date', 'Column 2', 'amount', 'amount (2)'])
+  })
+})
+
+describe('a file too large to keep in memory', () => {
+  it('is refused with a message, and nothing is written', async () => {
+    app = await openImportApp()
+    const { LedgerImportService } = await import('../../electron/main/features/ledger-import/import-service')
+    const service = new LedgerImportService({ manager: app.db.dataSource.manager, now: () => new Date(), chooseOpenFile: async () => null, sendProgress: () => {}, maxRows: 5 })
+    const rows = Array.from({ length: 8 }, (_, i) => `2026-03-0${i + 1},Acme Ltd,invoice,${i + 1}`)
+    const chosen = await service.open(writeCsv(app.dir, 'eight.csv', `date,client,kind,amount\n${rows.join('\n')}\n`))
+    const before = await ledgerFingerprint(app)
+    await expect(service.run(chosen.token, presetMapping('generic', chosen.headers), 'skip')).rejects.toThrow('This file has more than 5 rows: split it')
+    expect(await ledgerFingerprint(app)).toEqual(before)
+    const five = await service.open(writeCsv(app.dir, 'five.csv', `date,client,kind,amount\n${rows.slice(0, 5).join('\n')}\n`))
+    expect(await service.run(five.token, presetMapping('generic', five.headers), 'skip')).toMatchObject({ imported: 5 })
+  })
+})
