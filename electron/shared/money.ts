@@ -3,8 +3,16 @@
  * Parsing works on the typed text, never through floating point.
  */
 
+const digitsByCurrency = new Map<string, number>()
+
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+  // Building an Intl.NumberFormat costs far more than parsing an amount: once per currency.
+  let digits = digitsByCurrency.get(currency)
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+    digitsByCurrency.set(currency, digits)
+  }
+  return digits
 }
 
 /** "1,234.5" -> 123450 for a 2-digit currency; null when the text is not an amount. */

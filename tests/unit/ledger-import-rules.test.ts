@@ -222,3 +222,76 @@ describe('choosing the file and mapping columns', () => {
     }
   })
 })
+
+describe('the month totals', () => {
+  const triggerSql = async (a: ImportApp) => ((await a.db.dataSource.query("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'trg_ledger_entries_insert'")) as Array<{ sql: string }>)[0]?.sql
+  const totalsEqualEntries = async (a: ImportApp) => {
+    const totals = await a.db.dataSource.query('SELECT client_id, month, kind, amount_minor, minutes, entries FROM ledger_month_totals WHERE entries <> 0 ORDER BY client_id, month, kind')
+    const grouped = await a.db.dataSource.query(
+      'SELECT client_id, substr(entry_date, 1, 7) AS month, kind, sum(amount_minor) AS amount_minor, sum(COALESCE(minutes, 0)) AS minutes, count(*) AS entries FROM ledger_entries GROUP BY client_id, month, kind ORDER BY client_id, month, kind',
+    )
+    expect(totals).toEqual(grouped)
+    return totals.length
+  }
+
+  it('are added in bulk on top of existing ones, and the insert trigger is back word for word afterwards', async () => {
+    app = await openImportApp()
+    const before = await triggerSql(app)
+    await app.db.dataSource.query("INSERT INTO ledger_entries (client_id, kind, entry_date, amount_minor, currency, created_at, updated_at) VALUES (?, 'invoice', '2026-01-15', 700, 'USD', '', '')", [app.acme])
+    await importFile(app, fixture('generic.csv'), 'generic')
+    expect(await triggerSql(app)).toBe(before)
+    expect(await totalsEqualEntries(app)).toBe(8)
+    // The trigger still works for the app's own writes after an import.
+    await app.db.dataSource.query("INSERT INTO ledger_entries (client_id, kind, entry_date, amount_minor, currency, created_at, updated_at) VALUES (?, 'invoice', '2026-01-20', 300, 'USD', '', '')", [app.acme])
+    await totalsEqualEntries(app)
+    expect((await monthTotals(app)).find((t) => t.client === 'Acme Ltd' && t.month === '2026-01')).toMatchObject({ amount_minor: 150000 + 700 + 300, entries: 3 })
+  })
+
+  it('go row by row through the trigger when it is no longer the one the schema made', async () => {
+    app = await openImportApp()
+    const original = (await triggerSql(app))!
+    // The changed trigger also counts its runs: one per imported row proves the row-by-row path.
+    const changed = original.replace('BEGIN', 'BEGIN UPDATE trigger_runs SET n = n + 1;')
+    await app.db.dataSource.query('CREATE TABLE trigger_runs (n INTEGER NOT NULL)')
+    await app.db.dataSource.query('INSERT INTO trigger_runs (n) VALUES (0)')
+    await app.db.dataSource.query('DROP TRIGGER trg_ledger_entries_insert')
+    await app.db.dataSource.query(changed)
+    await importFile(app, fixture('generic.csv'), 'generic')
+    expect(await triggerSql(app)).toBe(changed)
+    expect(await app.db.dataSource.query('SELECT n FROM trigger_runs')).toEqual([{ n: 8 }])
+    expect(await totalsEqualEntries(app)).toBe(8)
+  })
+})
+
+describe('files from other systems', () => {
+  it('reads Windows line endings, a byte order mark and semicolons', async () => {
+    app = await openImportApp()
+    const file = writeCsv(app.dir, 'windows.csv', '\uFEFFdate;client;kind;amount\r\n2026-03-01;Acme Ltd;invoice;10.50\r\n\r\n2026-03-02;"Blue Finch; Studio";invoice;1\r\n')
+    const chosen = await chooseFile(app, file)
+    expect(chosen.headers).toEqual(['date', 'client', 'kind', 'amount'])
+    expect(chosen.suggestedPreset).toBe('generic')
+    const result = await call<ImportResult>(app, 'ledger-import:run', { token: chosen.token, mapping: presetMapping('generic', chosen.headers), badRows: 'skip' })
+    expect(result).toMatchObject({ imported: 1, badRows: [{ line: 4, reason: 'No client named “Blue Finch; Studio”. Choose “Create clients not found” to add them.' }] })
+  })
+
+  it('names blank and repeated headers so each column can be mapped', async () => {
+    app = await openImportApp()
+    const chosen = await chooseFile(app, writeCsv(app.dir, 'odd.csv', 'date,,amount,amount\n2026-03-01,x,1,2\n'))
+    expect(chosen.headers).toEqual(['date', 'Column 2', 'amount', 'amount (2)'])
+  })
+})
+
+describe('a file too large to keep in memory', () => {
+  it('is refused with a message, and nothing is written', async () => {
+    app = await openImportApp()
+    const { LedgerImportService } = await import('../../electron/main/features/ledger-import/import-service')
+    const service = new LedgerImportService({ manager: app.db.dataSource.manager, now: () => new Date(), chooseOpenFile: async () => null, sendProgress: () => {}, maxRows: 5 })
+    const rows = Array.from({ length: 8 }, (_, i) => `2026-03-0${i + 1},Acme Ltd,invoice,${i + 1}`)
+    const chosen = await service.open(writeCsv(app.dir, 'eight.csv', `date,client,kind,amount\n${rows.join('\n')}\n`))
+    const before = await ledgerFingerprint(app)
+    await expect(service.run(chosen.token, presetMapping('generic', chosen.headers), 'skip')).rejects.toThrow('This file has more than 5 rows: split it')
+    expect(await ledgerFingerprint(app)).toEqual(before)
+    const five = await service.open(writeCsv(app.dir, 'five.csv', `date,client,kind,amount\n${rows.slice(0, 5).join('\n')}\n`))
+    expect(await service.run(five.token, presetMapping('generic', five.headers), 'skip')).toMatchObject({ imported: 5 })
+  })
+})

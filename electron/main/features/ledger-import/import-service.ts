@@ -40,6 +40,8 @@ export interface LedgerImportDeps {
    * lock, so the app keeps answering, and Cancel gets through; the write takes the queue back.
    */
   released?: <T>(wait: () => Promise<T>) => Promise<T>
+  /** The most rows one file may hold (MAX_IMPORT_ROWS unless a test says otherwise). */
+  maxRows?: number
 }
 
 interface ChosenFile {
@@ -50,13 +52,16 @@ interface ChosenFile {
 const SAMPLE_ROWS = 5
 const KEEP_FILES = 8
 const PROGRESS_EVERY_MS = 100
+/** Rows are kept in memory between reading and writing: a bigger file is refused, to be split. */
+export const MAX_IMPORT_ROWS = 1_000_000
 
 /** Headers as the mapping names them: blank ones become "Column 3", repeated ones "Amount (2)". */
 function nameHeaders(cells: readonly string[]): string[] {
   const seen = new Set<string>()
   return cells.map((cell, i) => {
-    let name = cell.trim() || `Column ${i + 1}`
-    for (let n = 2; seen.has(name); n++) name = `${cell.trim() || `Column ${i + 1}`} (${n})`
+    const base = cell.trim().slice(0, 120) || `Column ${i + 1}`
+    let name = base
+    for (let n = 2; seen.has(name); n++) name = `${base} (${n})`
     seen.add(name)
     return name
   })
@@ -151,6 +156,7 @@ export class LedgerImportService {
       let badRowCount = 0
       let rowsRead = 0
       let lastSent = 0
+      const maxRows = this.deps.maxRows ?? MAX_IMPORT_ROWS
       const progress = (phase: ImportProgress['phase'], bytesRead: number) =>
         this.deps.sendProgress({ token, phase, bytesRead: Math.min(bytesRead, totalBytes), totalBytes, rowsRead, badRows: badRowCount })
 
@@ -175,8 +181,11 @@ export class LedgerImportService {
             progress('reading', bytesRead)
           }
         },
-        shouldStop: () => run.cancelled,
+        shouldStop: () => run.cancelled || rowsRead > maxRows,
       }))
+      if (rowsRead > maxRows && !run.cancelled) {
+        throw new DomainError('VALIDATION', `This file has more than ${maxRows.toLocaleString('en')} rows: split it and import the parts one after another. Nothing was imported.`)
+      }
 
       const result = (status: ImportResult['status'], written = { imported: 0, duplicates: 0, clientsCreated: [] as string[], amountImportedMinor: 0 }): ImportResult => ({
         status,

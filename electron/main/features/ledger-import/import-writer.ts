@@ -2,7 +2,15 @@
  * Writes checked rows in ONE synchronous better-sqlite3 transaction with prepared statements: nothing
  * else can run on the connection in between, and any failure rolls everything back. New clients are
  * created first (or found, if one of that name appeared meanwhile); rows already imported (same
- * import_key) are skipped and counted. The SQLite triggers keep ledger_month_totals exact.
+ * import_key) are skipped and counted.
+ *
+ * The month totals: the insert trigger (migration 0004) adds each entry to ledger_month_totals, an
+ * upsert per row that is most of the cost of a large import. When the trigger is exactly the one
+ * 0004 made, the bulk path sets it aside INSIDE the same transaction, inserts the rows, adds their
+ * totals with one grouped upsert (the same arithmetic, once per client, month and kind), and puts the
+ * trigger back, word for word, before committing: no other statement can ever see it missing, and a
+ * failure anywhere rolls the trigger back with everything else. A trigger changed since 0004 keeps
+ * the plain path, row by row through the trigger.
  */
 import type Database from 'better-sqlite3'
 import type { EntityManager } from 'typeorm'
@@ -29,17 +37,41 @@ export async function whenIdle(db: Database.Database): Promise<void> {
   }
 }
 
+const INSERT_TRIGGER = 'trg_ledger_entries_insert'
+/** The insert trigger as migration 0004 creates it, spaces folded. */
+const EXPECTED_INSERT_TRIGGER =
+  'CREATE TRIGGER trg_ledger_entries_insert AFTER INSERT ON ledger_entries BEGIN INSERT INTO ledger_month_totals (client_id, month, kind, amount_minor, minutes, entries) ' +
+  'VALUES (NEW.client_id, substr(NEW.entry_date, 1, 7), NEW.kind, 1 * NEW.amount_minor, 1 * COALESCE(NEW.minutes, 0), 1) ON CONFLICT (client_id, month, kind) DO UPDATE SET ' +
+  'amount_minor = amount_minor + excluded.amount_minor, minutes = minutes + excluded.minutes, entries = entries + excluded.entries; END'
+const folded = (sql: string) => sql.replace(/\s+/g, ' ').trim()
+
+/** The trigger's SQL when it is exactly 0004's (so its work can be done in bulk), else null. */
+export function bulkTrigger(db: Database.Database): string | null {
+  const sql = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").pluck().get(INSERT_TRIGGER) as string | undefined
+  return sql !== undefined && folded(sql) === EXPECTED_INSERT_TRIGGER ? sql : null
+}
+
+const ADD_TOTALS = `INSERT INTO ledger_month_totals (client_id, month, kind, amount_minor, minutes, entries)
+  SELECT client_id, substr(entry_date, 1, 7), kind, SUM(amount_minor), SUM(COALESCE(minutes, 0)), COUNT(*) FROM ledger_entries WHERE id > ? GROUP BY client_id, substr(entry_date, 1, 7), kind
+  ON CONFLICT (client_id, month, kind) DO UPDATE SET
+    amount_minor = amount_minor + excluded.amount_minor,
+    minutes = minutes + excluded.minutes,
+    entries = entries + excluded.entries`
+
 export function writeRows(db: Database.Database, rows: readonly ImportRow[], currency: string, stamp: string): WriteOutcome {
   const findClient = db.prepare('SELECT id FROM clients WHERE name_key = ? ORDER BY id LIMIT 1').pluck()
   const insertClient = db.prepare(
     "INSERT INTO clients (name, status, name_key, search_text, is_sample, created_at, updated_at) VALUES (?, 'active', ?, ?, 0, ?, ?)",
   )
-  const insertEntry = db.prepare(
-    `INSERT INTO ledger_entries (client_id, turnaround_id, kind, entry_date, description, amount_minor, currency, staff_id, worker, minutes, rate_minor, reference, import_key, is_sample, created_at, updated_at)
+  const insertEntrySql = `INSERT INTO ledger_entries (client_id, turnaround_id, kind, entry_date, description, amount_minor, currency, staff_id, worker, minutes, rate_minor, reference, import_key, is_sample, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
-     ON CONFLICT (import_key) DO NOTHING`,
-  )
+     ON CONFLICT (import_key) DO NOTHING`
   const run = db.transaction((): WriteOutcome => {
+    const trigger = bulkTrigger(db)
+    const lastId = db.prepare('SELECT COALESCE(MAX(id), 0) FROM ledger_entries').pluck().get() as number
+    if (trigger) db.exec(`DROP TRIGGER ${INSERT_TRIGGER}`)
+    // Prepared after the trigger is set aside, so the statement runs without it.
+    const insertEntry = db.prepare(insertEntrySql)
     const created = new Map<string, number>()
     const clientsCreated: string[] = []
     let imported = 0
@@ -69,7 +101,7 @@ export function writeRows(db: Database.Database, rows: readonly ImportRow[], cur
         r.minutes,
         r.rateMinor,
         r.reference,
-        r.importKey,
+        Buffer.from(r.importKey, 'latin1').toString('hex'),
         stamp,
         stamp,
       )
@@ -77,6 +109,10 @@ export function writeRows(db: Database.Database, rows: readonly ImportRow[], cur
         imported++
         amountImportedMinor += r.amountMinor
       } else duplicates++
+    }
+    if (trigger) {
+      db.prepare(ADD_TOTALS).run(lastId)
+      db.exec(trigger)
     }
     return { imported, duplicates, clientsCreated, amountImportedMinor }
   })

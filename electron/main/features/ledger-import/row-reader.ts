@@ -29,6 +29,7 @@ export interface ImportRow {
   worker: string
   reference: string
   turnaroundId: number | null
+  /** The SHA-256 of the row's content and occurrence, as 32 raw bytes in a latin1 string (hex when written). */
   importKey: string
 }
 
@@ -41,8 +42,16 @@ const KINDS_TEXT = ENTRY_KINDS.join(', ')
 export class RowReader {
   private readonly columns: Array<[TargetField, number[]]>
   private readonly width: number
-  /** How many times each row content has been seen in this file, by the content's hash. */
-  private readonly seen = new Map<string, number>()
+  /**
+   * How many times each row content has been seen in this file, by the first 48 bits of the content's
+   * hash (a rare clash only renumbers an occurrence: every key still hashes the full content).
+   */
+  private readonly seen = new Map<number, number>()
+  /** Folded client and worker names, computed once per distinct name. */
+  private readonly clientKeys = new Map<string, string>()
+  private readonly workerKeys = new Map<string, string>()
+  /** One string per distinct value: 200,000 rows often hold a few thousand dates, clients and workers. */
+  private readonly interned = new Map<string, string>()
 
   constructor(
     headers: readonly string[],
@@ -55,6 +64,22 @@ export class RowReader {
       const indices = names.map((n) => headers.indexOf(n)).filter((i) => i >= 0)
       return indices.length > 0 ? [[field, indices] as [TargetField, number[]]] : []
     })
+  }
+
+  private fold(text: string, how: (t: string) => string, cache: Map<string, string>): string {
+    let folded = cache.get(text)
+    if (folded === undefined) {
+      folded = how(text)
+      if (cache.size < 50_000) cache.set(text, folded)
+    }
+    return folded
+  }
+
+  private intern(text: string): string {
+    const known = this.interned.get(text)
+    if (known !== undefined) return known
+    if (this.interned.size < 100_000) this.interned.set(text, text)
+    return text
   }
 
   read(record: CsvRecord): ReadOutcome {
@@ -101,7 +126,7 @@ export class RowReader {
         minutes = parseHours(v.hours)
         if (minutes === null) return problem(`Bad hours ${quote(v.hours)}: use hours such as 1.5 or 1:30.`)
       } else return problem('No minutes or hours for time.')
-      const staff = worker ? lookups.staff.get(searchKey(worker)) : undefined
+      const staff = worker ? lookups.staff.get(this.fold(worker, searchKey, this.workerKeys)) : undefined
       if (staff) {
         staffId = staff.id
         worker = staff.name
@@ -125,7 +150,7 @@ export class RowReader {
     const description = v.description ?? ''
     if (description.length > LIMITS.description) return problem(`The description is longer than ${LIMITS.description.toLocaleString('en')} characters.`)
 
-    const key = clientKey(clientName)
+    const key = this.fold(clientName, clientKey, this.clientKeys)
     const clientId = lookups.clients.get(key) ?? null
     if (clientId === null && !mapping.createClients) return problem(`No client named ${quote(clientName)}. Choose “Create clients not found” to add them.`)
 
@@ -136,15 +161,33 @@ export class RowReader {
       turnaroundId = n
     }
 
-    const content = [mapping.source, kind, date, key, amountMinor, lookups.currency, minutes ?? '', rateMinor ?? '', searchKey(worker), reference, description, turnaroundId ?? ''].join('\u001f')
-    const contentHash = createHash('sha256').update(content).digest('base64')
-    const occurrence = (this.seen.get(contentHash) ?? 0) + 1
-    this.seen.set(contentHash, occurrence)
-    const importKey = createHash('sha256').update(`${contentHash}\u001f${occurrence}`).digest('hex')
+    const content = [mapping.source, kind, date, key, amountMinor, lookups.currency, minutes ?? '', rateMinor ?? '', this.fold(worker, searchKey, this.workerKeys), reference, description, turnaroundId ?? ''].join('\u001f')
+    const digest = createHash('sha256').update(content).digest()
+    const contentHash = digest.toString('base64')
+    const short = digest.readUIntBE(0, 6)
+    const occurrence = (this.seen.get(short) ?? 0) + 1
+    this.seen.set(short, occurrence)
+    const importKey = createHash('sha256').update(`${contentHash}\u001f${occurrence}`).digest().toString('latin1')
 
     return {
       problem: null,
-      row: { line: record.line, date, clientKey: key, clientName, clientId, kind, description, amountMinor, minutes, rateMinor, staffId, worker, reference, turnaroundId, importKey },
+      row: {
+        line: record.line,
+        date: this.intern(date),
+        clientKey: key,
+        clientName: this.intern(clientName),
+        clientId,
+        kind,
+        description,
+        amountMinor,
+        minutes,
+        rateMinor,
+        staffId,
+        worker: this.intern(worker),
+        reference,
+        turnaroundId,
+        importKey,
+      },
     }
   }
 }

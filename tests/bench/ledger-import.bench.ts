@@ -1,0 +1,117 @@
+/**
+ * Ledger import figures: a generated 200,000-row CSV (every kind, 2,000 clients, 5 years) imported
+ * into a database that holds the clients, in a child process each run: rows per second (aim: at
+ * least 50,000), also per second of the process's own CPU time (the machines these run on are shared,
+ * so wall-clock time depends on what else runs), and the process's peak memory as the kernel counts it
+ * (aim: under 300 MB). A benchmark: it records, and asserts nothing about time or memory.
+ */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { build } from 'vite'
+import { afterAll, beforeAll, describe, it } from 'vitest'
+import { ROOT } from '../e2e/support/paths'
+import { call } from '../support/letters-fixture'
+import { openTestApp, tempDir } from '../support/temp-db'
+import { median, record } from './measure'
+import { prng } from './seed'
+
+const ROWS = 200_000
+const CLIENTS = 2_000
+const RUNS = Number(process.env.BENCH_RUNS ?? 3)
+const CHILD = path.join(ROOT, 'out', 'bench', 'ledger-import-child.js')
+let dir: string
+let seeded: string
+let csv: string
+let clientNames: string[]
+
+beforeAll(async () => {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      ssr: path.join(ROOT, 'tests/bench/ledger-import-child.ts'),
+      outDir: path.dirname(CHILD),
+      emptyOutDir: true,
+      minify: false,
+      target: 'node20',
+      rolldownOptions: { output: { format: 'cjs', entryFileNames: path.basename(CHILD) } },
+    },
+  })
+  dir = tempDir('turnaround-import-bench-')
+  const app = await openTestApp(path.join(dir, 'seed'))
+  await call(app, 'profile:save', { businessName: 'Bench Print', ownerName: 'Maya Okafor', currency: 'USD', hourlyWorthMinor: 9000 })
+  clientNames = Array.from({ length: CLIENTS }, (_, i) => `Bench Client ${String(i + 1).padStart(4, '0')}`)
+  await app.db.dataSource.transaction(async (m) => {
+    for (const name of clientNames) await m.query("INSERT INTO clients (name, status, name_key, search_text, created_at, updated_at) VALUES (?, 'active', ?, ?, '', '')", [name, name.toLowerCase(), name.toLowerCase()])
+  })
+  await app.db.dataSource.query("INSERT INTO staff (name, cost_rate_minor, created_at, updated_at) VALUES ('Priya Shah', 6000, '', '')")
+  seeded = app.ctx.databaseFile
+  await app.close()
+  csv = path.join(dir, 'ledger-200k.csv')
+  writeCsv(csv)
+})
+
+afterAll(() => {
+  if (process.env.BENCH_KEEP) console.log(`kept ${dir}`)
+  else fs.rmSync(dir, { recursive: true, force: true })
+})
+
+function writeCsv(file: string): void {
+  const random = prng(20261122)
+  const kinds = ['invoice', 'payment', 'time', 'time', 'time', 'material', 'expense', 'refund', 'discount', 'credit', 'gift']
+  const out = fs.openSync(file, 'w')
+  const lines: string[] = ['date,client,kind,description,amount,currency,minutes,worker,rate,reference']
+  for (let i = 0; i < ROWS; i++) {
+    const day = new Date(Date.UTC(2022, 0, 1) + Math.floor(random() * 5 * 365) * 86_400_000).toISOString().slice(0, 10)
+    const client = clientNames[Math.floor(random() * CLIENTS)]!
+    const kind = kinds[Math.floor(random() * kinds.length)]!
+    const amount = `${Math.floor(random() * 5000)}.${String(Math.floor(random() * 100)).padStart(2, '0')}`
+    const time = kind === 'time'
+    const worker = time ? (random() < 0.5 ? 'Priya Shah' : '') : ''
+    lines.push(`${day},${client},${kind},"Row ${i}, ${kind} for ${client}",${time ? '' : amount},USD,${time ? 15 + Math.floor(random() * 240) : ''},${worker},${time && random() < 0.3 ? '45.00' : ''},R-${i}`)
+    if (lines.length === 10_000) {
+      fs.writeSync(out, `${lines.join('\n')}\n`)
+      lines.length = 0
+    }
+  }
+  if (lines.length) fs.writeSync(out, `${lines.join('\n')}\n`)
+  fs.closeSync(out)
+}
+
+interface ChildFigures {
+  status: string
+  rows: number
+  imported: number
+  badRows: number
+  ms: number
+  cpuMs: number
+  readMs: number
+  writeMs: number
+  rssBeforeMb: number
+  peakRssSampledMb: number
+  maxRssMb: number
+}
+
+describe('ledger import', () => {
+  it('imports 200,000 rows: rows per second and peak memory', () => {
+    const runs: ChildFigures[] = []
+    for (let run = 0; run < RUNS; run++) {
+      const database = path.join(dir, `run-${run}.sqlite`)
+      fs.copyFileSync(seeded, database)
+      const output = execFileSync(process.execPath, [CHILD, database, csv], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1024 * 1024 })
+      const figures = JSON.parse(output.trim().split('\n').at(-1)!) as ChildFigures
+      if (figures.status !== 'imported' || figures.imported !== ROWS) throw new Error(`the import did not write every row: ${output}`)
+      runs.push(figures)
+    }
+    const rate = runs.map((r) => (ROWS * 1000) / r.ms)
+    const cpuRate = runs.map((r) => (ROWS * 1000) / r.cpuMs)
+    const peak = runs.map((r) => r.maxRssMb)
+    const sizeMb = fs.statSync(csv).size / 1024 / 1024
+    console.log(`ledger import: ${ROWS.toLocaleString('en')} rows, ${sizeMb.toFixed(1)} MB of CSV; per run ${runs.map((r) => `${r.ms.toFixed(0)} ms, ${r.cpuMs.toFixed(0)} ms of CPU (read and check ${r.readMs.toFixed(0)}, write ${r.writeMs.toFixed(0)})`).join('; ')}`)
+    console.log(`ledger import: RSS before the import ${median(runs.map((r) => r.rssBeforeMb)).toFixed(0)} MB, sampled peak ${median(runs.map((r) => r.peakRssSampledMb)).toFixed(0)} MB`)
+    record({ name: 'ledger import: 200,000-row CSV, rows per second', unit: 'rows/s', median: median(rate), runs: RUNS, samples: rate, ratio: median(rate) / 50_000, baseline: 'the aim of 50,000 rows/s' })
+    record({ name: 'ledger import: 200,000-row CSV, rows per second of CPU time', unit: 'rows/s', median: median(cpuRate), runs: RUNS, samples: cpuRate, ratio: median(cpuRate) / 50_000, baseline: 'the aim of 50,000 rows/s' })
+    record({ name: 'ledger import: 200,000-row CSV, peak memory of the process', unit: 'MB', median: median(peak), runs: RUNS, samples: peak, ratio: median(peak) / 300, baseline: 'the aim of 300 MB' })
+  })
+})
