@@ -15,6 +15,7 @@ export const routes: RouteRecordRaw[] = [
     component: comingSoon,
     props: { title: 'Ledger', purpose: 'What each client earns and costs: invoices, time, materials, refunds and gifts, and the keep-or-cut decision.' },
   },
+  { path: '/ledger/import', name: 'ledger-import', component: () => import('./views/LedgerImportView.vue') },
   { path: '/letters', name: 'letters', component: () => import('./views/LettersView.vue') },
   { path: '/letters/new', name: 'letter-new', component: () => import('./views/LetterEditorView.vue') },
   { path: '/letters/:id(\\d+)', name: 'letter', component: () => import('./views/LetterView.vue'), props: (r) => ({ id: Number(r.params.id) }) },

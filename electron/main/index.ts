@@ -2,7 +2,7 @@
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { BrowserWindow, Menu, app, dialog, ipcMain, screen, session, shell } from 'electron'
-import { MENU_EVENT_CHANNEL } from '../shared/channels'
+import { IMPORT_PROGRESS_CHANNEL, MENU_EVENT_CHANNEL } from '../shared/channels'
 import type { MenuCommand } from '../shared/words'
 import { DATABASE_FILE_NAME } from './db/open-database'
 import { describeRecoveryOffer, openWithRecovery } from './db/recovery'
@@ -101,6 +101,12 @@ async function start(): Promise<void> {
       const problem = await shell.openPath(file)
       if (problem) throw new Error(problem)
     },
+    chooseOpenFile: async ({ title, filters }: { title: string; filters: Array<{ name: string; extensions: string[] }> }) => {
+      const options = { title, filters, properties: ['openFile' as const] }
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    sendImportProgress: (progress: unknown) => mainWindow?.webContents.send(IMPORT_PROGRESS_CHANNEL, progress),
   }
   registerIpc(ipcMain, createDispatcher(createHandlers(ctx, ports), createSenderCheck(rendererUrl), log.error, queue))
 

@@ -21,6 +21,7 @@ export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platfor
       label: '&File',
       submenu: [
         go('New Client…', 'new-client', 'CmdOrCtrl+N'),
+        { label: 'Import Ledger CSV…', click: () => actions.send('import-ledger') },
         { type: 'separator' },
         { label: 'Open Data Folder', click: () => actions.openDataFolder() },
         { label: 'Back Up Now…', click: () => actions.send('backup-now') },

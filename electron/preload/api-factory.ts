@@ -1,22 +1,32 @@
 /**
  * Builds `window.api` from the contract's channel list: one function per channel, and a
- * subscription to native menu commands. Unknown menu commands are dropped here.
+ * subscription to native menu commands and to import progress. Unknown menu commands and malformed
+ * progress events are dropped here.
  */
 import type { ChannelFunctions, DeskApi } from '../shared/api'
 import { CHANNELS, type Channel } from '../shared/channels'
 import type { Envelope } from '../shared/envelope'
 import { MENU_COMMANDS, type MenuCommand } from '../shared/words'
+import { isImportProgress } from '../shared/ledger-import/progress'
 
 export type Invoke = (channel: Channel, input: unknown) => Promise<Envelope<unknown>>
 export type Subscribe = (listener: (payload: unknown) => void) => () => void
 
-export function createApi(invoke: Invoke, subscribeToMenu: Subscribe): DeskApi {
+/** No import progress events: for callers that have none. */
+export const noEvents: Subscribe = () => () => {}
+
+export function createApi(invoke: Invoke, subscribeToMenu: Subscribe, subscribeToImportProgress: Subscribe = noEvents): DeskApi {
   const call = Object.fromEntries(CHANNELS.map((channel) => [channel, (input: unknown) => invoke(channel, input)])) as ChannelFunctions
   return {
     call: Object.freeze(call),
     onMenuCommand(listener) {
       return subscribeToMenu((payload) => {
         if ((MENU_COMMANDS as readonly unknown[]).includes(payload)) listener(payload as MenuCommand)
+      })
+    },
+    onImportProgress(listener) {
+      return subscribeToImportProgress((payload) => {
+        if (isImportProgress(payload)) listener({ ...payload })
       })
     },
   }

@@ -1,15 +1,14 @@
 /** The only file that touches ipcRenderer. Exposes `window.api`, built by the factory from the contract. */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { MENU_EVENT_CHANNEL } from '../shared/channels'
+import { IMPORT_PROGRESS_CHANNEL, MENU_EVENT_CHANNEL } from '../shared/channels'
 import { createApi } from './api-factory'
 
-const api = createApi(
-  (channel, input) => ipcRenderer.invoke(channel, input),
-  (listener) => {
-    const handler = (_event: IpcRendererEvent, payload: unknown) => listener(payload)
-    ipcRenderer.on(MENU_EVENT_CHANNEL, handler)
-    return () => ipcRenderer.removeListener(MENU_EVENT_CHANNEL, handler)
-  },
-)
+const subscribe = (channel: string) => (listener: (payload: unknown) => void) => {
+  const handler = (_event: IpcRendererEvent, payload: unknown) => listener(payload)
+  ipcRenderer.on(channel, handler)
+  return () => void ipcRenderer.removeListener(channel, handler)
+}
+
+const api = createApi((channel, input) => ipcRenderer.invoke(channel, input), subscribe(MENU_EVENT_CHANNEL), subscribe(IMPORT_PROGRESS_CHANNEL))
 
 contextBridge.exposeInMainWorld('api', api)

@@ -3,6 +3,7 @@ import type { Channel } from './channels'
 import type { Input, Output } from './contract'
 import type { Envelope } from './envelope'
 import type { MenuCommand } from './words'
+import type { ImportProgress } from './ledger-import/progress'
 
 export type ChannelFunctions = { [C in Channel]: (input: Input<C>) => Promise<Envelope<Output<C>>> }
 
@@ -10,4 +11,6 @@ export interface DeskApi {
   call: ChannelFunctions
   /** Subscribe to native menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
+  /** Subscribe to ledger import progress; returns the unsubscribe function. */
+  onImportProgress(listener: (progress: ImportProgress) => void): () => void
 }

@@ -58,16 +58,38 @@ export const CHANNELS = [
   'letter-templates:reset',
   'letter-templates:preview',
   'letter-settings:save',
+  'staff:list',
+  'staff:save',
+  'staff:delete',
+  'risk-limits:get',
+  'risk-limits:save',
+  'ledger:list',
+  'ledger:save',
+  'ledger:delete',
+  'ledger:client-figures',
+  'ledger:portfolio',
+  'ledger:client-months',
+  'ledger:export-csv',
+  'ledger:export-figures-csv',
+  'decisions:get-panel',
+  'decisions:record',
   'backups:list',
   'backups:save-copy',
   'backups:restore',
   'data:export-everything',
+  'ledger-import:choose-file',
+  'ledger-import:preview',
+  'ledger-import:run',
+  'ledger-import:cancel',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]
 
 /** The one main-to-renderer event channel: native menu commands. */
 export const MENU_EVENT_CHANNEL = 'menu:command'
+
+/** Main-to-renderer: a ledger import's progress (checked in the preload). */
+export const IMPORT_PROGRESS_CHANNEL = 'ledger-import:progress'
 
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value)

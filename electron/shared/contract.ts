@@ -9,8 +9,12 @@ import type { PlannerSettings, TodayData, TouchpointView, TrendsData, Turnaround
 import * as P from './planner/schemas'
 import type { LetterDraftResult, LetterExportResult, LetterRecord, LetterReexportResult, LetterSettings, LetterSummary, LetterTemplateView, RenderedPdf } from './letters/models'
 import * as L from './letters/schemas'
+import type { ClientMonth, ClientPageFigures, CsvExportResult, DecisionPanel, LedgerEntryView, PortfolioFigures, RiskLimits, StaffMember } from './ledger/models'
+import * as G from './ledger/schemas'
 import type { BackupCopyResult, BackupList, ExportEverythingResult, RestoreResult } from './backups/models'
 import { BackupRestoreInput } from './backups/schemas'
+import type { ChosenImportFile, ImportPreview, ImportResult } from './ledger-import/models'
+import * as LI from './ledger-import/schemas'
 import { ClientInput, ClientListQuery, ClientUpdateInput, IdInput, NoInput, ProfileInput } from './schemas'
 
 export const inputSchemas = {
@@ -69,10 +73,29 @@ export const inputSchemas = {
   'letter-templates:reset': L.TemplateKindInput,
   'letter-templates:preview': L.TemplatePreviewInput,
   'letter-settings:save': L.LetterSettingsInput,
+  'staff:list': NoInput,
+  'staff:save': G.StaffSaveInput,
+  'staff:delete': IdInput,
+  'risk-limits:get': NoInput,
+  'risk-limits:save': G.RiskLimitsInput,
+  'ledger:list': G.LedgerListQuery,
+  'ledger:save': G.LedgerSaveInput,
+  'ledger:delete': IdInput,
+  'ledger:client-figures': G.ClientFiguresQuery,
+  'ledger:portfolio': G.PortfolioQuery,
+  'ledger:client-months': G.ClientMonthsQuery,
+  'ledger:export-csv': G.LedgerExportInput,
+  'ledger:export-figures-csv': G.FiguresExportInput,
+  'decisions:get-panel': G.DecisionPanelQuery,
+  'decisions:record': G.DecisionRecordInput,
   'backups:list': NoInput,
   'backups:save-copy': NoInput,
   'backups:restore': BackupRestoreInput,
   'data:export-everything': NoInput,
+  'ledger-import:choose-file': NoInput,
+  'ledger-import:preview': LI.ImportPreviewInput,
+  'ledger-import:run': LI.ImportRunInput,
+  'ledger-import:cancel': LI.ImportTokenInput,
 } satisfies Record<Channel, z.ZodType>
 
 export interface Outputs {
@@ -131,10 +154,29 @@ export interface Outputs {
   'letter-templates:reset': LetterTemplateView
   'letter-templates:preview': LetterDraftResult
   'letter-settings:save': LetterSettings
+  'staff:list': StaffMember[]
+  'staff:save': StaffMember
+  'staff:delete': { deleted: number }
+  'risk-limits:get': RiskLimits
+  'risk-limits:save': RiskLimits
+  'ledger:list': LedgerEntryView[]
+  'ledger:save': LedgerEntryView
+  'ledger:delete': { deleted: number }
+  'ledger:client-figures': ClientPageFigures
+  'ledger:portfolio': PortfolioFigures
+  'ledger:client-months': ClientMonth[]
+  'ledger:export-csv': CsvExportResult
+  'ledger:export-figures-csv': CsvExportResult
+  'decisions:get-panel': DecisionPanel
+  'decisions:record': DecisionPanel
   'backups:list': BackupList
   'backups:save-copy': BackupCopyResult
   'backups:restore': RestoreResult
   'data:export-everything': ExportEverythingResult
+  'ledger-import:choose-file': ChosenImportFile | null
+  'ledger-import:preview': ImportPreview
+  'ledger-import:run': ImportResult
+  'ledger-import:cancel': { cancelling: boolean }
 }
 
 type Schemas = typeof inputSchemas

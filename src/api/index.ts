@@ -2,6 +2,7 @@
 import type { Channel } from '../../electron/shared/channels'
 import type { Input, Output } from '../../electron/shared/contract'
 import type { ApiErrorData, ErrorCode } from '../../electron/shared/envelope'
+import type { ImportProgress } from '../../electron/shared/ledger-import/progress'
 
 export class ApiError extends Error {
   readonly code: ErrorCode
@@ -25,4 +26,9 @@ export async function call<C extends Channel>(channel: C, input: Input<C>): Prom
 export function messageOf(error: unknown): string {
   if (error instanceof ApiError) return error.message
   return 'Something went wrong and nothing was changed.'
+}
+
+/** Progress of a ledger import, as main sends it; returns the unsubscribe function. */
+export function onImportProgress(listener: (progress: ImportProgress) => void): () => void {
+  return window.api.onImportProgress(listener)
 }

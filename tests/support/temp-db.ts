@@ -5,6 +5,7 @@ import { openDatabase, DATABASE_FILE_NAME, type OpenedDatabase } from '../../ele
 import { createHandlers, createServices, type AppContext, type Ports } from '../../electron/main/features/handlers'
 import { createDispatcher, type SenderFrame } from '../../electron/main/ipc'
 import { createRequestQueue, type RequestQueue } from '../../electron/main/request-queue'
+import type { ImportProgress } from '../../electron/shared/ledger-import/progress'
 
 export const TRUSTED_URL = 'app://turnaround-desk/index.html'
 export const FIXED_NOW = new Date('2026-11-22T09:30:00Z')
@@ -18,7 +19,7 @@ export interface TestApp {
   dir: string
   db: OpenedDatabase
   ctx: AppContext
-  ports: Ports & { opened: string[]; saveDialogs: Array<{ title: string; defaultPath: string }>; openedFiles: string[]; nextSavePath?: string | null }
+  ports: Ports & { opened: string[]; saveDialogs: Array<{ title: string; defaultPath: string }>; openedFiles: string[]; nextSavePath?: string | null; nextOpenPath?: string | null; importProgress: ImportProgress[]; onImportProgress?: (p: ImportProgress) => void }
   services: ReturnType<typeof createServices>
   queue: RequestQueue
   /** Calls a channel the way the renderer does, through the real dispatcher. */
@@ -48,6 +49,13 @@ export async function openTestApp(dir = tempDir(), now: () => Date = () => FIXED
       return ports.nextSavePath === undefined ? path.join(dir, path.basename(options.defaultPath)) : ports.nextSavePath
     },
     openFile: async (f: string) => void openedFiles.push(f),
+    // The fake open dialog answers with nextOpenPath (undefined or null: cancelled).
+    chooseOpenFile: async () => ports.nextOpenPath ?? null,
+    importProgress: [],
+    sendImportProgress: (p) => {
+      ports.importProgress.push(p)
+      ports.onImportProgress?.(p)
+    },
   }
   const services = createServices(ctx, ports)
   const dispatcher = createDispatcher(createHandlers(ctx, ports, services), (f) => f?.url === TRUSTED_URL, () => {}, queue)

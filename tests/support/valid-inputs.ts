@@ -24,6 +24,9 @@ const draft = {
 
 const client = { name: 'Northwind Bakery', email: 'orders@example.com', tags: ['hospitality'], referralValueMinor: 12_000, status: 'at_risk' as const }
 
+const importToken = '0b6a4c1e-2f3d-4e5a-9b7c-8d1e2f3a4b5c'
+const importMapping = { source: 'custom' as const, fields: { date: ['Date'], client: ['Client'], amount: ['Amount'] }, kind: 'invoice' as const, dateFormat: 'DD/MM/YYYY' as const, createClients: true }
+
 export const VALID_INPUTS: { [C in Channel]: Input<C> } = {
   'app:info': undefined,
   'profile:get': undefined,
@@ -80,6 +83,25 @@ export const VALID_INPUTS: { [C in Channel]: Input<C> } = {
   'letter-templates:reset': { kind: 'apology' },
   'letter-templates:preview': { kind: 'apology', subject: 'We are sorry', body: 'Dear {{ client.name }},', clientId: 1 },
   'letter-settings:save': { pageSize: 'A4' },
+  'staff:list': undefined,
+  'staff:save': { staff: { name: 'Grace Hopper', costRateMinor: 4500 } },
+  'staff:delete': { id: 1 },
+  'risk-limits:get': undefined,
+  'risk-limits:save': { horizonYears: 3, maxTurnaroundSharePct: 25, maxTurnaroundMinutes: 1200, minEffectiveRateMinor: 4000, defaultReferralValueMinor: 50_000 },
+  'ledger:list': { clientId: 1, limit: 100 },
+  'ledger:save': { clientId: 1, entry: { kind: 'time', entryDate: '2026-11-20', description: 'Reprint', currency: 'GBP', staffId: 1, minutes: 90 } },
+  'ledger:delete': { id: 1 },
+  'ledger:client-figures': { clientId: 1, period: { preset: 'ttm' } },
+  'ledger:portfolio': { period: { preset: 'custom', from: '2026-01-15', to: '2026-11-20' } },
+  'ledger:client-months': { clientId: 1, months: 24 },
+  'ledger:export-csv': { clientId: 1 },
+  'ledger:export-figures-csv': { period: { preset: 'year' } },
+  'decisions:get-panel': { clientId: 1, turnaroundId: 1 },
+  'decisions:record': { clientId: 1, turnaroundId: 1, decision: 'cut_ties', note: 'The turnaround costs more than the client is worth.' },
+  'ledger-import:choose-file': undefined,
+  'ledger-import:preview': { token: importToken, mapping: importMapping },
+  'ledger-import:run': { token: importToken, mapping: importMapping, badRows: 'skip' },
+  'ledger-import:cancel': { token: importToken },
   'backups:list': undefined,
   'backups:save-copy': undefined,
   'backups:restore': { name: 'turnaround-desk-2026-11-20T08-00-00-000Z-daily.sqlite' },

@@ -86,6 +86,12 @@ describe.each(['linux', 'darwin', 'win32'] as const)('buildMenuTemplate on %s', 
     expect(actions.send).toHaveBeenCalledExactlyOnceWith('go-settings')
   })
 
+  it('File > Import Ledger CSV… sends import-ledger', () => {
+    const { template, actions } = build(platform)
+    click(item(menu(template, 'File'), 'Import Ledger CSV…'))
+    expect(actions.send).toHaveBeenCalledExactlyOnceWith('import-ledger')
+  })
+
   it('File > Open Data Folder opens the data folder and sends nothing', () => {
     const { template, actions } = build(platform)
     click(item(menu(template, 'File'), 'Open Data Folder'))

@@ -8,8 +8,12 @@ import { SampleService } from './sample/sample-service'
 import { createPlannerHandlers, createPlannerServices } from './turnarounds/planner-handlers'
 import { createLetterHandlers, createLetterServices } from './letters/letters-handlers'
 import type { SaveDialogOptions } from './letters/letter-context'
+import { createLedgerHandlers, createLedgerServices } from './ledger/ledger-handlers'
 import { BackupsService } from './backups/backups-service'
 import { createBackupHandlers } from './backups/backups-handlers'
+import { LedgerImportService, type OpenDialogOptions } from './ledger-import/import-service'
+import { createImportHandlers } from './ledger-import/import-handlers'
+import type { ImportProgress } from '../../shared/ledger-import/progress'
 
 /** What the services need from the outside world; Electron supplies the real ones, tests fakes. */
 export interface Ports {
@@ -21,6 +25,10 @@ export interface Ports {
   chooseSavePath: (options: SaveDialogOptions) => Promise<string | null>
   /** Opens a file in the system's own viewer; throws with the reason when it cannot. */
   openFile: (file: string) => Promise<void>
+  /** The native open dialog: the chosen path, or null when cancelled. */
+  chooseOpenFile: (options: OpenDialogOptions) => Promise<string | null>
+  /** Sends a ledger import's progress to the renderer. */
+  sendImportProgress: (progress: ImportProgress) => void
 }
 
 export interface AppContext {
@@ -37,14 +45,19 @@ export interface AppContext {
 export function createServices(ctx: AppContext, ports: Ports) {
   const deps = { manager: ctx.dataSource.manager, now: ports.now }
   const queue = ctx.queue
-  const chooseSavePath: Ports['chooseSavePath'] = queue ? (options) => queue.released(() => ports.chooseSavePath(options)) : ports.chooseSavePath
+  // Waits on the user or on a file step out of the request queue, so the app answers meanwhile.
+  const released = <T>(wait: () => Promise<T>): Promise<T> => (queue ? queue.released(wait) : wait())
+  const chooseSavePath: Ports['chooseSavePath'] = (options) => released(() => ports.chooseSavePath(options))
+  const chooseOpenFile: Ports['chooseOpenFile'] = (options) => released(() => ports.chooseOpenFile(options))
   const clients = new ClientsService(deps)
   const profile = new ProfileService(deps)
   const sample = new SampleService({ ...deps, fontsDir: ports.fontsDir })
   const planner = createPlannerServices({ ...deps, settings: () => profile.plannerSettings() })
   const letters = createLetterServices({ ...deps, fontsDir: ports.fontsDir, chooseSavePath, openFile: ports.openFile })
+  const ledger = createLedgerServices({ ...deps, chooseSavePath })
   const backups = new BackupsService({ dataSource: ctx.dataSource, databaseFile: ctx.databaseFile, now: ports.now, appVersion: ctx.version, chooseSavePath, nativeBinding: ctx.nativeBinding })
-  return { clients, profile, sample, planner, letters, backups }
+  const ledgerImport = new LedgerImportService({ ...deps, chooseOpenFile, sendProgress: ports.sendImportProgress, released })
+  return { clients, profile, sample, planner, letters, ledger, backups, ledgerImport }
 }
 
 export type Services = ReturnType<typeof createServices>
@@ -55,7 +68,9 @@ export function createHandlers(ctx: AppContext, ports: Ports, services: Services
   return {
     ...createPlannerHandlers(planner, profile),
     ...createLetterHandlers(services.letters),
+    ...createLedgerHandlers(services.ledger),
     ...createBackupHandlers(services.backups),
+    ...createImportHandlers(services.ledgerImport),
     'app:info': async () => ({
       version: ctx.version,
       dataDir: ctx.dataDir,

@@ -37,3 +37,17 @@ export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
   give_way: 'Give the client their way',
   cut_ties: 'Cut ties',
 }
+
+export const INVOICE_STATES = ['paid', 'partly_paid', 'outstanding'] as const
+export type InvoiceState = (typeof INVOICE_STATES)[number]
+export const INVOICE_STATE_LABELS: Record<InvoiceState, string> = { paid: 'Paid', partly_paid: 'Partly paid', outstanding: 'Outstanding' }
+
+export const PERIOD_PRESETS = ['month', 'quarter', 'year', 'ttm', 'custom'] as const
+export type PeriodPreset = (typeof PERIOD_PRESETS)[number]
+export const PERIOD_LABELS: Record<PeriodPreset, string> = {
+  month: 'This month',
+  quarter: 'This quarter',
+  year: 'This year',
+  ttm: 'Last 12 months',
+  custom: 'Custom',
+}

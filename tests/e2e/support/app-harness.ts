@@ -30,6 +30,8 @@ export interface RunningApp {
   openedFiles: string[]
   /** Folder the fake save dialog saves into (it answers with the suggested file name there). */
   saveDir: string
+  /** What the fake open dialog answers next (null: cancelled). */
+  setOpenFile(file: string | null): void
   /** Errors the page threw or logged: a test fails when there are any. */
   pageErrors: string[]
   menu(command: string): Promise<void>
@@ -59,7 +61,12 @@ export async function startApp(browser: Browser, options: { dataDir?: string; vi
     fontsDir: FONTS_DIR,
     chooseSavePath: async ({ defaultPath }: { defaultPath: string }) => path.join(saveDir, path.basename(defaultPath)),
     openFile: async (f: string) => void openedFiles.push(f),
+    chooseOpenFile: async () => openFile,
+    // Progress reaches the page the way Electron's webContents.send would: an event the shim hands on.
+    sendImportProgress: (p: unknown) => void eventsPage?.evaluate((payload) => window.__deskEvent('ledger-import:progress', payload), p).catch(() => {}),
   }
+  let openFile: string | null = null
+  let eventsPage: Page | undefined
   const pageUrl = `${server.url}/index.html`
   const dispatcher = createDispatcher(createHandlers(ctx, ports), createSenderCheck(pageUrl), (channel, error) => {
     throw new Error(`${channel} failed inside main: ${String(error)}`)
@@ -71,6 +78,7 @@ export async function startApp(browser: Browser, options: { dataDir?: string; vi
   await context.exposeBinding('__deskInvoke', (source, channel: unknown, input: unknown) => dispatcher.dispatch({ url: source.frame.url() }, channel, input))
   await context.addInitScript({ path: SHIM_FILE })
   const page = await context.newPage()
+  eventsPage = page
   const pageErrors: string[] = []
   page.on('pageerror', (e) => pageErrors.push(e.message))
   page.on('console', (m) => {
@@ -80,6 +88,7 @@ export async function startApp(browser: Browser, options: { dataDir?: string; vi
 
   return {
     page,
+    setOpenFile: (file) => void (openFile = file),
     dataDir,
     db,
     openedFolders,

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const clientId = Number(clientArg)
   const opened = await openDatabase({ file: file as string, dailyBackup: false })
   const ctx: AppContext = { dataSource: opened.dataSource, dataDir: '', databaseFile: file as string, version: 'crash' }
-  const ports: Ports = { now: () => new Date(), openFolder: async () => {}, fontsDir: '', chooseSavePath: async () => null, openFile: async () => {} }
+  const ports: Ports = { now: () => new Date(), openFolder: async () => {}, fontsDir: '', chooseSavePath: async () => null, openFile: async () => {}, chooseOpenFile: async () => null, sendImportProgress: () => {} }
   const dispatcher = createDispatcher(createHandlers(ctx, ports), () => true, (channel, error) => say(`E ${channel} ${String(error)}`))
   const manager = opened.dataSource.manager
   say('ready')

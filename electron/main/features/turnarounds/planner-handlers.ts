@@ -21,7 +21,11 @@ export function createPlannerServices(deps: PlannerDeps) {
 
 export type PlannerServices = ReturnType<typeof createPlannerServices>
 
-type PlannerChannel = Exclude<keyof Handlers, `app:${string}` | `profile:${string}` | `sample:${string}` | `clients:${string}` | 'system:open-data-folder' | `letters:${string}` | `letter-templates:${string}` | `letter-settings:${string}` | `backups:${string}` | `data:${string}`>
+/** The planner's channels, by their prefixes: a new feature's channels stay out without editing this list. */
+type PlannerChannel = Extract<
+  keyof Handlers,
+  `planner-settings:${string}` | `turnarounds:${string}` | `issues:${string}` | `actions:${string}` | `commitments:${string}` | `touchpoints:${string}` | `today:${string}` | `trends:${string}`
+>
 
 /** The planner's channels mapped to its services. */
 export function createPlannerHandlers(p: PlannerServices, profile: ProfileService): Pick<Handlers, PlannerChannel> {

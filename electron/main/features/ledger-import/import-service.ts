@@ -1,0 +1,241 @@
+/**
+ * The ledger import: the user chooses a file in the native dialog (main keeps its path behind a
+ * token), maps its columns (or takes a preset), previews the first rows, then runs the import.
+ *
+ * A run has two phases. Reading streams the whole file through Papa Parse and checks every row,
+ * sending progress and honouring a cancel between chunks; nothing is written. Writing then puts
+ * every readable row into ledger_entries in ONE synchronous transaction. When some rows cannot be
+ * read, the default ("stop") writes nothing and lists them; "skip" writes the readable rows.
+ */
+import { randomUUID } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { EntityManager } from 'typeorm'
+import { timestamp } from '../../db/dialect'
+import { DomainError } from '../../domain-error'
+import { MAX_LISTED_BAD_ROWS, PREVIEW_ROWS, TARGET_FIELD_LABELS, type BadRowPolicy } from '../../../shared/ledger-import/fields'
+import type { BadRow, ChosenImportFile, ImportPreview, ImportResult } from '../../../shared/ledger-import/models'
+import { suggestPreset } from '../../../shared/ledger-import/presets'
+import type { ImportProgress } from '../../../shared/ledger-import/progress'
+import type { ImportMappingData } from '../../../shared/ledger-import/schemas'
+import { readCsv } from './csv-stream'
+import { rawDatabase, whenIdle, writeRows } from './import-writer'
+import { loadLookups } from './lookups'
+import { RowReader, type ImportRow } from './row-reader'
+
+export interface OpenDialogOptions {
+  title: string
+  filters: Array<{ name: string; extensions: string[] }>
+}
+
+export interface LedgerImportDeps {
+  manager: EntityManager
+  now: () => Date
+  /** The native open dialog: the chosen path, or null when cancelled. */
+  chooseOpenFile: (options: OpenDialogOptions) => Promise<string | null>
+  /** Sends progress to the renderer. */
+  sendProgress: (progress: ImportProgress) => void
+  /**
+   * Runs a long wait outside the request queue (request-queue.ts): reading the file takes no
+   * lock, so the app keeps answering, and Cancel gets through; the write takes the queue back.
+   */
+  released?: <T>(wait: () => Promise<T>) => Promise<T>
+}
+
+interface ChosenFile {
+  path: string
+  headers: string[]
+}
+
+const SAMPLE_ROWS = 5
+const KEEP_FILES = 8
+const PROGRESS_EVERY_MS = 100
+
+/** Headers as the mapping names them: blank ones become "Column 3", repeated ones "Amount (2)". */
+function nameHeaders(cells: readonly string[]): string[] {
+  const seen = new Set<string>()
+  return cells.map((cell, i) => {
+    let name = cell.trim() || `Column ${i + 1}`
+    for (let n = 2; seen.has(name); n++) name = `${cell.trim() || `Column ${i + 1}`} (${n})`
+    seen.add(name)
+    return name
+  })
+}
+
+export class LedgerImportService {
+  private readonly files = new Map<string, ChosenFile>()
+  private readonly running = new Map<string, { cancelled: boolean }>()
+
+  constructor(private readonly deps: LedgerImportDeps) {}
+
+  async chooseFile(): Promise<ChosenImportFile | null> {
+    const file = await this.deps.chooseOpenFile({ title: 'Import ledger CSV', filters: [{ name: 'CSV files', extensions: ['csv', 'txt'] }] })
+    if (file === null) return null
+    return this.open(file)
+  }
+
+  /** Reads a chosen file's header and first rows, and keeps its path behind a new token. */
+  async open(file: string): Promise<ChosenImportFile> {
+    let size: number
+    try {
+      const stat = fs.statSync(file)
+      if (!stat.isFile()) throw new Error('not a file')
+      size = stat.size
+    } catch {
+      throw new DomainError('VALIDATION', 'That file cannot be opened. Choose another one.')
+    }
+    let header: string[] | null = null
+    const sample: string[][] = []
+    try {
+      await readCsv(file, { limit: SAMPLE_ROWS, onHeader: (cells) => void (header = cells), onRecords: (records) => sample.push(...records.map((r) => r.cells)) })
+    } catch {
+      throw new DomainError('VALIDATION', 'That file cannot be read as CSV text. Choose another one.')
+    }
+    if (header === null) throw new DomainError('VALIDATION', 'That file is empty: a CSV to import starts with a row of column names.')
+    const headers = nameHeaders(header)
+    const token = randomUUID()
+    this.files.set(token, { path: file, headers })
+    while (this.files.size > KEEP_FILES) this.files.delete(this.files.keys().next().value!)
+    return { token, fileName: path.basename(file), sizeBytes: size, headers, sample, suggestedPreset: suggestPreset(headers) }
+  }
+
+  async preview(token: string, mapping: ImportMappingData): Promise<ImportPreview> {
+    const file = this.file(token)
+    this.checkMapping(mapping, file.headers)
+    const lookups = await loadLookups(this.deps.manager)
+    const reader = new RowReader(file.headers, mapping, lookups)
+    const rows: ImportPreview['rows'] = []
+    await readCsv(file.path, {
+      limit: PREVIEW_ROWS,
+      onHeader: () => {},
+      onRecords: (records) => {
+        for (const record of records) {
+          const { row, problem } = reader.read(record)
+          rows.push({
+            line: record.line,
+            problem,
+            entry: row && {
+              date: row.date,
+              clientName: row.clientName,
+              newClient: row.clientId === null,
+              kind: row.kind,
+              description: row.description,
+              amountMinor: row.amountMinor,
+              currency: lookups.currency,
+              minutes: row.minutes,
+              rateMinor: row.rateMinor,
+              worker: row.worker,
+              reference: row.reference,
+              turnaroundId: row.turnaroundId,
+            },
+          })
+        }
+      },
+    })
+    return { rows, currency: lookups.currency }
+  }
+
+  async run(token: string, mapping: ImportMappingData, policy: BadRowPolicy): Promise<ImportResult> {
+    const started = Date.now()
+    const file = this.file(token)
+    this.checkMapping(mapping, file.headers)
+    if (this.running.has(token)) throw new DomainError('VALIDATION', 'This file is already being imported.')
+    const run = { cancelled: false }
+    this.running.set(token, run)
+    try {
+      const lookups = await loadLookups(this.deps.manager)
+      const reader = new RowReader(file.headers, mapping, lookups)
+      const totalBytes = fs.statSync(file.path).size
+      const good: ImportRow[] = []
+      const bad: BadRow[] = []
+      let badRowCount = 0
+      let rowsRead = 0
+      let lastSent = 0
+      const progress = (phase: ImportProgress['phase'], bytesRead: number) =>
+        this.deps.sendProgress({ token, phase, bytesRead: Math.min(bytesRead, totalBytes), totalBytes, rowsRead, badRows: badRowCount })
+
+      const released = this.deps.released ?? ((wait) => wait())
+      await released(() => readCsv(file.path, {
+        onHeader: () => {},
+        onRecords: (records) => {
+          for (const record of records) {
+            rowsRead++
+            const { row, problem } = reader.read(record)
+            if (row) good.push(row)
+            else {
+              badRowCount++
+              if (bad.length < MAX_LISTED_BAD_ROWS) bad.push({ line: record.line, reason: problem })
+            }
+          }
+        },
+        onProgress: (bytesRead) => {
+          const now = Date.now()
+          if (now - lastSent >= PROGRESS_EVERY_MS) {
+            lastSent = now
+            progress('reading', bytesRead)
+          }
+        },
+        shouldStop: () => run.cancelled,
+      }))
+
+      const result = (status: ImportResult['status'], written = { imported: 0, duplicates: 0, clientsCreated: [] as string[], amountImportedMinor: 0 }): ImportResult => ({
+        status,
+        rowsRead,
+        goodRows: good.length,
+        badRowCount,
+        badRows: bad,
+        currency: lookups.currency,
+        ...written,
+        ms: Date.now() - started,
+      })
+      if (run.cancelled) return result('cancelled')
+      if (badRowCount > 0 && policy === 'stop') return result('stopped')
+      progress('writing', totalBytes)
+      if (good.length === 0) return result('imported')
+
+      const db = rawDatabase(this.deps.manager)
+      await whenIdle(db)
+      if (run.cancelled) return result('cancelled')
+      try {
+        return result('imported', writeRows(db, good, lookups.currency, timestamp(this.deps.now())))
+      } catch (error) {
+        if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT')) {
+          throw new DomainError('VALIDATION', 'Your data changed while the file was read (a client or turnaround was removed). Nothing was imported: run the import again.')
+        }
+        throw error
+      }
+    } finally {
+      this.running.delete(token)
+    }
+  }
+
+  /** Asks a running import to stop; it stops before writing anything. */
+  cancel(token: string): { cancelling: boolean } {
+    const run = this.running.get(token)
+    if (run) run.cancelled = true
+    return { cancelling: run !== undefined }
+  }
+
+  private file(token: string): ChosenFile {
+    const file = this.files.get(token)
+    if (!file) throw new DomainError('VALIDATION', 'Choose the file again: Turnaround Desk no longer has it open.', 'token')
+    return file
+  }
+
+  private checkMapping(mapping: ImportMappingData, headers: readonly string[]): void {
+    for (const [field, columns] of Object.entries(mapping.fields)) {
+      const missing = (columns ?? []).find((c) => !headers.includes(c))
+      if (missing !== undefined) throw new DomainError('VALIDATION', `The file has no column “${missing}”.`, `mapping.fields.${field}`)
+    }
+    const has = (field: keyof typeof mapping.fields) => (mapping.fields[field]?.length ?? 0) > 0
+    const need = (field: keyof typeof TARGET_FIELD_LABELS, why = '') => {
+      throw new DomainError('VALIDATION', `Choose the column that holds the ${TARGET_FIELD_LABELS[field].toLowerCase()}${why}.`, `mapping.fields.${field}`)
+    }
+    if (!has('date')) need('date')
+    if (!has('client')) need('client')
+    if (!has('kind') && mapping.kind === null) throw new DomainError('VALIDATION', 'Choose the column that holds the kind, or one kind for every row.', 'mapping.kind')
+    if (!has('kind') && mapping.kind === 'time') {
+      if (!has('minutes') && !has('hours')) need('minutes', ' (or the hours)')
+    } else if (!has('amount')) need('amount')
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * Reads one CSV record as a ledger entry under a column mapping, or says in plain words why it
+ * cannot: the first problem found is the reason.
+ */
+import { createHash } from 'node:crypto'
+import { costOfMinutes } from '../../../shared/money'
+import { ENTRY_KINDS, type EntryKind } from '../../../shared/ledger/words'
+import { FIELD_JOINER, TARGET_FIELDS, type TargetField } from '../../../shared/ledger-import/fields'
+import { parseAmount, parseCurrency, parseDate, parseHours, parseKind, parseMinutes } from '../../../shared/ledger-import/parse'
+import type { ImportMappingData } from '../../../shared/ledger-import/schemas'
+import { searchKey } from '../../../shared/text'
+import type { CsvRecord } from './csv-stream'
+import { clientKey, type ImportLookups } from './lookups'
+
+/** One readable row, kept compactly until it is written. */
+export interface ImportRow {
+  line: number
+  date: string
+  clientKey: string
+  clientName: string
+  /** Null: no client has this name yet. */
+  clientId: number | null
+  kind: EntryKind
+  description: string
+  amountMinor: number
+  minutes: number | null
+  rateMinor: number | null
+  staffId: number | null
+  worker: string
+  reference: string
+  turnaroundId: number | null
+  importKey: string
+}
+
+export type ReadOutcome = { row: ImportRow; problem: null } | { row: null; problem: string }
+
+const quote = (text: string) => `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`
+const LIMITS = { description: 10_000, worker: 120, reference: 120, client: 160 }
+const KINDS_TEXT = ENTRY_KINDS.join(', ')
+
+export class RowReader {
+  private readonly columns: Array<[TargetField, number[]]>
+  private readonly width: number
+  /** How many times each row content has been seen in this file, by the content's hash. */
+  private readonly seen = new Map<string, number>()
+
+  constructor(
+    headers: readonly string[],
+    private readonly mapping: ImportMappingData,
+    private readonly lookups: ImportLookups,
+  ) {
+    this.width = headers.length
+    this.columns = TARGET_FIELDS.flatMap((field) => {
+      const names = mapping.fields[field] ?? []
+      const indices = names.map((n) => headers.indexOf(n)).filter((i) => i >= 0)
+      return indices.length > 0 ? [[field, indices] as [TargetField, number[]]] : []
+    })
+  }
+
+  read(record: CsvRecord): ReadOutcome {
+    const problem = (text: string): ReadOutcome => ({ row: null, problem: text })
+    if (record.problem) return problem(record.problem)
+    if (record.cells.length !== this.width) return problem(`Has ${record.cells.length} ${record.cells.length === 1 ? 'column' : 'columns'} where the header has ${this.width}.`)
+    const v: Partial<Record<TargetField, string>> = {}
+    for (const [field, indices] of this.columns) {
+      v[field] = indices
+        .map((i) => record.cells[i]!.trim())
+        .filter((s) => s !== '')
+        .join(FIELD_JOINER[field] ?? ' ')
+    }
+    const { lookups, mapping } = this
+
+    if (!v.date) return problem('No date.')
+    const date = parseDate(v.date, mapping.dateFormat)
+    if (!date) return problem(`Bad date ${quote(v.date)}: use ${mapping.dateFormat === 'YYYY-MM-DD' ? 'a date like 2026-03-31' : `${mapping.dateFormat}, or 2026-03-31`}.`)
+
+    const clientName = (v.client ?? '').replace(/\s+/g, ' ')
+    if (!clientName) return problem('No client.')
+    if (clientName.length > LIMITS.client) return problem(`The client’s name is longer than ${LIMITS.client} characters.`)
+
+    let kind: EntryKind | null = mapping.kind
+    if (v.kind) kind = parseKind(v.kind)
+    if (!kind) return problem(v.kind ? `Unknown kind ${quote(v.kind)}: use one of ${KINDS_TEXT}.` : 'No kind.')
+
+    if (v.currency) {
+      const code = parseCurrency(v.currency)
+      if (!code) return problem(`Unknown currency ${quote(v.currency)}.`)
+      if (code !== lookups.currency) return problem(`In ${code}, but your books are kept in ${lookups.currency}: only ${lookups.currency} entries can be imported.`)
+    }
+
+    let minutes: number | null = null
+    let rateMinor: number | null = null
+    let staffId: number | null = null
+    let worker = v.worker ?? ''
+    let amountMinor: number
+    if (kind === 'time') {
+      if (v.minutes) {
+        minutes = parseMinutes(v.minutes)
+        if (minutes === null) return problem(`Bad minutes ${quote(v.minutes)}: use whole minutes such as 90.`)
+      } else if (v.hours) {
+        minutes = parseHours(v.hours)
+        if (minutes === null) return problem(`Bad hours ${quote(v.hours)}: use hours such as 1.5 or 1:30.`)
+      } else return problem('No minutes or hours for time.')
+      const staff = worker ? lookups.staff.get(searchKey(worker)) : undefined
+      if (staff) {
+        staffId = staff.id
+        worker = staff.name
+      }
+      if (!worker) worker = lookups.ownerName
+      if (v.rate) {
+        rateMinor = parseAmount(v.rate, lookups.currency)
+        if (rateMinor === null) return problem(`Bad rate ${quote(v.rate)}: use an hourly rate such as 85.00.`)
+      } else rateMinor = staff ? staff.rateMinor : lookups.hourlyWorthMinor
+      amountMinor = costOfMinutes(minutes, rateMinor)
+    } else {
+      if (!v.amount) return problem('No amount.')
+      const amount = parseAmount(v.amount, lookups.currency)
+      if (amount === null) return problem(`Bad amount ${quote(v.amount)}: use a positive amount such as 1234.50.`)
+      amountMinor = amount
+      worker = ''
+    }
+    if (worker.length > LIMITS.worker) return problem(`Who worked is longer than ${LIMITS.worker} characters.`)
+    const reference = v.reference ?? ''
+    if (reference.length > LIMITS.reference) return problem(`The reference is longer than ${LIMITS.reference} characters.`)
+    const description = v.description ?? ''
+    if (description.length > LIMITS.description) return problem(`The description is longer than ${LIMITS.description.toLocaleString('en')} characters.`)
+
+    const key = clientKey(clientName)
+    const clientId = lookups.clients.get(key) ?? null
+    if (clientId === null && !mapping.createClients) return problem(`No client named ${quote(clientName)}. Choose “Create clients not found” to add them.`)
+
+    let turnaroundId: number | null = null
+    if (v.turnaround) {
+      const n = /^\d{1,9}$/.test(v.turnaround) ? Number(v.turnaround) : null
+      if (n === null || clientId === null || lookups.turnarounds.get(n) !== clientId) return problem(`${clientName} has no turnaround number ${quote(v.turnaround)}.`)
+      turnaroundId = n
+    }
+
+    const content = [mapping.source, kind, date, key, amountMinor, lookups.currency, minutes ?? '', rateMinor ?? '', searchKey(worker), reference, description, turnaroundId ?? ''].join('\u001f')
+    const contentHash = createHash('sha256').update(content).digest('base64')
+    const occurrence = (this.seen.get(contentHash) ?? 0) + 1
+    this.seen.set(contentHash, occurrence)
+    const importKey = createHash('sha256').update(`${contentHash}\u001f${occurrence}`).digest('hex')
+
+    return {
+      problem: null,
+      row: { line: record.line, date, clientKey: key, clientName, clientId, kind, description, amountMinor, minutes, rateMinor, staffId, worker, reference, turnaroundId, importKey },
+    }
+  }
+}

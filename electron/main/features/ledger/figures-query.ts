@@ -1,0 +1,138 @@
+/**
+ * The ledger's figures, computed by SQL aggregates only. One function, ledgerSums(), serves the
+ * client page, the portfolio, the exports, the decision panel and the tests.
+ *
+ * A period is read as whole months from ledger_month_totals (kept exact by triggers) plus the
+ * days at its edges from the entries themselves (indexed by entry_date and client_id, entry_date),
+ * so twelve months across every client read a few thousand total rows, not a million entries.
+ * Touchpoint minutes count as complaint-handling time at the rate of who spent them (a staff
+ * member's cost rate when touchpoints.who names one, else the owner's hourly worth), rounded
+ * once per client and person.
+ */
+import type { EntityManager, SelectQueryBuilder, ObjectLiteral } from 'typeorm'
+import { LedgerEntryEntity, LedgerMonthTotalEntity, StaffEntity, TouchpointEntity } from '../../db/entities'
+import { costOfMinutes } from '../../../shared/money'
+import { emptySums, addSums } from '../../../shared/ledger/figures'
+import type { KindSums } from '../../../shared/ledger/models'
+import { firstDay, lastDay, shiftDay, splitPeriod, type Period } from '../../../shared/ledger/periods'
+import { daysBetween as daysApart } from '../../../shared/planner/dates'
+import { ENTRY_KINDS } from '../../../shared/ledger/words'
+
+type Row = Record<string, string | number | null>
+
+/** Selects one SUM per kind (pivoted in SQL, so each client is one row) and the time minutes. */
+function pivot<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, a: string): SelectQueryBuilder<T> {
+  qb.select(`${a}.clientId`, 'clientId')
+  for (const kind of ENTRY_KINDS) qb.addSelect(`SUM(CASE WHEN ${a}.kind = '${kind}' THEN ${a}.amountMinor ELSE 0 END)`, kind)
+  return qb.addSelect(`SUM(CASE WHEN ${a}.kind = 'time' THEN COALESCE(${a}.minutes, 0) ELSE 0 END)`, 'timeMinutes').groupBy(`${a}.clientId`)
+}
+
+function addRows(into: Map<number, KindSums>, rows: Row[], sign: 1 | -1 = 1): void {
+  for (const r of rows) {
+    const id = Number(r.clientId)
+    const s = into.get(id) ?? emptySums()
+    for (const kind of ENTRY_KINDS) s[kind] += sign * Number(r[kind] ?? 0)
+    s.timeMinutes += sign * Number(r.timeMinutes ?? 0)
+    into.set(id, s)
+  }
+}
+
+export interface SumsOptions {
+  /** One client only (the client page); all clients when absent. */
+  clientId?: number
+  /** The owner's hourly worth: the rate of touchpoint minutes spent by anyone not on the staff list. */
+  hourlyWorthMinor: number
+}
+
+/** Per client: the sums of its entries and touchpoints over the period (both ends included). */
+export async function ledgerSums(m: EntityManager, period: Period, o: SumsOptions): Promise<Map<number, KindSums>> {
+  const out = new Map<number, KindSums>()
+  const split = splitPeriod(period)
+  const totals = async (first: string, last: string, sign: 1 | -1 = 1) => {
+    const qb = pivot(m.createQueryBuilder(LedgerMonthTotalEntity, 't'), 't').where('t.month BETWEEN :first AND :last', { first, last })
+    if (o.clientId !== undefined) qb.andWhere('t.clientId = :clientId', { clientId: o.clientId })
+    addRows(out, await qb.getRawMany<Row>(), sign)
+  }
+  const entries = async (range: Period, sign: 1 | -1 = 1) => {
+    if (range.from > range.to) return
+    const qb = pivot(m.createQueryBuilder(LedgerEntryEntity, 'e'), 'e').where('e.entryDate BETWEEN :from AND :to', range)
+    if (o.clientId !== undefined) qb.andWhere('e.clientId = :clientId', { clientId: o.clientId })
+    addRows(out, await qb.getRawMany<Row>(), sign)
+  }
+  if (split.months) await totals(split.months.first, split.months.last)
+  for (const edge of split.edges) {
+    const month = edge.from.slice(0, 7)
+    // An edge covering most of its month reads fewer entries as the month's total minus the days it leaves out.
+    if (edge.to.slice(0, 7) === month && 2 * (daysApart(edge.from, edge.to) + 1) > daysApart(firstDay(month), lastDay(month)) + 1) {
+      await totals(month, month)
+      await entries({ from: firstDay(month), to: shiftDay(edge.from, -1) }, -1)
+      await entries({ from: shiftDay(edge.to, 1), to: lastDay(month) }, -1)
+    } else await entries(edge)
+  }
+  for (const r of await touchpointMinutes(m, period, o.clientId)) {
+    const id = Number(r.clientId)
+    const s = out.get(id) ?? emptySums()
+    const minutes = Number(r.minutes)
+    s.touchpointMinutes += minutes
+    s.touchpointCost += costOfMinutes(minutes, r.rate === null ? o.hourlyWorthMinor : Number(r.rate))
+    out.set(id, s)
+  }
+  return out
+}
+
+/** Touchpoint minutes per client and person, with the person's staff rate when there is one. */
+function touchpointMinutes(m: EntityManager, period: Period, clientId?: number): Promise<Row[]> {
+  const qb = m
+    .createQueryBuilder(TouchpointEntity, 'tp')
+    .leftJoin(StaffEntity, 's', 's.name = tp.who')
+    .select('tp.clientId', 'clientId')
+    .addSelect('s.costRateMinor', 'rate')
+    .addSelect('SUM(tp.minutes)', 'minutes')
+    .where('tp.occurredOn BETWEEN :from AND :to', period)
+    .andWhere('tp.minutes > 0')
+    .groupBy('tp.clientId')
+    .addGroupBy('tp.who')
+    .addGroupBy('s.costRateMinor')
+  if (clientId !== undefined) qb.andWhere('tp.clientId = :clientId', { clientId })
+  return qb.getRawMany<Row>()
+}
+
+/** Every client's sums added together. */
+export function totalOf(sums: Iterable<KindSums>): KindSums {
+  const total = emptySums()
+  for (const s of sums) addSums(total, s)
+  return total
+}
+
+/** One client's revenue and cost per month, from the monthly totals only (whole months). */
+export async function clientMonths(m: EntityManager, clientId: number, first: string, last: string): Promise<Map<string, Row>> {
+  const qb = m
+    .createQueryBuilder(LedgerMonthTotalEntity, 't')
+    .select('t.month', 'month')
+    .addSelect(`SUM(CASE WHEN t.kind = 'invoice' THEN t.amountMinor ELSE 0 END)`, 'revenue')
+    .addSelect(`SUM(CASE WHEN t.kind IN ('time', 'material', 'expense', 'refund', 'discount', 'credit', 'gift') THEN t.amountMinor ELSE 0 END)`, 'cost')
+    .where('t.clientId = :clientId', { clientId })
+    .andWhere('t.month BETWEEN :first AND :last', { first, last })
+    .groupBy('t.month')
+  const rows = await qb.getRawMany<Row>()
+  return new Map(rows.map((r) => [String(r.month), r]))
+}
+
+/** Touchpoint cost per month for one client, so the monthly chart counts complaint handling too. */
+export async function clientTouchpointMonths(m: EntityManager, clientId: number, first: string, last: string, hourlyWorthMinor: number): Promise<Map<string, number>> {
+  const rows = await m
+    .createQueryBuilder(TouchpointEntity, 'tp')
+    .leftJoin(StaffEntity, 's', 's.name = tp.who')
+    .select('SUBSTR(tp.occurredOn, 1, 7)', 'month')
+    .addSelect('s.costRateMinor', 'rate')
+    .addSelect('SUM(tp.minutes)', 'minutes')
+    .where('tp.clientId = :clientId', { clientId })
+    .andWhere('tp.occurredOn BETWEEN :from AND :to', { from: firstDay(first), to: lastDay(last) })
+    .groupBy('SUBSTR(tp.occurredOn, 1, 7)')
+    .addGroupBy('tp.who')
+    .addGroupBy('s.costRateMinor')
+    .getRawMany<Row>()
+  const out = new Map<string, number>()
+  for (const r of rows) out.set(String(r.month), (out.get(String(r.month)) ?? 0) + costOfMinutes(Number(r.minutes), r.rate === null ? hourlyWorthMinor : Number(r.rate)))
+  return out
+}

@@ -1,0 +1,69 @@
+/** The figures the client page, the Ledger page, the exports and the decision panel show. */
+import { ClientEntity } from '../../db/entities'
+import { notFound } from '../../domain-error'
+import { figuresOf, emptySums } from '../../../shared/ledger/figures'
+import type { ClientFigures, ClientMonth, ClientPageFigures, PortfolioFigures } from '../../../shared/ledger/models'
+import { addMonths, monthsBetween, type Period } from '../../../shared/ledger/periods'
+import type { ClientStatus } from '../../../shared/words'
+import { clientMonths, clientTouchpointMonths, ledgerSums, totalOf } from './figures-query'
+import type { LedgerContext } from './ledger-context'
+import { turnaroundCosts } from './turnaround-cost'
+
+export class FiguresService {
+  constructor(private readonly ctx: LedgerContext) {}
+
+  async client(clientId: number, period: Period): Promise<ClientPageFigures> {
+    const m = this.ctx.manager
+    const profile = await this.ctx.profile()
+    const c = await m.findOneBy(ClientEntity, { id: clientId })
+    if (!c) throw notFound('client')
+    const sums = (await ledgerSums(m, period, { clientId, hourlyWorthMinor: profile.hourlyWorthMinor })).get(clientId) ?? emptySums()
+    return {
+      clientId,
+      name: c.name,
+      status: c.status as ClientStatus,
+      figures: figuresOf(sums),
+      period,
+      hourlyWorthMinor: profile.hourlyWorthMinor,
+      currency: profile.currency,
+      turnarounds: await turnaroundCosts(m, { clientId }, profile.hourlyWorthMinor),
+    }
+  }
+
+  async portfolio(period: Period): Promise<PortfolioFigures> {
+    const m = this.ctx.manager
+    const profile = await this.ctx.profile()
+    const sums = await ledgerSums(m, period, { hourlyWorthMinor: profile.hourlyWorthMinor })
+    // A client whose month total is cancelled out by the days the period leaves out had no entry in it.
+    for (const [id, s] of sums) if (Object.values(s).every((v) => v === 0)) sums.delete(id)
+    const ids = [...sums.keys()]
+    const names = new Map<number, { name: string; status: ClientStatus }>()
+    for (let i = 0; i < ids.length; i += 900) {
+      const rows = await m
+        .createQueryBuilder(ClientEntity, 'c')
+        .select(['c.id', 'c.name', 'c.status'])
+        .where('c.id IN (:...ids)', { ids: ids.slice(i, i + 900) })
+        .getMany()
+      for (const r of rows) names.set(r.id, { name: r.name, status: r.status as ClientStatus })
+    }
+    const clients: ClientFigures[] = ids.map((id) => ({ clientId: id, name: names.get(id)?.name ?? '', status: names.get(id)?.status ?? 'active', figures: figuresOf(sums.get(id) ?? emptySums()) }))
+    clients.sort((a, b) => b.figures.marginMinor - a.figures.marginMinor || a.name.localeCompare(b.name))
+    return { period, hourlyWorthMinor: profile.hourlyWorthMinor, currency: profile.currency, totals: figuresOf(totalOf(sums.values())), clients }
+  }
+
+  /** Revenue, cost and margin for each of the last `months` months, this one included. */
+  async months(clientId: number, months: number): Promise<ClientMonth[]> {
+    const m = this.ctx.manager
+    const profile = await this.ctx.profile()
+    const last = this.ctx.today().slice(0, 7)
+    const first = addMonths(last, -(months - 1))
+    const rows = await clientMonths(m, clientId, first, last)
+    const touch = await clientTouchpointMonths(m, clientId, first, last, profile.hourlyWorthMinor)
+    return monthsBetween(first, last).map((month) => {
+      const r = rows.get(month)
+      const revenueMinor = Number(r?.revenue ?? 0)
+      const costMinor = Number(r?.cost ?? 0) + (touch.get(month) ?? 0)
+      return { month, revenueMinor, costMinor, marginMinor: revenueMinor - costMinor }
+    })
+  }
+}

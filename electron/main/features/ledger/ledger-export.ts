@@ -1,0 +1,128 @@
+/** The ledger's entries and the client figures as CSV, through the save dialog; written whole or not at all. */
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import Papa from 'papaparse'
+import { ClientEntity, LedgerEntryEntity } from '../../db/entities'
+import { DomainError, notFound } from '../../domain-error'
+import { minorToInputText } from '../../../shared/money'
+import type { CsvExportResult } from '../../../shared/ledger/models'
+import type { Period } from '../../../shared/ledger/periods'
+import { ENTRY_KIND_LABELS } from '../../../shared/ledger/words'
+import type { SaveDialogOptions } from '../letters/letter-context'
+import type { FiguresService } from './figures-service'
+import type { LedgerContext } from './ledger-context'
+
+const BATCH = 5000
+const COLUMNS = ['entryDate', 'kind', 'description', 'reference', 'amountMinor', 'currency', 'worker', 'minutes', 'rateMinor', 'turnaroundId', 'invoiceId'] as const
+
+function safeName(text: string): string {
+  return text.replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100)
+}
+
+/** Writes beside the target and renames into place, so a failure leaves no partial file. */
+async function writeAtomically(target: string, write: (fd: fs.promises.FileHandle) => Promise<void>): Promise<void> {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`)
+  let handle: fs.promises.FileHandle | undefined
+  try {
+    handle = await fs.promises.open(temp, 'wx')
+    await write(handle)
+    await handle.close()
+    handle = undefined
+    await fs.promises.rename(temp, target)
+  } catch (error) {
+    await handle?.close().catch(() => undefined)
+    await fs.promises.rm(temp, { force: true }).catch(() => undefined)
+    if (error instanceof DomainError) throw error
+    throw new DomainError('VALIDATION', `The file could not be written to “${target}”. Nothing was saved; choose another place, such as your Documents folder.`, 'filePath')
+  }
+}
+
+export class LedgerExport {
+  constructor(
+    private readonly ctx: LedgerContext,
+    private readonly figures: FiguresService,
+    private readonly chooseSavePath: (options: SaveDialogOptions) => Promise<string | null>,
+  ) {}
+
+  /** Every entry of one client, or of every client, oldest first, read and written in batches. */
+  async entries(clientId: number | null): Promise<CsvExportResult> {
+    const m = this.ctx.manager
+    const profile = await this.ctx.profile()
+    let label = 'All clients'
+    if (clientId !== null) {
+      const c = await m.findOneBy(ClientEntity, { id: clientId })
+      if (!c) throw notFound('client')
+      label = c.name
+    }
+    const file = await this.chooseSavePath({ title: 'Export the ledger as CSV', defaultPath: `${this.ctx.today()} Ledger - ${safeName(label)}.csv` })
+    if (file === null) return { filePath: null, rows: 0 }
+    const target = /\.csv$/i.test(file) ? file : `${file}.csv`
+    const currency = profile.currency
+    let rows = 0
+    await writeAtomically(target, async (fd) => {
+      await fd.write(Papa.unparse([['Date', 'Client', 'Kind', 'Description', 'Reference', `Amount (${currency})`, 'Currency', 'Worker', 'Minutes', `Hourly rate (${currency})`, 'Turnaround', 'Settles invoice']]) + '\r\n')
+      for (let lastId = 0; ; ) {
+        const qb = m
+          .createQueryBuilder(LedgerEntryEntity, 'e')
+          .innerJoin(ClientEntity, 'c', 'c.id = e.clientId')
+          .select('e.id', 'id')
+          .addSelect('c.name', 'client')
+          .where('e.id > :lastId', { lastId })
+          .orderBy('e.id', 'ASC')
+          .limit(BATCH)
+        for (const col of COLUMNS) qb.addSelect(`e.${col}`, col)
+        if (clientId !== null) qb.andWhere('e.clientId = :clientId', { clientId })
+        const batch = await qb.getRawMany<Record<string, string | number | null>>()
+        if (batch.length === 0) break
+        lastId = Number(batch[batch.length - 1]?.id)
+        const lines = batch.map((r) => [
+          r.entryDate,
+          r.client,
+          ENTRY_KIND_LABELS[r.kind as keyof typeof ENTRY_KIND_LABELS] ?? r.kind,
+          r.description,
+          r.reference,
+          minorToInputText(Number(r.amountMinor), currency),
+          r.currency,
+          r.worker,
+          r.minutes ?? '',
+          r.rateMinor === null ? '' : minorToInputText(Number(r.rateMinor), currency),
+          r.turnaroundId ?? '',
+          r.invoiceId ?? '',
+        ])
+        await fd.write(Papa.unparse(lines, { escapeFormulae: true }) + '\r\n')
+        rows += batch.length
+      }
+    })
+    return { filePath: target, rows }
+  }
+
+  /** Each client's figures for the period, ranked by margin, the same figures the Ledger page shows. */
+  async figuresCsv(period: Period): Promise<CsvExportResult> {
+    const p = await this.figures.portfolio(period)
+    const file = await this.chooseSavePath({ title: 'Export the client figures as CSV', defaultPath: `${this.ctx.today()} Client figures ${period.from} to ${period.to}.csv` })
+    if (file === null) return { filePath: null, rows: 0 }
+    const target = /\.csv$/i.test(file) ? file : `${file}.csv`
+    const c = p.currency
+    const money = (v: number | null) => (v === null ? '' : minorToInputText(v, c))
+    const header = ['Client', 'Status', `Revenue (${c})`, `Collected (${c})`, `Outstanding (${c})`, `Direct cost (${c})`, `Concessions (${c})`, `Margin (${c})`, 'Margin %', 'Hours', `Effective hourly rate (${c})`, `Your hourly worth (${c})`]
+    const lines = p.clients.map(({ name, status, figures: f }) => [
+      name,
+      status,
+      money(f.revenueMinor),
+      money(f.collectedMinor),
+      money(f.outstandingMinor),
+      money(f.directCostMinor),
+      money(f.concessionsMinor),
+      money(f.marginMinor),
+      f.marginPct === null ? '' : f.marginPct.toFixed(1),
+      (f.minutes / 60).toFixed(2),
+      money(f.effectiveRateMinor),
+      money(p.hourlyWorthMinor),
+    ])
+    await writeAtomically(target, async (fd) => {
+      await fd.write(Papa.unparse([header, ...lines], { escapeFormulae: true }) + '\r\n')
+    })
+    return { filePath: target, rows: lines.length }
+  }
+}

@@ -1,0 +1,64 @@
+import type { Handlers } from '../../ipc'
+import type { SaveDialogOptions } from '../letters/letter-context'
+import { DecisionService } from './decision-service'
+import { EntriesService } from './entries-service'
+import { FiguresService } from './figures-service'
+import { LedgerContext, type LedgerDeps } from './ledger-context'
+import { LedgerExport } from './ledger-export'
+import { StaffService } from './staff-service'
+
+export interface LedgerServiceDeps extends LedgerDeps {
+  chooseSavePath: (options: SaveDialogOptions) => Promise<string | null>
+}
+
+export function createLedgerServices(deps: LedgerServiceDeps) {
+  const ctx = new LedgerContext(deps)
+  const figures = new FiguresService(ctx)
+  return {
+    ctx,
+    staff: new StaffService(ctx),
+    entries: new EntriesService(ctx),
+    figures,
+    decisions: new DecisionService(ctx),
+    exports: new LedgerExport(ctx, figures, deps.chooseSavePath),
+  }
+}
+
+export type LedgerServices = ReturnType<typeof createLedgerServices>
+
+export type LedgerChannel = Extract<
+  keyof Handlers,
+  | 'ledger:list'
+  | 'ledger:save'
+  | 'ledger:delete'
+  | 'ledger:client-figures'
+  | 'ledger:portfolio'
+  | 'ledger:client-months'
+  | 'ledger:export-csv'
+  | 'ledger:export-figures-csv'
+  | `staff:${string}`
+  | `risk-limits:${string}`
+  | `decisions:${string}`
+>
+
+/** The ledger's channels mapped to its services. */
+export function createLedgerHandlers(s: LedgerServices): Pick<Handlers, LedgerChannel> {
+  const { ctx, staff, entries, figures, decisions, exports } = s
+  return {
+    'staff:list': () => staff.list(),
+    'staff:save': ({ id, staff: input }) => staff.save(id, input),
+    'staff:delete': ({ id }) => staff.delete(id),
+    'risk-limits:get': () => staff.riskLimits(),
+    'risk-limits:save': (input) => staff.saveRiskLimits(input),
+    'ledger:list': ({ clientId, limit }) => entries.list(clientId, limit),
+    'ledger:save': ({ clientId, id, entry }) => entries.save(clientId, id, entry),
+    'ledger:delete': ({ id }) => entries.delete(id),
+    'ledger:client-figures': ({ clientId, period }) => figures.client(clientId, ctx.period(period)),
+    'ledger:portfolio': ({ period }) => figures.portfolio(ctx.period(period)),
+    'ledger:client-months': ({ clientId, months }) => figures.months(clientId, months),
+    'ledger:export-csv': ({ clientId }) => exports.entries(clientId),
+    'ledger:export-figures-csv': ({ period }) => exports.figuresCsv(ctx.period(period)),
+    'decisions:get-panel': ({ clientId, turnaroundId }) => decisions.panel(clientId, turnaroundId),
+    'decisions:record': ({ clientId, turnaroundId, decision, note }) => decisions.record(clientId, turnaroundId, decision, note),
+  }
+}

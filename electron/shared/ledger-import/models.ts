@@ -1,0 +1,66 @@
+/** Results of the ledger import's channels. */
+import type { EntryKind } from '../ledger/words'
+import type { PresetId } from './presets'
+
+export interface ChosenImportFile {
+  /** The handle for this file in later calls. */
+  token: string
+  fileName: string
+  sizeBytes: number
+  headers: string[]
+  /** The first few data rows as the file has them. */
+  sample: string[][]
+  suggestedPreset: PresetId | null
+}
+
+export interface BadRow {
+  /** The row's line as a spreadsheet numbers it: the header is line 1. */
+  line: number
+  reason: string
+}
+
+/** One row as it will be imported. */
+export interface PreviewEntry {
+  date: string
+  clientName: string
+  /** True when no client has this name yet (created on import when asked). */
+  newClient: boolean
+  kind: EntryKind
+  description: string
+  amountMinor: number
+  currency: string
+  minutes: number | null
+  rateMinor: number | null
+  worker: string
+  reference: string
+  turnaroundId: number | null
+}
+
+export interface PreviewRow {
+  line: number
+  entry: PreviewEntry | null
+  /** Why the row cannot be read; null when it can. */
+  problem: string | null
+}
+
+export interface ImportPreview {
+  rows: PreviewRow[]
+  currency: string
+}
+
+export interface ImportResult {
+  /** imported: written (maybe nothing new); stopped: some rows could not be read, nothing written; cancelled: nothing written. */
+  status: 'imported' | 'stopped' | 'cancelled'
+  rowsRead: number
+  /** Rows that can be read. */
+  goodRows: number
+  imported: number
+  duplicates: number
+  clientsCreated: string[]
+  badRowCount: number
+  /** The first bad rows (at most MAX_LISTED_BAD_ROWS). */
+  badRows: BadRow[]
+  currency: string
+  amountImportedMinor: number
+  ms: number
+}

@@ -1,0 +1,132 @@
+/**
+ * Ledger figures at scale: 1,000,000 entries across 2,000 clients over 5 years. The portfolio for
+ * the last 12 months and one client's page, through the app's own figures (monthly totals plus the
+ * period's edges), beside a plain hand-written GROUP BY over the entries on better-sqlite3.
+ * A benchmark, not a test: it measures and records (see measure.ts); it asserts nothing about time.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { afterAll, beforeAll, describe, it } from 'vitest'
+import { DATABASE_FILE_NAME, openDatabase, type OpenedDatabase } from '../../electron/main/db/open-database'
+import { ProfileService } from '../../electron/main/features/profile/profile-service'
+import { createLedgerServices, type LedgerServices } from '../../electron/main/features/ledger/ledger-handlers'
+import { periodOf } from '../../electron/shared/ledger/periods'
+import { costOfMinutes } from '../../electron/shared/money'
+import { ENTRY_KINDS } from '../../electron/shared/ledger/words'
+import { tempDir } from '../support/temp-db'
+import { median, record, sample } from './measure'
+import { prng, seedClients } from './seed'
+
+const CLIENTS = 2000
+const ENTRIES = 1_000_000
+const NOW = new Date(2026, 10, 22, 12, 0)
+const TODAY = '2026-11-22'
+const FIRST_DAY = Date.UTC(2021, 10, 23) // five years back
+const DAYS = 5 * 365
+const RUNS = 15
+const CLIENT_ID = 42
+
+let dir = ''
+let opened: OpenedDatabase | undefined
+let raw: Database.Database | undefined
+let ledger: LedgerServices
+
+/** 1,000,000 entries in one transaction with prepared statements; the triggers fill the monthly totals. */
+function seedEntries(file: string): void {
+  const db = new Database(file)
+  const random = prng(20261129)
+  // Big clients and a long tail: client weight ~ 1 / rank.
+  const weights = Array.from({ length: CLIENTS }, (_, i) => 1 / (i + 1))
+  const sum = weights.reduce((a, b) => a + b, 0)
+  const cumulative: number[] = []
+  weights.reduce((acc, w) => (cumulative.push((acc + w) / sum), acc + w), 0)
+  const pickClient = () => {
+    const r = random()
+    let lo = 0
+    let hi = CLIENTS - 1
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if ((cumulative[mid] ?? 1) < r) lo = mid + 1
+      else hi = mid
+    }
+    return lo + 1
+  }
+  const insert = db.prepare(
+    "INSERT INTO ledger_entries (client_id, kind, entry_date, description, amount_minor, currency, worker, minutes, rate_minor, created_at, updated_at) VALUES (?, ?, ?, '', ?, 'GBP', ?, ?, ?, '', '')",
+  )
+  db.transaction(() => {
+    for (let i = 0; i < ENTRIES; i++) {
+      const kind = ENTRY_KINDS[Math.floor(random() * random() * ENTRY_KINDS.length)] ?? 'invoice'
+      const date = new Date(FIRST_DAY + Math.floor(random() * DAYS) * 86_400_000).toISOString().slice(0, 10)
+      if (kind === 'time') {
+        const minutes = 15 + Math.floor(random() * 240)
+        insert.run(pickClient(), kind, date, costOfMinutes(minutes, 6000), 'Ada', minutes, 6000)
+      } else insert.run(pickClient(), kind, date, 1000 + Math.floor(random() * 200000), '', null, null)
+    }
+  })()
+  db.close()
+}
+
+beforeAll(async () => {
+  const started = performance.now()
+  dir = tempDir('turnaround-bench-ledger-')
+  const file = path.join(dir, DATABASE_FILE_NAME)
+  const seeding = await openDatabase({ file })
+  await seedClients(seeding.dataSource, CLIENTS)
+  await new ProfileService({ manager: seeding.dataSource.manager, now: () => NOW }).save({ businessName: 'Bench', ownerName: 'Ada', address: '', email: '', phone: '', currency: 'GBP', hourlyWorthMinor: 6000, logoDataUrl: null })
+  await seeding.dataSource.destroy()
+  seedEntries(file)
+  opened = await openDatabase({ file })
+  raw = new Database(file, { readonly: true, fileMustExist: true })
+  ledger = createLedgerServices({ manager: opened.dataSource.manager, now: () => NOW, chooseSavePath: async () => null })
+  const totals = raw.prepare('SELECT COUNT(*) AS n FROM ledger_month_totals').get() as { n: number }
+  console.log(`(seeded ${CLIENTS} clients and ${ENTRIES} entries, ${totals.n} monthly total rows, in ${(performance.now() - started).toFixed(0)} ms)`)
+})
+
+afterAll(async () => {
+  raw?.close()
+  await opened?.dataSource.destroy()
+  if (dir) fs.rmSync(dir, { recursive: true, force: true })
+})
+
+const GROUP_BY = `SELECT client_id, kind, SUM(amount_minor) AS amount, SUM(COALESCE(minutes, 0)) AS minutes
+  FROM ledger_entries WHERE entry_date BETWEEN ? AND ? GROUP BY client_id, kind`
+const GROUP_BY_CLIENT = `SELECT kind, SUM(amount_minor) AS amount, SUM(COALESCE(minutes, 0)) AS minutes
+  FROM ledger_entries WHERE client_id = ? AND entry_date BETWEEN ? AND ? GROUP BY kind`
+
+function check(name: string, ours: number, theirs: number): void {
+  if (ours !== theirs) throw new Error(`${name}: the figures and the plain GROUP BY disagree (${ours} vs ${theirs})`)
+}
+
+describe('ledger benchmarks', () => {
+  const period = periodOf('ttm', TODAY)
+
+  it('ledger.portfolio-12-months', async () => {
+    const plain = raw!.prepare(GROUP_BY)
+    const ours = await ledger.figures.portfolio(period)
+    const rows = plain.all(period.from, period.to) as Array<{ kind: string; amount: number }>
+    check('revenue', ours.totals.revenueMinor, rows.filter((r) => r.kind === 'invoice').reduce((a, r) => a + r.amount, 0))
+    console.log(`(portfolio ${period.from}..${period.to}: ${ours.clients.length} clients, ${rows.length} groups in the plain GROUP BY)`)
+    const baseline = await sample(RUNS, () => plain.all(period.from, period.to))
+    const measured = await sample(RUNS, () => ledger.figures.portfolio(period))
+    record({ name: 'ledger.group-by-12-months (plain SQL over the entries)', unit: 'ms', median: median(baseline), runs: RUNS, samples: baseline })
+    record({ name: 'ledger.portfolio-12-months', unit: 'ms', median: median(measured), runs: RUNS, samples: measured, ratio: median(measured) / median(baseline), baseline: 'plain GROUP BY over the entries' })
+  })
+
+  it('ledger.client-page', async () => {
+    const plain = raw!.prepare(GROUP_BY_CLIENT)
+    const ours = await ledger.figures.client(CLIENT_ID, period)
+    const rows = plain.all(CLIENT_ID, period.from, period.to) as Array<{ kind: string; amount: number }>
+    check('client revenue', ours.figures.revenueMinor, rows.filter((r) => r.kind === 'invoice').reduce((a, r) => a + r.amount, 0))
+    const entries = raw!.prepare('SELECT COUNT(*) AS n FROM ledger_entries WHERE client_id = ?').get(CLIENT_ID) as { n: number }
+    console.log(`(client ${CLIENT_ID}: ${entries.n} entries in all)`)
+    const baseline = await sample(RUNS, () => plain.all(CLIENT_ID, period.from, period.to))
+    const measured = await sample(RUNS, async () => {
+      await ledger.figures.client(CLIENT_ID, period)
+      await ledger.figures.months(CLIENT_ID, 24)
+    })
+    record({ name: 'ledger.client-group-by (plain SQL over the entries)', unit: 'ms', median: median(baseline), runs: RUNS, samples: baseline })
+    record({ name: 'ledger.client-page (figures for 12 months and 24 monthly points)', unit: 'ms', median: median(measured), runs: RUNS, samples: measured, ratio: median(measured) / median(baseline), baseline: 'plain GROUP BY over the client’s entries' })
+  })
+})

@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Envelope } from '../../electron/shared/envelope'
+import type { Client } from '../../electron/shared/models'
+import type { DecisionPanel, LedgerEntryView } from '../../electron/shared/ledger/models'
+import type { TurnaroundDetail } from '../../electron/shared/planner/models'
+import { openTestApp, type TestApp } from '../support/temp-db'
+
+const NOW = new Date(2026, 10, 22, 9, 30)
+let app: TestApp
+beforeEach(async () => {
+  app = await openTestApp(undefined, () => NOW)
+  await call('profile:save', { businessName: 'Quill & Co', ownerName: 'Ada Quill', currency: 'EUR', hourlyWorthMinor: 6000 })
+  await call('risk-limits:save', { horizonYears: 2, maxTurnaroundSharePct: 25, maxTurnaroundMinutes: 600, minEffectiveRateMinor: 0, defaultReferralValueMinor: 10000 })
+})
+afterEach(async () => {
+  await app.close()
+})
+
+async function call<T>(channel: string, input?: unknown): Promise<T> {
+  const r = (await app.call(channel, input)) as Envelope<T>
+  if (!r.ok) throw new Error(`${channel} failed: ${r.error.field ?? '-'}: ${r.error.message}`)
+  return r.data
+}
+const entry = (clientId: number, e: Record<string, unknown>) => call<LedgerEntryView>('ledger:save', { clientId, entry: { currency: 'EUR', ...e } })
+
+describe('the decision panel', () => {
+  it('weighs the turnaround’s cost spent and planned against the relationship’s worth, and cutting ties lets the client go', async () => {
+    const c = await call<Client>('clients:create', { name: 'Quayside Yacht Club', status: 'in_turnaround' })
+    const t = await call<TurnaroundDetail>('turnarounds:open', { clientId: c.id, openedOn: '2026-10-01', firstHeardBy: 'Ada Quill' })
+    // 12-month margin: 3,000.00 invoiced − 1,000.00 of materials = 2,000.00; worth = 2,000.00 × 2 + 100.00 default referral = 4,100.00
+    await entry(c.id, { kind: 'invoice', entryDate: '2026-03-01', amountMinor: 300000 })
+    await entry(c.id, { kind: 'material', entryDate: '2026-03-01', amountMinor: 100000 })
+    // An invoice 13 months ago is outside the trailing 12 months.
+    await entry(c.id, { kind: 'invoice', entryDate: '2025-10-22', amountMinor: 999900 })
+    await call('issues:save', { turnaroundId: t.id, issue: { statement: 'The March brochure arrived 9 days late', raisedOn: '2026-10-01' } })
+    await call('actions:save', { turnaroundId: t.id, action: { title: 'Reprint', impact: 4, effortMinutes: 120, costMinor: 5000, responsible: 'Ada Quill' } })
+    await call('actions:save', { turnaroundId: t.id, action: { title: 'Done already', impact: 4, effortMinutes: 600, status: 'done' } })
+    let panel = await call<DecisionPanel>('decisions:get-panel', { clientId: c.id })
+    expect(panel.turnaroundId).toBe(t.id)
+    expect(panel.figures).toMatchObject({
+      ttmMarginMinor: 200000,
+      referralValueMinor: 10000,
+      referralIsDefault: true,
+      worthMinor: 410000,
+      spentMinor: 0,
+      plannedMinor: 17000, // 2 h × 60.00 + 50.00 of stated cost; the done action is not counted
+      plannedMinutes: 120,
+      openActions: 1,
+      totalCostMinor: 17000,
+      newIssuesAfterPlan: 0,
+      planAgreedOn: null,
+    })
+    expect(panel.result.recommendation).toBe('give_way') // 170.00 ≤ half of 25 % of 4,100.00 (512.50)
+
+    // Money spent on the turnaround: a 700.00 refund and 10 hours of the owner's time (600.00).
+    await entry(c.id, { kind: 'refund', entryDate: '2026-10-05', amountMinor: 70000, turnaroundId: t.id })
+    await entry(c.id, { kind: 'time', entryDate: '2026-10-06', minutes: 600, turnaroundId: t.id })
+    // The plan was agreed on 10 October; a new issue came on 1 November.
+    await app.db.dataSource.query("UPDATE turnarounds SET plan_agreed_on = '2026-10-10' WHERE id = ?", [t.id])
+    await call('issues:save', { turnaroundId: t.id, issue: { statement: 'The flags are the wrong blue', raisedOn: '2026-10-01' } })
+    await app.db.dataSource.query("UPDATE turnaround_issues SET raised_on = '2026-11-01' WHERE statement = 'The flags are the wrong blue'")
+    panel = await call<DecisionPanel>('decisions:get-panel', { clientId: c.id })
+    // Margin now 3,000 − 1,000 − 700 − 600 = 700.00; worth = 700 × 2 + 100 = 1,500.00
+    expect(panel.figures).toMatchObject({ ttmMarginMinor: 70000, worthMinor: 150000, spentMinor: 130000, spentMinutes: 600, totalCostMinor: 147000, newIssuesAfterPlan: 1 })
+    expect(panel.result.limits.filter((l) => l.breached).map((l) => l.key)).toEqual(['share', 'hours']) // 1,470 > 375.00; 720 min > 600
+    expect(panel.result.recommendation).toBe('cut_ties')
+
+    const after = await call<DecisionPanel>('decisions:record', { clientId: c.id, decision: 'cut_ties', note: 'Third new demand this month.' })
+    expect(after.clientStatus).toBe('let_go')
+    expect(after.decisions).toEqual([{ id: expect.any(Number), decidedOn: '2026-11-22', recommendation: 'cut_ties', decision: 'cut_ties', note: 'Third new demand this month.' }])
+    expect((await call<Client>('clients:get', { id: c.id })).status).toBe('let_go')
+    const stored = (await app.db.dataSource.query('SELECT figures FROM client_decisions'))[0] as { figures: string }
+    expect(JSON.parse(stored.figures)).toMatchObject({ worthMinor: 150000, totalCostMinor: 147000 })
+  })
+
+  it('records a decision to stand firm without touching the client’s status, and refuses a client without a turnaround', async () => {
+    const c = await call<Client>('clients:create', { name: 'Golden Wok', status: 'in_turnaround' })
+    const none = (await app.call('decisions:get-panel', { clientId: c.id })) as Envelope<unknown>
+    expect(none.ok).toBe(false)
+    await call('turnarounds:open', { clientId: c.id, openedOn: '2026-11-01', firstHeardBy: 'Ada Quill' })
+    const p = await call<DecisionPanel>('decisions:record', { clientId: c.id, decision: 'stand_firm', note: '' })
+    expect(p.decisions).toHaveLength(1)
+    expect((await call<Client>('clients:get', { id: c.id })).status).toBe('in_turnaround')
+  })
+})
