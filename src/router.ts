@@ -14,6 +14,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/letters/:id(\\d+)', name: 'letter', component: () => import('./views/LetterView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
   { path: '/trends', name: 'trends', component: () => import('./views/TrendsView.vue') },
   { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
+  { path: '/backups', name: 'backups', component: () => import('./views/BackupsView.vue') },
   { path: '/:pathMatch(.*)*', redirect: '/clients' },
 ]
 

@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url'
 import { BrowserWindow, Menu, app, dialog, ipcMain, screen, session, shell } from 'electron'
 import { IMPORT_PROGRESS_CHANNEL, MENU_EVENT_CHANNEL } from '../shared/channels'
 import type { MenuCommand } from '../shared/words'
-import { DATABASE_FILE_NAME, openDatabase } from './db/open-database'
+import { DATABASE_FILE_NAME } from './db/open-database'
+import { describeRecoveryOffer, openWithRecovery } from './db/recovery'
 import { DatabaseOpenError, describeOpenProblem } from './db/errors'
 import { createHandlers, type AppContext } from './features/handlers'
 import type { SaveDialogOptions } from './features/letters/letter-context'
@@ -62,9 +63,15 @@ async function start(): Promise<void> {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal))
 
   const databaseFile = path.join(dataDir, DATABASE_FILE_NAME)
+  const nativeBinding = electronNativeBinding(app.getAppPath(), app.isPackaged)
   let opened
   try {
-    opened = await openDatabase({ file: databaseFile, nativeBinding: electronNativeBinding(app.getAppPath(), app.isPackaged) })
+    opened = await openWithRecovery({ file: databaseFile, nativeBinding }, async (offer) => {
+      const words = describeRecoveryOffer(offer)
+      const answer = await dialog.showMessageBox({ type: 'warning', ...words, defaultId: 0, cancelId: 1, noLink: true })
+      return answer.response === 0
+    })
+    if (opened.keptAside) log.error('open database', new Error(`damaged database restored from a backup; the damaged file is kept at ${opened.keptAside}`))
   } catch (error) {
     log.error('open database', error)
     const words =
@@ -77,7 +84,7 @@ async function start(): Promise<void> {
   }
 
   const queue = createRequestQueue()
-  const ctx: AppContext = { dataSource: opened.dataSource, dataDir, databaseFile, version: app.getVersion(), queue }
+  const ctx: AppContext = { dataSource: opened.dataSource, dataDir, databaseFile, version: app.getVersion(), queue, nativeBinding }
   const ports = {
     now: () => new Date(),
     openFolder: async (folder: string) => {

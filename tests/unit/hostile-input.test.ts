@@ -64,7 +64,8 @@ async function refused(channel: unknown, input: unknown, frame: { url: string } 
   const reached = calls.splice(0)
   accepted.push(...reached)
   expect(reached, 'a handler was called').toEqual([])
-  expect(result.ok, `accepted ${String(channel)}`).toBe(false)
+  // typeof, not String(): a hostile channel object may carry a `toString` that is not a function.
+  expect(result.ok, `accepted a ${typeof channel === 'string' ? channel : typeof channel} channel`).toBe(false)
   if (!result.ok) expect(['VALIDATION', 'UNKNOWN_CHANNEL', 'FORBIDDEN']).toContain(result.error.code)
 }
 

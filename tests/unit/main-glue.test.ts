@@ -8,6 +8,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHANNELS } from '../../electron/shared/channels'
 import { tempDir } from '../support/temp-db'
+import { damage, folderWithBackup } from '../support/damage'
 
 type Listener = (...args: unknown[]) => unknown
 
@@ -143,5 +144,30 @@ describe('the main process glue', () => {
     expect(fake.windows).toHaveLength(0)
     expect(fs.readFileSync(file).equals(before)).toBe(true)
     expect(fs.readFileSync(path.join(dataDir, 'logs', 'main.log'), 'utf8')).toContain('open database')
+  })
+
+  it('offers the newest good backup for a damaged database, and on yes opens it with the damaged file kept aside', async () => {
+    const file = await folderWithBackup(dataDir)
+    const damaged = damage(file)
+    fake.electron.dialog.showMessageBox.mockResolvedValue({ response: 0 })
+    await startMain()
+    expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ type: 'warning', title: 'The database is damaged', buttons: ['Restore the backup', 'Quit'] }))
+    expect(fake.windows).toHaveLength(1)
+    const aside = fs.readdirSync(dataDir).find((f) => f.includes('-damaged-'))
+    expect(aside).toBeDefined()
+    expect(fs.readFileSync(path.join(dataDir, aside as string)).equals(damaged)).toBe(true)
+    const info = fake.handlers.get('clients:list') as Listener
+    const url = fake.windows[0]?.loadedUrl as string
+    expect(await info({ senderFrame: { url, parent: null } }, {})).toMatchObject({ ok: true, data: { total: 3 } })
+  })
+
+  it('quits without touching a damaged database when the owner declines the backup', async () => {
+    const file = await folderWithBackup(dataDir)
+    const damaged = damage(file)
+    fake.electron.dialog.showMessageBox.mockResolvedValue({ response: 1 })
+    await startMain()
+    expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledWith('The database is damaged', expect.stringContaining('has not been changed'))
+    expect(fake.electron.app.exit).toHaveBeenCalledWith(1)
+    expect(fs.readFileSync(file).equals(damaged)).toBe(true)
   })
 })

@@ -155,3 +155,16 @@ describe('platform differences', () => {
     expect(build('darwin').template.map((i) => plain(i.label) ?? i.role)).toEqual(['appMenu', 'File', 'Edit', 'View', 'Go', 'windowMenu', 'Help'])
   })
 })
+
+describe('File menu: your data', () => {
+  it.each([
+    ['Back Up Now…', 'backup-now'],
+    ['Restore from Backup…', 'restore-backup'],
+    ['Export Everything…', 'export-everything'],
+  ] as const)('has File > %s sending %s', (label, command) => {
+    const { template, actions } = build('linux')
+    click(item(menu(template, 'File'), label))
+    expect(actions.send).toHaveBeenCalledExactlyOnceWith(command)
+    expect(MENU_COMMANDS).toContain(command)
+  })
+})

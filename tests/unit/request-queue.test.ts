@@ -97,4 +97,26 @@ describe('the request queue', () => {
     await expect(queue.run(async () => 'after')).resolves.toBe('after')
     await expect(queue.released(async () => 'not holding')).resolves.toBe('not holding')
   })
+
+  it('answers other requests while a handler waits on the save dialog, through the real dispatcher', async () => {
+    app = await openTestApp()
+    let answer!: (file: string | null) => void
+    const dialogOpen = new Promise<void>((opened) => {
+      app!.ports.chooseSavePath = (options) => {
+        app!.ports.saveDialogs.push(options)
+        opened()
+        return new Promise((resolve) => (answer = resolve))
+      }
+    })
+    // The services were built with the port as it was: rebuild them over the waiting dialog.
+    const dispatcher = createDispatcher(createHandlers(app.ctx, app.ports), (f) => f?.url === TRUSTED_URL, () => {}, app.queue)
+    const frame = { url: TRUSTED_URL }
+    const saving = dispatcher.dispatch(frame, 'backups:save-copy', undefined)
+    await dialogOpen
+    // While the dialog is open, a write and a read go through.
+    expect(await dispatcher.dispatch(frame, 'clients:create', client('While the dialog is open'))).toMatchObject({ ok: true })
+    expect(await dispatcher.dispatch(frame, 'clients:list', {})).toMatchObject({ ok: true, data: { total: 1 } })
+    answer(null)
+    expect(await saving).toEqual({ ok: true, data: { saved: false } })
+  })
 })

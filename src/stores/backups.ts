@@ -1,0 +1,36 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { BackupSummary, ExportEverythingResult, BackupCopyResult, RestoreResult } from '../../electron/shared/backups/models'
+import { call } from '../api'
+
+/** Backups, restore and the full export: the owner's copies of their data. */
+export const useBackupsStore = defineStore('backups', () => {
+  const backups = ref<BackupSummary[]>([])
+  const folder = ref('')
+  const loading = ref(false)
+
+  async function load(): Promise<void> {
+    loading.value = true
+    try {
+      const list = await call('backups:list', undefined)
+      backups.value = list.backups
+      folder.value = list.folder
+    } finally {
+      loading.value = false
+    }
+  }
+
+  function backUpNow(): Promise<BackupCopyResult> {
+    return call('backups:save-copy', undefined)
+  }
+
+  function exportEverything(): Promise<ExportEverythingResult> {
+    return call('data:export-everything', undefined)
+  }
+
+  function restore(name: string): Promise<RestoreResult> {
+    return call('backups:restore', { name })
+  }
+
+  return { backups, folder, loading, load, backUpNow, exportEverything, restore }
+})

@@ -1,0 +1,72 @@
+/**
+ * Your data, end to end: Settings shows where the database lives and its backups, "Back up now…"
+ * saves a copy through the save dialog, "Export everything…" writes the JSON, and File > Restore
+ * from Backup lists the backups (date, size, clients) and brings one back, reloading the app.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { checkIntegrity } from '../../electron/main/db/backups'
+import { newDataDir, startApp } from './support/app-harness'
+import { useAppSession } from './support/lifecycle'
+import { openTestApp } from '../support/temp-db'
+
+const session = useAppSession()
+
+describe('your data', () => {
+  it('backs up, exports and restores from the app', async () => {
+    const dataDir = newDataDir()
+    // Yesterday: a business with two clients. Starting today takes today's backup of them.
+    const seed = await openTestApp(dataDir, () => new Date(Date.now() - 86_400_000))
+    await seed.call('profile:save', { businessName: 'Brightwater', ownerName: 'Jonas', email: '', currency: 'GBP', hourlyWorthMinor: 9500 })
+    await seed.call('clients:create', { name: 'Northwind Bakery', email: '' })
+    await seed.call('clients:create', { name: 'Harbour Lights', email: '' })
+    await seed.close()
+
+    const app = (session.app = await startApp(session.browser(), { dataDir }))
+    const { page } = app
+    await page.getByRole('heading', { name: 'Clients', exact: true }).waitFor()
+
+    await app.menu('go-settings')
+    await page.getByTestId('backup-summary').getByText('1 backup in the backups folder').waitFor()
+    expect(await page.getByTestId('database-file').textContent()).toBe(path.join(dataDir, 'turnaround-desk.sqlite'))
+    await page.getByTestId('backup-summary').scrollIntoViewIfNeeded()
+    await app.screenshot('settings-your-data')
+
+    await page.getByTestId('settings-backup-now').click()
+    await page.getByText('Backup saved:').waitFor()
+    const copy = fs.readdirSync(app.saveDir).find((f) => f.endsWith('.sqlite')) as string
+    expect(copy).toMatch(/^Turnaround Desk backup \d{4}-\d{2}-\d{2}\.sqlite$/)
+    expect(checkIntegrity(path.join(app.saveDir, copy), { full: true })).toEqual({ ok: true })
+
+    await page.getByTestId('export-everything').click()
+    await page.getByText(/Exported \d+ records to/).waitFor()
+    const exported = fs.readdirSync(app.saveDir).find((f) => f.endsWith('.json')) as string
+    const json = JSON.parse(fs.readFileSync(path.join(app.saveDir, exported), 'utf8'))
+    expect(json.tables.clients.map((c: { name: string }) => c.name).sort()).toEqual(['Harbour Lights', 'Northwind Bakery'])
+
+    // A change after the backup: a third client.
+    await app.db.dataSource.query("INSERT INTO clients (name, name_key, search_text, status, created_at, updated_at) VALUES ('Added later', 'added later', 'added later', 'active', '2026-01-01', '2026-01-01')")
+
+    await app.menu('restore-backup')
+    await page.getByRole('heading', { name: 'Restore from backup' }).waitFor()
+    const row = page.getByTestId('backup-list').locator('tbody tr').first()
+    await row.getByText('Daily').waitFor()
+    expect(await row.locator('td').nth(2).textContent()).toBe('2')
+    expect(await row.locator('td').nth(3).textContent()).toMatch(/KB$/)
+    await app.screenshot('restore-from-backup')
+
+    await row.getByTestId('restore-backup').click()
+    await page.getByText('Restore this backup?').waitFor()
+    await app.screenshot('restore-confirm')
+    await page.getByRole('button', { name: 'Restore', exact: true }).click()
+    // The app reloads on the restored database.
+    await page.getByRole('heading', { name: 'Restore from backup' }).waitFor()
+    await page.getByTestId('backup-list').getByText('Before a restore').waitFor()
+    const names = await app.db.dataSource.query('SELECT name FROM clients ORDER BY name')
+    expect(names.map((r: { name: string }) => r.name)).toEqual(['Harbour Lights', 'Northwind Bakery'])
+    await app.menu('go-clients')
+    await page.getByText('Northwind Bakery').waitFor()
+    expect(await page.getByText('Added later').count()).toBe(0)
+  })
+})
