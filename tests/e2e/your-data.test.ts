@@ -30,7 +30,8 @@ describe('your data', () => {
     await app.menu('go-settings')
     await page.getByTestId('backup-summary').getByText('1 backup in the backups folder').waitFor()
     expect(await page.getByTestId('database-file').textContent()).toBe(path.join(dataDir, 'turnaround-desk.sqlite'))
-    await page.getByTestId('backup-summary').scrollIntoViewIfNeeded()
+    expect(await page.getByTestId('backup-list').locator('tbody tr').count()).toBe(1)
+    await page.getByTestId('export-everything').scrollIntoViewIfNeeded()
     await app.screenshot('settings-your-data')
 
     await page.getByTestId('settings-backup-now').click()

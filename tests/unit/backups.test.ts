@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { backupsToPrune, checkIntegrity, listBackupFiles, type BackupFile } from '../../electron/main/db/backups'
 import { DatabaseOpenError } from '../../electron/main/db/errors'
 import { DATABASE_FILE_NAME, openDatabase } from '../../electron/main/db/open-database'
+import { MIGRATION_NAMES } from '../../electron/main/db/migrations'
 import type { BackupList, RestoreResult } from '../../electron/shared/backups/models'
 import type { Envelope } from '../../electron/shared/envelope'
 import { openTestApp, tempDir, type TestApp } from '../support/temp-db'
@@ -162,5 +163,20 @@ describe('back up now and restore', () => {
     }
     expect(await names(app)).toEqual(['Ada'])
     expect(fs.readdirSync(folder)).toEqual([bad])
+  })
+
+  it('restores a backup from an older schema: the reopen runs the migrations it lacks', async () => {
+    app = await openTestApp()
+    const folder = path.join(app.dir, 'backups')
+    fs.mkdirSync(folder, { recursive: true })
+    const name = 'turnaround-desk-2026-10-01T08-00-00-000Z-before-migration.sqlite'
+    fs.copyFileSync(path.resolve(__dirname, '../fixtures/migrations/schema-0003.sqlite'), path.join(folder, name))
+    const listed = data<BackupList>(await app.call('backups:list')).backups.find((b) => b.name === name)
+    expect(listed?.clients).toBeGreaterThan(40)
+    data(await app.call('backups:restore', { name }))
+    const migrations = (await app.db.dataSource.query('SELECT name FROM migrations ORDER BY id')) as { name: string }[]
+    expect(migrations.map((m) => m.name)).toEqual(MIGRATION_NAMES)
+    expect(await names(app)).toHaveLength(listed?.clients as number)
+    expect(data<{ total: number }>(await app.call('clients:list', {})).total).toBe(listed?.clients)
   })
 })
