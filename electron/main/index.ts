@@ -7,7 +7,8 @@ import type { MenuCommand } from '../shared/words'
 import { DATABASE_FILE_NAME } from './db/open-database'
 import { describeRecoveryOffer, openWithRecovery } from './db/recovery'
 import { DatabaseOpenError, describeOpenProblem } from './db/errors'
-import { createHandlers, type AppContext } from './features/handlers'
+import { createHandlers, createServices, type AppContext } from './features/handlers'
+import { scheduleDailyBackups } from './backup-schedule'
 import type { SaveDialogOptions } from './features/letters/letter-context'
 import { resolveDataDir } from './features/system/data-folder'
 import { createDispatcher, registerIpc } from './ipc'
@@ -108,7 +109,9 @@ async function start(): Promise<void> {
     },
     sendImportProgress: (progress: unknown) => mainWindow?.webContents.send(IMPORT_PROGRESS_CHANNEL, progress),
   }
-  registerIpc(ipcMain, createDispatcher(createHandlers(ctx, ports), createSenderCheck(rendererUrl), log.error, queue))
+  const services = createServices(ctx, ports)
+  registerIpc(ipcMain, createDispatcher(createHandlers(ctx, ports, services), createSenderCheck(rendererUrl), log.error, queue))
+  const stopBackups = scheduleDailyBackups(() => services.backups.dailyIfDue(), (task) => queue.run(task), log.error)
 
   const template = buildMenuTemplate(
     {
@@ -123,7 +126,10 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
   mainWindow = createWindow()
 
-  app.on('before-quit', () => void opened.dataSource.destroy())
+  app.on('before-quit', () => {
+    stopBackups()
+    void opened.dataSource.destroy()
+  })
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -63,6 +63,20 @@ export class BackupsService {
     return file
   }
 
+  /**
+   * The day's automatic backup for an app left open past midnight (the one at open covers a
+   * start): taken from the live connection when none was taken on this (UTC) day, then pruned.
+   */
+  async dailyIfDue(): Promise<string | null> {
+    const now = this.deps.now()
+    const today = now.toISOString().slice(0, 10)
+    if (listBackupFiles(this.folder).some((b) => b.kind === 'daily' && b.takenAt.toISOString().slice(0, 10) === today)) return null
+    const file = path.join(this.folder, backupName(this.deps.databaseFile, 'daily', now))
+    await copyDatabase(connectionOf(this.deps.dataSource), file)
+    pruneBackups(this.folder)
+    return file
+  }
+
   /** "Back up now": a consistent copy of the live database where the user chooses. */
   async saveCopy(): Promise<BackupCopyResult> {
     const file = await this.choose('Save a backup of your data', `Turnaround Desk backup ${localIsoDate(this.deps.now())}.sqlite`, { name: 'Turnaround Desk database', extensions: ['sqlite'] })
