@@ -51,6 +51,8 @@ export class RowReader {
   private readonly clientKeys = new Map<string, string>()
   private readonly workerKeys = new Map<string, string>()
   private readonly values: Partial<Record<TargetField, string>> = {}
+  /** Dates as written → as read (null: unreadable), once per distinct text. */
+  private readonly dates = new Map<string, string | null>()
   /** One string per distinct value: 200,000 rows often hold a few thousand dates, clients and workers. */
   private readonly interned = new Map<string, string>()
 
@@ -102,7 +104,11 @@ export class RowReader {
     const { lookups, mapping } = this
 
     if (!v.date) return problem('No date.')
-    const date = parseDate(v.date, mapping.dateFormat)
+    let date = this.dates.get(v.date)
+    if (date === undefined) {
+      date = parseDate(v.date, mapping.dateFormat)
+      if (this.dates.size < 100_000) this.dates.set(v.date, date)
+    }
     if (!date) return problem(`Bad date ${quote(v.date)}: use ${mapping.dateFormat === 'YYYY-MM-DD' ? 'a date like 2026-03-31' : `${mapping.dateFormat}, or 2026-03-31`}.`)
 
     const clientName = this.intern(v.client ? (/\s\s|[^\S ]/.test(v.client) ? v.client.replace(/\s+/g, ' ') : v.client) : '')
@@ -181,7 +187,7 @@ export class RowReader {
       problem: null,
       row: {
         line: record.line,
-        date: this.intern(date),
+        date,
         clientKey: key,
         clientName: this.intern(clientName),
         clientId,
