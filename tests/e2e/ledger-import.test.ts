@@ -63,6 +63,12 @@ describe('importing a ledger CSV', () => {
     expect(await page.getByTestId('import-result').textContent()).toContain('4 entries added to the ledger (US$401.25)') // 135.00 + 11.25 + 210.00 (no staff here: the owner's 90.00 an hour) + 45.00
     expect(await count(app)).toBe(4)
     await app.screenshot('ledger-import/04-result')
+    await page.setViewportSize({ width: 1920, height: 1080 })
+    await app.screenshot('ledger-import/04-result-1920')
+    await page.getByRole('button', { name: 'Import another file' }).click()
+    await page.getByTestId('import-choose-file').click()
+    await page.getByTestId('import-preview').waitFor()
+    await app.screenshot('ledger-import/02-columns-1920')
   })
 
   it('stops on bad rows and lists them by line, imports the readable rows on request, and adds nothing the second time', async () => {

@@ -60,7 +60,7 @@ function createFakeElectron() {
     },
     BrowserWindow: FakeWindow,
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => ({ template: t })) },
-    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(), showOpenDialog: vi.fn(async (): Promise<{ canceled: boolean; filePaths: string[] }> => ({ canceled: true, filePaths: [] })) },
     ipcMain: { handle: vi.fn((channel: string, fn: Listener) => handlers.set(channel, fn)) },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     session: {
@@ -117,6 +117,26 @@ describe('the main process glue', () => {
     const info = fake.handlers.get('app:info') as Listener
     expect(await info({ senderFrame: { url, parent: null } }, undefined)).toMatchObject({ ok: true, data: { dataDir, hasProfile: false } })
     expect(await info({ senderFrame: { url: 'https://evil.example/', parent: null } }, undefined)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+
+  it('chooses a ledger CSV in the native open dialog, and sends import progress to the window', async () => {
+    await startMain()
+    const url = fake.windows[0]?.loadedUrl as string
+    const frame = { senderFrame: { url, parent: null } }
+    const choose = fake.handlers.get('ledger-import:choose-file') as Listener
+    expect(await choose(frame, undefined)).toEqual({ ok: true, data: null })
+    const csv = path.resolve(__dirname, '../fixtures/import/generic.csv')
+    fake.electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [csv] })
+    const chosen = (await choose(frame, undefined)) as { ok: true; data: { token: string; headers: string[] } }
+    expect(chosen).toMatchObject({ ok: true, data: { fileName: 'generic.csv', suggestedPreset: 'generic' } })
+    expect(fake.electron.dialog.showOpenDialog).toHaveBeenLastCalledWith(fake.windows[0], expect.objectContaining({ properties: ['openFile'] }))
+    const saveProfile = fake.handlers.get('profile:save') as Listener
+    await saveProfile(frame, { businessName: 'Harbour Lane', ownerName: 'Maya Okafor', currency: 'USD', hourlyWorthMinor: 9000 })
+    const run = fake.handlers.get('ledger-import:run') as Listener
+    const mapping = { source: 'generic', fields: { date: ['date'], client: ['client'], kind: ['kind'], amount: ['amount'] } }
+    // No clients yet: every row is listed and nothing written, and the reading's progress reached the window.
+    expect(await run(frame, { token: chosen.data.token, mapping })).toMatchObject({ ok: true, data: { status: 'stopped', badRowCount: 8 } })
+    expect(fake.windows[0]?.webContents.send).toHaveBeenCalledWith('ledger-import:progress', expect.objectContaining({ token: chosen.data.token, phase: 'reading' }))
   })
 
   it('remembers the window bounds when it closes', async () => {

@@ -50,6 +50,9 @@ export class RowReader {
   /** Folded client and worker names, computed once per distinct name. */
   private readonly clientKeys = new Map<string, string>()
   private readonly workerKeys = new Map<string, string>()
+  private readonly values: Partial<Record<TargetField, string>> = {}
+  /** Dates as written → as read (null: unreadable), once per distinct text. */
+  private readonly dates = new Map<string, string | null>()
   /** One string per distinct value: 200,000 rows often hold a few thousand dates, clients and workers. */
   private readonly interned = new Map<string, string>()
 
@@ -86,20 +89,29 @@ export class RowReader {
     const problem = (text: string): ReadOutcome => ({ row: null, problem: text })
     if (record.problem) return problem(record.problem)
     if (record.cells.length !== this.width) return problem(`Has ${record.cells.length} ${record.cells.length === 1 ? 'column' : 'columns'} where the header has ${this.width}.`)
-    const v: Partial<Record<TargetField, string>> = {}
+    // The same object for every row (its mapped fields are all overwritten): less for the GC to do.
+    const v = this.values
+    const cells = record.cells
     for (const [field, indices] of this.columns) {
-      v[field] = indices
-        .map((i) => record.cells[i]!.trim())
-        .filter((s) => s !== '')
-        .join(FIELD_JOINER[field] ?? ' ')
+      v[field] =
+        indices.length === 1
+          ? cells[indices[0]!]!.trim()
+          : indices
+              .map((i) => cells[i]!.trim())
+              .filter((s) => s !== '')
+              .join(FIELD_JOINER[field] ?? ' ')
     }
     const { lookups, mapping } = this
 
     if (!v.date) return problem('No date.')
-    const date = parseDate(v.date, mapping.dateFormat)
+    let date = this.dates.get(v.date)
+    if (date === undefined) {
+      date = parseDate(v.date, mapping.dateFormat)
+      if (this.dates.size < 100_000) this.dates.set(v.date, date)
+    }
     if (!date) return problem(`Bad date ${quote(v.date)}: use ${mapping.dateFormat === 'YYYY-MM-DD' ? 'a date like 2026-03-31' : `${mapping.dateFormat}, or 2026-03-31`}.`)
 
-    const clientName = (v.client ?? '').replace(/\s+/g, ' ')
+    const clientName = this.intern(v.client ? (/\s\s|[^\S ]/.test(v.client) ? v.client.replace(/\s+/g, ' ') : v.client) : '')
     if (!clientName) return problem('No client.')
     if (clientName.length > LIMITS.client) return problem(`The client’s name is longer than ${LIMITS.client} characters.`)
 
@@ -161,19 +173,21 @@ export class RowReader {
       turnaroundId = n
     }
 
-    const content = [mapping.source, kind, date, key, amountMinor, lookups.currency, minutes ?? '', rateMinor ?? '', this.fold(worker, searchKey, this.workerKeys), reference, description, turnaroundId ?? ''].join('\u001f')
-    const digest = createHash('sha256').update(content).digest()
-    const contentHash = digest.toString('base64')
-    const short = digest.readUIntBE(0, 6)
+    // import_key = SHA-256 of the preset, the entry as read and its occurrence among identical rows.
+    const U = '\u001f'
+    const content = `${mapping.source}${U}${kind}${U}${date}${U}${key}${U}${amountMinor}${U}${lookups.currency}${U}${minutes ?? ''}${U}${rateMinor ?? ''}${U}${this.fold(worker, searchKey, this.workerKeys)}${U}${reference}${U}${description}${U}${turnaroundId ?? ''}${U}`
+    const first = createHash('sha256').update(`${content}1`).digest()
+    // The first occurrence's hash identifies the content; a second hash is needed only for repeats.
+    const short = first.readUIntBE(0, 6)
     const occurrence = (this.seen.get(short) ?? 0) + 1
     this.seen.set(short, occurrence)
-    const importKey = createHash('sha256').update(`${contentHash}\u001f${occurrence}`).digest().toString('latin1')
+    const importKey = (occurrence === 1 ? first : createHash('sha256').update(`${content}${occurrence}`).digest()).toString('latin1')
 
     return {
       problem: null,
       row: {
         line: record.line,
-        date: this.intern(date),
+        date,
         clientKey: key,
         clientName: this.intern(clientName),
         clientId,
