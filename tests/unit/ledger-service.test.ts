@@ -174,3 +174,13 @@ describe('client figures on a small hand-worked ledger', () => {
     ])
   })
 })
+
+describe('periods at the door', () => {
+  it('refuses a custom period without its days or the wrong way round, naming the field', async () => {
+    const missing = await refused('ledger:portfolio', { period: { preset: 'custom' } })
+    expect(missing).toMatchObject({ code: 'VALIDATION', field: 'period.from', message: 'Choose the first and last day.' })
+    const reversed = await refused('ledger:portfolio', { period: { preset: 'custom', from: '2026-05-01', to: '2026-04-01' } })
+    expect(reversed).toMatchObject({ field: 'period.to', message: 'The first day must come before the last.' })
+    expect((await refused('ledger:portfolio', { period: { preset: 'custom', from: '2026-02-30', to: '2026-04-01' } })).field).toBe('period.from')
+  })
+})
