@@ -74,6 +74,24 @@ describe('the ledger', () => {
     await page.getByTestId('entry-save').click()
     await page.locator('[data-testid="ledger-entries"] tbody tr', { hasText: 'Tom, 1 h 30 min' }).waitFor()
 
+    // An expense added, edited, then deleted in the drawer.
+    await page.getByTestId('ledger-add').click()
+    await choose(page, 'entry-kind', 'Expense')
+    await page.locator('#entry-amount').fill('10')
+    await page.locator('#entry-description').fill('Courier <b>express</b>')
+    await page.getByTestId('entry-save').click()
+    const expense = page.locator('[data-testid="ledger-entries"] tbody tr', { hasText: 'Courier <b>express</b>' })
+    await expense.waitFor()
+    await expense.getByRole('button', { name: /Edit the entry/ }).click()
+    await page.locator('#entry-amount').fill('12.50')
+    await page.getByTestId('entry-save').click()
+    await expense.getByText('£12.50').waitFor()
+    await expect.poll(() => page.getByTestId('figure-direct-cost').textContent()).toContain('£60.50') // 48.00 + 12.50
+    await expense.getByRole('button', { name: /Edit the entry/ }).click()
+    await page.locator('.n-drawer').getByRole('button', { name: 'Delete' }).click()
+    await page.locator('.n-dialog').getByRole('button', { name: 'Delete' }).click()
+    await expense.waitFor({ state: 'detached' })
+
     // The figures for the last 12 months: revenue 2,000.00, collected 500.00, margin 2,000 − 48 = 1,952.00.
     await expect.poll(() => page.getByTestId('figure-revenue').textContent()).toContain('£2,000.00')
     expect(await page.getByTestId('figure-collected').textContent()).toContain('£500.00')

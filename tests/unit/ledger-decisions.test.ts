@@ -82,4 +82,34 @@ describe('the decision panel', () => {
     expect(p.decisions).toHaveLength(1)
     expect((await call<Client>('clients:get', { id: c.id })).status).toBe('in_turnaround')
   })
+
+  it('costs the plan’s open actions at the responsible staff member’s rate, leaving out the client’s own steps', async () => {
+    const c = await call<Client>('clients:create', { name: 'Marigold Florist' })
+    await call('staff:save', { staff: { name: 'Tom', costRateMinor: 3000 } })
+    const t = await call<TurnaroundDetail>('turnarounds:open', { clientId: c.id, openedOn: '2026-11-01', firstHeardBy: 'Ada Quill' })
+    await call('actions:save', { turnaroundId: t.id, action: { title: 'Reprint', impact: 4, effortMinutes: 90, responsible: 'Tom', status: 'in_progress' } })
+    await call('actions:save', { turnaroundId: t.id, action: { title: 'Check the proofs', impact: 3, effortMinutes: 30, party: 'client', responsible: 'Client' } })
+    await call('actions:save', { turnaroundId: t.id, action: { title: 'Dropped idea', impact: 1, effortMinutes: 600, status: 'dropped' } })
+    // A touchpoint by Tom: 40 min × 30.00 = 20.00; by someone not on the staff list: 10 min × 60.00 = 10.00
+    await call('touchpoints:save', { clientId: c.id, turnaroundId: t.id, touchpoint: { kind: 'call', occurredOn: '2026-11-02', who: 'Tom', minutes: 40 } })
+    await call('touchpoints:save', { clientId: c.id, turnaroundId: t.id, touchpoint: { kind: 'email', occurredOn: '2026-11-03', who: 'A temp', minutes: 10 } })
+    const panel = await call<DecisionPanel>('decisions:get-panel', { clientId: c.id, turnaroundId: t.id })
+    expect(panel.figures).toMatchObject({
+      plannedMinor: 4500, // 90 min × 30.00 = 45.00
+      plannedMinutes: 90,
+      openActions: 1,
+      spentMinor: 3000, // 20.00 + 10.00
+      spentMinutes: 50,
+    })
+  })
+
+  it('edits a time entry: its cost follows the new minutes, and so do the figures', async () => {
+    const c = await call<Client>('clients:create', { name: 'Tom Whitfield' })
+    const e = await entry(c.id, { kind: 'time', entryDate: '2026-11-02', minutes: 60 })
+    expect(e.amountMinor).toBe(6000)
+    const edited = await call<LedgerEntryView>('ledger:save', { clientId: c.id, id: e.id, entry: { kind: 'time', entryDate: '2026-11-03', minutes: 30, currency: 'EUR' } })
+    expect(edited).toMatchObject({ id: e.id, amountMinor: 3000, entryDate: '2026-11-03' })
+    const [total] = await app.db.dataSource.query("SELECT amount_minor AS amount, minutes FROM ledger_month_totals WHERE client_id = ? AND kind = 'time'", [c.id])
+    expect(total).toEqual({ amount: 3000, minutes: 30 })
+  })
 })

@@ -174,3 +174,32 @@ describe('client figures on a small hand-worked ledger', () => {
     ])
   })
 })
+
+describe('periods at the door', () => {
+  it('refuses a custom period without its days or the wrong way round, naming the field', async () => {
+    const missing = await refused('ledger:portfolio', { period: { preset: 'custom' } })
+    expect(missing).toMatchObject({ code: 'VALIDATION', field: 'period.from', message: 'Choose the first and last day.' })
+    const reversed = await refused('ledger:portfolio', { period: { preset: 'custom', from: '2026-05-01', to: '2026-04-01' } })
+    expect(reversed).toMatchObject({ field: 'period.to', message: 'The first day must come before the last.' })
+    expect((await refused('ledger:portfolio', { period: { preset: 'custom', from: '2026-02-30', to: '2026-04-01' } })).field).toBe('period.from')
+  })
+})
+
+describe('hostile input at the door', () => {
+  it('refuses unknown keys, negative or fractional money, impossible minutes and unknown decisions, naming the field', async () => {
+    const c = await call<Client>('clients:create', { name: 'Cobalt Tattoo Studio' })
+    const base = { kind: 'invoice', entryDate: '2026-11-01', amountMinor: 100, currency: 'EUR' }
+    expect((await refused('ledger:save', { clientId: c.id, entry: { ...base, sql: 'DROP TABLE clients' } })).field).toBe('entry.sql')
+    expect((await refused('ledger:save', { clientId: c.id, entry: { ...base, amountMinor: -5 } })).field).toBe('entry.amountMinor')
+    expect((await refused('ledger:save', { clientId: c.id, entry: { ...base, amountMinor: 10.5 } })).field).toBe('entry.amountMinor')
+    expect((await refused('ledger:save', { clientId: c.id, entry: { ...base, kind: 'bribe' } })).field).toBe('entry.kind')
+    expect((await refused('ledger:save', { clientId: c.id, entry: { ...base, kind: 'time', minutes: 0 } })).field).toBe('entry.minutes')
+    expect((await refused('ledger:save', { clientId: c.id, entry: { ...base, entryDate: '2026-13-01' } })).field).toBe('entry.entryDate')
+    expect((await refused('ledger:save', { clientId: c.id, entry: { ...base, currency: 'eur' } })).field).toBe('entry.currency')
+    expect((await refused('staff:save', { staff: { name: 'X', costRateMinor: 12.5 } })).field).toBe('staff.costRateMinor')
+    expect((await refused('decisions:record', { clientId: c.id, decision: 'sue_them', note: '' })).field).toBe('decision')
+    expect((await refused('risk-limits:save', { horizonYears: 0, maxTurnaroundSharePct: 25, maxTurnaroundMinutes: 600, minEffectiveRateMinor: 0, defaultReferralValueMinor: 0 })).field).toBe('horizonYears')
+    expect((await refused('ledger:save', { clientId: 999999, entry: base })).code).toBe('NOT_FOUND')
+    expect(await count('ledger_entries')).toBe(0)
+  })
+})

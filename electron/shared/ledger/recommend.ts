@@ -13,6 +13,11 @@ export function hoursText(minutes: number): string {
   return m === 0 ? `${h} h` : `${h} h ${m} min`
 }
 
+/** A calendar day (YYYY-MM-DD) in the user's locale, e.g. "26 Oct 2026". */
+export function dayText(iso: string): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))))
+}
+
 /** Relationship worth = max(0, trailing-12-month margin) × horizon in years + referral value. */
 export function relationshipWorth(ttmMarginMinor: number, horizonYears: number, referralValueMinor: number): number {
   return Math.max(0, ttmMarginMinor) * horizonYears + referralValueMinor
@@ -70,8 +75,8 @@ export function recommend(f: DecisionFigures): RecommendationResult {
     reasons.push(`Each hour on this client earns ${m(f.effectiveRateMinor)}, less than your hourly worth of ${m(f.hourlyWorthMinor)}: the same hours might earn more spent on other clients.`)
   }
   if (f.planAgreedOn === null) reasons.push('The plan is not agreed yet, so no new issue counts against it.')
-  else if (f.newIssuesAfterPlan > 0) reasons.push(`The client raised ${f.newIssuesAfterPlan} new issue${f.newIssuesAfterPlan === 1 ? '' : 's'} after agreeing the plan on ${f.planAgreedOn}.`)
-  else reasons.push(`No new issue was raised since the plan was agreed on ${f.planAgreedOn}.`)
+  else if (f.newIssuesAfterPlan > 0) reasons.push(`The client raised ${f.newIssuesAfterPlan} new issue${f.newIssuesAfterPlan === 1 ? '' : 's'} after agreeing the plan on ${dayText(f.planAgreedOn)}.`)
+  else reasons.push(`No new issue was raised since the plan was agreed on ${dayText(f.planAgreedOn)}.`)
 
   let recommendation: Recommendation
   const rateOk = f.effectiveRateMinor === null || f.effectiveRateMinor >= f.hourlyWorthMinor

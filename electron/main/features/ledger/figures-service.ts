@@ -41,10 +41,12 @@ export class FiguresService {
     for (let i = 0; i < ids.length; i += 900) {
       const rows = await m
         .createQueryBuilder(ClientEntity, 'c')
-        .select(['c.id', 'c.name', 'c.status'])
+        .select('c.id', 'id')
+        .addSelect('c.name', 'name')
+        .addSelect('c.status', 'status')
         .where('c.id IN (:...ids)', { ids: ids.slice(i, i + 900) })
-        .getMany()
-      for (const r of rows) names.set(r.id, { name: r.name, status: r.status as ClientStatus })
+        .getRawMany<{ id: number; name: string; status: ClientStatus }>()
+      for (const r of rows) names.set(Number(r.id), { name: r.name, status: r.status })
     }
     const clients: ClientFigures[] = ids.map((id) => ({ clientId: id, name: names.get(id)?.name ?? '', status: names.get(id)?.status ?? 'active', figures: figuresOf(sums.get(id) ?? emptySums()) }))
     clients.sort((a, b) => b.figures.marginMinor - a.figures.marginMinor || a.name.localeCompare(b.name))
