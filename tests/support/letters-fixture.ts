@@ -3,26 +3,18 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { ApiErrorData, Envelope } from '../../electron/shared/envelope'
 import type { Client } from '../../electron/shared/models'
 import type { TurnaroundDetail } from '../../electron/shared/planner/models'
 import type { TestApp } from './temp-db'
+
+import { call } from './dispatch'
+
+export { call, refused } from './dispatch'
 
 export const TODAY = '2026-11-22'
 /** 09:30 local time on TODAY, whatever the machine's time zone. */
 export const NOW = new Date(2026, 10, 22, 9, 30)
 
-export async function call<T>(app: TestApp, channel: string, input?: unknown): Promise<T> {
-  const result = (await app.call(channel, input)) as Envelope<T>
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.field ?? '-'}: ${result.error.message}`)
-  return result.data
-}
-
-export async function refused(app: TestApp, channel: string, input?: unknown): Promise<ApiErrorData> {
-  const result = (await app.call(channel, input)) as Envelope<unknown>
-  if (result.ok) throw new Error(`${channel} should have been refused`)
-  return result.error
-}
 
 export const PROFILE = {
   businessName: 'Harbour Lane Print & Design',

@@ -3,6 +3,7 @@ import type { Envelope } from '../../electron/shared/envelope'
 import type { Client } from '../../electron/shared/models'
 import type { DecisionPanel, LedgerEntryView } from '../../electron/shared/ledger/models'
 import type { TurnaroundDetail } from '../../electron/shared/planner/models'
+import { call as callChannel } from '../support/dispatch'
 import { openTestApp, type TestApp } from '../support/temp-db'
 
 const NOW = new Date(2026, 10, 22, 9, 30)
@@ -16,11 +17,7 @@ afterEach(async () => {
   await app.close()
 })
 
-async function call<T>(channel: string, input?: unknown): Promise<T> {
-  const r = (await app.call(channel, input)) as Envelope<T>
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.field ?? '-'}: ${r.error.message}`)
-  return r.data
-}
+const call = <T>(channel: string, input?: unknown): Promise<T> => callChannel<T>(app, channel, input)
 const entry = (clientId: number, e: Record<string, unknown>) => call<LedgerEntryView>('ledger:save', { clientId, entry: { currency: 'EUR', ...e } })
 
 describe('the decision panel', () => {

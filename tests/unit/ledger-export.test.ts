@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Envelope } from '../../electron/shared/envelope'
 import type { Client } from '../../electron/shared/models'
 import type { CsvExportResult } from '../../electron/shared/ledger/models'
+import { call as callChannel } from '../support/dispatch'
 import { openTestApp, type TestApp } from '../support/temp-db'
 
 const NOW = new Date(2026, 10, 22, 9, 30)
@@ -16,11 +17,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await app.close()
 })
-async function call<T>(channel: string, input?: unknown): Promise<T> {
-  const r = (await app.call(channel, input)) as Envelope<T>
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.field ?? '-'}: ${r.error.message}`)
-  return r.data
-}
+const call = <T>(channel: string, input?: unknown): Promise<T> => callChannel<T>(app, channel, input)
 
 describe('CSV exports', () => {
   it('writes the ledger and the client figures through the save dialog, formulas defused', async () => {

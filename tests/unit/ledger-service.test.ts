@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ApiErrorData, Envelope } from '../../electron/shared/envelope'
 import type { Client } from '../../electron/shared/models'
 import type { ClientMonth, ClientPageFigures, LedgerEntryView, PortfolioFigures, StaffMember } from '../../electron/shared/ledger/models'
 import type { TurnaroundDetail } from '../../electron/shared/planner/models'
+import { call as callChannel, refused as refusedOn } from '../support/dispatch'
 import { openTestApp, type TestApp } from '../support/temp-db'
 
 // 09:30 on 2026-11-22, local time: "today" is 2026-11-22 on every machine.
@@ -16,16 +16,8 @@ afterEach(async () => {
   await app.close()
 })
 
-async function call<T>(channel: string, input?: unknown): Promise<T> {
-  const r = (await app.call(channel, input)) as Envelope<T>
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.field ?? '-'}: ${r.error.message}`)
-  return r.data
-}
-async function refused(channel: string, input?: unknown): Promise<ApiErrorData> {
-  const r = (await app.call(channel, input)) as Envelope<unknown>
-  if (r.ok) throw new Error(`${channel} should have been refused`)
-  return r.error
-}
+const call = <T>(channel: string, input?: unknown): Promise<T> => callChannel<T>(app, channel, input)
+const refused = (channel: string, input?: unknown) => refusedOn(app, channel, input)
 const entry = (clientId: number, e: Record<string, unknown>, id?: number) => call<LedgerEntryView>('ledger:save', { clientId, ...(id ? { id } : {}), entry: { currency: 'EUR', ...e } })
 const count = async (table: string) => Number((await app.db.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n)
 

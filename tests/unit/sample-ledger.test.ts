@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Envelope } from '../../electron/shared/envelope'
 import type { ClientPage } from '../../electron/shared/models'
 import type { DecisionPanel, PortfolioFigures, StaffMember } from '../../electron/shared/ledger/models'
+import { call as callChannel } from '../support/dispatch'
 import { openTestApp, type TestApp } from '../support/temp-db'
 
 const NOW = new Date(2026, 10, 22, 9, 30)
@@ -12,11 +12,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await app.close()
 })
-async function call<T>(channel: string, input?: unknown): Promise<T> {
-  const r = (await app.call(channel, input)) as Envelope<T>
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.field ?? '-'}: ${r.error.message}`)
-  return r.data
-}
+const call = <T>(channel: string, input?: unknown): Promise<T> => callChannel<T>(app, channel, input)
 const count = async (sql: string) => Number((await app.db.dataSource.query(sql))[0].n)
 
 describe('the sample ledger', () => {
