@@ -83,8 +83,9 @@ describe('the ledger', () => {
     const expense = page.locator('[data-testid="ledger-entries"] tbody tr', { hasText: 'Courier <b>express</b>' })
     await expense.waitFor()
     await expense.getByRole('button', { name: /Edit the entry/ }).click()
+    // Saved with the keyboard this time: Ctrl+S presses the drawer's primary action.
     await page.locator('#entry-amount').fill('12.50')
-    await page.getByTestId('entry-save').click()
+    await page.keyboard.press('Control+s')
     await expense.getByText('£12.50').waitFor()
     await expect.poll(() => page.getByTestId('figure-direct-cost').textContent()).toContain('£60.50') // 48.00 + 12.50
     await expense.getByRole('button', { name: /Edit the entry/ }).click()
