@@ -39,9 +39,22 @@ describe('CSV exports', () => {
 
     app.ports.nextSavePath = null
     expect(await call('ledger:export-csv', { clientId: null })).toEqual({ filePath: null, rows: 0 })
+    app.ports.nextSavePath = undefined
     app.ports.nextSavePath = path.join(app.dir, 'missing-folder', 'x.csv')
     const refused = (await app.call('ledger:export-csv', { clientId: null })) as Envelope<unknown>
     expect(refused.ok).toBe(false)
     expect(fs.readdirSync(app.dir).filter((n) => n.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('keeps a negative figure a number a spreadsheet can add up, while formula-looking text stays defused', async () => {
+    const c = await call<Client>('clients:create', { name: '-Tail Client' })
+    await call('ledger:save', { clientId: c.id, entry: { kind: 'invoice', entryDate: '2026-11-01', amountMinor: 10000, currency: 'EUR' } })
+    await call('ledger:save', { clientId: c.id, entry: { kind: 'material', entryDate: '2026-11-02', amountMinor: 22345, currency: 'EUR' } })
+    const f = await call<CsvExportResult>('ledger:export-figures-csv', { period: { preset: 'month' } })
+    const figures = Papa.parse<string[]>(fs.readFileSync(f.filePath ?? '', 'utf8').trim()).data
+    // Margin 100.00 − 223.45 = −123.45; −123.45 / 100.00 = −123.45 % → −123.5 (one decimal)
+    expect(figures[1]?.[0]).toBe("'-Tail Client")
+    expect(figures[1]?.[7]).toBe('-123.45')
+    expect(figures[1]?.[8]).toBe('-123.5')
   })
 })

@@ -194,4 +194,17 @@ describe('hostile input at the door', () => {
     expect((await refused('ledger:save', { clientId: 999999, entry: base })).code).toBe('NOT_FOUND')
     expect(await count('ledger_entries')).toBe(0)
   })
+
+  it('keeps who worked when a time entry by someone off the staff list is edited, and refuses time too large to cost', async () => {
+    const c = await call<Client>('clients:create', { name: 'Ada' })
+    const t = await entry(c.id, { kind: 'time', entryDate: '2026-11-02', minutes: 60, rateMinor: 4000 })
+    // As an import leaves it: a contractor's name, no staff member.
+    await app.db.dataSource.query("UPDATE ledger_entries SET worker = 'Contractor Bob' WHERE id = ?", [t.id])
+    const edited = await entry(c.id, { kind: 'time', entryDate: '2026-11-02', minutes: 90, rateMinor: 4000, description: 'Typo fixed' }, t.id)
+    expect(edited.worker).toBe('Contractor Bob')
+    expect(edited.amountMinor).toBe(6000) // 90 min × 40.00 / 60
+    // 100,000 minutes × the largest rate, 10^11: 10^16, past the largest safe integer.
+    const huge = await refused('ledger:save', { clientId: c.id, entry: { kind: 'time', entryDate: '2026-11-02', minutes: 100_000, rateMinor: 1_000_000_000_00, currency: 'EUR' } })
+    expect(huge).toMatchObject({ code: 'VALIDATION', field: 'entry.minutes' })
+  })
 })

@@ -45,4 +45,15 @@ describe('the sample ledger', () => {
     expect(await count('SELECT COUNT(*) AS n FROM ledger_month_totals WHERE entries <> 0')).toBe(0)
     expect(await count('SELECT COUNT(*) AS n FROM staff')).toBe(0)
   })
+
+  it('goes even when the owner added entries of their own to a sample client', async () => {
+    await call('sample:load')
+    const acme = (await app.db.dataSource.query("SELECT id FROM clients WHERE is_sample = 1 ORDER BY id LIMIT 1"))[0].id as number
+    const currency = (await app.db.dataSource.query('SELECT currency FROM business_profile'))[0].currency as string
+    await call('ledger:save', { clientId: acme, entry: { kind: 'invoice', entryDate: '2026-11-20', amountMinor: 5000, currency } })
+    await call('sample:remove')
+    expect(await count('SELECT COUNT(*) AS n FROM clients')).toBe(0)
+    expect(await count('SELECT COUNT(*) AS n FROM ledger_entries')).toBe(0)
+    expect(await count('SELECT COUNT(*) AS n FROM ledger_month_totals')).toBe(0)
+  })
 })

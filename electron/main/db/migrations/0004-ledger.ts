@@ -87,7 +87,11 @@ export class Ledger1763800000004 implements MigrationInterface {
       }),
     )
     await q.query(`CREATE TRIGGER trg_ledger_entries_insert AFTER INSERT ON ledger_entries BEGIN ${bump('NEW', 1)} END`)
-    await q.query(`CREATE TRIGGER trg_ledger_entries_delete AFTER DELETE ON ledger_entries BEGIN ${bump('OLD', -1)} END`)
+    // An entry removed with its client (the foreign key's cascade) has no totals to keep: the
+    // client's totals go by their own cascade, and an upsert there would name a client now gone.
+    await q.query(
+      `CREATE TRIGGER trg_ledger_entries_delete AFTER DELETE ON ledger_entries WHEN EXISTS (SELECT 1 FROM clients WHERE id = OLD.client_id) BEGIN ${bump('OLD', -1)} END`,
+    )
     await q.query(
       `CREATE TRIGGER trg_ledger_entries_update AFTER UPDATE OF client_id, entry_date, kind, amount_minor, minutes ON ledger_entries BEGIN ${bump('OLD', -1)} ${bump('NEW', 1)} END`,
     )

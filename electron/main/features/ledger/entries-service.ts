@@ -89,6 +89,7 @@ export class EntriesService {
       const now = this.ctx.stamp()
       const e = id === undefined ? Object.assign(new LedgerEntryEntity(), { createdAt: now, isSample: options.isSample ?? false, importKey: null }) : await m.findOneBy(LedgerEntryEntity, { id })
       if (!e) throw notFound('ledger entry')
+      const before = id === undefined ? null : { kind: e.kind, staffId: e.staffId, worker: e.worker }
       if (id !== undefined && e.clientId !== clientId) throw new DomainError('VALIDATION', 'That entry belongs to another client.')
       if (id !== undefined && e.kind === 'invoice' && input.kind !== 'invoice' && (await m.existsBy(LedgerEntryEntity, { invoiceId: e.id }))) {
         throw new DomainError('VALIDATION', 'Payments settle this invoice, so it must stay an invoice. Remove the link from those payments first.', `${F}kind`)
@@ -113,7 +114,10 @@ export class EntriesService {
         rateMinor: null,
         invoiceId: null,
       })
-      if (input.kind === 'time') await this.applyTime(m, e, input, profile.ownerName, profile.hourlyWorthMinor)
+      // Time kept by someone not on the staff list (an imported contractor, a staff member since
+      // removed) keeps that name when edited without choosing anyone else.
+      const keptWorker = before?.kind === 'time' && before.staffId === null && input.staffId === null && before.worker !== '' ? before.worker : profile.ownerName
+      if (input.kind === 'time') await this.applyTime(m, e, input, keptWorker, profile.hourlyWorthMinor)
       else {
         if (input.amountMinor <= 0) throw new DomainError('VALIDATION', 'Enter an amount above zero.', `${F}amountMinor`)
         e.amountMinor = input.amountMinor
@@ -130,10 +134,10 @@ export class EntriesService {
   }
 
   /** Time: who worked, the minutes and the hourly rate (the staff member's, or the owner's hourly worth); amount = costOfMinutes. */
-  private async applyTime(m: EntityManager, e: LedgerEntryEntity, input: EntryData, ownerName: string, hourlyWorth: number): Promise<void> {
+  private async applyTime(m: EntityManager, e: LedgerEntryEntity, input: EntryData, defaultWorker: string, hourlyWorth: number): Promise<void> {
     if (input.minutes === null) throw new DomainError('VALIDATION', 'Enter the minutes worked.', `${F}minutes`)
     let rate = hourlyWorth
-    e.worker = ownerName
+    e.worker = defaultWorker
     if (input.staffId !== null) {
       const s = await m.findOneBy(StaffEntity, { id: input.staffId })
       if (!s) throw new DomainError('NOT_FOUND', 'That staff member is no longer on the list.', `${F}staffId`)
@@ -142,6 +146,7 @@ export class EntriesService {
       rate = s.costRateMinor
     }
     if (input.rateMinor !== null) rate = input.rateMinor
+    if (!Number.isSafeInteger(input.minutes * rate)) throw new DomainError('VALIDATION', 'That is more than one entry can hold: split the time over several entries.', `${F}minutes`)
     e.minutes = input.minutes
     e.rateMinor = rate
     e.amountMinor = costOfMinutes(input.minutes, rate)

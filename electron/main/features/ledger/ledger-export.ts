@@ -13,6 +13,12 @@ import type { SaveDialogOptions } from '../letters/letter-context'
 import type { FiguresService } from './figures-service'
 import type { LedgerContext } from './ledger-context'
 
+/**
+ * Cells a spreadsheet would run as a formula get a leading apostrophe (Papa Parse's escapeFormulae),
+ * but a plain signed number such as a negative margin stays a number.
+ */
+const FORMULA_START = /^(?!-\d+(\.\d+)?$)[=+\-@\t\r]/
+
 const BATCH = 5000
 const COLUMNS = ['entryDate', 'kind', 'description', 'reference', 'amountMinor', 'currency', 'worker', 'minutes', 'rateMinor', 'turnaroundId', 'invoiceId'] as const
 
@@ -90,7 +96,7 @@ export class LedgerExport {
           r.turnaroundId ?? '',
           r.invoiceId ?? '',
         ])
-        await fd.write(Papa.unparse(lines, { escapeFormulae: true }) + '\r\n')
+        await fd.write(Papa.unparse(lines, { escapeFormulae: FORMULA_START }) + '\r\n')
         rows += batch.length
       }
     })
@@ -121,7 +127,7 @@ export class LedgerExport {
       money(p.hourlyWorthMinor),
     ])
     await writeAtomically(target, async (fd) => {
-      await fd.write(Papa.unparse([header, ...lines], { escapeFormulae: true }) + '\r\n')
+      await fd.write(Papa.unparse([header, ...lines], { escapeFormulae: FORMULA_START }) + '\r\n')
     })
     return { filePath: target, rows: lines.length }
   }
