@@ -108,6 +108,7 @@ async function start(): Promise<void> {
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
     sendImportProgress: (progress: unknown) => mainWindow?.webContents.send(IMPORT_PROGRESS_CHANNEL, progress),
+    logError: log.error,
   }
   const services = createServices(ctx, ports)
   registerIpc(ipcMain, createDispatcher(createHandlers(ctx, ports, services), createSenderCheck(rendererUrl), log.error, queue))

@@ -1,5 +1,6 @@
 /** The import's rules through the real dispatcher: bad rows, all or nothing, duplicates, cancelling, currency, clients. */
 import { AsyncResource } from 'node:async_hooks'
+import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ImportResult } from '../../electron/shared/ledger-import/models'
 import { call, refused } from '../support/letters-fixture'
@@ -144,6 +145,22 @@ describe('progress and cancelling', () => {
     expect(result.rowsRead).toBeLessThan(40_000)
     expect(await ledgerFingerprint(app)).toEqual(before)
     expect(app.ports.importProgress.some((p) => p.phase === 'writing')).toBe(false)
+  })
+
+  it('a restore asked for while a file is read is refused: the import holds ids of the database as it is', async () => {
+    app = await openImportApp()
+    const backup = await app.services.backups.dailyIfDue()
+    const chosen = await chooseFile(app, writeCsv(app.dir, 'big.csv', bigCsv(20_000)))
+    let restoreAnswer: Promise<unknown> | undefined
+    const restore = AsyncResource.bind(() => app!.call('backups:restore', { name: path.basename(backup!) }))
+    app.ports.onImportProgress = (p) => {
+      if (p.phase === 'reading' && restoreAnswer === undefined) restoreAnswer = restore()
+    }
+    const result = await call<ImportResult>(app, 'ledger-import:run', { token: chosen.token, mapping: presetMapping('generic', chosen.headers) })
+    expect(await restoreAnswer).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('A ledger import is reading its file') } })
+    expect(result).toMatchObject({ status: 'imported', imported: 20_000 })
+    // Once the import is over, the restore goes ahead.
+    expect(await app.call('backups:restore', { name: path.basename(backup!) })).toMatchObject({ ok: true })
   })
 
   it('a cancel with nothing running says so', async () => {

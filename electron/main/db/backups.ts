@@ -73,7 +73,47 @@ export async function copyDatabase(source: Database.Database, target: string): P
   const partial = `${target}.partial`
   fs.rmSync(partial, { force: true })
   await source.backup(partial)
-  fs.renameSync(partial, target)
+  renameDurably(partial, target)
+}
+
+/** Flushes a file's bytes to the disk. */
+function flush(file: string): void {
+  const fd = fs.openSync(file, 'r+')
+  try {
+    fs.fsyncSync(fd)
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/** Flushes a folder's entries, so a rename in it survives a power cut (not possible on Windows). */
+function flushFolder(dir: string): void {
+  let fd: number | undefined
+  try {
+    fd = fs.openSync(dir, 'r')
+    fs.fsyncSync(fd)
+  } catch {
+    // Windows cannot open a folder for fsync; NTFS journals the rename itself.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd)
+  }
+}
+
+/** Renames a whole file into place: its bytes on the disk first, then the rename, then the folder. */
+export function renameDurably(from: string, to: string): void {
+  flush(from)
+  fs.renameSync(from, to)
+  flushFolder(path.dirname(to))
+}
+
+/**
+ * Copies `source` to `target` so that a power cut at any moment leaves either the old `target` or
+ * the whole new one: written beside it, flushed, renamed over it, the folder flushed.
+ */
+export function copyFileDurably(source: string, target: string): void {
+  const incoming = `${target}.incoming`
+  fs.copyFileSync(source, incoming)
+  renameDurably(incoming, target)
 }
 
 /** Opens a file read-only (never creating it) for a moment. */

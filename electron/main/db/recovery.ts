@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { backupsDirOf, checkIntegrity, listBackupFiles, type BackupFile } from './backups'
+import { backupsDirOf, checkIntegrity, copyFileDurably, listBackupFiles, type BackupFile } from './backups'
 import { DatabaseOpenError } from './errors'
 import { MIGRATION_NAMES } from './migrations'
 import { openDatabase, type OpenDatabaseOptions, type OpenedDatabase } from './open-database'
@@ -32,9 +32,7 @@ export function putBackupInPlace(file: string, backup: BackupFile, now: Date): s
   const aside = path.join(path.dirname(file), `${path.basename(file, '.sqlite')}-damaged-${stamp}.sqlite`)
   fs.renameSync(file, aside)
   for (const side of ['-wal', '-shm']) if (fs.existsSync(`${file}${side}`)) fs.renameSync(`${file}${side}`, `${aside}${side}`)
-  const incoming = `${file}.incoming`
-  fs.copyFileSync(backup.file, incoming)
-  fs.renameSync(incoming, file)
+  copyFileDurably(backup.file, file)
   return aside
 }
 

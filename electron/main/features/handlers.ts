@@ -29,6 +29,8 @@ export interface Ports {
   chooseOpenFile: (options: OpenDialogOptions) => Promise<string | null>
   /** Sends a ledger import's progress to the renderer. */
   sendImportProgress: (progress: ImportProgress) => void
+  /** Writes a problem the user was told of in plain words to the log, with its details. */
+  logError?: (where: string, error: unknown) => void
 }
 
 export interface AppContext {
@@ -55,8 +57,17 @@ export function createServices(ctx: AppContext, ports: Ports) {
   const planner = createPlannerServices({ ...deps, settings: () => profile.plannerSettings() })
   const letters = createLetterServices({ ...deps, fontsDir: ports.fontsDir, chooseSavePath, openFile: ports.openFile })
   const ledger = createLedgerServices({ ...deps, chooseSavePath })
-  const backups = new BackupsService({ dataSource: ctx.dataSource, databaseFile: ctx.databaseFile, now: ports.now, appVersion: ctx.version, chooseSavePath, nativeBinding: ctx.nativeBinding })
   const ledgerImport = new LedgerImportService({ ...deps, chooseOpenFile, sendProgress: ports.sendImportProgress, released })
+  const backups = new BackupsService({
+    dataSource: ctx.dataSource,
+    databaseFile: ctx.databaseFile,
+    now: ports.now,
+    appVersion: ctx.version,
+    chooseSavePath,
+    nativeBinding: ctx.nativeBinding,
+    busyWith: () => ledgerImport.busyWith(),
+    logError: ports.logError,
+  })
   return { clients, profile, sample, planner, letters, ledger, backups, ledgerImport }
 }
 

@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3'
 import type { DataSource } from 'typeorm'
 import type { BackupCopyResult, BackupList, ExportEverythingResult, RestoreResult } from '../../../shared/backups/models'
 import { localIsoDate } from '../../../shared/planner/dates'
-import { backupName, backupsDirOf, checkIntegrity, copyDatabase, countClients, listBackupFiles, pruneBackups, withReadOnly } from '../../db/backups'
+import { backupName, backupsDirOf, checkIntegrity, copyDatabase, copyFileDurably, countClients, listBackupFiles, pruneBackups, withReadOnly } from '../../db/backups'
 import { reopenDatabase } from '../../db/open-database'
 import { MIGRATION_NAMES } from '../../db/migrations'
 import { DomainError } from '../../domain-error'
@@ -23,6 +23,9 @@ export interface BackupsDeps {
   appVersion: string
   chooseSavePath: (options: SaveDialogOptions) => Promise<string | null>
   nativeBinding?: string
+  /** Why a restore must wait (an import reading its file holds ids of the database as it is), or null. */
+  busyWith?: () => string | null
+  logError?: (where: string, error: unknown) => void
 }
 
 /** The live connection under TypeORM: SQLite's online backup reads from it. */
@@ -113,6 +116,8 @@ export class BackupsService {
    * DataSource reopens it with the usual checks and migrations. Run it inside the request queue.
    */
   async restore(name: string): Promise<RestoreResult> {
+    const busy = this.deps.busyWith?.() ?? null
+    if (busy) throw new DomainError('VALIDATION', `${busy} Wait for it to finish, or cancel it, then restore.`)
     const source = this.checkRestorable(name)
     const { dataSource, databaseFile } = this.deps
     const safetyCopy = path.join(this.folder, backupName(databaseFile, 'before-restore', this.deps.now()))
@@ -122,11 +127,20 @@ export class BackupsService {
       replaceFile(databaseFile, source)
       await reopenDatabase(dataSource, { file: databaseFile, nativeBinding: this.deps.nativeBinding, now: this.deps.now })
     } catch (error) {
+      this.deps.logError?.('restore', error)
       // Put the database back as it was, so a failed restore changes nothing.
-      if (dataSource.isInitialized) await dataSource.destroy()
-      replaceFile(databaseFile, safetyCopy)
-      await reopenDatabase(dataSource, { file: databaseFile, nativeBinding: this.deps.nativeBinding, now: this.deps.now })
-      throw new DomainError('VALIDATION', `The backup could not be opened, so your data was left as it was. (${error instanceof Error ? error.message : String(error)})`, 'name')
+      try {
+        if (dataSource.isInitialized) await dataSource.destroy()
+        replaceFile(databaseFile, safetyCopy)
+        await reopenDatabase(dataSource, { file: databaseFile, nativeBinding: this.deps.nativeBinding, now: this.deps.now })
+      } catch (rollback) {
+        this.deps.logError?.('restore: putting the database back', rollback)
+        throw new DomainError(
+          'VALIDATION',
+          `The backup could not be opened, and your data could not be reopened either. Quit and start Turnaround Desk again; your data as it was is kept in the backups folder as ${path.basename(safetyCopy)}.`,
+        )
+      }
+      throw new DomainError('VALIDATION', 'The backup could not be opened, so your data was left as it was. Choose another backup.', 'name')
     }
     pruneBackups(this.folder)
     return { restoredFrom: name, safetyCopy: path.basename(safetyCopy) }
@@ -135,8 +149,6 @@ export class BackupsService {
 
 /** Copies `source` over the (closed) database file: beside it first, then renamed over it. */
 export function replaceFile(databaseFile: string, source: string): void {
-  const incoming = `${databaseFile}.incoming`
-  fs.copyFileSync(source, incoming)
   for (const side of ['-wal', '-shm', '-journal']) fs.rmSync(`${databaseFile}${side}`, { force: true })
-  fs.renameSync(incoming, databaseFile)
+  copyFileDurably(source, databaseFile)
 }

@@ -247,4 +247,9 @@ export class LedgerImportService {
       if (!has('minutes') && !has('hours')) need('minutes', ' (or the hours)')
     } else if (!has('amount')) need('amount')
   }
+
+  /** What is running now that holds ids of the database as it is (a restore must wait), or null. */
+  busyWith(): string | null {
+    return this.running.size > 0 ? 'A ledger import is reading its file.' : null
+  }
 }
