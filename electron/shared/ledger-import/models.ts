@@ -34,6 +34,8 @@ export interface PreviewEntry {
   worker: string
   reference: string
   turnaroundId: number | null
+  /** For a payment: the number of the invoice it pays ('' when none). */
+  invoice: string
 }
 
 export interface PreviewRow {
@@ -62,5 +64,9 @@ export interface ImportResult {
   badRows: BadRow[]
   currency: string
   amountImportedMinor: number
+  /** Payments linked to the invoice they name (the same client’s invoice with that number as its reference). */
+  paymentsLinked: number
+  /** Payments imported that name an invoice not in the ledger: imported without a link. */
+  paymentsUnlinked: number
   ms: number
 }

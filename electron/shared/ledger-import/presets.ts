@@ -70,6 +70,7 @@ export const PRESETS: Record<PresetId, Preset> = {
       currency: one('Payment Currency', 'Currency'),
       reference: one('Payment Number', 'Number', 'Transaction Reference'),
       description: [['Payment Type', 'Invoice Number'], ['Payment Type', 'Invoice'], ['Type', 'Invoice'], ['Payment Type'], ['Type']],
+      invoice: one('Invoice Number', 'Invoice'),
     },
   },
   'invoice-ninja-expenses': {
@@ -90,7 +91,7 @@ export const PRESETS: Record<PresetId, Preset> = {
   generic: {
     id: 'generic',
     label: 'Turnaround Desk generic format',
-    description: 'Columns date, client, kind, description, amount, currency, minutes, worker, rate, reference and turnaround (optional).',
+    description: 'Columns date, client, kind, description, amount, currency, minutes, worker, rate, reference, turnaround (optional) and invoice (optional: the number of the invoice a payment pays).',
     kind: null,
     dateFormat: 'YYYY-MM-DD',
     columns: {
@@ -106,6 +107,7 @@ export const PRESETS: Record<PresetId, Preset> = {
       rate: one('rate'),
       reference: one('reference'),
       turnaround: one('turnaround'),
+      invoice: one('invoice'),
     },
   },
 }

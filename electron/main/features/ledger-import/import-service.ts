@@ -19,7 +19,7 @@ import { suggestPreset } from '../../../shared/ledger-import/presets'
 import type { ImportProgress } from '../../../shared/ledger-import/progress'
 import type { ImportMappingData } from '../../../shared/ledger-import/schemas'
 import { readCsv } from './csv-stream'
-import { rawDatabase, whenIdle, writeRows } from './import-writer'
+import { rawDatabase, whenIdle, writeRows, type WriteOutcome } from './import-writer'
 import { loadLookups } from './lookups'
 import { RowReader, type ImportRow } from './row-reader'
 
@@ -132,6 +132,7 @@ export class LedgerImportService {
               worker: row.worker,
               reference: row.reference,
               turnaroundId: row.turnaroundId,
+              invoice: row.invoice,
             },
           })
         }
@@ -187,7 +188,7 @@ export class LedgerImportService {
         throw new DomainError('VALIDATION', `This file has more than ${maxRows.toLocaleString('en')} rows: split it and import the parts one after another. Nothing was imported.`)
       }
 
-      const result = (status: ImportResult['status'], written = { imported: 0, duplicates: 0, clientsCreated: [] as string[], amountImportedMinor: 0 }): ImportResult => ({
+      const result = (status: ImportResult['status'], written: WriteOutcome = { imported: 0, duplicates: 0, clientsCreated: [], amountImportedMinor: 0, paymentsLinked: 0, paymentsUnlinked: 0 }): ImportResult => ({
         status,
         rowsRead,
         goodRows: good.length,

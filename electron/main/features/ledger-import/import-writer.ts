@@ -11,6 +11,11 @@
  * trigger back, word for word, before committing: no other statement can ever see it missing, and a
  * failure anywhere rolls the trigger back with everything else. A trigger changed since 0004 keeps
  * the plain path, row by row through the trigger.
+ *
+ * Payments: a payment naming an invoice number is linked (invoice_id) to the invoice entry of the
+ * same client with that reference, whether the invoice came earlier in this file, in an earlier
+ * import or by hand. One the ledger does not hold is written without a link and counted. Setting
+ * invoice_id touches no month total (the update trigger watches other columns).
  */
 import type Database from 'better-sqlite3'
 import type { EntityManager } from 'typeorm'
@@ -22,6 +27,10 @@ export interface WriteOutcome {
   duplicates: number
   clientsCreated: string[]
   amountImportedMinor: number
+  /** Payments newly linked to the invoice they name (including ones imported earlier, linked now). */
+  paymentsLinked: number
+  /** Payments imported that name an invoice not in the ledger: written without a link. */
+  paymentsUnlinked: number
 }
 
 /** The raw better-sqlite3 handle behind TypeORM's data source. */
@@ -63,8 +72,8 @@ export function writeRows(db: Database.Database, rows: readonly ImportRow[], cur
   const insertClient = db.prepare(
     "INSERT INTO clients (name, status, name_key, search_text, is_sample, created_at, updated_at) VALUES (?, 'active', ?, ?, 0, ?, ?)",
   )
-  const insertEntrySql = `INSERT INTO ledger_entries (client_id, turnaround_id, kind, entry_date, description, amount_minor, currency, staff_id, worker, minutes, rate_minor, reference, import_key, is_sample, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+  const insertEntrySql = `INSERT INTO ledger_entries (client_id, turnaround_id, kind, entry_date, description, amount_minor, currency, staff_id, worker, minutes, rate_minor, reference, invoice_id, import_key, is_sample, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
      ON CONFLICT (import_key) DO NOTHING`
   const run = db.transaction((): WriteOutcome => {
     const trigger = bulkTrigger(db)
@@ -72,23 +81,13 @@ export function writeRows(db: Database.Database, rows: readonly ImportRow[], cur
     if (trigger) db.exec(`DROP TRIGGER ${INSERT_TRIGGER}`)
     // Prepared after the trigger is set aside, so the statement runs without it.
     const insertEntry = db.prepare(insertEntrySql)
+    const invoices = new InvoiceFinder(db)
     const created = new Map<string, number>()
     const clientsCreated: string[] = []
-    let imported = 0
-    let duplicates = 0
-    let amountImportedMinor = 0
-    for (const r of rows) {
-      let clientId = r.clientId ?? created.get(r.clientKey)
-      if (clientId === undefined) {
-        const existing = findClient.get(r.clientKey) as number | undefined
-        if (existing !== undefined) clientId = existing
-        else {
-          clientId = Number(insertClient.run(r.clientName, r.clientKey, searchKey(r.clientName), stamp, stamp).lastInsertRowid)
-          clientsCreated.push(r.clientName)
-        }
-        created.set(r.clientKey, clientId)
-      }
-      const { changes } = insertEntry.run(
+    const outcome: WriteOutcome = { imported: 0, duplicates: 0, clientsCreated, amountImportedMinor: 0, paymentsLinked: 0, paymentsUnlinked: 0 }
+    const write = (r: ImportRow, clientId: number, invoiceId: number | null): void => {
+      const importKey = Buffer.from(r.importKey, 'latin1').toString('hex')
+      const { changes, lastInsertRowid } = insertEntry.run(
         clientId,
         r.turnaroundId,
         r.kind,
@@ -101,20 +100,95 @@ export function writeRows(db: Database.Database, rows: readonly ImportRow[], cur
         r.minutes,
         r.rateMinor,
         r.reference,
-        Buffer.from(r.importKey, 'latin1').toString('hex'),
+        invoiceId,
+        importKey,
         stamp,
         stamp,
       )
       if (changes === 1) {
-        imported++
-        amountImportedMinor += r.amountMinor
-      } else duplicates++
+        outcome.imported++
+        outcome.amountImportedMinor += r.amountMinor
+        if (r.kind === 'invoice') invoices.added(clientId, r.reference, Number(lastInsertRowid))
+        else if (r.invoice) {
+          if (invoiceId === null) outcome.paymentsUnlinked++
+          else outcome.paymentsLinked++
+        }
+      } else {
+        outcome.duplicates++
+        // A payment imported before its invoice was in the ledger is linked now that it is.
+        if (invoiceId !== null && invoices.linkEarlier(invoiceId, importKey, clientId)) outcome.paymentsLinked++
+      }
     }
+    // Payments whose invoice is not in the ledger yet: written after the other rows, in case the
+    // file holds the invoice further down.
+    const waiting: Array<[ImportRow, number]> = []
+    for (const r of rows) {
+      let clientId = r.clientId ?? created.get(r.clientKey)
+      if (clientId === undefined) {
+        const existing = findClient.get(r.clientKey) as number | undefined
+        if (existing !== undefined) clientId = existing
+        else {
+          clientId = Number(insertClient.run(r.clientName, r.clientKey, searchKey(r.clientName), stamp, stamp).lastInsertRowid)
+          clientsCreated.push(r.clientName)
+        }
+        created.set(r.clientKey, clientId)
+      }
+      if (r.invoice === '') write(r, clientId, null)
+      else {
+        const invoiceId = invoices.find(clientId, r.invoice)
+        if (invoiceId === null) waiting.push([r, clientId])
+        else write(r, clientId, invoiceId)
+      }
+    }
+    for (const [r, clientId] of waiting) write(r, clientId, invoices.find(clientId, r.invoice))
     if (trigger) {
       db.prepare(ADD_TOTALS).run(lastId)
       db.exec(trigger)
     }
-    return { imported, duplicates, clientsCreated, amountImportedMinor }
+    return outcome
   })
   return run.immediate()
+}
+
+/**
+ * The invoice a payment pays: the oldest invoice entry of the SAME client whose reference is the
+ * number the payment names. Each client's invoice numbers are read once (through the client index)
+ * and kept in a Map, which the invoices written by this import join as they are written.
+ */
+class InvoiceFinder {
+  private readonly byClient = new Map<number, Map<string, number>>()
+  private readonly invoicesOf: Database.Statement<[number], [number, string]>
+  private readonly linkPayment: Database.Statement<[number, string, number]>
+
+  constructor(db: Database.Database) {
+    this.invoicesOf = db.prepare<[number], [number, string]>("SELECT id, reference FROM ledger_entries WHERE client_id = ? AND kind = 'invoice' AND reference <> '' ORDER BY id").raw()
+    this.linkPayment = db.prepare<[number, string, number]>(
+      "UPDATE ledger_entries SET invoice_id = ? WHERE import_key = ? AND kind = 'payment' AND invoice_id IS NULL AND client_id = ?",
+    )
+  }
+
+  private numbers(clientId: number): Map<string, number> {
+    let numbers = this.byClient.get(clientId)
+    if (numbers === undefined) {
+      numbers = new Map()
+      for (const [id, reference] of this.invoicesOf.iterate(clientId)) if (!numbers.has(reference)) numbers.set(reference, id)
+      this.byClient.set(clientId, numbers)
+    }
+    return numbers
+  }
+
+  find(clientId: number, invoiceNumber: string): number | null {
+    return this.numbers(clientId).get(invoiceNumber) ?? null
+  }
+
+  /** An invoice just written (one not yet read is found by the query when first asked for). */
+  added(clientId: number, reference: string, id: number): void {
+    const numbers = this.byClient.get(clientId)
+    if (reference !== '' && numbers !== undefined && !numbers.has(reference)) numbers.set(reference, id)
+  }
+
+  /** Links an already imported payment (same import key) that has no invoice yet; true when it did. */
+  linkEarlier(invoiceId: number, importKey: string, clientId: number): boolean {
+    return this.linkPayment.run(invoiceId, importKey, clientId).changes === 1
+  }
 }

@@ -29,6 +29,8 @@ export interface ImportRow {
   worker: string
   reference: string
   turnaroundId: number | null
+  /** For a payment: the number of the invoice it pays ('' when none is named); linked when written. */
+  invoice: string
   /** The SHA-256 of the row's content and occurrence, as 32 raw bytes in a latin1 string (hex when written). */
   importKey: string
 }
@@ -36,7 +38,7 @@ export interface ImportRow {
 export type ReadOutcome = { row: ImportRow; problem: null } | { row: null; problem: string }
 
 const quote = (text: string) => `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`
-const LIMITS = { description: 10_000, worker: 120, reference: 120, client: 160 }
+const LIMITS = { description: 10_000, worker: 120, reference: 120, invoice: 120, client: 160 }
 const KINDS_TEXT = ENTRY_KINDS.join(', ')
 
 export class RowReader {
@@ -159,6 +161,9 @@ export class RowReader {
     if (worker.length > LIMITS.worker) return problem(`Who worked is longer than ${LIMITS.worker} characters.`)
     const reference = v.reference ?? ''
     if (reference.length > LIMITS.reference) return problem(`The reference is longer than ${LIMITS.reference} characters.`)
+    // Only a payment settles an invoice; on other kinds the column is ignored.
+    const invoice = kind === 'payment' ? (v.invoice ?? '') : ''
+    if (invoice.length > LIMITS.invoice) return problem(`The invoice number is longer than ${LIMITS.invoice} characters.`)
     const description = v.description ?? ''
     if (description.length > LIMITS.description) return problem(`The description is longer than ${LIMITS.description.toLocaleString('en')} characters.`)
 
@@ -174,6 +179,9 @@ export class RowReader {
     }
 
     // import_key = SHA-256 of the preset, the entry as read and its occurrence among identical rows.
+    // The invoice a payment names is left out on purpose: keys stay what they were before payments
+    // were linked, so files imported earlier (Invoice Ninja's payments name their invoice in the
+    // description, which is in the key) still deduplicate.
     const U = '\u001f'
     const content = `${mapping.source}${U}${kind}${U}${date}${U}${key}${U}${amountMinor}${U}${lookups.currency}${U}${minutes ?? ''}${U}${rateMinor ?? ''}${U}${this.fold(worker, searchKey, this.workerKeys)}${U}${reference}${U}${description}${U}${turnaroundId ?? ''}${U}`
     const first = createHash('sha256').update(`${content}1`).digest()
@@ -200,6 +208,7 @@ export class RowReader {
         worker: this.intern(worker),
         reference,
         turnaroundId,
+        invoice,
         importKey,
       },
     }
