@@ -33,6 +33,23 @@ describe('rows that cannot be read', () => {
     expect(await ledgerFingerprint(app)).toEqual(before)
   })
 
+  it('time too large for one entry is a bad row with its reason, not a failure of the whole import', async () => {
+    app = await openImportApp()
+    const csv = [
+      'date,client,kind,description,amount,currency,minutes,worker,rate,reference',
+      '2026-02-01,Acme Ltd,time,Fine,,USD,90,,,',
+      '2026-02-02,Acme Ltd,time,Too long,,USD,100001,,,',
+      '2026-02-03,Acme Ltd,time,Too dear,,USD,100000,,1000000000.00,',
+    ].join('\n')
+    const result = await importFile(app, writeCsv(app.dir, 'huge.csv', csv), 'generic')
+    expect(result).toMatchObject({ status: 'stopped', goodRows: 1, badRowCount: 2 })
+    expect(result.badRows).toEqual([
+      { line: 3, reason: '100,001 minutes is more than one entry can hold (100,000): split the time.' },
+      // 100,000 minutes × 100,000,000,000 minor units an hour: 10^16, past the largest safe integer.
+      { line: 4, reason: 'The minutes times the rate is more than one entry can hold: split the time.' },
+    ])
+  })
+
   it('the readable rows alone are imported when the user chooses so', async () => {
     app = await openImportApp()
     const result = await importFile(app, fixture('bad-rows.csv'), 'generic', {}, 'skip')

@@ -12,6 +12,9 @@ import { searchKey } from '../../../shared/text'
 import type { CsvRecord } from './csv-stream'
 import { clientKey, type ImportLookups } from './lookups'
 
+/** The most minutes one time entry holds, as in the entry form (EntryInput). */
+const MAX_MINUTES = 100_000
+
 /** One readable row, kept compactly until it is written. */
 export interface ImportRow {
   line: number
@@ -140,6 +143,7 @@ export class RowReader {
         minutes = parseHours(v.hours)
         if (minutes === null) return problem(`Bad hours ${quote(v.hours)}: use hours such as 1.5 or 1:30.`)
       } else return problem('No minutes or hours for time.')
+      if (minutes > MAX_MINUTES) return problem(`${minutes.toLocaleString('en')} minutes is more than one entry can hold (${MAX_MINUTES.toLocaleString('en')}): split the time.`)
       const staff = worker ? lookups.staff.get(this.fold(worker, searchKey, this.workerKeys)) : undefined
       if (staff) {
         staffId = staff.id
@@ -150,6 +154,7 @@ export class RowReader {
         rateMinor = parseAmount(v.rate, lookups.currency)
         if (rateMinor === null) return problem(`Bad rate ${quote(v.rate)}: use an hourly rate such as 85.00.`)
       } else rateMinor = staff ? staff.rateMinor : lookups.hourlyWorthMinor
+      if (!Number.isSafeInteger(minutes * rateMinor)) return problem('The minutes times the rate is more than one entry can hold: split the time.')
       amountMinor = costOfMinutes(minutes, rateMinor)
     } else {
       if (!v.amount) return problem('No amount.')
