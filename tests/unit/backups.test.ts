@@ -4,6 +4,7 @@
  * a restore round trip through the real dispatcher.
  */
 import fs from 'node:fs'
+import Database from 'better-sqlite3'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { backupsToPrune, checkIntegrity, listBackupFiles, type BackupFile } from '../../electron/main/db/backups'
@@ -178,5 +179,29 @@ describe('back up now and restore', () => {
     expect(migrations.map((m) => m.name)).toEqual(MIGRATION_NAMES)
     expect(await names(app)).toHaveLength(listed?.clients as number)
     expect(data<{ total: number }>(await app.call('clients:list', {})).total).toBe(listed?.clients)
+  })
+
+  it('puts the database back as it was when the chosen backup passes its checks but cannot be opened', async () => {
+    app = await openTestApp()
+    data(await app.call('clients:create', client('Ada')))
+    data(await app.call('clients:create', client('Grace')))
+    const folder = path.join(app.dir, 'backups')
+    fs.mkdirSync(folder, { recursive: true })
+    // A whole, older backup whose upgrade fails: a table the ledger's migration creates is already there.
+    const name = 'turnaround-desk-2026-10-01T08-00-00-000Z-daily.sqlite'
+    const broken = path.join(folder, name)
+    fs.copyFileSync(path.resolve(__dirname, '../fixtures/migrations/schema-0003.sqlite'), broken)
+    const db = new Database(broken)
+    db.exec('CREATE TABLE staff (x INTEGER)')
+    db.close()
+    expect(checkIntegrity(broken, { full: true }).ok).toBe(true)
+
+    const result = await app.call('backups:restore', { name })
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'name', message: 'The backup could not be opened, so your data was left as it was. Choose another backup.' } })
+    // The same services work on the database as it was, and the safety copy is kept.
+    expect(await names(app)).toEqual(['Ada', 'Grace'])
+    data(await app.call('clients:create', client('After')))
+    expect(await names(app)).toEqual(['Ada', 'After', 'Grace'])
+    expect(listBackupFiles(folder).some((b) => b.kind === 'before-restore')).toBe(true)
   })
 })
