@@ -50,3 +50,17 @@ describe('the monthly totals the triggers keep', () => {
     ])
   })
 })
+
+describe('undoing the ledger migration', () => {
+  it('takes away the touchpoints’ rate and keeps the touchpoints', async () => {
+    app = await openTestApp()
+    const ds = app.db.dataSource
+    const c = ((await app.call('clients:create', { name: 'Ada Quill' })) as { data: { id: number } }).data.id
+    await ds.query(`INSERT INTO touchpoints (client_id, kind, occurred_on, who, minutes, rate_minor, created_at) VALUES (${c}, 'call', '2026-11-02', 'Ada', 20, 9000, '')`)
+    const columns = async () => ((await ds.query('PRAGMA table_info(touchpoints)')) as { name: string }[]).map((col) => col.name)
+    expect(await columns()).toContain('rate_minor')
+    while ((await ds.query("SELECT name FROM migrations WHERE name = 'Ledger1763800000004'")).length > 0) await ds.undoLastMigration({ transaction: 'all' })
+    expect(await columns()).not.toContain('rate_minor')
+    expect(await ds.query('SELECT who, minutes FROM touchpoints')).toEqual([{ who: 'Ada', minutes: 20 }])
+  })
+})

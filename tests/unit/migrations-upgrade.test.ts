@@ -59,6 +59,13 @@ describe.each([1, 2, 3])('a database at schema %i', (version) => {
         expect(after.has(table), table).toBe(true)
         expect(project(after.get(table) ?? [], columns), table).toEqual(rows)
       }
+      // Touchpoints logged before the ledger keep the owner's hourly worth, the only rate known then.
+      const worth = Number(before.get('business_profile')?.[0]?.hourly_worth_minor)
+      const touchpoints = after.get('touchpoints') ?? []
+      expect(touchpoints).toHaveLength(before.get('touchpoints')?.length ?? 0)
+      if (version >= 2) expect(worth).toBeGreaterThan(0)
+      if (version >= 2) expect(touchpoints.length).toBeGreaterThan(0)
+      for (const tp of touchpoints) expect(tp.rate_minor, `touchpoint ${String(tp.id)}`).toBe(worth)
       // The app works on it: its lists answer and the ledger's monthly totals start empty and exact.
       for (const [channel, input] of [['clients:list', {}], ['turnarounds:list', { state: 'all' }], ['letters:list', {}], ['today:get', undefined]] as const) {
         const result = (await app.call(channel, input)) as Envelope<unknown>

@@ -2,8 +2,9 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
 import type { TouchpointKind } from '../../../shared/planner/words'
 
 /**
- * A call, meeting, email, letter or visit. Minutes and who spent them are kept as entered so the
- * ledger can cost them at that person's rate.
+ * A call, meeting, email, letter or visit. Minutes and who spent them are kept as entered, with
+ * the hourly rate of that person when it was logged (a staff member's cost rate, else the owner's
+ * hourly worth), so the ledger costs them as they were, like time entries.
  */
 @Entity({ name: 'touchpoints' })
 @Index('idx_touchpoints_turnaround_on', ['turnaroundId', 'occurredOn'])
@@ -32,6 +33,10 @@ export class TouchpointEntity {
 
   @Column({ type: 'text', default: '' })
   summary!: string
+
+  /** Hourly rate in minor units when logged; kept on edits unless `who` changes. */
+  @Column({ name: 'rate_minor', type: 'integer', default: 0 })
+  rateMinor!: number
 
   @Column({ name: 'is_check_in', type: 'boolean', default: false })
   isCheckIn!: boolean

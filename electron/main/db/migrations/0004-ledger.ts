@@ -116,9 +116,14 @@ export class Ledger1763800000004 implements MigrationInterface {
         indices: [new TableIndex({ name: 'idx_client_decisions_client', columnNames: ['client_id', 'decided_on'] })],
       }),
     )
+    // Each touchpoint keeps the rate it was logged at, like a time entry; the ones already logged
+    // take the owner's hourly worth, the only rate known before staff existed.
+    await q.query('ALTER TABLE touchpoints ADD COLUMN rate_minor integer NOT NULL DEFAULT (0)')
+    await q.query('UPDATE touchpoints SET rate_minor = COALESCE((SELECT hourly_worth_minor FROM business_profile ORDER BY id LIMIT 1), 0)')
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query('ALTER TABLE touchpoints DROP COLUMN rate_minor')
     await q.dropTable('client_decisions')
     await q.query('DROP TRIGGER IF EXISTS trg_ledger_entries_update')
     await q.query('DROP TRIGGER IF EXISTS trg_ledger_entries_delete')
