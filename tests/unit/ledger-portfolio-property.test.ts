@@ -33,7 +33,7 @@ describe('portfolio figures from the monthly totals', () => {
         for (const [n, date] of moves) await ds.query('UPDATE ledger_entries SET entry_date = ?, amount_minor = amount_minor + 1 WHERE id = (SELECT id FROM ledger_entries ORDER BY id LIMIT 1 OFFSET ?)', [date, n % Math.max(1, entries.length)])
         if (entries.length > 0) await ds.query('DELETE FROM ledger_entries WHERE id = (SELECT id FROM ledger_entries ORDER BY id LIMIT 1 OFFSET ?)', [deletions % entries.length])
         const [from, to] = a <= b ? [a, b] : [b, a]
-        const sums = await ledgerSums(ds.manager, { from, to }, { hourlyWorthMinor: 9000 })
+        const sums = await ledgerSums(ds.manager, { from, to })
         const plain = (await ds.query(
           `SELECT client_id AS clientId, kind, SUM(amount_minor) AS amount, SUM(COALESCE(minutes, 0)) AS minutes FROM ledger_entries WHERE entry_date BETWEEN ? AND ? GROUP BY client_id, kind`,
           [from, to],

@@ -24,6 +24,14 @@ describe('the sample ledger', () => {
     expect(withEntries).toBe(clients.total)
     expect(await count("SELECT COUNT(*) AS n FROM ledger_entries WHERE entry_date < '2024-11-01' OR entry_date > '2026-11-22'")).toBe(0)
     expect(await count('SELECT COUNT(*) AS n FROM ledger_entries WHERE is_sample = 0')).toBe(0)
+    // The staff are there before the turnarounds, so their touchpoints carry the staff's rates; the owner's carry her hourly worth.
+    const rates = (await app.db.dataSource.query('SELECT who, MIN(rate_minor) AS low, MAX(rate_minor) AS high FROM touchpoints GROUP BY who ORDER BY who')) as Array<{ who: string; low: number; high: number }>
+    expect(rates.filter((r) => ['Jess', 'Sam', 'Tom'].includes(r.who))).toEqual([
+      { who: 'Jess', low: 2800, high: 2800 },
+      { who: 'Sam', low: 2400, high: 2400 },
+      { who: 'Tom', low: 3200, high: 3200 },
+    ])
+    expect(rates.filter((r) => !['Jess', 'Sam', 'Tom'].includes(r.who)).every((r) => r.low === 8500 && r.high === 8500)).toBe(true)
 
     // The whale curve: the best few clients earn more than the whole portfolio; the tail gives it back.
     const p = await call<PortfolioFigures>('ledger:portfolio', { period: { preset: 'ttm' } })

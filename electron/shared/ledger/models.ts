@@ -52,7 +52,7 @@ export interface KindSums {
   gift: number
   /** Minutes of the time entries. */
   timeMinutes: number
-  /** Touchpoint minutes (complaint handling) and their cost at the rate of who spent them. */
+  /** Touchpoint minutes (complaint handling) and their cost at the rate each was logged at. */
   touchpointMinutes: number
   touchpointCost: number
 }

@@ -39,8 +39,8 @@ export class DecisionService {
     const client = await m.findOneBy(ClientEntity, { id: clientId })
     if (!client) throw notFound('client')
     const t = await this.turnaround(m, clientId, turnaroundId)
-    const ttm = figuresOf((await ledgerSums(m, periodOf('ttm', this.ctx.today()), { clientId, hourlyWorthMinor: profile.hourlyWorthMinor })).get(clientId) ?? emptySums())
-    const spent = (await turnaroundCosts(m, { turnaroundId: t.id }, profile.hourlyWorthMinor))[0]
+    const ttm = figuresOf((await ledgerSums(m, periodOf('ttm', this.ctx.today()), { clientId })).get(clientId) ?? emptySums())
+    const spent = (await turnaroundCosts(m, { turnaroundId: t.id }))[0]
     const planned = await plannedCost(m, t.id, profile.hourlyWorthMinor)
     const newIssues =
       t.planAgreedOn === null

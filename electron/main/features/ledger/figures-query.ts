@@ -5,12 +5,12 @@
  * A period is read as whole months from ledger_month_totals (kept exact by triggers) plus the
  * days at its edges from the entries themselves (indexed by entry_date and client_id, entry_date),
  * so twelve months across every client read a few thousand total rows, not a million entries.
- * Touchpoint minutes count as complaint-handling time at the rate of who spent them (a staff
- * member's cost rate when touchpoints.who names one, else the owner's hourly worth), rounded
- * once per client and person.
+ * Touchpoint minutes count as complaint-handling time at the rate each touchpoint was logged at
+ * (touchpoints.rate_minor: the cost rate of the staff member it names, else the owner's hourly
+ * worth, as they were then), rounded once per client and rate.
  */
 import type { EntityManager, SelectQueryBuilder, ObjectLiteral } from 'typeorm'
-import { LedgerEntryEntity, LedgerMonthTotalEntity, StaffEntity, TouchpointEntity } from '../../db/entities'
+import { LedgerEntryEntity, LedgerMonthTotalEntity, TouchpointEntity } from '../../db/entities'
 import { costOfMinutes } from '../../../shared/money'
 import { emptySums, addSums } from '../../../shared/ledger/figures'
 import type { KindSums } from '../../../shared/ledger/models'
@@ -40,12 +40,10 @@ function addRows(into: Map<number, KindSums>, rows: Row[], sign: 1 | -1 = 1): vo
 export interface SumsOptions {
   /** One client only (the client page); all clients when absent. */
   clientId?: number
-  /** The owner's hourly worth: the rate of touchpoint minutes spent by anyone not on the staff list. */
-  hourlyWorthMinor: number
 }
 
 /** Per client: the sums of its entries and touchpoints over the period (both ends included). */
-export async function ledgerSums(m: EntityManager, period: Period, o: SumsOptions): Promise<Map<number, KindSums>> {
+export async function ledgerSums(m: EntityManager, period: Period, o: SumsOptions = {}): Promise<Map<number, KindSums>> {
   const out = new Map<number, KindSums>()
   const split = splitPeriod(period)
   const totals = async (first: string, last: string, sign: 1 | -1 = 1) => {
@@ -74,25 +72,23 @@ export async function ledgerSums(m: EntityManager, period: Period, o: SumsOption
     const s = out.get(id) ?? emptySums()
     const minutes = Number(r.minutes)
     s.touchpointMinutes += minutes
-    s.touchpointCost += costOfMinutes(minutes, r.rate === null ? o.hourlyWorthMinor : Number(r.rate))
+    s.touchpointCost += costOfMinutes(minutes, Number(r.rate))
     out.set(id, s)
   }
   return out
 }
 
-/** Touchpoint minutes per client and person, with the person's staff rate when there is one. */
+/** Touchpoint minutes per client and the rate they were logged at. */
 function touchpointMinutes(m: EntityManager, period: Period, clientId?: number): Promise<Row[]> {
   const qb = m
     .createQueryBuilder(TouchpointEntity, 'tp')
-    .leftJoin(StaffEntity, 's', 's.name = tp.who')
     .select('tp.clientId', 'clientId')
-    .addSelect('s.costRateMinor', 'rate')
+    .addSelect('tp.rateMinor', 'rate')
     .addSelect('SUM(tp.minutes)', 'minutes')
     .where('tp.occurredOn BETWEEN :from AND :to', period)
     .andWhere('tp.minutes > 0')
     .groupBy('tp.clientId')
-    .addGroupBy('tp.who')
-    .addGroupBy('s.costRateMinor')
+    .addGroupBy('tp.rateMinor')
   if (clientId !== undefined) qb.andWhere('tp.clientId = :clientId', { clientId })
   return qb.getRawMany<Row>()
 }
@@ -119,20 +115,18 @@ export async function clientMonths(m: EntityManager, clientId: number, first: st
 }
 
 /** Touchpoint cost per month for one client, so the monthly chart counts complaint handling too. */
-export async function clientTouchpointMonths(m: EntityManager, clientId: number, first: string, last: string, hourlyWorthMinor: number): Promise<Map<string, number>> {
+export async function clientTouchpointMonths(m: EntityManager, clientId: number, first: string, last: string): Promise<Map<string, number>> {
   const rows = await m
     .createQueryBuilder(TouchpointEntity, 'tp')
-    .leftJoin(StaffEntity, 's', 's.name = tp.who')
     .select('SUBSTR(tp.occurredOn, 1, 7)', 'month')
-    .addSelect('s.costRateMinor', 'rate')
+    .addSelect('tp.rateMinor', 'rate')
     .addSelect('SUM(tp.minutes)', 'minutes')
     .where('tp.clientId = :clientId', { clientId })
     .andWhere('tp.occurredOn BETWEEN :from AND :to', { from: firstDay(first), to: lastDay(last) })
     .groupBy('SUBSTR(tp.occurredOn, 1, 7)')
-    .addGroupBy('tp.who')
-    .addGroupBy('s.costRateMinor')
+    .addGroupBy('tp.rateMinor')
     .getRawMany<Row>()
   const out = new Map<string, number>()
-  for (const r of rows) out.set(String(r.month), (out.get(String(r.month)) ?? 0) + costOfMinutes(Number(r.minutes), r.rate === null ? hourlyWorthMinor : Number(r.rate)))
+  for (const r of rows) out.set(String(r.month), (out.get(String(r.month)) ?? 0) + costOfMinutes(Number(r.minutes), Number(r.rate)))
   return out
 }

@@ -17,7 +17,7 @@ export class FiguresService {
     const profile = await this.ctx.profile()
     const c = await m.findOneBy(ClientEntity, { id: clientId })
     if (!c) throw notFound('client')
-    const sums = (await ledgerSums(m, period, { clientId, hourlyWorthMinor: profile.hourlyWorthMinor })).get(clientId) ?? emptySums()
+    const sums = (await ledgerSums(m, period, { clientId })).get(clientId) ?? emptySums()
     return {
       clientId,
       name: c.name,
@@ -26,14 +26,14 @@ export class FiguresService {
       period,
       hourlyWorthMinor: profile.hourlyWorthMinor,
       currency: profile.currency,
-      turnarounds: await turnaroundCosts(m, { clientId }, profile.hourlyWorthMinor),
+      turnarounds: await turnaroundCosts(m, { clientId }),
     }
   }
 
   async portfolio(period: Period): Promise<PortfolioFigures> {
     const m = this.ctx.manager
     const profile = await this.ctx.profile()
-    const sums = await ledgerSums(m, period, { hourlyWorthMinor: profile.hourlyWorthMinor })
+    const sums = await ledgerSums(m, period)
     // A client whose month total is cancelled out by the days the period leaves out had no entry in it.
     for (const [id, s] of sums) if (Object.values(s).every((v) => v === 0)) sums.delete(id)
     const ids = [...sums.keys()]
@@ -56,11 +56,10 @@ export class FiguresService {
   /** Revenue, cost and margin for each of the last `months` months, this one included. */
   async months(clientId: number, months: number): Promise<ClientMonth[]> {
     const m = this.ctx.manager
-    const profile = await this.ctx.profile()
     const last = this.ctx.today().slice(0, 7)
     const first = addMonths(last, -(months - 1))
     const rows = await clientMonths(m, clientId, first, last)
-    const touch = await clientTouchpointMonths(m, clientId, first, last, profile.hourlyWorthMinor)
+    const touch = await clientTouchpointMonths(m, clientId, first, last)
     return monthsBetween(first, last).map((month) => {
       const r = rows.get(month)
       const revenueMinor = Number(r?.revenue ?? 0)

@@ -1,6 +1,6 @@
 /**
- * What a turnaround has cost so far (entries tagged to it, and its touchpoints at the rate of who
- * spent them) and what its plan's open actions would still cost. SQL aggregates only.
+ * What a turnaround has cost so far (entries tagged to it, and its touchpoints at the rate each was
+ * logged at) and what its plan's open actions would still cost. SQL aggregates only.
  */
 import type { EntityManager } from 'typeorm'
 import { ActionEntity, LedgerEntryEntity, StaffEntity, TouchpointEntity, TurnaroundEntity } from '../../db/entities'
@@ -10,7 +10,7 @@ import type { TurnaroundCost } from '../../../shared/ledger/models'
 type Row = Record<string, string | number | null>
 
 /** The cost so far of every turnaround of one client (or of one turnaround), oldest first. */
-export async function turnaroundCosts(m: EntityManager, where: { clientId: number } | { turnaroundId: number }, hourlyWorthMinor: number): Promise<TurnaroundCost[]> {
+export async function turnaroundCosts(m: EntityManager, where: { clientId: number } | { turnaroundId: number }): Promise<TurnaroundCost[]> {
   const tq = m.createQueryBuilder(TurnaroundEntity, 't').select(['t.id', 't.openedOn', 't.closedOn']).orderBy('t.openedOn', 'ASC').addOrderBy('t.id', 'ASC')
   if ('clientId' in where) tq.where('t.clientId = :clientId', where)
   else tq.where('t.id = :turnaroundId', where)
@@ -28,20 +28,18 @@ export async function turnaroundCosts(m: EntityManager, where: { clientId: numbe
     .getRawMany<Row>()
   const touch = await m
     .createQueryBuilder(TouchpointEntity, 'tp')
-    .leftJoin(StaffEntity, 's', 's.name = tp.who')
     .select('tp.turnaroundId', 'turnaroundId')
-    .addSelect('s.costRateMinor', 'rate')
+    .addSelect('tp.rateMinor', 'rate')
     .addSelect('SUM(tp.minutes)', 'minutes')
     .where('tp.turnaroundId IN (:...ids)', { ids })
     .groupBy('tp.turnaroundId')
-    .addGroupBy('tp.who')
-    .addGroupBy('s.costRateMinor')
+    .addGroupBy('tp.rateMinor')
     .getRawMany<Row>()
   return turnarounds.map((t) => {
     const e = entries.find((r) => Number(r.turnaroundId) === t.id)
     const tps = touch.filter((r) => Number(r.turnaroundId) === t.id)
     const touchpointMinutes = tps.reduce((sum, r) => sum + Number(r.minutes), 0)
-    const touchpointCostMinor = tps.reduce((sum, r) => sum + costOfMinutes(Number(r.minutes), r.rate === null ? hourlyWorthMinor : Number(r.rate)), 0)
+    const touchpointCostMinor = tps.reduce((sum, r) => sum + costOfMinutes(Number(r.minutes), Number(r.rate)), 0)
     const timeCostMinor = Number(e?.timeCost ?? 0)
     const otherCostMinor = Number(e?.other ?? 0)
     return {

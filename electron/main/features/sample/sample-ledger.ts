@@ -74,8 +74,11 @@ interface SampleClient {
   referralValueMinor: number
 }
 
-/** Staff, then every client's two years, then the costs of the open turnarounds; inside the caller's transaction. */
-export async function loadSampleLedger(m: EntityManager, clients: SampleClient[], today: string, now: Date): Promise<number> {
+/**
+ * The sample staff and the owner's risk limits; loaded before the sample turnarounds, so their
+ * touchpoints are logged at the staff's cost rates.
+ */
+export async function loadSampleStaff(m: EntityManager, now: Date): Promise<void> {
   const stamp = timestamp(now)
   // The sample owner's risk limits: three years of margin, a quarter of it at most, 20 hours, 40.00 an hour, 200.00 of referral value by default.
   await m.update(BusinessProfileEntity, { id: 1 }, { horizonYears: 3, maxTurnaroundSharePct: 25, maxTurnaroundMinutes: 1200, minEffectiveRateMinor: 4000, defaultReferralValueMinor: 20000 })
@@ -83,6 +86,11 @@ export async function loadSampleLedger(m: EntityManager, clients: SampleClient[]
     StaffEntity,
     SAMPLE_STAFF.map((s) => ({ ...s, isSample: true, createdAt: stamp, updatedAt: stamp })),
   )
+}
+
+/** Every client's two years, then the costs of the open turnarounds (after loadSampleStaff); inside the caller's transaction. */
+export async function loadSampleLedger(m: EntityManager, clients: SampleClient[], today: string, now: Date): Promise<number> {
+  const stamp = timestamp(now)
   const staff = await m.find(StaffEntity, { where: { isSample: true } })
   const base = { currency: 'GBP', isSample: true, createdAt: stamp, updatedAt: stamp, description: '', reference: '', worker: '', staffId: null, minutes: null, rateMinor: null, invoiceId: null, turnaroundId: null, importKey: null }
   const invoices: Row[] = []

@@ -9,7 +9,7 @@ import { createPlannerServices } from '../turnarounds/planner-handlers'
 import { SAMPLE_PROFILE, sampleClients } from './sample-business'
 import { loadSampleTurnarounds } from './sample-turnarounds'
 import { loadSampleLetters } from '../letters/sample-letters'
-import { loadSampleLedger } from './sample-ledger'
+import { loadSampleLedger, loadSampleStaff } from './sample-ledger'
 import { LedgerEntryEntity, StaffEntity } from '../../db/entities'
 
 /**
@@ -33,6 +33,7 @@ export class SampleService {
       const register = new ClientsService(scoped)
       const created: Client[] = []
       for (const client of clients) created.push(await register.create(client, { isSample: true }))
+      await loadSampleStaff(manager, this.deps.now())
       const planner = createPlannerServices({ manager, now: this.deps.now, settings: () => new ProfileService(scoped).plannerSettings() })
       await loadSampleTurnarounds(planner, created, localIsoDate(this.deps.now()))
       await loadSampleLedger(manager, created, localIsoDate(this.deps.now()), this.deps.now())

@@ -3,10 +3,11 @@ import { DomainError, notFound } from '../../domain-error'
 import type { TouchpointView } from '../../../shared/planner/models'
 import type { TouchpointData } from '../../../shared/planner/schemas'
 import { refreshDerived } from './derived'
+import { touchpointRate } from './touchpoint-rate'
 import { toTouchpointView } from './detail-view'
 import type { PlannerContext } from './planner-context'
 
-/** Calls, meetings, emails, letters and visits, with the minutes they took. */
+/** Calls, meetings, emails, letters and visits, with the minutes they took and the rate they were logged at. */
 export class TouchpointsService {
   constructor(private readonly ctx: PlannerContext) {}
 
@@ -29,7 +30,9 @@ export class TouchpointsService {
       if (!e) throw notFound('touchpoint')
       if (id !== undefined && e.clientId !== clientId) throw new DomainError('VALIDATION', 'That touchpoint belongs to another client.', 'clientId')
       const previousTurnaround = id === undefined ? null : e.turnaroundId
-      Object.assign(e, input, { clientId, turnaroundId })
+      // The rate is set when logged and kept on edits, unless who spent the time changes.
+      const rateMinor = id === undefined || e.who !== input.who ? await touchpointRate(m, input.who) : e.rateMinor
+      Object.assign(e, input, { clientId, turnaroundId, rateMinor })
       if (id === undefined) e.createdAt = this.ctx.stamp()
       const saved = await m.save(e)
       for (const affected of new Set([turnaroundId, previousTurnaround])) {
