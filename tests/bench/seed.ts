@@ -2,19 +2,10 @@
 import type { DataSource } from 'typeorm'
 import { ClientEntity, ClientTagEntity } from '../../electron/main/db/entities'
 import { searchKey } from '../../electron/shared/text'
+import { prng } from '../../electron/main/features/sample/prng'
 import { CLIENT_STATUSES, type ClientStatus } from '../../electron/shared/words'
 
-/** mulberry32: a small seeded PRNG, so every run seeds the very same clients. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { prng }
 
 const FIRST = ['Abigail', 'Jonas', 'Priya', 'Mateo', 'Chloé', 'Fabian', 'Ingrid', 'Kwame', 'Léa', 'Oskar', 'Sabine', 'Tomás', 'Yusuf', 'Zara', 'Gabriel', 'Hana']
 const LAST = ['Abbott', 'Lindqvist', 'Raman', 'García', 'Dubois', 'Mensah', 'Novak', 'Okafor', 'Schmidt', 'Tanaka', 'Webb', 'Cabrera', 'Holm', 'Moreau']

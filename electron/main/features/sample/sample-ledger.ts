@@ -11,6 +11,7 @@ import { costOfMinutes } from '../../../shared/money'
 import { addMonths, daysInMonth } from '../../../shared/ledger/periods'
 import type { EntryKind } from '../../../shared/ledger/words'
 import { addDays } from '../../../shared/planner/dates'
+import { prng } from './prng'
 
 export const SAMPLE_STAFF = [
   { name: 'Tom', costRateMinor: 3200 },
@@ -44,17 +45,6 @@ const LOSS_MAKERS: Record<string, Profile> = {
   'Ana Lucía Ortega': { monthly: 48000, costPct: 150, orderPct: 60 },
   'Lindqvist Interiors': { monthly: 224000, costPct: 135, orderPct: 80 },
   'Golden Wok': { monthly: 64000, costPct: 140, orderPct: 70 },
-}
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 function profileOf(name: string, referralValueMinor: number, random: () => number): Profile {
