@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Channel } from '../../electron/shared/channels'
 import type { Input, Output } from '../../electron/shared/contract'
-import type { TurnaroundDetail, TurnaroundSummary } from '../../electron/shared/planner/models'
+import type { TurnaroundDetail, TurnaroundSummary } from '../../electron/shared/turnarounds/models'
 import { call } from '../api'
 
 type DetailChannel = { [C in Channel]: Output<C> extends TurnaroundDetail ? C : never }[Channel]

@@ -13,9 +13,9 @@ import { DATABASE_FILE_NAME, openDatabase, type OpenedDatabase } from '../../ele
 import { CommitmentEntity, IssueEntity, TouchpointEntity, TurnaroundEntity } from '../../electron/main/db/entities'
 import { todayData } from '../../electron/main/features/turnarounds/today-query'
 import { monthsBetween, trendsData } from '../../electron/main/features/turnarounds/trends-query'
-import type { TodayData, TrendsData } from '../../electron/shared/planner/models'
-import { addDays } from '../../electron/shared/planner/dates'
-import { nextFollowUpOn } from '../../electron/shared/planner/rules'
+import type { TodayData, TrendsData } from '../../electron/shared/turnarounds/models'
+import { addDays } from '../../electron/shared/turnarounds/dates'
+import { nextFollowUpOn } from '../../electron/shared/turnarounds/rules'
 import {
   COMMITMENT_STATUSES,
   COMPLAINT_CHANNELS,
@@ -26,7 +26,7 @@ import {
   type RootCause,
   type Severity,
   type Stage,
-} from '../../electron/shared/planner/words'
+} from '../../electron/shared/turnarounds/words'
 import { tempDir } from '../support/temp-db'
 import { median, record, sample } from './measure'
 import { prng, seedClients } from './seed'

@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Client } from '../../electron/shared/models'
-import type { TurnaroundDetail } from '../../electron/shared/planner/models'
+import type { TurnaroundDetail } from '../../electron/shared/turnarounds/models'
 import type { TestApp } from './temp-db'
 
 import { call } from './dispatch'

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Envelope } from '../../electron/shared/envelope'
 import type { Client } from '../../electron/shared/models'
 import type { DecisionPanel, LedgerEntryView } from '../../electron/shared/ledger/models'
-import type { TurnaroundDetail } from '../../electron/shared/planner/models'
+import type { TurnaroundDetail } from '../../electron/shared/turnarounds/models'
 import { call as callChannel } from '../support/dispatch'
 import { openTestApp, type TestApp } from '../support/temp-db'
 

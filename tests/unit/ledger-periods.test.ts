@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { localIsoDate } from '../../electron/shared/planner/dates'
+import { localIsoDate } from '../../electron/shared/turnarounds/dates'
 import { divRound, periodOf, splitPeriod } from '../../electron/shared/ledger/periods'
 import { figuresOf, emptySums } from '../../electron/shared/ledger/figures'
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Client } from '../../electron/shared/models'
 import type { ClientMonth, ClientPageFigures, LedgerEntryView, PortfolioFigures, StaffMember } from '../../electron/shared/ledger/models'
-import type { TurnaroundDetail } from '../../electron/shared/planner/models'
+import type { TurnaroundDetail } from '../../electron/shared/turnarounds/models'
 import { call as callChannel, refused as refusedOn } from '../support/dispatch'
 import { openTestApp, type TestApp } from '../support/temp-db'
 

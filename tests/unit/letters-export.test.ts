@@ -9,7 +9,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { letterFileName } from '../../electron/main/features/letters/letter-files'
 import type { LetterDraftResult, LetterExportResult, LetterRecord, LetterReexportResult, LetterSummary } from '../../electron/shared/letters/models'
-import type { TurnaroundDetail } from '../../electron/shared/planner/models'
+import type { TurnaroundDetail } from '../../electron/shared/turnarounds/models'
 import { NOW, PROFILE, call, fullClient, nearlyEmptyClient, pdfText, refused, squeeze } from '../support/letters-fixture'
 import { openTestApp, tempDir, type TestApp } from '../support/temp-db'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, daysBetween, isoDate } from '../../electron/shared/planner/dates'
+import { addDays, daysBetween, isoDate } from '../../electron/shared/turnarounds/dates'
 import {
   NEXT_STEP,
   QUICK_WIN_LIMIT,
@@ -10,8 +10,8 @@ import {
   rankActions,
   type RankableAction,
   type StageFacts,
-} from '../../electron/shared/planner/rules'
-import { STAGES } from '../../electron/shared/planner/words'
+} from '../../electron/shared/turnarounds/rules'
+import { STAGES } from '../../electron/shared/turnarounds/words'
 
 const TODAY = '2026-11-22'
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Envelope } from '../../electron/shared/envelope'
 import type { ClientPage } from '../../electron/shared/models'
-import type { TodayData, TrendsData, TurnaroundDetail, TurnaroundSummary } from '../../electron/shared/planner/models'
-import { STAGES } from '../../electron/shared/planner/words'
+import type { TodayData, TrendsData, TurnaroundDetail, TurnaroundSummary } from '../../electron/shared/turnarounds/models'
+import { STAGES } from '../../electron/shared/turnarounds/words'
 import { SAMPLE_TURNAROUNDS } from '../../electron/main/features/sample/sample-turnarounds'
 import { openTestApp, type TestApp } from '../support/temp-db'
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ClientEntity, CommitmentEntity, IssueEntity, TurnaroundEntity } from '../../electron/main/db/entities'
 import { todayData } from '../../electron/main/features/turnarounds/today-query'
 import { monthsBetween, trendsData } from '../../electron/main/features/turnarounds/trends-query'
-import type { CommitmentStatus, IssueStatus, Outcome, RootCause, Severity, Stage } from '../../electron/shared/planner/words'
+import type { CommitmentStatus, IssueStatus, Outcome, RootCause, Severity, Stage } from '../../electron/shared/turnarounds/words'
 import { openTestApp, type TestApp } from '../support/temp-db'
 
 const TODAY = '2026-11-22'

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ApiErrorData, Envelope } from '../../electron/shared/envelope'
 import type { Client } from '../../electron/shared/models'
-import type { TouchpointView, TurnaroundDetail, TurnaroundSummary } from '../../electron/shared/planner/models'
-import { NEXT_STEP } from '../../electron/shared/planner/rules'
+import type { TouchpointView, TurnaroundDetail, TurnaroundSummary } from '../../electron/shared/turnarounds/models'
+import { NEXT_STEP } from '../../electron/shared/turnarounds/rules'
 import { openTestApp, type TestApp } from '../support/temp-db'
 
 // The services take "today" from the computer's local calendar (localIsoDate), so the clock is

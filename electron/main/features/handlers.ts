@@ -5,7 +5,7 @@ import { ClientEntity } from '../db/entities'
 import { ClientsService } from './clients/clients-service'
 import { ProfileService } from './profile/profile-service'
 import { SampleService } from './sample/sample-service'
-import { createPlannerHandlers, createPlannerServices } from './turnarounds/planner-handlers'
+import { createTurnaroundHandlers, createTurnaroundServices } from './turnarounds/turnarounds-handlers'
 import { createLetterHandlers, createLetterServices } from './letters/letters-handlers'
 import type { SaveDialogOptions } from './letters/letter-context'
 import { createLedgerHandlers, createLedgerServices } from './ledger/ledger-handlers'
@@ -54,7 +54,7 @@ export function createServices(ctx: AppContext, ports: Ports) {
   const clients = new ClientsService(deps)
   const profile = new ProfileService(deps)
   const sample = new SampleService({ ...deps, fontsDir: ports.fontsDir })
-  const planner = createPlannerServices({ ...deps, settings: () => profile.plannerSettings() })
+  const planner = createTurnaroundServices({ ...deps, settings: () => profile.plannerSettings() })
   const letters = createLetterServices({ ...deps, fontsDir: ports.fontsDir, chooseSavePath, openFile: ports.openFile })
   const ledger = createLedgerServices({ ...deps, chooseSavePath })
   const ledgerImport = new LedgerImportService({ ...deps, chooseOpenFile, sendProgress: ports.sendImportProgress, released })
@@ -77,7 +77,7 @@ export type Services = ReturnType<typeof createServices>
 export function createHandlers(ctx: AppContext, ports: Ports, services: Services = createServices(ctx, ports)): Handlers {
   const { clients, profile, sample, planner } = services
   return {
-    ...createPlannerHandlers(planner, profile),
+    ...createTurnaroundHandlers(planner, profile),
     ...createLetterHandlers(services.letters),
     ...createLedgerHandlers(services.ledger),
     ...createBackupHandlers(services.backups),

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
-import type { ActionStatus, Party } from '../../../shared/planner/words'
+import type { ActionStatus, Party } from '../../../shared/turnarounds/words'
 
 /** A planned step for an issue, with impact and effort: the best ratios are the quick wins. */
 @Entity({ name: 'turnaround_actions' })

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
-import type { CommitmentStatus, Party } from '../../../shared/planner/words'
+import type { CommitmentStatus, Party } from '../../../shared/turnarounds/words'
 
 /** An agreed promise with a due date, by us or by the client. */
 @Entity({ name: 'commitments' })

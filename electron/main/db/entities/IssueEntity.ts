@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
-import type { IssueStatus, Reality, RootCause, Severity } from '../../../shared/planner/words'
+import type { IssueStatus, Reality, RootCause, Severity } from '../../../shared/turnarounds/words'
 
 /** One specific, agreed problem within a turnaround. */
 @Entity({ name: 'turnaround_issues' })

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
-import type { TouchpointKind } from '../../../shared/planner/words'
+import type { TouchpointKind } from '../../../shared/turnarounds/words'
 
 /**
  * A call, meeting, email, letter or visit. Minutes and who spent them are kept as entered, with

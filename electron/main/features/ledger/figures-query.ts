@@ -15,7 +15,7 @@ import { costOfMinutes } from '../../../shared/money'
 import { emptySums, addSums } from '../../../shared/ledger/figures'
 import type { KindSums } from '../../../shared/ledger/models'
 import { firstDay, lastDay, shiftDay, splitPeriod, type Period } from '../../../shared/ledger/periods'
-import { daysBetween as daysApart } from '../../../shared/planner/dates'
+import { daysBetween as daysApart } from '../../../shared/turnarounds/dates'
 import { ENTRY_KINDS } from '../../../shared/ledger/words'
 
 type Row = Record<string, string | number | null>

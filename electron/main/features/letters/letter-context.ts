@@ -3,10 +3,10 @@ import type { EntityManager } from 'typeorm'
 import { TurnaroundEntity } from '../../db/entities'
 import { DomainError } from '../../domain-error'
 import type { BusinessProfile } from '../../../shared/models'
-import { localIsoDate } from '../../../shared/planner/dates'
+import { localIsoDate } from '../../../shared/turnarounds/dates'
 import { ClientsService } from '../clients/clients-service'
 import { ProfileService } from '../profile/profile-service'
-import { createPlannerServices, type PlannerServices } from '../turnarounds/planner-handlers'
+import { createTurnaroundServices, type TurnaroundServices } from '../turnarounds/turnarounds-handlers'
 import { loadFonts, type PdfFonts } from './pdf/fonts'
 import type { Letterhead } from './pdf/types'
 import { TemplatesService } from './templates-service'
@@ -33,13 +33,13 @@ export interface LettersDeps {
 export class LettersContext {
   readonly clients: ClientsService
   readonly profile: ProfileService
-  readonly planner: PlannerServices
+  readonly planner: TurnaroundServices
   readonly templates: TemplatesService
 
   constructor(readonly deps: LettersDeps) {
     this.clients = new ClientsService(deps)
     this.profile = new ProfileService(deps)
-    this.planner = createPlannerServices({ manager: deps.manager, now: deps.now, settings: () => this.profile.plannerSettings() })
+    this.planner = createTurnaroundServices({ manager: deps.manager, now: deps.now, settings: () => this.profile.plannerSettings() })
     this.templates = new TemplatesService(deps)
   }
 

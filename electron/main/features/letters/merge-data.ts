@@ -6,8 +6,8 @@
 import type { TableBlockData } from '../../../shared/letters/blocks'
 import { LETTER_KIND_LABELS, type LetterKind, type LetterTable, type PageSize } from '../../../shared/letters/words'
 import type { BusinessProfile, Client } from '../../../shared/models'
-import type { ActionView, CommitmentView, TurnaroundDetail } from '../../../shared/planner/models'
-import { ACTION_STATUS_LABELS, COMMITMENT_STATUS_LABELS, ISSUE_STATUS_LABELS } from '../../../shared/planner/words'
+import type { ActionView, CommitmentView, TurnaroundDetail } from '../../../shared/turnarounds/models'
+import { ACTION_STATUS_LABELS, COMMITMENT_STATUS_LABELS, ISSUE_STATUS_LABELS } from '../../../shared/turnarounds/words'
 import { letterDate, letterMoney } from './letter-format'
 
 export interface MergeInput {

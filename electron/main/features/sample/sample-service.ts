@@ -2,10 +2,10 @@ import type { EntityManager } from 'typeorm'
 import { BusinessProfileEntity, ClientEntity } from '../../db/entities'
 import { DomainError } from '../../domain-error'
 import type { Client, SampleLoadResult, SampleRemoveResult } from '../../../shared/models'
-import { localIsoDate } from '../../../shared/planner/dates'
+import { localIsoDate } from '../../../shared/turnarounds/dates'
 import { ClientsService } from '../clients/clients-service'
 import { ProfileService } from '../profile/profile-service'
-import { createPlannerServices } from '../turnarounds/planner-handlers'
+import { createTurnaroundServices } from '../turnarounds/turnarounds-handlers'
 import { SAMPLE_PROFILE, sampleClients } from './sample-business'
 import { loadSampleTurnarounds } from './sample-turnarounds'
 import { loadSampleLetters } from '../letters/sample-letters'
@@ -34,7 +34,7 @@ export class SampleService {
       const created: Client[] = []
       for (const client of clients) created.push(await register.create(client, { isSample: true }))
       await loadSampleStaff(manager, this.deps.now())
-      const planner = createPlannerServices({ manager, now: this.deps.now, settings: () => new ProfileService(scoped).plannerSettings() })
+      const planner = createTurnaroundServices({ manager, now: this.deps.now, settings: () => new ProfileService(scoped).plannerSettings() })
       await loadSampleTurnarounds(planner, created, localIsoDate(this.deps.now()))
       await loadSampleLedger(manager, created, localIsoDate(this.deps.now()), this.deps.now())
       if (this.deps.fontsDir) await loadSampleLetters({ manager, now: this.deps.now, fontsDir: this.deps.fontsDir }, created)

@@ -1,7 +1,7 @@
 /** The shapes of the sample turnarounds' stories (sample-turnarounds.ts plays them through the planner). */
 import type { z } from 'zod'
-import type { ActionInput, IssueInput, TouchpointInput, TurnaroundOpenInput } from '../../../shared/planner/schemas'
-import type { AgreementChannel, ClientCommitmentKind, Outcome, Party } from '../../../shared/planner/words'
+import type { ActionInput, IssueInput, TouchpointInput, TurnaroundOpenInput } from '../../../shared/turnarounds/schemas'
+import type { AgreementChannel, ClientCommitmentKind, Outcome, Party } from '../../../shared/turnarounds/words'
 
 /** Days relative to today: -3 is three days ago, 2 is the day after tomorrow. */
 export type Days = number

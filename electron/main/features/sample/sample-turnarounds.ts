@@ -9,9 +9,9 @@
  * `today`, never after it (touchpoints, agreements, done dates), so the sample looks the same
  * whichever day it is loaded: the same commitments at risk, the same overdue follow-up.
  */
-import { addDays } from '../../../shared/planner/dates'
-import { ActionInput, CommitmentInput, IssueInput, TouchpointInput, TurnaroundOpenInput } from '../../../shared/planner/schemas'
-import type { PlannerServices } from '../turnarounds/planner-handlers'
+import { addDays } from '../../../shared/turnarounds/dates'
+import { ActionInput, CommitmentInput, IssueInput, TouchpointInput, TurnaroundOpenInput } from '../../../shared/turnarounds/schemas'
+import type { TurnaroundServices } from '../turnarounds/turnarounds-handlers'
 import { CLOSED_STORIES } from './sample-stories-closed'
 import { EARLY_STORIES } from './sample-stories-early'
 import { IN_PROGRESS_STORIES } from './sample-stories-in-progress'
@@ -39,7 +39,7 @@ function standInStatuses(s: Scenario): readonly string[] {
  * caller's transaction. A scenario whose client is missing uses an unused client of the same kind,
  * or is left out. Returns how many turnarounds it opened.
  */
-export async function loadSampleTurnarounds(planner: PlannerServices, clients: Array<{ id: number; name: string; status: string }>, today: string): Promise<number> {
+export async function loadSampleTurnarounds(planner: TurnaroundServices, clients: Array<{ id: number; name: string; status: string }>, today: string): Promise<number> {
   const on = (days: Days) => addDays(today, days)
   const used = new Set<number>()
   const pick = (s: Scenario): SampleClient | undefined => {
@@ -60,7 +60,7 @@ export async function loadSampleTurnarounds(planner: PlannerServices, clients: A
   return opened
 }
 
-async function playScenario(planner: PlannerServices, clientId: number, s: Scenario, on: (days: Days) => string): Promise<void> {
+async function playScenario(planner: TurnaroundServices, clientId: number, s: Scenario, on: (days: Days) => string): Promise<void> {
   const { turnarounds, plan, commitments, touchpoints } = planner
   const { opened, responsePromised, ...details } = s.open
   const t = await turnarounds.open(

@@ -1,13 +1,13 @@
 import type { EntityManager } from 'typeorm'
 import { CommitmentEntity, TurnaroundEntity } from '../../db/entities'
 import { DomainError, notFound } from '../../domain-error'
-import type { TurnaroundDetail } from '../../../shared/planner/models'
-import type { CommitmentData } from '../../../shared/planner/schemas'
-import type { PlannerContext } from './planner-context'
+import type { TurnaroundDetail } from '../../../shared/turnarounds/models'
+import type { CommitmentData } from '../../../shared/turnarounds/schemas'
+import type { TurnaroundsContext } from './turnarounds-context'
 
 /** Every promise with a due date, ours and the client's: done, missed or renegotiated. */
 export class CommitmentsService {
-  constructor(private readonly ctx: PlannerContext) {}
+  constructor(private readonly ctx: TurnaroundsContext) {}
 
   save(turnaroundId: number, id: number | undefined, input: CommitmentData): Promise<TurnaroundDetail> {
     return this.ctx.mutate(turnaroundId, async (m, t) => {

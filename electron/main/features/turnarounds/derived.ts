@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import { ActionEntity, CommitmentEntity, TouchpointEntity, TurnaroundEntity } from '../../db/entities'
-import { deriveStage, nextFollowUpOn } from '../../../shared/planner/rules'
+import { deriveStage, nextFollowUpOn } from '../../../shared/turnarounds/rules'
 
 /**
  * Recomputes what a turnaround's stage and follow-up dates are from its data, inside the caller's

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm'
 import { ActionEntity, ClientEntity, CommitmentEntity, HandoverEntity, IssueEntity, TouchpointEntity, TurnaroundEntity } from '../../db/entities'
 import { notFound } from '../../domain-error'
-import type { AgreementChanges, CommitmentView, IssueView, TouchpointView, TurnaroundDetail } from '../../../shared/planner/models'
-import { NEXT_STEP, commitmentState, rankActions } from '../../../shared/planner/rules'
+import type { AgreementChanges, CommitmentView, IssueView, TouchpointView, TurnaroundDetail } from '../../../shared/turnarounds/models'
+import { NEXT_STEP, commitmentState, rankActions } from '../../../shared/turnarounds/rules'
 
 interface SnapshotItem {
   id: number

@@ -1,14 +1,14 @@
 import type { EntityManager } from 'typeorm'
 import { ActionEntity, IssueEntity } from '../../db/entities'
 import { DomainError, notFound } from '../../domain-error'
-import type { TurnaroundDetail } from '../../../shared/planner/models'
-import type { ActionData, IssueData } from '../../../shared/planner/schemas'
-import { rankActions } from '../../../shared/planner/rules'
-import type { PlannerContext } from './planner-context'
+import type { TurnaroundDetail } from '../../../shared/turnarounds/models'
+import type { ActionData, IssueData } from '../../../shared/turnarounds/schemas'
+import { rankActions } from '../../../shared/turnarounds/rules'
+import type { TurnaroundsContext } from './turnarounds-context'
 
 /** The issue list and the plan of actions, with the owner's own ordering. */
 export class PlanService {
-  constructor(private readonly ctx: PlannerContext) {}
+  constructor(private readonly ctx: TurnaroundsContext) {}
 
   saveIssue(turnaroundId: number, id: number | undefined, input: IssueData): Promise<TurnaroundDetail> {
     return this.ctx.mutate(turnaroundId, async (m, t) => {

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm'
 import { CommitmentEntity, TurnaroundEntity } from '../../db/entities'
-import type { TodayCheckIn, TodayCommitment, TodayData, TodayFollowUp } from '../../../shared/planner/models'
-import { addDays } from '../../../shared/planner/dates'
-import type { Stage } from '../../../shared/planner/words'
+import type { TodayCheckIn, TodayCommitment, TodayData, TodayFollowUp } from '../../../shared/turnarounds/models'
+import { addDays } from '../../../shared/turnarounds/dates'
+import type { Stage } from '../../../shared/turnarounds/words'
 
 /** Each list on the Today page is a page, not a dump. */
 export const TODAY_LIST_LIMIT = 200

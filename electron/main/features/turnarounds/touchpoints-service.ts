@@ -1,15 +1,15 @@
 import { ClientEntity, TouchpointEntity, TurnaroundEntity } from '../../db/entities'
 import { DomainError, notFound } from '../../domain-error'
-import type { TouchpointView } from '../../../shared/planner/models'
-import type { TouchpointData } from '../../../shared/planner/schemas'
+import type { TouchpointView } from '../../../shared/turnarounds/models'
+import type { TouchpointData } from '../../../shared/turnarounds/schemas'
 import { refreshDerived } from './derived'
 import { touchpointRate } from './touchpoint-rate'
 import { toTouchpointView } from './detail-view'
-import type { PlannerContext } from './planner-context'
+import type { TurnaroundsContext } from './turnarounds-context'
 
 /** Calls, meetings, emails, letters and visits, with the minutes they took and the rate they were logged at. */
 export class TouchpointsService {
-  constructor(private readonly ctx: PlannerContext) {}
+  constructor(private readonly ctx: TurnaroundsContext) {}
 
   async list(clientId: number): Promise<TouchpointView[]> {
     const rows = await this.ctx.deps.manager.find(TouchpointEntity, { where: { clientId }, order: { occurredOn: 'DESC', id: 'DESC' }, take: 500 })

@@ -1,7 +1,7 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm'
 import { IssueEntity, TurnaroundEntity } from '../../db/entities'
-import type { TrendCount, TrendsData } from '../../../shared/planner/models'
-import type { RootCause, Severity } from '../../../shared/planner/words'
+import type { TrendCount, TrendsData } from '../../../shared/turnarounds/models'
+import type { RootCause, Severity } from '../../../shared/turnarounds/words'
 
 /** How many staff members and products the trends show: the ones named most. */
 export const TRENDS_TOP = 10

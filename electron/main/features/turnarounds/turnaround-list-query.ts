@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import { CommitmentEntity, IssueEntity, TurnaroundEntity } from '../../db/entities'
-import type { TurnaroundSummary } from '../../../shared/planner/models'
-import { addDays } from '../../../shared/planner/dates'
+import type { TurnaroundSummary } from '../../../shared/turnarounds/models'
+import { addDays } from '../../../shared/turnarounds/dates'
 
 interface ListOptions {
   state: 'open' | 'closed' | 'all'

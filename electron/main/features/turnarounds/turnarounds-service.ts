@@ -1,17 +1,17 @@
 import { IsNull } from 'typeorm'
 import { ClientEntity, HandoverEntity, IssueEntity, TurnaroundEntity } from '../../db/entities'
 import { DomainError, notFound } from '../../domain-error'
-import type { TurnaroundDetail, TurnaroundSummary } from '../../../shared/planner/models'
-import type { TurnaroundDetailsData, TurnaroundOpenData } from '../../../shared/planner/schemas'
-import { addDays } from '../../../shared/planner/dates'
-import type { AgreementChannel, ClientCommitmentKind, Outcome } from '../../../shared/planner/words'
+import type { TurnaroundDetail, TurnaroundSummary } from '../../../shared/turnarounds/models'
+import type { TurnaroundDetailsData, TurnaroundOpenData } from '../../../shared/turnarounds/schemas'
+import { addDays } from '../../../shared/turnarounds/dates'
+import type { AgreementChannel, ClientCommitmentKind, Outcome } from '../../../shared/turnarounds/words'
 import { refreshDerived } from './derived'
-import type { PlannerContext } from './planner-context'
+import type { TurnaroundsContext } from './turnarounds-context'
 import { listTurnarounds } from './turnaround-list-query'
 
 /** A turnaround's life: opened, handed over, agreed, committed to, planned, closed, checked in on. */
 export class TurnaroundsService {
-  constructor(private readonly ctx: PlannerContext) {}
+  constructor(private readonly ctx: TurnaroundsContext) {}
 
   async list(state: 'open' | 'closed' | 'all', clientId: number | null): Promise<TurnaroundSummary[]> {
     const settings = await this.ctx.deps.settings()

@@ -2,20 +2,20 @@ import type { EntityManager } from 'typeorm'
 import { TurnaroundEntity } from '../../db/entities'
 import { timestamp } from '../../db/dialect'
 import { DomainError, notFound } from '../../domain-error'
-import type { PlannerSettings, TurnaroundDetail } from '../../../shared/planner/models'
-import { localIsoDate } from '../../../shared/planner/dates'
+import type { PlannerSettings, TurnaroundDetail } from '../../../shared/turnarounds/models'
+import { localIsoDate } from '../../../shared/turnarounds/dates'
 import { refreshDerived } from './derived'
 import { loadDetail } from './detail-view'
 
-export interface PlannerDeps {
+export interface TurnaroundsDeps {
   manager: EntityManager
   now: () => Date
   settings: () => Promise<PlannerSettings>
 }
 
 /** What every planner service shares: the clock, the settings, and one way to change a turnaround. */
-export class PlannerContext {
-  constructor(readonly deps: PlannerDeps) {}
+export class TurnaroundsContext {
+  constructor(readonly deps: TurnaroundsDeps) {}
 
   today(): string {
     return localIsoDate(this.deps.now())

@@ -1,10 +1,10 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { TodayData, TrendsData } from '../../electron/shared/planner/models'
+import type { TodayData, TrendsData } from '../../electron/shared/turnarounds/models'
 import { call } from '../api'
 
 /** The Today list and the Trends figures. */
-export const usePlannerOverviewStore = defineStore('planner-overview', () => {
+export const useTurnaroundOverviewStore = defineStore('turnaround-overview', () => {
   const today = ref<TodayData | null>(null)
   const trends = ref<TrendsData | null>(null)
 

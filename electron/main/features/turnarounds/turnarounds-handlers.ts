@@ -2,14 +2,14 @@ import type { Handlers } from '../../ipc'
 import type { ProfileService } from '../profile/profile-service'
 import { CommitmentsService } from './commitments-service'
 import { PlanService } from './plan-service'
-import { PlannerContext, type PlannerDeps } from './planner-context'
+import { TurnaroundsContext, type TurnaroundsDeps } from './turnarounds-context'
 import { todayData } from './today-query'
 import { TouchpointsService } from './touchpoints-service'
 import { trendsData } from './trends-query'
 import { TurnaroundsService } from './turnarounds-service'
 
-export function createPlannerServices(deps: PlannerDeps) {
-  const ctx = new PlannerContext(deps)
+export function createTurnaroundServices(deps: TurnaroundsDeps) {
+  const ctx = new TurnaroundsContext(deps)
   return {
     ctx,
     turnarounds: new TurnaroundsService(ctx),
@@ -19,7 +19,7 @@ export function createPlannerServices(deps: PlannerDeps) {
   }
 }
 
-export type PlannerServices = ReturnType<typeof createPlannerServices>
+export type TurnaroundServices = ReturnType<typeof createTurnaroundServices>
 
 /** The planner's channels, by their prefixes: a new feature's channels stay out without editing this list. */
 type PlannerChannel = Extract<
@@ -28,7 +28,7 @@ type PlannerChannel = Extract<
 >
 
 /** The planner's channels mapped to its services. */
-export function createPlannerHandlers(p: PlannerServices, profile: ProfileService): Pick<Handlers, PlannerChannel> {
+export function createTurnaroundHandlers(p: TurnaroundServices, profile: ProfileService): Pick<Handlers, PlannerChannel> {
   const { turnarounds, plan, commitments, touchpoints, ctx } = p
   return {
     'planner-settings:save': (s) => profile.savePlannerSettings(s),
