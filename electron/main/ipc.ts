@@ -5,14 +5,12 @@
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { z } from 'zod'
-import { CHANNELS, isChannel, type Channel } from '../shared/channels'
-import { inputSchemas, type Output, type ParsedInput } from '../shared/contract'
+import { CHANNELS, isChannel } from '../shared/channels'
+import { inputSchemas, type Handlers } from '../shared/contract'
 import { fail, ok, type Envelope } from '../shared/envelope'
 import { issueMessage } from '../shared/fields'
 import { DomainError } from './domain-error'
 import { createRequestQueue, type RequestQueue } from './request-queue'
-
-export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> | Output<C> }
 
 /** The part of an Electron sender frame the check needs. */
 export interface SenderFrame {

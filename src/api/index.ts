@@ -1,34 +1,18 @@
-/** The typed client the stores call. Envelopes are unwrapped here; failures become ApiError. */
-import type { Channel } from '../../electron/shared/channels'
-import type { Input, Output } from '../../electron/shared/contract'
-import type { ApiErrorData, ErrorCode } from '../../electron/shared/envelope'
+/**
+ * The renderer's one road to main, used by the stores only: the typed client made from the
+ * contract, and the two subscriptions main sends events on.
+ */
 import type { ImportProgress } from '../../electron/shared/ledger-import/progress'
+import type { MenuCommand } from '../../electron/shared/words'
 
-export class ApiError extends Error {
-  readonly code: ErrorCode
-  readonly field?: string
-
-  constructor(data: ApiErrorData) {
-    super(data.message)
-    this.name = 'ApiError'
-    this.code = data.code
-    if (data.field !== undefined) this.field = data.field
-  }
-}
-
-export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
-  const envelope = await window.api.call[channel](input)
-  if (envelope.ok) return envelope.data
-  throw new ApiError(envelope.error)
-}
-
-/** A message fit for a toast, whatever was thrown. */
-export function messageOf(error: unknown): string {
-  if (error instanceof ApiError) return error.message
-  return 'Something went wrong and nothing was changed.'
-}
+export { api, type ApiClient } from './client'
 
 /** Progress of a ledger import, as main sends it; returns the unsubscribe function. */
 export function onImportProgress(listener: (progress: ImportProgress) => void): () => void {
   return window.api.onImportProgress(listener)
+}
+
+/** Commands from the native menu; returns the unsubscribe function. */
+export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  return window.api.onMenuCommand(listener)
 }

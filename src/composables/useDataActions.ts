@@ -1,6 +1,6 @@
 import { useMessage } from 'naive-ui'
 import { ref } from 'vue'
-import { messageOf } from '../api'
+import { messageOf } from '../errors'
 import { useBackupsStore } from '../stores/backups'
 
 /** "Back up now" and "Export everything", with their messages: shared by the File menu and Settings. */

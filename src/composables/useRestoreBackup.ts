@@ -1,7 +1,7 @@
 import { useDialog, useMessage } from 'naive-ui'
 import { ref } from 'vue'
 import type { BackupSummary } from '../../electron/shared/backups/models'
-import { messageOf } from '../api'
+import { messageOf } from '../errors'
 import { formatDateTime } from '../format'
 import { useBackupsStore } from '../stores/backups'
 

@@ -6,7 +6,7 @@
 import { useMessage } from 'naive-ui'
 import { ref } from 'vue'
 import type { z } from 'zod'
-import { ApiError, messageOf } from '../api'
+import { ApiError, messageOf } from '../errors'
 import { fieldErrors, type FieldErrors } from '../validation'
 
 export function useSubmit(serverFieldPrefix = '') {

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { AppInfo, BusinessProfile } from '../../electron/shared/models'
 import type { ProfileInputData } from '../../electron/shared/schemas'
-import { call } from '../api'
+import { api } from '../api'
 
 /** The business profile and what the app knows about its data. */
 export const useAppStore = defineStore('app', () => {
@@ -13,30 +13,30 @@ export const useAppStore = defineStore('app', () => {
   const currency = computed(() => profile.value?.currency ?? 'USD')
 
   async function load(): Promise<void> {
-    const [nextInfo, nextProfile] = await Promise.all([call('app:info', undefined), call('profile:get', undefined)])
+    const [nextInfo, nextProfile] = await Promise.all([api.app.info(), api.profile.get()])
     info.value = nextInfo
     profile.value = nextProfile
   }
 
   async function saveProfile(input: ProfileInputData): Promise<void> {
-    profile.value = await call('profile:save', input)
-    info.value = await call('app:info', undefined)
+    profile.value = await api.profile.save(input)
+    info.value = await api.app.info()
   }
 
   async function loadSample(): Promise<number> {
-    const result = await call('sample:load', undefined)
+    const result = await api.sample.load()
     await load()
     return result.clients
   }
 
   async function removeSample(): Promise<number> {
-    const result = await call('sample:remove', undefined)
+    const result = await api.sample.remove()
     await load()
     return result.clients
   }
 
   async function openDataFolder(): Promise<void> {
-    await call('system:open-data-folder', undefined)
+    await api.system.openDataFolder()
   }
 
   return { info, profile, ready, hasProfile, currency, load, saveProfile, loadSample, removeSample, openDataFolder }

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { BackupSummary, ExportEverythingResult, BackupCopyResult, RestoreResult } from '../../electron/shared/backups/models'
-import { call } from '../api'
+import { api } from '../api'
 
 /** Backups, restore and the full export: the owner's copies of their data. */
 export const useBackupsStore = defineStore('backups', () => {
@@ -12,7 +12,7 @@ export const useBackupsStore = defineStore('backups', () => {
   async function load(): Promise<void> {
     loading.value = true
     try {
-      const list = await call('backups:list', undefined)
+      const list = await api.backups.list()
       backups.value = list.backups
       folder.value = list.folder
     } finally {
@@ -21,15 +21,15 @@ export const useBackupsStore = defineStore('backups', () => {
   }
 
   function backUpNow(): Promise<BackupCopyResult> {
-    return call('backups:save-copy', undefined)
+    return api.backups.saveCopy()
   }
 
   function exportEverything(): Promise<ExportEverythingResult> {
-    return call('data:export-everything', undefined)
+    return api.data.exportEverything()
   }
 
   function restore(name: string): Promise<RestoreResult> {
-    return call('backups:restore', { name })
+    return api.backups.restore({ name })
   }
 
   return { backups, folder, loading, load, backUpNow, exportEverything, restore }

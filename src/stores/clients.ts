@@ -3,7 +3,7 @@ import { ref } from 'vue'
 import type { Client, ClientPage } from '../../electron/shared/models'
 import type { ClientInputData } from '../../electron/shared/schemas'
 import type { ClientSortKey, ClientStatus } from '../../electron/shared/words'
-import { call } from '../api'
+import { api } from '../api'
 
 export interface ClientFilters {
   search: string
@@ -29,7 +29,7 @@ export const useClientsStore = defineStore('clients', () => {
     const request = ++latestRequest
     loading.value = true
     try {
-      const next = await call('clients:list', {
+      const next = await api.clients.list({
         ...filters.value,
         sortBy: sortBy.value,
         sortDir: sortDir.value,
@@ -44,11 +44,11 @@ export const useClientsStore = defineStore('clients', () => {
   }
 
   async function fetchTags(): Promise<void> {
-    tags.value = await call('clients:tags', undefined)
+    tags.value = await api.clients.tags()
   }
 
   async function open(id: number): Promise<Client> {
-    current.value = await call('clients:get', { id })
+    current.value = await api.clients.get({ id })
     return current.value
   }
 
@@ -58,20 +58,20 @@ export const useClientsStore = defineStore('clients', () => {
     return client
   }
 
-  const create = async (input: ClientInputData) => afterWrite(await call('clients:create', input))
-  const update = async (id: number, input: ClientInputData) => afterWrite(await call('clients:update', { id, client: input }))
-  const archive = async (id: number) => afterWrite(await call('clients:archive', { id }))
-  const restore = async (id: number) => afterWrite(await call('clients:restore', { id }))
+  const create = async (input: ClientInputData) => afterWrite(await api.clients.create(input))
+  const update = async (id: number, input: ClientInputData) => afterWrite(await api.clients.update({ id, client: input }))
+  const archive = async (id: number) => afterWrite(await api.clients.archive({ id }))
+  const restore = async (id: number) => afterWrite(await api.clients.restore({ id }))
 
   /** Active clients matching a few typed letters, for pickers. */
   async function search(term: string): Promise<Array<{ id: number; name: string }>> {
-    const page = await call('clients:list', { search: term, limit: 20 })
+    const page = await api.clients.list({ search: term, limit: 20 })
     return page.rows.map((r) => ({ id: r.id, name: r.company ? `${r.name} (${r.company})` : r.name }))
   }
 
   /** A picker's label for one client, e.g. one chosen before the picker opened. */
   async function pickerEntry(id: number): Promise<{ id: number; name: string }> {
-    const c = await call('clients:get', { id })
+    const c = await api.clients.get({ id })
     return { id: c.id, name: c.company ? `${c.name} (${c.company})` : c.name }
   }
 

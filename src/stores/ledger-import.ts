@@ -5,7 +5,8 @@ import type { BadRowPolicy, DateFormat, TargetField } from '../../electron/share
 import type { ChosenImportFile, ImportPreview, ImportResult } from '../../electron/shared/ledger-import/models'
 import { PRESETS, resolvePreset, type FieldColumns, type MappingSource } from '../../electron/shared/ledger-import/presets'
 import type { ImportProgress } from '../../electron/shared/ledger-import/progress'
-import { ApiError, call, messageOf, onImportProgress } from '../api'
+import { ApiError, messageOf } from '../errors'
+import { api, onImportProgress } from '../api'
 
 export type ImportStep = 'choose' | 'map' | 'preview' | 'import'
 
@@ -50,7 +51,7 @@ export const useLedgerImportStore = defineStore('ledger-import', () => {
     error.value = null
     busy.value = true
     try {
-      const chosen = await call('ledger-import:choose-file', undefined)
+      const chosen = await api.ledgerImport.chooseFile()
       if (!chosen) return
       file.value = chosen
       preview.value = null
@@ -75,7 +76,7 @@ export const useLedgerImportStore = defineStore('ledger-import', () => {
     error.value = null
     busy.value = true
     try {
-      preview.value = await call('ledger-import:preview', { token: file.value.token, mapping: mapping.value })
+      preview.value = await api.ledgerImport.preview({ token: file.value.token, mapping: mapping.value })
       step.value = 'preview'
     } catch (e) {
       fail(e)
@@ -97,7 +98,7 @@ export const useLedgerImportStore = defineStore('ledger-import', () => {
       if (p.token === token) progress.value = p
     })
     try {
-      result.value = await call('ledger-import:run', { token, mapping: mapping.value, badRows: policy })
+      result.value = await api.ledgerImport.run({ token, mapping: mapping.value, badRows: policy })
     } catch (e) {
       fail(e)
     } finally {
@@ -111,7 +112,7 @@ export const useLedgerImportStore = defineStore('ledger-import', () => {
     if (!file.value || !running.value) return
     cancelling.value = true
     try {
-      await call('ledger-import:cancel', { token: file.value.token })
+      await api.ledgerImport.cancel({ token: file.value.token })
     } catch (e) {
       fail(e)
     }

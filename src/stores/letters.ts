@@ -3,7 +3,7 @@ import { ref } from 'vue'
 import type { TableBlockData } from '../../electron/shared/letters/blocks'
 import type { LetterDraft, LetterRecord, LetterSummary, LetterTemplateView, RenderedPdf } from '../../electron/shared/letters/models'
 import type { LetterKind, LetterTable, PageSize } from '../../electron/shared/letters/words'
-import { call } from '../api'
+import { api } from '../api'
 
 /** Letters: the history, the letter being written (edited only here, previewed and saved by main), and the templates. */
 export const useLettersStore = defineStore('letters', () => {
@@ -20,7 +20,7 @@ export const useLettersStore = defineStore('letters', () => {
   async function fetchHistory(clientId: number | null = null): Promise<void> {
     loading.value = true
     try {
-      history.value = await call('letters:list', { clientId })
+      history.value = await api.letters.list({ clientId })
     } finally {
       loading.value = false
     }
@@ -36,35 +36,35 @@ export const useLettersStore = defineStore('letters', () => {
   }
 
   async function start(input: { clientId: number; kind: LetterKind; turnaroundId?: number | null; goodwill?: string }): Promise<void> {
-    begin(await call('letters:start', input))
+    begin(await api.letters.start(input))
   }
 
   async function startFrom(letterId: number): Promise<void> {
-    begin(await call('letters:from-stored', { letterId }))
+    begin(await api.letters.fromStored({ letterId }))
   }
 
   /** The exact PDF that "Save as PDF" would write, rendered by main. */
   async function preview(): Promise<RenderedPdf | null> {
     if (!draft.value) return null
-    pdf.value = await call('letters:render', { draft: draft.value })
+    pdf.value = await api.letters.render({ draft: draft.value })
     return pdf.value
   }
 
   async function exportPdf(minutes: number): Promise<LetterRecord | null> {
     if (!draft.value) return null
-    const result = await call('letters:export', { draft: draft.value, minutes })
+    const result = await api.letters.export({ draft: draft.value, minutes })
     if (!result.saved) return null
     saved.value = result.letter
     return result.letter
   }
 
-  const get = (id: number) => call('letters:get', { id })
-  const renderStored = (id: number) => call('letters:render-stored', { id })
-  const reexport = (id: number) => call('letters:reexport', { id })
-  const openFile = (id: number) => call('letters:open-file', { id })
+  const get = (id: number) => api.letters.get({ id })
+  const renderStored = (id: number) => api.letters.renderStored({ id })
+  const reexport = (id: number) => api.letters.reexport({ id })
+  const openFile = (id: number) => api.letters.openFile({ id })
 
   async function loadTemplates(): Promise<void> {
-    templates.value = await call('letter-templates:list', undefined)
+    templates.value = await api.letterTemplates.list()
   }
 
   function replaceTemplate(view: LetterTemplateView): LetterTemplateView {
@@ -72,16 +72,16 @@ export const useLettersStore = defineStore('letters', () => {
     return view
   }
 
-  const saveTemplate = async (kind: LetterKind, subject: string, body: string) => replaceTemplate(await call('letter-templates:save', { kind, subject, body }))
-  const resetTemplate = async (kind: LetterKind) => replaceTemplate(await call('letter-templates:reset', { kind }))
+  const saveTemplate = async (kind: LetterKind, subject: string, body: string) => replaceTemplate(await api.letterTemplates.save({ kind, subject, body }))
+  const resetTemplate = async (kind: LetterKind) => replaceTemplate(await api.letterTemplates.reset({ kind }))
 
   /** A template's preview against a client: the letter it would start, as PDF. */
   async function previewTemplate(kind: LetterKind, subject: string, body: string, clientId: number): Promise<RenderedPdf> {
-    const result = await call('letter-templates:preview', { kind, subject, body, clientId })
-    return call('letters:render', { draft: result.draft })
+    const result = await api.letterTemplates.preview({ kind, subject, body, clientId })
+    return api.letters.render({ draft: result.draft })
   }
 
-  const savePageSize = (pageSize: PageSize) => call('letter-settings:save', { pageSize })
+  const savePageSize = (pageSize: PageSize) => api.letterSettings.save({ pageSize })
 
   return {
     history,

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { TodayData, TrendsData } from '../../electron/shared/turnarounds/models'
-import { call } from '../api'
+import { api } from '../api'
 
 /** The Today list and the Trends figures. */
 export const useTurnaroundOverviewStore = defineStore('turnaround-overview', () => {
@@ -9,11 +9,11 @@ export const useTurnaroundOverviewStore = defineStore('turnaround-overview', () 
   const trends = ref<TrendsData | null>(null)
 
   async function fetchToday(): Promise<void> {
-    today.value = await call('today:get', undefined)
+    today.value = await api.today.get()
   }
 
   async function fetchTrends(from: string, to: string): Promise<void> {
-    trends.value = await call('trends:get', { from, to })
+    trends.value = await api.trends.get({ from, to })
   }
 
   return { today, trends, fetchToday, fetchTrends }

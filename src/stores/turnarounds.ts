@@ -1,11 +1,8 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { Channel } from '../../electron/shared/channels'
-import type { Input, Output } from '../../electron/shared/contract'
+import type { Input } from '../../electron/shared/contract'
 import type { TurnaroundDetail, TurnaroundSummary } from '../../electron/shared/turnarounds/models'
-import { call } from '../api'
-
-type DetailChannel = { [C in Channel]: Output<C> extends TurnaroundDetail ? C : never }[Channel]
+import { api } from '../api'
 
 /** The turnarounds list and the turnaround being worked on. Every change returns the new state. */
 export const useTurnaroundsStore = defineStore('turnarounds', () => {
@@ -17,26 +14,46 @@ export const useTurnaroundsStore = defineStore('turnarounds', () => {
   async function fetchList(): Promise<void> {
     loading.value = true
     try {
-      list.value = await call('turnarounds:list', { state: state.value })
+      list.value = await api.turnarounds.list({ state: state.value })
     } finally {
       loading.value = false
     }
   }
 
   async function open(id: number): Promise<TurnaroundDetail> {
-    current.value = await call('turnarounds:get', { id })
-    return current.value
-  }
-
-  /** Sends a change to the current turnaround and shows its new state. */
-  async function change<C extends DetailChannel>(channel: C, input: Input<C>): Promise<TurnaroundDetail> {
-    const detail = (await call(channel, input)) as TurnaroundDetail
+    const detail = await api.turnarounds.get({ id })
     current.value = detail
     return detail
   }
 
+  /** Shows the turnaround's new state after a change. */
+  async function shown(change: Promise<TurnaroundDetail>): Promise<TurnaroundDetail> {
+    const detail = await change
+    current.value = detail
+    return detail
+  }
+
+  const update = (input: Input<'turnarounds:update'>) => shown(api.turnarounds.update(input))
+  const handOver = (input: Input<'turnarounds:hand-over'>) => shown(api.turnarounds.handOver(input))
+  const recordAgreement = (input: Input<'turnarounds:record-agreement'>) => shown(api.turnarounds.recordAgreement(input))
+  const setClientCommitment = (input: Input<'turnarounds:set-client-commitment'>) => shown(api.turnarounds.setClientCommitment(input))
+  const agreePlan = (input: Input<'turnarounds:agree-plan'>) => shown(api.turnarounds.agreePlan(input))
+  const close = (input: Input<'turnarounds:close'>) => shown(api.turnarounds.close(input))
+  const checkIn = (input: Input<'turnarounds:check-in'>) => shown(api.turnarounds.checkIn(input))
+  const saveIssue = (input: Input<'issues:save'>) => shown(api.issues.save(input))
+  const deleteIssue = (id: number) => shown(api.issues.delete({ id }))
+  const saveAction = (input: Input<'actions:save'>) => shown(api.actions.save(input))
+  const deleteAction = (id: number) => shown(api.actions.delete({ id }))
+  const moveAction = (id: number, direction: 'up' | 'down') => shown(api.actions.move({ id, direction }))
+  const rankByImpactAgain = (turnaroundId: number) => shown(api.actions.resetOrder({ turnaroundId }))
+  const addCommitment = (input: Input<'commitments:save'>) => shown(api.commitments.save(input))
+  const markCommitmentDone = (id: number, doneOn: string) => shown(api.commitments.markDone({ id, doneOn }))
+  const markCommitmentMissed = (id: number) => shown(api.commitments.markMissed({ id }))
+  const renegotiateCommitment = (input: Input<'commitments:renegotiate'>) => shown(api.commitments.renegotiate(input))
+  const deleteCommitment = (id: number) => shown(api.commitments.delete({ id }))
+
   async function remove(id: number): Promise<void> {
-    await call('turnarounds:delete', { id })
+    await api.turnarounds.delete({ id })
     if (current.value?.id === id) current.value = null
     await fetchList()
   }
@@ -46,5 +63,10 @@ export const useTurnaroundsStore = defineStore('turnarounds', () => {
     if (current.value) await open(current.value.id)
   }
 
-  return { list, state, loading, current, fetchList, open, change, remove, refreshCurrent }
+  return {
+    list, state, loading, current, fetchList, open, remove, refreshCurrent,
+    update, handOver, recordAgreement, setClientCommitment, agreePlan, close, checkIn,
+    saveIssue, deleteIssue, saveAction, deleteAction, moveAction, rankByImpactAgain,
+    addCommitment, markCommitmentDone, markCommitmentMissed, renegotiateCommitment, deleteCommitment,
+  }
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { DomainError } from '../../electron/main/domain-error'
-import { createDispatcher, registerIpc, type Handlers, type SenderFrame } from '../../electron/main/ipc'
+import type { Handlers } from '../../electron/shared/contract'
+import { createDispatcher, registerIpc, type SenderFrame } from '../../electron/main/ipc'
 import { CHANNELS, type Channel } from '../../electron/shared/channels'
 
 const TRUSTED_URL = 'file:///app/out/renderer/index.html'

@@ -1,10 +1,14 @@
 import type { DataSource } from 'typeorm'
-import type { Handlers } from '../ipc'
+import type { Handlers } from '../../shared/contract'
 import type { RequestQueue } from '../request-queue'
 import { ClientEntity } from '../db/entities'
 import { ClientsService } from './clients/clients-service'
 import { ProfileService } from './profile/profile-service'
 import { SampleService } from './sample/sample-service'
+import { createSampleHandlers } from './sample/sample-handlers'
+import { createClientHandlers } from './clients/clients-handlers'
+import { createProfileHandlers } from './profile/profile-handlers'
+import { createSystemHandlers } from './system/system-handlers'
 import { createTurnaroundHandlers, createTurnaroundServices } from './turnarounds/turnarounds-handlers'
 import { createLetterHandlers, createLetterServices } from './letters/letters-handlers'
 import type { SaveDialogOptions } from './letters/letter-context'
@@ -77,32 +81,23 @@ export type Services = ReturnType<typeof createServices>
 export function createHandlers(ctx: AppContext, ports: Ports, services: Services = createServices(ctx, ports)): Handlers {
   const { clients, profile, sample, planner } = services
   return {
+    ...createSystemHandlers({
+      info: async () => ({
+        version: ctx.version,
+        dataDir: ctx.dataDir,
+        databaseFile: ctx.databaseFile,
+        hasProfile: (await profile.get()) !== null,
+        hasSampleData: (await ctx.dataSource.manager.getRepository(ClientEntity).countBy({ isSample: true })) > 0,
+      }),
+      openDataFolder: () => ports.openFolder(ctx.dataDir),
+    }),
+    ...createProfileHandlers(profile),
+    ...createSampleHandlers(sample),
+    ...createClientHandlers(clients),
     ...createTurnaroundHandlers(planner, profile),
     ...createLetterHandlers(services.letters),
     ...createLedgerHandlers(services.ledger),
     ...createBackupHandlers(services.backups),
     ...createImportHandlers(services.ledgerImport),
-    'app:info': async () => ({
-      version: ctx.version,
-      dataDir: ctx.dataDir,
-      databaseFile: ctx.databaseFile,
-      hasProfile: (await profile.get()) !== null,
-      hasSampleData: (await ctx.dataSource.manager.getRepository(ClientEntity).countBy({ isSample: true })) > 0,
-    }),
-    'profile:get': () => profile.get(),
-    'profile:save': (input) => profile.save(input),
-    'sample:load': () => sample.load(),
-    'sample:remove': () => sample.remove(),
-    'clients:list': (q) => clients.list(q),
-    'clients:get': ({ id }) => clients.get(id),
-    'clients:create': (input) => clients.create(input),
-    'clients:update': ({ id, client }) => clients.update(id, client),
-    'clients:archive': ({ id }) => clients.archive(id),
-    'clients:restore': ({ id }) => clients.restore(id),
-    'clients:tags': () => clients.allTags(),
-    'system:open-data-folder': async () => {
-      await ports.openFolder(ctx.dataDir)
-      return null
-    },
   }
 }

@@ -1,10 +1,9 @@
-import type { Handlers } from '../../ipc'
+import type { HandlersOf } from '../../../shared/contract-kit'
+import type { backupsContract } from '../../../shared/backups/contract'
 import type { BackupsService } from './backups-service'
 
-type BackupChannel = Extract<keyof Handlers, `backups:${string}` | `data:${string}`>
-
 /** Backups, restore and the full export mapped to their service. */
-export function createBackupHandlers(backups: BackupsService): Pick<Handlers, BackupChannel> {
+export function createBackupHandlers(backups: BackupsService): HandlersOf<typeof backupsContract> {
   return {
     'backups:list': () => backups.list(),
     'backups:save-copy': () => backups.saveCopy(),

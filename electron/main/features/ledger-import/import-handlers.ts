@@ -1,10 +1,9 @@
-import type { Handlers } from '../../ipc'
+import type { HandlersOf } from '../../../shared/contract-kit'
+import type { ledgerImportContract } from '../../../shared/ledger-import/contract'
 import type { LedgerImportService } from './import-service'
 
-type ImportChannel = Extract<keyof Handlers, `ledger-import:${string}`>
-
 /** The ledger import's channels mapped to its service. */
-export function createImportHandlers(s: LedgerImportService): Pick<Handlers, ImportChannel> {
+export function createImportHandlers(s: LedgerImportService): HandlersOf<typeof ledgerImportContract> {
   return {
     'ledger-import:choose-file': () => s.chooseFile(),
     'ledger-import:preview': ({ token, mapping }) => s.preview(token, mapping),

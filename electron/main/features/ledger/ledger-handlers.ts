@@ -1,4 +1,5 @@
-import type { Handlers } from '../../ipc'
+import type { HandlersOf } from '../../../shared/contract-kit'
+import type { ledgerContract } from '../../../shared/ledger/contract'
 import type { SaveDialogOptions } from '../letters/letter-context'
 import { DecisionService } from './decision-service'
 import { EntriesService } from './entries-service'
@@ -26,23 +27,8 @@ export function createLedgerServices(deps: LedgerServiceDeps) {
 
 export type LedgerServices = ReturnType<typeof createLedgerServices>
 
-export type LedgerChannel = Extract<
-  keyof Handlers,
-  | 'ledger:list'
-  | 'ledger:save'
-  | 'ledger:delete'
-  | 'ledger:client-figures'
-  | 'ledger:portfolio'
-  | 'ledger:client-months'
-  | 'ledger:export-csv'
-  | 'ledger:export-figures-csv'
-  | `staff:${string}`
-  | `risk-limits:${string}`
-  | `decisions:${string}`
->
-
 /** The ledger's channels mapped to its services. */
-export function createLedgerHandlers(s: LedgerServices): Pick<Handlers, LedgerChannel> {
+export function createLedgerHandlers(s: LedgerServices): HandlersOf<typeof ledgerContract> {
   const { ctx, staff, entries, figures, decisions, exports } = s
   return {
     'staff:list': () => staff.list(),

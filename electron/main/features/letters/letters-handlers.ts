@@ -1,4 +1,5 @@
-import type { Handlers } from '../../ipc'
+import type { HandlersOf } from '../../../shared/contract-kit'
+import type { lettersContract } from '../../../shared/letters/contract'
 import { DomainError } from '../../domain-error'
 import { LettersContext, type LettersDeps } from './letter-context'
 import { LetterDrafts } from './letter-drafts'
@@ -13,10 +14,8 @@ export function createLetterServices(deps: LettersDeps) {
 
 export type LetterServices = ReturnType<typeof createLetterServices>
 
-type LetterChannel = Extract<keyof Handlers, `letters:${string}` | `letter-templates:${string}` | `letter-settings:${string}`>
-
 /** The letters' channels mapped to their services. */
-export function createLetterHandlers(s: LetterServices): Pick<Handlers, LetterChannel> {
+export function createLetterHandlers(s: LetterServices): HandlersOf<typeof lettersContract> {
   const { drafts, letters, templates, ctx } = s
   return {
     'letters:list': ({ clientId, limit }) => letters.list(clientId, limit),

@@ -1,4 +1,5 @@
-import type { Handlers } from '../../ipc'
+import type { HandlersOf } from '../../../shared/contract-kit'
+import type { turnaroundsContract } from '../../../shared/turnarounds/contract'
 import type { ProfileService } from '../profile/profile-service'
 import { CommitmentsService } from './commitments-service'
 import { PlanService } from './plan-service'
@@ -21,14 +22,8 @@ export function createTurnaroundServices(deps: TurnaroundsDeps) {
 
 export type TurnaroundServices = ReturnType<typeof createTurnaroundServices>
 
-/** The planner's channels, by their prefixes: a new feature's channels stay out without editing this list. */
-type PlannerChannel = Extract<
-  keyof Handlers,
-  `planner-settings:${string}` | `turnarounds:${string}` | `issues:${string}` | `actions:${string}` | `commitments:${string}` | `touchpoints:${string}` | `today:${string}` | `trends:${string}`
->
-
 /** The planner's channels mapped to its services. */
-export function createTurnaroundHandlers(p: TurnaroundServices, profile: ProfileService): Pick<Handlers, PlannerChannel> {
+export function createTurnaroundHandlers(p: TurnaroundServices, profile: ProfileService): HandlersOf<typeof turnaroundsContract> {
   const { turnarounds, plan, commitments, touchpoints, ctx } = p
   return {
     'planner-settings:save': (s) => profile.savePlannerSettings(s),
