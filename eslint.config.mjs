@@ -38,7 +38,7 @@ const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const up = (levels) => `(\\.\\./){${levels}}`
 /** Files exactly `depth` folders below `root` (0: the root's own files). */
 const filesAt = (root, depth) => [`${root}/${'*/'.repeat(depth)}*.{ts,mts,js,mjs}`]
-/** Enough depths for today's folders and a few more; a deeper file would go unchecked, so stop there. */
+/** Today the deepest folder is one below a layer or feature; a file deeper than these would go unchecked: add a depth. */
 const DEPTHS = [0, 1, 2, 3, 4]
 
 /** `import { x }` and `{ x } = ...` hold the name twice (imported and local, key and value): report it once. */
