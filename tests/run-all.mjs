@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs every test: the type check, then the unit, component and end-to-end suites.
+// Runs every test: the type check, the lint, the format check, then the unit, component and
+// end-to-end suites.
 // Ends with one line: "N passed, N failed[, N skipped]", totalled over all of them.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -15,17 +16,30 @@ let passed = 0
 let failed = 0
 let skipped = 0
 
-console.log('\n== Type check (vue-tsc) ==')
-const typecheck = spawnSync(bin('vue-tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' })
-if (typecheck.status === 0) passed++
-else failed++
+/** A check that counts as one test: passed when the command exits 0, failed otherwise (its errors printed). */
+function check(title, command, args) {
+  console.log(`\n== ${title} ==`)
+  const run = spawnSync(bin(command), args, { cwd: root, stdio: 'inherit' })
+  if (run.status === 0) passed++
+  else failed++
+}
+
+check('Type check (vue-tsc)', 'vue-tsc', ['--noEmit', '-p', 'tsconfig.json'])
+// The lint includes the walls between the layers (eslint.config.mjs): a wall crossed fails here.
+check('Lint (eslint)', 'eslint', ['.'])
+// Fails while any file is not as Prettier would write it: `npm run format` fixes that.
+check('Format check (prettier)', 'prettier', ['--check', '.'])
 
 console.log('\n== Unit, component and end-to-end tests (vitest) ==')
-const vitest = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
-})
+const vitest = spawnSync(
+  bin('vitest'),
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+  },
+)
 if (fs.existsSync(report)) {
   const results = JSON.parse(fs.readFileSync(report, 'utf8'))
   passed += results.numPassedTests

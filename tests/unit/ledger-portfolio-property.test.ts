@@ -5,7 +5,7 @@ import { ENTRY_KINDS } from '../../electron/shared/ledger/words'
 import { openTestApp, type TestApp } from '../support/temp-db'
 
 let app: TestApp
-let clients: number[] = []
+const clients: number[] = []
 beforeAll(async () => {
   app = await openTestApp()
   for (const name of ['A', 'B', 'C', 'D']) clients.push(((await app.call('clients:create', { name })) as { data: { id: number } }).data.id)

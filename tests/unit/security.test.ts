@@ -8,7 +8,7 @@ import {
   isSafeExternalUrl,
 } from '../../electron/main/security'
 
-type AnyFn = (...args: any[]) => any
+type AnyFn = (...args: unknown[]) => unknown
 
 function directives(csp: string): Map<string, string[]> {
   const map = new Map<string, string[]>()

@@ -63,10 +63,11 @@ export async function startApp(browser: Browser, options: { dataDir?: string; vi
     openFile: async (f: string) => void openedFiles.push(f),
     chooseOpenFile: async () => openFile,
     // Progress reaches the page the way Electron's webContents.send would: an event the shim hands on.
-    sendImportProgress: (p: unknown) => void eventsPage?.evaluate((payload) => window.__deskEvent('ledger-import:progress', payload), p).catch(() => {}),
+    sendImportProgress: (p: unknown) => void events.page?.evaluate((payload) => window.__deskEvent('ledger-import:progress', payload), p).catch(() => {}),
   }
   let openFile: string | null = null
-  let eventsPage: Page | undefined
+  // The page the progress events go to, known once it is open.
+  const events: { page?: Page } = {}
   const pageUrl = `${server.url}/index.html`
   const dispatcher = createDispatcher(createHandlers(ctx, ports), createSenderCheck(pageUrl), (channel, error) => {
     throw new Error(`${channel} failed inside main: ${String(error)}`)
@@ -78,7 +79,7 @@ export async function startApp(browser: Browser, options: { dataDir?: string; vi
   await context.exposeBinding('__deskInvoke', (source, channel: unknown, input: unknown) => dispatcher.dispatch({ url: source.frame.url() }, channel, input))
   await context.addInitScript({ path: SHIM_FILE })
   const page = await context.newPage()
-  eventsPage = page
+  events.page = page
   const pageErrors: string[] = []
   page.on('pageerror', (e) => pageErrors.push(e.message))
   page.on('console', (m) => {

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm'
+import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm'
 import type { ClientEntity } from './ClientEntity'
 
 @Entity({ name: 'client_tags' })
