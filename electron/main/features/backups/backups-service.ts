@@ -13,7 +13,7 @@ import { backupName, backupsDirOf, checkIntegrity, copyDatabase, copyFileDurably
 import { reopenDatabase } from '../../db/open-database'
 import { MIGRATION_NAMES } from '../../db/migrations'
 import { DomainError } from '../../domain-error'
-import type { SaveDialogOptions } from '../letters/letter-context'
+import type { SaveDialogOptions } from '../../ports'
 import { exportEverything } from './export-everything'
 
 export interface BackupsDeps {

@@ -22,11 +22,7 @@ import { readCsv } from './csv-stream'
 import { rawDatabase, whenIdle, writeRows, type WriteOutcome } from './import-writer'
 import { loadLookups } from './lookups'
 import { RowReader, type ImportRow } from './row-reader'
-
-export interface OpenDialogOptions {
-  title: string
-  filters: Array<{ name: string; extensions: string[] }>
-}
+import type { OpenDialogOptions } from '../../ports'
 
 export interface LedgerImportDeps {
   manager: EntityManager

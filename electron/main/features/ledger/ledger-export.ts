@@ -9,7 +9,7 @@ import { minorToInputText } from '../../../shared/money'
 import type { CsvExportResult } from '../../../shared/ledger/models'
 import type { Period } from '../../../shared/ledger/periods'
 import { ENTRY_KIND_LABELS } from '../../../shared/ledger/words'
-import type { SaveDialogOptions } from '../letters/letter-context'
+import type { SaveDialogOptions } from '../../ports'
 import type { FiguresService } from './figures-service'
 import type { LedgerContext } from './ledger-context'
 

@@ -1,6 +1,6 @@
 import type { HandlersOf } from '../../../shared/contract-kit'
 import type { ledgerContract } from '../../../shared/ledger/contract'
-import type { SaveDialogOptions } from '../letters/letter-context'
+import type { SaveDialogOptions } from '../../ports'
 import { DecisionService } from './decision-service'
 import { EntriesService } from './entries-service'
 import { FiguresService } from './figures-service'

@@ -4,20 +4,13 @@ import { TurnaroundEntity } from '../../db/entities'
 import { DomainError } from '../../domain-error'
 import type { BusinessProfile } from '../../../shared/models'
 import { localIsoDate } from '../../../shared/turnarounds/dates'
-import { ClientsService } from '../clients/clients-service'
-import { ProfileService } from '../profile/profile-service'
-import { createTurnaroundServices, type TurnaroundServices } from '../turnarounds/turnarounds-handlers'
+import type { SaveDialogOptions } from '../../ports'
+import { ClientsService } from '../clients'
+import { ProfileService } from '../profile'
+import { createTurnaroundServices, type TurnaroundServices } from '../turnarounds'
 import { loadFonts, type PdfFonts } from './pdf/fonts'
 import type { Letterhead } from './pdf/types'
 import { TemplatesService } from './templates-service'
-
-export interface SaveDialogOptions {
-  title: string
-  /** A file name, or a full path in the folder used last. */
-  defaultPath: string
-  /** The kinds of file offered; PDF when not given. */
-  filters?: Array<{ name: string; extensions: string[] }>
-}
 
 export interface LettersDeps {
   manager: EntityManager

@@ -11,7 +11,7 @@
  */
 import { addDays } from '../../../shared/turnarounds/dates'
 import { ActionInput, CommitmentInput, IssueInput, TouchpointInput, TurnaroundOpenInput } from '../../../shared/turnarounds/schemas'
-import type { TurnaroundServices } from '../turnarounds/turnarounds-handlers'
+import type { TurnaroundServices } from '../turnarounds'
 import { CLOSED_STORIES } from './sample-stories-closed'
 import { EARLY_STORIES } from './sample-stories-early'
 import { IN_PROGRESS_STORIES } from './sample-stories-in-progress'

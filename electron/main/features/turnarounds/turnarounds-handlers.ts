@@ -1,6 +1,6 @@
 import type { HandlersOf } from '../../../shared/contract-kit'
 import type { turnaroundsContract } from '../../../shared/turnarounds/contract'
-import type { ProfileService } from '../profile/profile-service'
+import type { ProfileService } from '../profile'
 import { CommitmentsService } from './commitments-service'
 import { PlanService } from './plan-service'
 import { TurnaroundsContext, type TurnaroundsDeps } from './turnarounds-context'
