@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { AppInfo, BusinessProfile } from '../../electron/shared/models'
 import type { ProfileInputData } from '../../electron/shared/schemas'
+import type { Input } from '../../electron/shared/contract'
 import { api } from '../api'
 
 /** The business profile and what the app knows about its data. */
@@ -35,9 +36,12 @@ export const useAppStore = defineStore('app', () => {
     return result.clients
   }
 
+  /** The owner's rhythm for turnarounds; the caller reloads the profile that carries it. */
+  const savePlannerSettings = (input: Input<'planner-settings:save'>) => api.plannerSettings.save(input)
+
   async function openDataFolder(): Promise<void> {
     await api.system.openDataFolder()
   }
 
-  return { info, profile, ready, hasProfile, currency, load, saveProfile, loadSample, removeSample, openDataFolder }
+  return { info, profile, ready, hasProfile, currency, load, saveProfile, loadSample, removeSample, savePlannerSettings, openDataFolder }
 })

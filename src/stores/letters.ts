@@ -26,6 +26,9 @@ export const useLettersStore = defineStore('letters', () => {
     }
   }
 
+  /** A client's letters on record, without touching the history shown on the letters page. */
+  const listForClient = (clientId: number): Promise<LetterSummary[]> => api.letters.list({ clientId })
+
   function begin(result: { draft: LetterDraft; clientName: string; tables: Partial<Record<LetterTable, TableBlockData>>; warnings: string[] }): void {
     draft.value = result.draft
     clientName.value = result.clientName
@@ -94,6 +97,7 @@ export const useLettersStore = defineStore('letters', () => {
     saved,
     templates,
     fetchHistory,
+    listForClient,
     start,
     startFrom,
     preview,

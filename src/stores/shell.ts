@@ -1,5 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
+import type { MenuCommand } from '../../electron/shared/words'
+import { onMenuCommand } from '../api'
 
 /**
  * Requests from the keyboard and the native menu that a page acts on (new client, find).
@@ -10,5 +12,7 @@ export const useShellStore = defineStore('shell', () => {
   const findPending = ref(false)
   const requestNewClient = () => void (newClientPending.value = true)
   const requestFind = () => void (findPending.value = true)
-  return { newClientPending, findPending, requestNewClient, requestFind }
+  /** Listens to the native menu; returns the unsubscribe function. */
+  const listenToMenu = (listener: (command: MenuCommand) => void): (() => void) => onMenuCommand(listener)
+  return { newClientPending, findPending, requestNewClient, requestFind, listenToMenu }
 })

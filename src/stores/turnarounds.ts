@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Input } from '../../electron/shared/contract'
-import type { TurnaroundDetail, TurnaroundSummary } from '../../electron/shared/turnarounds/models'
+import type { TouchpointView, TurnaroundDetail, TurnaroundSummary } from '../../electron/shared/turnarounds/models'
 import { api } from '../api'
 
 /** The turnarounds list and the turnaround being worked on. Every change returns the new state. */
@@ -58,13 +58,24 @@ export const useTurnaroundsStore = defineStore('turnarounds', () => {
     await fetchList()
   }
 
+  /** A client's turnarounds, open and closed, newest first. */
+  const listForClient = (clientId: number): Promise<TurnaroundSummary[]> => api.turnarounds.list({ state: 'all', clientId })
+  /** Opens a new turnaround for a client's complaint. */
+  const start = (input: Input<'turnarounds:open'>): Promise<TurnaroundDetail> => api.turnarounds.open(input)
+
+  /** Every touchpoint with a client, in or outside a turnaround. */
+  const listTouchpoints = (clientId: number): Promise<TouchpointView[]> => api.touchpoints.list({ clientId })
+  const saveTouchpoint = (input: Input<'touchpoints:save'>) => api.touchpoints.save(input)
+  const deleteTouchpoint = (id: number) => api.touchpoints.delete({ id })
+
   /** After a touchpoint changes, the turnaround's follow-up dates and stage may have moved. */
   async function refreshCurrent(): Promise<void> {
     if (current.value) await open(current.value.id)
   }
 
   return {
-    list, state, loading, current, fetchList, open, remove, refreshCurrent,
+    list, state, loading, current, fetchList, open, remove, refreshCurrent, listForClient, start,
+    listTouchpoints, saveTouchpoint, deleteTouchpoint,
     update, handOver, recordAgreement, setClientCommitment, agreePlan, close, checkIn,
     saveIssue, deleteIssue, saveAction, deleteAction, moveAction, rankByImpactAgain,
     addCommitment, markCommitmentDone, markCommitmentMissed, renegotiateCommitment, deleteCommitment,
