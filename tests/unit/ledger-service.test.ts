@@ -80,6 +80,16 @@ describe('ledger entries', () => {
     expect(list.find((e) => e.id === last.id)?.invoiceId).toBeNull()
   })
 
+  it('refuses an invoice edited into a payment that settles itself, naming the field, and leaves it as it was', async () => {
+    const inv = await entry(client.id, { kind: 'invoice', entryDate: '2026-10-01', amountMinor: 10000, reference: 'INV-7' })
+    const self = await refused('ledger:save', { clientId: client.id, id: inv.id, entry: { kind: 'payment', entryDate: '2026-10-01', amountMinor: 10000, currency: 'EUR', invoiceId: inv.id } })
+    expect(self).toMatchObject({ code: 'VALIDATION', field: 'entry.invoiceId', message: expect.stringContaining('cannot settle itself') })
+    expect((await call<LedgerEntryView[]>('ledger:list', { clientId: client.id }))[0]).toMatchObject({ kind: 'invoice', invoiceId: null, invoiceState: 'outstanding' })
+    // Editing it into a payment of nothing, or of another invoice, is still allowed.
+    const other = await entry(client.id, { kind: 'invoice', entryDate: '2026-10-02', amountMinor: 5000 })
+    expect(await entry(client.id, { kind: 'payment', entryDate: '2026-10-01', amountMinor: 5000, invoiceId: other.id }, inv.id)).toMatchObject({ kind: 'payment', invoiceId: other.id })
+  })
+
   it('refuses a turnaround or an invoice of another client', async () => {
     const other = await call<Client>('clients:create', { name: 'Golden Wok' })
     const t = await call<TurnaroundDetail>('turnarounds:open', { clientId: other.id, openedOn: '2026-11-10', firstHeardBy: 'Ada Quill' })

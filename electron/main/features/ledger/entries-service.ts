@@ -123,6 +123,8 @@ export class EntriesService {
         e.amountMinor = input.amountMinor
       }
       if (input.kind === 'payment' && input.invoiceId !== null) {
+        // An invoice edited into a payment cannot settle itself: it would be paid by its own amount.
+        if (id !== undefined && input.invoiceId === id) throw new DomainError('VALIDATION', 'A payment cannot settle itself: choose the invoice it pays, or none.', `${F}invoiceId`)
         const inv = await m.findOneBy(LedgerEntryEntity, { id: input.invoiceId })
         if (!inv || inv.kind !== 'invoice') throw new DomainError('VALIDATION', 'Choose one of the client’s invoices.', `${F}invoiceId`)
         if (inv.clientId !== clientId) throw new DomainError('VALIDATION', 'That invoice belongs to another client.', `${F}invoiceId`)
