@@ -1,7 +1,23 @@
 /** Field schemas shared by the contract's input schemas. */
 import { z } from 'zod'
 
-export const trimmed = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`)
+/**
+ * A lone UTF-16 surrogate (half of an emoji or other character beyond the basic plane, cut or
+ * typed alone) cannot be stored as UTF-8: SQLite would keep invalid bytes and read them back as
+ * replacement characters. Text holding one is refused at the door, with its field named.
+ */
+const LONE_SURROGATE = /\p{Cs}/u
+export function isWellFormedText(text: string): boolean {
+  return !LONE_SURROGATE.test(text)
+}
+export const BROKEN_TEXT_MESSAGE = 'This text holds a broken character (half of an emoji or symbol). Delete it or type it again.'
+
+export const trimmed = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Keep this under ${max} characters.`)
+    .refine(isWellFormedText, BROKEN_TEXT_MESSAGE)
 export const optionalText = (max: number) => trimmed(max).default('')
 export const isoDate = z
   .string()
