@@ -1,5 +1,6 @@
 /** Field schemas shared by the contract's input schemas. */
 import { z } from 'zod'
+import { MAX_AMOUNT_MINOR, MAX_MINUTES } from './money'
 
 /**
  * A lone UTF-16 surrogate (half of an emoji or other character beyond the basic plane, cut or
@@ -32,8 +33,10 @@ export const money = z
   .number({ error: 'Enter an amount.' })
   .int('Amounts are whole minor units (cents).')
   .min(0, 'The amount cannot be negative.')
-  .max(1_000_000_000_00, 'This amount is too large.')
+  .max(MAX_AMOUNT_MINOR, 'This amount is too large for one entry.')
 export const id = z.number().int().positive()
+/** Minutes of one time entry or of one action's effort. */
+export const minutesField = (required: string, tooMany: string) => z.number({ error: required }).int('Minutes are whole numbers.').max(MAX_MINUTES, tooMany)
 
 
 /** A zod issue in words for the owner: our own messages as written, zod's defaults replaced. */

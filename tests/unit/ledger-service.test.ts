@@ -213,8 +213,8 @@ describe('hostile input at the door', () => {
     const edited = await entry(c.id, { kind: 'time', entryDate: '2026-11-02', minutes: 90, rateMinor: 4000, description: 'Typo fixed' }, t.id)
     expect(edited.worker).toBe('Contractor Bob')
     expect(edited.amountMinor).toBe(6000) // 90 min × 40.00 / 60
-    // 100,000 minutes × the largest rate, 10^11: 10^16, past the largest safe integer.
-    const huge = await refused('ledger:save', { clientId: c.id, entry: { kind: 'time', entryDate: '2026-11-02', minutes: 100_000, rateMinor: 1_000_000_000_00, currency: 'EUR' } })
+    // 100,000 minutes × the largest rate, 10^10: a cost of 1.67 × 10^13, past the cap of one amount.
+    const huge = await refused('ledger:save', { clientId: c.id, entry: { kind: 'time', entryDate: '2026-11-02', minutes: 100_000, rateMinor: 10_000_000_000, currency: 'EUR' } })
     expect(huge).toMatchObject({ code: 'VALIDATION', field: 'entry.minutes' })
   })
 })

@@ -21,6 +21,8 @@ import type { ImportMappingData } from '../../../shared/ledger-import/schemas'
 import { readCsv } from './csv-stream'
 import { rawDatabase, whenIdle, writeRows, type WriteOutcome } from './import-writer'
 import { loadLookups } from './lookups'
+import { ledgerFullMessage, ledgerTotalMinor } from '../ledger/ledger-total'
+import { MAX_LEDGER_TOTAL_MINOR } from '../../../shared/money'
 import { RowReader, type ImportRow } from './row-reader'
 import type { OpenDialogOptions } from '../../ports'
 
@@ -199,6 +201,11 @@ export class LedgerImportService {
       progress('writing', totalBytes)
       if (good.length === 0) return result('imported')
 
+      // The ledger's whole must stay within its total (ledger-total.ts). Counted before the write
+      // with every readable row, so a file repeating entries already in the ledger counts them too.
+      let adding = 0
+      for (const row of good) adding += row.amountMinor
+      if ((await ledgerTotalMinor(this.deps.manager)) + adding > MAX_LEDGER_TOTAL_MINOR) throw new DomainError('VALIDATION', ledgerFullMessage(lookups.currency))
       const db = rawDatabase(this.deps.manager)
       await whenIdle(db)
       if (run.cancelled) return result('cancelled')

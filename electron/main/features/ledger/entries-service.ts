@@ -5,7 +5,8 @@
 import type { EntityManager } from 'typeorm'
 import { ClientEntity, LedgerEntryEntity, StaffEntity, TurnaroundEntity } from '../../db/entities'
 import { DomainError, notFound } from '../../domain-error'
-import { costOfMinutes } from '../../../shared/money'
+import { MAX_AMOUNT_MINOR, costOfMinutes } from '../../../shared/money'
+import { assertLedgerWithinTotal } from './ledger-total'
 import type { LedgerEntryView } from '../../../shared/ledger/models'
 import type { EntryData } from '../../../shared/ledger/schemas'
 import type { InvoiceState } from '../../../shared/ledger/words'
@@ -131,6 +132,7 @@ export class EntriesService {
         e.invoiceId = inv.id
       }
       const saved = await m.save(e)
+      await assertLedgerWithinTotal(m, profile.currency, input.kind === 'time' ? `${F}minutes` : `${F}amountMinor`)
       return this.get(saved.id, m)
     })
   }
@@ -148,10 +150,11 @@ export class EntriesService {
       rate = s.costRateMinor
     }
     if (input.rateMinor !== null) rate = input.rateMinor
-    if (!Number.isSafeInteger(input.minutes * rate)) throw new DomainError('VALIDATION', 'That is more than one entry can hold: split the time over several entries.', `${F}minutes`)
+    const amount = costOfMinutes(input.minutes, rate)
+    if (amount > MAX_AMOUNT_MINOR) throw new DomainError('VALIDATION', 'At this rate, that much time costs more than one entry can hold: split the time over several entries.', `${F}minutes`)
     e.minutes = input.minutes
     e.rateMinor = rate
-    e.amountMinor = costOfMinutes(input.minutes, rate)
+    e.amountMinor = amount
   }
 
   /** Payments that settled a deleted invoice stay, no longer linked (the foreign key sets it null). */
