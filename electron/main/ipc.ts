@@ -10,6 +10,7 @@ import { inputSchemas, type Handlers } from '../shared/contract'
 import { fail, ok, type Envelope } from '../shared/envelope'
 import { BROKEN_TEXT_MESSAGE, isWellFormedText, issueMessage } from '../shared/fields'
 import { DomainError } from './domain-error'
+import { storageMessageOf } from './db/errors'
 import { createRequestQueue, type RequestQueue } from './request-queue'
 
 /** The part of an Electron sender frame the check needs. */
@@ -68,6 +69,9 @@ export function createDispatcher(handlers: Handlers, isTrustedSender: SenderChec
       } catch (error) {
         if (error instanceof DomainError) return fail(error.code, error.message, error.field)
         logError(channel, error)
+        // A full disk or a folder that cannot be written is the disk's fault, not the data's: say so.
+        const storage = storageMessageOf(error, 'this was not saved and nothing was changed')
+        if (storage) return fail('STORAGE', storage)
         return fail('INTERNAL', 'Something went wrong and nothing was changed. The details are in the log file.')
       }
     },
