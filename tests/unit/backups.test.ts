@@ -12,7 +12,7 @@ import { backupsToPrune, checkIntegrity, checksumFileOf, listBackupFiles, pruneB
 import { DatabaseOpenError } from '../../electron/main/db/errors'
 import { DATABASE_FILE_NAME, openDatabase } from '../../electron/main/db/open-database'
 import { MIGRATION_NAMES } from '../../electron/main/db/migrations'
-import type { BackupList, RestoreResult } from '../../electron/shared/backups/models'
+import type { BackupList, RestoreFileResult, RestoreResult } from '../../electron/shared/backups/models'
 import type { Envelope } from '../../electron/shared/envelope'
 import { openTestApp, tempDir, type TestApp } from '../support/temp-db'
 
@@ -282,5 +282,79 @@ describe('a checksum beside every backup', () => {
     expect(left.filter((f) => f.endsWith('.sqlite'))).toHaveLength(14)
     expect(left.filter((f) => f.endsWith('.sqlite.sha256')).sort()).toEqual(names.slice(2).map((n) => `${n}.sha256`))
     expect(left).toContain('notes.txt.sha256')
+  })
+})
+
+describe('restore from a file', () => {
+  /** "Back up now" to another folder with Ada and Grace, then Barbara added: returns the copy. */
+  async function copyElsewhere(): Promise<string> {
+    app = await openTestApp()
+    for (const name of ['Ada', 'Grace']) data(await app.call('clients:create', client(name)))
+    app.ports.nextSavePath = path.join(tempDir(), 'Turnaround Desk backup.sqlite')
+    const saved = data<{ file: string }>(await app.call('backups:save-copy'))
+    data(await app.call('clients:create', client('Barbara')))
+    return saved.file
+  }
+
+  it('restores a copy chosen in the open dialog after its checks, keeping the data as it was in the backups folder', async () => {
+    const copy = await copyElsewhere()
+    app!.ports.nextOpenPath = copy
+    const result = data<RestoreFileResult>(await app!.call('backups:restore-file'))
+    expect(result).toMatchObject({ restored: true, restoredFrom: 'Turnaround Desk backup.sqlite', checksum: 'verified' })
+    expect(await names(app!)).toEqual(['Ada', 'Grace'])
+    const list = data<BackupList>(await app!.call('backups:list'))
+    expect(list.backups.find((b) => b.kind === 'before-restore')).toMatchObject({ clients: 3 })
+    // The same services go on working on the restored database.
+    data(await app!.call('clients:create', client('After')))
+    expect(await names(app!)).toEqual(['Ada', 'After', 'Grace'])
+  })
+
+  it('does nothing when the dialog is cancelled', async () => {
+    await copyElsewhere()
+    app!.ports.nextOpenPath = null
+    expect(data(await app!.call('backups:restore-file'))).toEqual({ restored: false })
+    expect(await names(app!)).toEqual(['Ada', 'Barbara', 'Grace'])
+  })
+
+  it('refuses, changing nothing: a copy changed since it was saved, a file that is not a database, another SQLite file, a newer one, and the database in use', async () => {
+    const copy = await copyElsewhere()
+    const tries: Array<[string, string]> = []
+    // One byte of Grace's name changed.
+    const bytes = fs.readFileSync(copy)
+    const tampered = path.join(path.dirname(copy), 'tampered.sqlite')
+    bytes[bytes.indexOf('Grace') + 1] = 'x'.charCodeAt(0)
+    fs.writeFileSync(tampered, bytes)
+    fs.copyFileSync(checksumFileOf(copy), checksumFileOf(tampered))
+    tries.push([tampered, 'no longer matches the checksum kept beside it'])
+    const notes = path.join(path.dirname(copy), 'notes.sqlite')
+    fs.writeFileSync(notes, 'my notes '.repeat(500))
+    tries.push([notes, 'failed its integrity check'])
+    const other = path.join(path.dirname(copy), 'other.sqlite')
+    const db = new Database(other)
+    db.exec('CREATE TABLE t (a)')
+    db.close()
+    tries.push([other, 'is not a Turnaround Desk database'])
+    const newer = path.join(path.dirname(copy), 'newer.sqlite')
+    fs.copyFileSync(copy, newer)
+    const n = new Database(newer)
+    n.exec("INSERT INTO migrations (timestamp, name) VALUES (1999999999999, 'FutureFeature1999999999999')")
+    n.close()
+    tries.push([newer, 'made by a newer version'])
+    tries.push([app!.ctx.databaseFile, 'the database Turnaround Desk is using now'])
+    tries.push([path.dirname(copy), 'cannot be opened'])
+    for (const [file, words] of tries) {
+      app!.ports.nextOpenPath = file
+      expect(await app!.call('backups:restore-file'), file).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining(words) } })
+    }
+    expect(await names(app!)).toEqual(['Ada', 'Barbara', 'Grace'])
+    expect(listBackupFiles(path.join(app!.dir, 'backups')).filter((b) => b.kind === 'before-restore')).toEqual([])
+  })
+
+  it('restores a copy without a checksum beside it after its integrity check, and says none vouched for it', async () => {
+    const copy = await copyElsewhere()
+    fs.rmSync(checksumFileOf(copy))
+    app!.ports.nextOpenPath = copy
+    expect(data<RestoreFileResult>(await app!.call('backups:restore-file'))).toMatchObject({ restored: true, checksum: 'none' })
+    expect(await names(app!)).toEqual(['Ada', 'Grace'])
   })
 })
