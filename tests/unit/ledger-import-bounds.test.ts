@@ -9,7 +9,8 @@ import path from 'node:path'
 import iconv from 'iconv-lite'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ChosenImportFile, ImportResult } from '../../electron/shared/ledger-import/models'
-import { MAX_COLUMNS, MAX_RECORD_CHARS } from '../../electron/main/features/ledger-import/csv-stream'
+import fc from 'fast-check'
+import { MAX_COLUMNS, MAX_RECORD_CHARS, RecordGuard } from '../../electron/main/features/ledger-import/csv-stream'
 import { nameHeaders } from '../../electron/main/features/ledger-import/import-service'
 import { call, refused } from '../support/letters-fixture'
 import { chooseFile, entries, genericFields, ledgerFingerprint, openImportApp, writeCsv, type ImportApp } from '../support/import-fixture'
@@ -174,5 +175,46 @@ describe('files that are not CSV', () => {
     const { envelope, bytes: size } = await choose(app, file)
     expect(envelope).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining(words) } })
     expect(size).toBeLessThan(600)
+  })
+})
+
+/** The guard's verdict on `text` fed in the given chunks: null, or its reason. */
+function guard(chunks: string[], maxChars?: number): Promise<string | null> {
+  return new Promise((resolve) => {
+    const g = new RecordGuard(maxChars)
+    g.on('data', () => {})
+    g.on('error', (e) => resolve(e.message))
+    g.on('finish', () => resolve(null))
+    for (const c of chunks) g.write(c)
+    g.end()
+  })
+}
+
+describe('the record guard', () => {
+  it('lets a record of exactly the bound through and refuses one character more, quoted line breaks included', async () => {
+    const value = (n: number) => `"${'q'.repeat(Math.floor(n / 2) - 1)}\r\n${'q'.repeat(n - Math.floor(n / 2) - 3)}"`
+    expect(value(MAX_RECORD_CHARS)).toHaveLength(MAX_RECORD_CHARS)
+    expect(await guard([`a,b\n${value(MAX_RECORD_CHARS)}\nc,d\n`])).toBeNull()
+    expect(await guard([`a,b\n${value(MAX_RECORD_CHARS + 1)}\nc,d\n`])).toMatch(/^Line 2 is longer than/)
+    // CR alone ends lines too (old Mac files), and CRLF counts once.
+    expect(await guard([`a\rb\r\n${'x'.repeat(MAX_RECORD_CHARS + 1)}`])).toMatch(/^Line 3 is longer than/)
+  })
+
+  it('gives the same verdict (and line) however the text is cut into chunks', async () => {
+    let refusals = 0
+    const piece = fc.constantFrom('a', ',', ';', '"', '""', '\n', '\r\n', '\r', 'x'.repeat(40), 'é', '😀')
+    const text = fc.array(piece, { maxLength: 120 }).map((p) => p.join(''))
+    await fc.assert(
+      fc.asyncProperty(text, fc.array(fc.nat(), { maxLength: 8 }), async (t, cuts) => {
+        const at = [...new Set(cuts.map((c) => c % (t.length + 1)))].sort((a, b) => a - b)
+        const chunks = [0, ...at, t.length].slice(1).map((end, i, all) => t.slice(i === 0 ? 0 : all[i - 1], end))
+        // A bound of 25 characters, so the short texts reach it.
+        const whole = await guard([t], 25)
+        if (whole) refusals++
+        expect(await guard(chunks, 25)).toBe(whole)
+      }),
+      { numRuns: 500 },
+    )
+    expect(refusals).toBeGreaterThan(50)
   })
 })

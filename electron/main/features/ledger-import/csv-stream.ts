@@ -5,10 +5,11 @@
  * cancel checked between chunks), and the event loop runs between chunks.
  *
  * The bytes are decoded from the file's encoding (csv-encoding.ts) by iconv-lite, then pass a guard
- * before the parser sees them: a record longer than MAX_RECORD_CHARS or with more than MAX_COLUMNS
- * separators stops the read at once with a plain reason (so a 100 MB line without a line break, or a
- * million columns, costs a few hundred kilobytes of reading, not the parser's time and memory), and
- * a lone UTF-16 surrogate (half a character, from a broken UTF-16 file) becomes U+FFFD.
+ * before the parser sees them: a record longer than MAX_RECORD_CHARS stops the read at once with a
+ * plain reason (so a 100 MB line without a line break, or a million columns, costs a few hundred
+ * kilobytes of reading, not the parser's time and memory), and a lone UTF-16 surrogate (half a
+ * character, from a broken UTF-16 file) becomes U+FFFD. A header of more than MAX_COLUMNS columns
+ * (a record the guard has already bounded) is refused as soon as it is parsed.
  */
 import fs from 'node:fs'
 import { Transform, type TransformCallback, pipeline } from 'node:stream'
@@ -63,28 +64,37 @@ function problemText(error: Papa.ParseError): string {
 const QUOTE = 0x22
 const LF = 0x0a
 const CR = 0x0d
-/** The separators the parser may guess: each is counted outside quotes. */
-const SEPARATORS = [0x2c, 0x3b, 0x09, 0x7c]
+/** A separator the parser may guess (comma, semicolon, tab, bar) or a line break ends a value: a quote right after one opens a quoted value. */
+function endsValue(c: number): boolean {
+  return c === 0x2c || c === 0x3b || c === 0x09 || c === 0x7c || c === LF || c === CR
+}
+const PLAIN = 0
+const QUOTED = 1
+const QUOTE_SEEN = 2
+const SURROGATE = /[\uD800-\uDFFF]/
+const LONE_SURROGATE = /\p{Cs}/u
+const LONE_SURROGATES = /\p{Cs}/gu
 
 /**
- * Counts, per record (line breaks inside quotes do not end one), its characters and each candidate
- * separator outside quotes; refuses a record past either bound, naming its line. Lone surrogates
- * become U+FFFD (a high one at the end of a chunk waits for the next).
+ * Measures each record (line breaks inside quotes do not end one) and refuses one longer than the
+ * bound, naming its line. Lone surrogates become U+FFFD (a high one at the end of a chunk waits for
+ * the next).
  */
 export class RecordGuard extends Transform {
-  /** Outside quotes, inside them, or just after a quote inside them (closing, or the first of ""). */
-  private state: 'plain' | 'quoted' | 'quote' = 'plain'
-  /** A quote opens a quoted value only at the start of a value, as the parser reads it. */
-  private valueStart = true
-  private chars = 0
-  private readonly separators = [0, 0, 0, 0]
+  /** Outside quotes, inside them, or just after a quote that ended a chunk inside them (closing, or the first of ""). */
+  private state = PLAIN
+  /** The last character of the chunk before ended a value (a separator or a line break), or there was none. */
+  private atBoundary = true
+  /** Characters of the current record in earlier chunks. */
+  private carried = 0
   /** The line the current record started on, as a spreadsheet numbers it. */
   private recordLine = 1
   private line = 1
-  private pendingHigh = ''
   private lastWasCr = false
+  private pendingHigh = ''
 
-  constructor() {
+  /** `maxChars`: the bound (tests use a small one to reach it with short texts). */
+  constructor(private readonly maxChars = MAX_RECORD_CHARS) {
     super({ decodeStrings: false, encoding: 'utf8' })
   }
 
@@ -96,7 +106,7 @@ export class RecordGuard extends Transform {
       this.pendingHigh = text.slice(-1)
       text = text.slice(0, -1)
     }
-    if (/\p{Cs}/u.test(text)) text = text.replace(/\p{Cs}/gu, '\uFFFD')
+    if (SURROGATE.test(text) && LONE_SURROGATE.test(text)) text = text.replace(LONE_SURROGATES, '\uFFFD')
     const problem = this.scan(text)
     if (problem) return done(new CsvRefusal(problem))
     done(null, text)
@@ -106,53 +116,98 @@ export class RecordGuard extends Transform {
     done(null, this.pendingHigh ? '\uFFFD' : '')
   }
 
+  /**
+   * Hops from quote to line break with the string's own indexOf (no loop over every character):
+   * a quote opens a quoted value only at a value's start, as the parser reads it, and a line break
+   * inside quotes does not end the record. A record's length is checked at its end, and at the
+   * chunk's end for one that goes on, so a record too long is found within one chunk.
+   */
   private scan(text: string): string | null {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i)
-      const isBreak = c === LF || c === CR
-      if (isBreak) {
-        // \r\n is one line break.
-        if (!(c === LF && this.lastWasCr)) this.line++
-        this.lastWasCr = c === CR
-      } else this.lastWasCr = false
-      if (this.state === 'quote') {
-        if (c === QUOTE) {
-          this.state = 'quoted'
-          if (++this.chars > MAX_RECORD_CHARS) return this.tooLong()
+    const n = text.length
+    let state = this.state
+    let line = this.line
+    let recordLine = this.recordLine
+    let recordStart = -this.carried
+    let i = 0
+    let nextLf = -2
+    let nextCr = -2
+    let nextQuote = -2
+    const prevIsCr = (k: number) => (k > 0 ? text.charCodeAt(k - 1) === CR : this.lastWasCr)
+    /** Line breaks in [from, to) (each CR, and each LF not right after a CR), moving the next-break positions past them. */
+    const breaksIn = (from: number, to: number) => {
+      let count = 0
+      if (nextCr !== -1 && nextCr < from) nextCr = text.indexOf('\r', from)
+      while (nextCr !== -1 && nextCr < to) {
+        count++
+        nextCr = text.indexOf('\r', nextCr + 1)
+      }
+      if (nextLf !== -1 && nextLf < from) nextLf = text.indexOf('\n', from)
+      while (nextLf !== -1 && nextLf < to) {
+        if (!prevIsCr(nextLf)) count++
+        nextLf = text.indexOf('\n', nextLf + 1)
+      }
+      return count
+    }
+    while (i < n) {
+      if (state === QUOTE_SEEN) {
+        // The chunk before ended on a quote inside a quoted value: closing, or the first of "".
+        if (text.charCodeAt(i) === QUOTE) {
+          state = QUOTED
+          i++
           continue
         }
-        this.state = 'plain'
-        this.valueStart = false
+        state = PLAIN
       }
-      if (this.state === 'quoted') {
-        if (c === QUOTE) this.state = 'quote'
-        if (++this.chars > MAX_RECORD_CHARS) return this.tooLong()
+      if (nextQuote !== -1 && nextQuote < i) nextQuote = text.indexOf('"', i)
+      if (state === QUOTED) {
+        const j = nextQuote
+        line += breaksIn(i, j < 0 ? n : j)
+        if (j < 0) {
+          i = n
+          break
+        }
+        if (j + 1 === n) {
+          state = QUOTE_SEEN
+          i = n
+          break
+        }
+        if (text.charCodeAt(j + 1) === QUOTE) i = j + 2
+        else {
+          state = PLAIN
+          i = j + 1
+        }
         continue
       }
-      if (isBreak) {
-        this.chars = 0
-        this.separators.fill(0)
-        this.recordLine = this.line
-        this.valueStart = true
+      if (nextLf !== -1 && nextLf < i) nextLf = text.indexOf('\n', i)
+      if (nextCr !== -1 && nextCr < i) nextCr = text.indexOf('\r', i)
+      const b = nextLf < 0 ? nextCr : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr)
+      const q = nextQuote
+      if (b < 0 && q < 0) break
+      if (q >= 0 && (b < 0 || q < b)) {
+        if (q > 0 ? endsValue(text.charCodeAt(q - 1)) : this.atBoundary) state = QUOTED
+        i = q + 1
         continue
       }
-      if (++this.chars > MAX_RECORD_CHARS) return this.tooLong()
-      if (c === QUOTE && this.valueStart) {
-        this.state = 'quoted'
-        this.valueStart = false
-        continue
-      }
-      const s = SEPARATORS.indexOf(c)
-      this.valueStart = s >= 0
-      if (s >= 0 && ++this.separators[s]! >= MAX_COLUMNS) {
-        return `Line ${this.recordLine.toLocaleString('en')} has more than ${MAX_COLUMNS.toLocaleString('en')} columns; a file to import may have at most ${MAX_COLUMNS.toLocaleString('en')}.`
-      }
+      if (text.charCodeAt(b) === CR || !prevIsCr(b)) line++
+      if (b - recordStart > this.maxChars) return this.tooLong(recordLine)
+      recordStart = b + 1
+      recordLine = line
+      i = b + 1
     }
+    if (n - recordStart > this.maxChars) return this.tooLong(recordLine)
+    this.carried = n - recordStart
+    if (n > 0) {
+      this.atBoundary = endsValue(text.charCodeAt(n - 1))
+      this.lastWasCr = text.charCodeAt(n - 1) === CR
+    }
+    this.state = state
+    this.line = line
+    this.recordLine = recordLine
     return null
   }
 
-  private tooLong(): string {
-    return `Line ${this.recordLine.toLocaleString('en')} is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters (a row of a ledger export is far shorter), so this does not look like a CSV to import.`
+  private tooLong(recordLine: number): string {
+    return `Line ${recordLine.toLocaleString('en')} is longer than ${this.maxChars.toLocaleString('en')} characters (a row of a ledger export is far shorter), so this does not look like a CSV to import.`
   }
 }
 
@@ -165,6 +220,7 @@ export function readCsv(file: string, options: CsvReadOptions): Promise<CsvReadO
     let headerSeen = false
     let stopped = false
     let settled = false
+    let tooWide: string | null = null
     const fail = (error: unknown) => {
       if (settled) return
       settled = true
@@ -193,6 +249,10 @@ export function readCsv(file: string, options: CsvReadOptions): Promise<CsvReadO
           if (cells.length === 1 && cells[0]!.trim() === '' && !problem) return
           if (!headerSeen) {
             headerSeen = true
+            if (cells.length > MAX_COLUMNS) {
+              tooWide = `Line ${recordIndex.toLocaleString('en')} has more than ${MAX_COLUMNS.toLocaleString('en')} columns; a file to import may have at most ${MAX_COLUMNS.toLocaleString('en')}.`
+              return
+            }
             if (recordIndex === 1 && cells[0]?.startsWith('\uFEFF')) cells[0] = cells[0].slice(1)
             options.onHeader(cells)
             return
@@ -201,6 +261,12 @@ export function readCsv(file: string, options: CsvReadOptions): Promise<CsvReadO
           dataRecords++
           records.push({ line: recordIndex, cells, problem })
         })
+        if (tooWide) {
+          // Refused before the abort, which would otherwise complete the read as if whole.
+          fail(new CsvRefusal(tooWide))
+          parser.abort()
+          return
+        }
         if (records.length > 0) options.onRecords(records)
         options.onProgress?.(raw.bytesRead)
         const reachedLimit = options.limit !== undefined && dataRecords >= options.limit
