@@ -75,7 +75,8 @@ export function costOfMinutes(minutes: number, rateMinorPerHour: number): number
   const product = minutes * rateMinorPerHour
   if (!Number.isSafeInteger(product)) {
     // Summed minutes × a rate can pass 2^53 while their cost does not: exact in BigInt.
-    if (!Number.isSafeInteger(minutes) || !Number.isSafeInteger(rateMinorPerHour)) throw new RangeError('Amount too large')
+    if (!Number.isSafeInteger(minutes) || !Number.isSafeInteger(rateMinorPerHour))
+      throw new RangeError('Amount too large')
     const exact = BigInt(minutes) * BigInt(rateMinorPerHour)
     const abs = exact < 0n ? -exact : exact
     const rounded = Number((2n * abs + 60n) / 120n)

@@ -6,9 +6,21 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Client } from '../../electron/shared/models'
-import type { ClientPageFigures, DecisionPanel, LedgerEntryView, PortfolioFigures } from '../../electron/shared/ledger/models'
+import type {
+  ClientPageFigures,
+  DecisionPanel,
+  LedgerEntryView,
+  PortfolioFigures,
+} from '../../electron/shared/ledger/models'
 import type { TurnaroundDetail } from '../../electron/shared/turnarounds/models'
-import { MAX_AMOUNT_MINOR, MAX_LEDGER_TOTAL_MINOR, MAX_MINUTES, MAX_PLAN_ACTIONS, costOfMinutes, mulDivRound } from '../../electron/shared/money'
+import {
+  MAX_AMOUNT_MINOR,
+  MAX_LEDGER_TOTAL_MINOR,
+  MAX_MINUTES,
+  MAX_PLAN_ACTIONS,
+  costOfMinutes,
+  mulDivRound,
+} from '../../electron/shared/money'
 import { figuresOf, emptySums } from '../../electron/shared/ledger/figures'
 import { call as callChannel, refused as refusedOn } from '../support/dispatch'
 import { openTestApp, type TestApp } from '../support/temp-db'
@@ -20,7 +32,12 @@ let app: TestApp
 let client: Client
 beforeEach(async () => {
   app = await openTestApp(undefined, () => NOW)
-  await call('profile:save', { businessName: 'Quill & Co', ownerName: 'Ada Quill', currency: 'EUR', hourlyWorthMinor: 9000 })
+  await call('profile:save', {
+    businessName: 'Quill & Co',
+    ownerName: 'Ada Quill',
+    currency: 'EUR',
+    hourlyWorthMinor: 9000,
+  })
   client = await call<Client>('clients:create', { name: 'Brightwater Dental' })
 })
 afterEach(async () => {
@@ -29,8 +46,13 @@ afterEach(async () => {
 
 const call = <T>(channel: string, input?: unknown): Promise<T> => callChannel<T>(app, channel, input)
 const refused = (channel: string, input?: unknown) => refusedOn(app, channel, input)
-const entry = (e: Record<string, unknown>, id?: number) => ({ clientId: client.id, ...(id ? { id } : {}), entry: { currency: 'EUR', entryDate: '2026-11-02', ...e } })
-const count = async (table: string) => Number((await app.db.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n)
+const entry = (e: Record<string, unknown>, id?: number) => ({
+  clientId: client.id,
+  ...(id ? { id } : {}),
+  entry: { currency: 'EUR', entryDate: '2026-11-02', ...e },
+})
+const count = async (table: string) =>
+  Number((await app.db.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n)
 
 /** `n` invoices of `amount` each for the client, written in one statement (the triggers keep the monthly totals). */
 async function fill(n: number, amount: number): Promise<void> {
@@ -52,40 +74,90 @@ describe('the cap on one amount', () => {
   })
 
   it('accepts an amount at the cap and refuses one minor unit more, on every amount field', async () => {
-    expect(await call<LedgerEntryView>('ledger:save', entry({ kind: 'invoice', amountMinor: MAX_AMOUNT_MINOR }))).toMatchObject({ amountMinor: MAX_AMOUNT_MINOR })
-    expect(await refused('ledger:save', entry({ kind: 'invoice', amountMinor: MAX_AMOUNT_MINOR + 1 }))).toMatchObject({ code: 'VALIDATION', field: 'entry.amountMinor' })
-    expect(await refused('ledger:save', entry({ kind: 'time', minutes: 60, rateMinor: MAX_AMOUNT_MINOR + 1 }))).toMatchObject({ field: 'entry.rateMinor' })
-    expect(await refused('staff:save', { staff: { name: 'Tom', costRateMinor: MAX_AMOUNT_MINOR + 1 } })).toMatchObject({ field: 'staff.costRateMinor' })
-    expect(await refused('profile:save', { businessName: 'Quill & Co', ownerName: 'Ada Quill', currency: 'EUR', hourlyWorthMinor: MAX_AMOUNT_MINOR + 1 })).toMatchObject({ field: 'hourlyWorthMinor' })
-    const t = await call<TurnaroundDetail>('turnarounds:open', { clientId: client.id, openedOn: '2026-11-01', firstHeardBy: 'Ada Quill' })
-    expect(await refused('actions:save', { turnaroundId: t.id, action: { title: 'Reprint', impact: 3, effortMinutes: 0, costMinor: MAX_AMOUNT_MINOR + 1 } })).toMatchObject({ field: 'action.costMinor' })
-    expect(await refused('actions:save', { turnaroundId: t.id, action: { title: 'Reprint', impact: 3, effortMinutes: MAX_MINUTES + 1 } })).toMatchObject({ field: 'action.effortMinutes' })
+    expect(
+      await call<LedgerEntryView>('ledger:save', entry({ kind: 'invoice', amountMinor: MAX_AMOUNT_MINOR })),
+    ).toMatchObject({ amountMinor: MAX_AMOUNT_MINOR })
+    expect(await refused('ledger:save', entry({ kind: 'invoice', amountMinor: MAX_AMOUNT_MINOR + 1 }))).toMatchObject({
+      code: 'VALIDATION',
+      field: 'entry.amountMinor',
+    })
+    expect(
+      await refused('ledger:save', entry({ kind: 'time', minutes: 60, rateMinor: MAX_AMOUNT_MINOR + 1 })),
+    ).toMatchObject({ field: 'entry.rateMinor' })
+    expect(await refused('staff:save', { staff: { name: 'Tom', costRateMinor: MAX_AMOUNT_MINOR + 1 } })).toMatchObject({
+      field: 'staff.costRateMinor',
+    })
+    expect(
+      await refused('profile:save', {
+        businessName: 'Quill & Co',
+        ownerName: 'Ada Quill',
+        currency: 'EUR',
+        hourlyWorthMinor: MAX_AMOUNT_MINOR + 1,
+      }),
+    ).toMatchObject({ field: 'hourlyWorthMinor' })
+    const t = await call<TurnaroundDetail>('turnarounds:open', {
+      clientId: client.id,
+      openedOn: '2026-11-01',
+      firstHeardBy: 'Ada Quill',
+    })
+    expect(
+      await refused('actions:save', {
+        turnaroundId: t.id,
+        action: { title: 'Reprint', impact: 3, effortMinutes: 0, costMinor: MAX_AMOUNT_MINOR + 1 },
+      }),
+    ).toMatchObject({ field: 'action.costMinor' })
+    expect(
+      await refused('actions:save', {
+        turnaroundId: t.id,
+        action: { title: 'Reprint', impact: 3, effortMinutes: MAX_MINUTES + 1 },
+      }),
+    ).toMatchObject({ field: 'action.effortMinutes' })
     expect(await count('ledger_entries')).toBe(1)
   })
 
   it('costs time up to the cap and refuses time whose cost would pass it, beside the minutes', async () => {
     // 60 minutes at the largest rate cost exactly the cap.
-    expect(await call<LedgerEntryView>('ledger:save', entry({ kind: 'time', minutes: 60, rateMinor: MAX_AMOUNT_MINOR }))).toMatchObject({ amountMinor: MAX_AMOUNT_MINOR })
+    expect(
+      await call<LedgerEntryView>('ledger:save', entry({ kind: 'time', minutes: 60, rateMinor: MAX_AMOUNT_MINOR })),
+    ).toMatchObject({ amountMinor: MAX_AMOUNT_MINOR })
     const over = await refused('ledger:save', entry({ kind: 'time', minutes: 61, rateMinor: MAX_AMOUNT_MINOR }))
-    expect(over).toMatchObject({ code: 'VALIDATION', field: 'entry.minutes', message: expect.stringContaining('more than one entry can hold') })
+    expect(over).toMatchObject({
+      code: 'VALIDATION',
+      field: 'entry.minutes',
+      message: expect.stringContaining('more than one entry can hold'),
+    })
     // The most minutes at the largest rate: 10^15 (exact), a cost of 1.67 × 10^13, refused.
-    expect(await refused('ledger:save', entry({ kind: 'time', minutes: MAX_MINUTES, rateMinor: MAX_AMOUNT_MINOR }))).toMatchObject({ field: 'entry.minutes' })
-    expect(await refused('ledger:save', entry({ kind: 'time', minutes: MAX_MINUTES + 1, rateMinor: 100 }))).toMatchObject({ field: 'entry.minutes' })
+    expect(
+      await refused('ledger:save', entry({ kind: 'time', minutes: MAX_MINUTES, rateMinor: MAX_AMOUNT_MINOR })),
+    ).toMatchObject({ field: 'entry.minutes' })
+    expect(
+      await refused('ledger:save', entry({ kind: 'time', minutes: MAX_MINUTES + 1, rateMinor: 100 })),
+    ).toMatchObject({ field: 'entry.minutes' })
     expect(await count('ledger_entries')).toBe(1)
   })
 
   it('refuses an imported amount, rate or time cost past the cap, row by row, with the reason', async () => {
-    const file = writeCsv(app.dir, 'big.csv', [
-      'date,client,kind,amount,minutes,rate',
-      '2026-11-01,Brightwater Dental,invoice,100000000.00,,',
-      '2026-11-01,Brightwater Dental,invoice,100000000.01,,',
-      '2026-11-01,Brightwater Dental,time,,60,100000000.00',
-      '2026-11-01,Brightwater Dental,time,,61,100000000.00',
-      '2026-11-01,Brightwater Dental,time,,1,100000000.01',
-      '2026-11-01,Brightwater Dental,invoice,90071992547409.91,,',
-    ].join('\n'))
+    const file = writeCsv(
+      app.dir,
+      'big.csv',
+      [
+        'date,client,kind,amount,minutes,rate',
+        '2026-11-01,Brightwater Dental,invoice,100000000.00,,',
+        '2026-11-01,Brightwater Dental,invoice,100000000.01,,',
+        '2026-11-01,Brightwater Dental,time,,60,100000000.00',
+        '2026-11-01,Brightwater Dental,time,,61,100000000.00',
+        '2026-11-01,Brightwater Dental,time,,1,100000000.01',
+        '2026-11-01,Brightwater Dental,invoice,90071992547409.91,,',
+      ].join('\n'),
+    )
     const chosen = await chooseFile(app, file)
-    const mapping = { source: 'generic', fields: genericFields(chosen.headers), kind: null, dateFormat: 'YYYY-MM-DD', createClients: false }
+    const mapping = {
+      source: 'generic',
+      fields: genericFields(chosen.headers),
+      kind: null,
+      dateFormat: 'YYYY-MM-DD',
+      createClients: false,
+    }
     const result = await call<ImportResult>('ledger-import:run', { token: chosen.token, mapping, badRows: 'stop' })
     expect(result).toMatchObject({ status: 'stopped', goodRows: 2, badRowCount: 4 })
     expect(result.badRows.map((r) => [r.line, r.reason])).toEqual([
@@ -107,19 +179,45 @@ describe('the cap on the ledger’s whole', () => {
 
     // One minor unit past the total: refused, beside the amount, nothing written.
     const past = await refused('ledger:save', entry({ kind: 'invoice', amountMinor: MAX_AMOUNT_MINOR }))
-    expect(past).toMatchObject({ code: 'VALIDATION', field: 'entry.amountMinor', message: expect.stringContaining('Nothing was changed') })
+    expect(past).toMatchObject({
+      code: 'VALIDATION',
+      field: 'entry.amountMinor',
+      message: expect.stringContaining('Nothing was changed'),
+    })
     // Editing the time entry to cost more is refused too, beside its minutes.
-    const [time] = (await app.db.dataSource.query("SELECT id FROM ledger_entries WHERE kind = 'time'")) as Array<{ id: number }>
-    expect(await refused('ledger:save', entry({ kind: 'time', minutes: 60, rateMinor: MAX_AMOUNT_MINOR }, time!.id))).toMatchObject({ field: 'entry.minutes' })
+    const [time] = (await app.db.dataSource.query("SELECT id FROM ledger_entries WHERE kind = 'time'")) as Array<{
+      id: number
+    }>
+    expect(
+      await refused('ledger:save', entry({ kind: 'time', minutes: 60, rateMinor: MAX_AMOUNT_MINOR }, time!.id)),
+    ).toMatchObject({ field: 'entry.minutes' })
     // A touchpoint's cost counts in the whole too: a day of a staff member at the largest rate.
     await call('staff:save', { staff: { name: 'Tom Reed', costRateMinor: MAX_AMOUNT_MINOR } })
-    expect(await refused('touchpoints:save', { clientId: client.id, touchpoint: { kind: 'call', occurredOn: '2026-11-20', who: 'Tom Reed', minutes: 1440, summary: '' } })).toMatchObject({ field: 'minutes' })
+    expect(
+      await refused('touchpoints:save', {
+        clientId: client.id,
+        touchpoint: { kind: 'call', occurredOn: '2026-11-20', who: 'Tom Reed', minutes: 1440, summary: '' },
+      }),
+    ).toMatchObject({ field: 'minutes' })
     expect(await count('touchpoints')).toBe(0)
     // An import that would pass it writes nothing.
-    const file = writeCsv(app.dir, 'more.csv', 'date,client,kind,amount\n2026-11-01,Brightwater Dental,invoice,99999999.99\n2026-11-01,Brightwater Dental,invoice,0.01\n')
+    const file = writeCsv(
+      app.dir,
+      'more.csv',
+      'date,client,kind,amount\n2026-11-01,Brightwater Dental,invoice,99999999.99\n2026-11-01,Brightwater Dental,invoice,0.01\n',
+    )
     const chosen = await chooseFile(app, file)
-    const mapping = { source: 'generic', fields: genericFields(chosen.headers), kind: null, dateFormat: 'YYYY-MM-DD', createClients: false }
-    expect(await refused('ledger-import:run', { token: chosen.token, mapping, badRows: 'stop' })).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('Nothing was changed') })
+    const mapping = {
+      source: 'generic',
+      fields: genericFields(chosen.headers),
+      kind: null,
+      dateFormat: 'YYYY-MM-DD',
+      createClients: false,
+    }
+    expect(await refused('ledger-import:run', { token: chosen.token, mapping, badRows: 'stop' })).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('Nothing was changed'),
+    })
     expect(await count('ledger_entries')).toBe(before)
 
     // Exactly at the total: accepted.
@@ -129,7 +227,12 @@ describe('the cap on the ledger’s whole', () => {
 
     const period = { preset: 'custom', from: '2026-01-01', to: '2026-12-31' }
     const portfolio = await call<PortfolioFigures>('ledger:portfolio', { period })
-    expect(portfolio.totals).toMatchObject({ revenueMinor: revenue, directCostMinor: 100, marginMinor: revenue - 100, minutes: 1 })
+    expect(portfolio.totals).toMatchObject({
+      revenueMinor: revenue,
+      directCostMinor: 100,
+      marginMinor: revenue - 100,
+      minutes: 1,
+    })
     // (revenue) × 60 ÷ 1 minute: 8,999,999,999,994,000, exact.
     expect(portfolio.totals.effectiveRateMinor).toBe(revenue * 60)
     expect(revenue * 60).toBe(8_999_999_999_994_000)
@@ -138,8 +241,18 @@ describe('the cap on the ledger’s whole', () => {
     expect(page.figures.revenueMinor).toBe(revenue)
 
     // The relationship's worth over the longest horizon: 20 × the margin + the referral value, exact.
-    await call('risk-limits:save', { horizonYears: 20, maxTurnaroundSharePct: 100, maxTurnaroundMinutes: 600, minEffectiveRateMinor: MAX_AMOUNT_MINOR, defaultReferralValueMinor: MAX_AMOUNT_MINOR })
-    await call<TurnaroundDetail>('turnarounds:open', { clientId: client.id, openedOn: '2026-11-01', firstHeardBy: 'Ada Quill' })
+    await call('risk-limits:save', {
+      horizonYears: 20,
+      maxTurnaroundSharePct: 100,
+      maxTurnaroundMinutes: 600,
+      minEffectiveRateMinor: MAX_AMOUNT_MINOR,
+      defaultReferralValueMinor: MAX_AMOUNT_MINOR,
+    })
+    await call<TurnaroundDetail>('turnarounds:open', {
+      clientId: client.id,
+      openedOn: '2026-11-01',
+      firstHeardBy: 'Ada Quill',
+    })
     const panel = await call<DecisionPanel>('decisions:get-panel', { clientId: client.id })
     expect(panel.figures.ttmMarginMinor).toBe(revenue - 100)
     expect(panel.figures.worthMinor).toBe(20 * (revenue - 100) + MAX_AMOUNT_MINOR)
@@ -147,14 +260,20 @@ describe('the cap on the ledger’s whole', () => {
   }, 60_000)
 
   it('bounds a plan’s actions, so its planned cost stays exact', async () => {
-    const t = await call<TurnaroundDetail>('turnarounds:open', { clientId: client.id, openedOn: '2026-11-01', firstHeardBy: 'Ada Quill' })
+    const t = await call<TurnaroundDetail>('turnarounds:open', {
+      clientId: client.id,
+      openedOn: '2026-11-01',
+      firstHeardBy: 'Ada Quill',
+    })
     await app.db.dataSource.query(
       `WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?)
        INSERT INTO turnaround_actions (turnaround_id, title, impact, effort_minutes, cost_minor, party, responsible, status, created_at, updated_at)
        SELECT ?, 'Action ' || i, 3, ?, ?, 'us', '', 'planned', '', '' FROM k`,
       [MAX_PLAN_ACTIONS, t.id, MAX_MINUTES, MAX_AMOUNT_MINOR],
     )
-    expect(await refused('actions:save', { turnaroundId: t.id, action: { title: 'One more', impact: 3, effortMinutes: 0 } })).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining(`at most ${MAX_PLAN_ACTIONS} actions`) })
+    expect(
+      await refused('actions:save', { turnaroundId: t.id, action: { title: 'One more', impact: 3, effortMinutes: 0 } }),
+    ).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining(`at most ${MAX_PLAN_ACTIONS} actions`) })
     const panel = await call<DecisionPanel>('decisions:get-panel', { clientId: client.id })
     // 400 × (100,000 minutes at the owner's 90.00 an hour + the cap): exact.
     expect(panel.figures.plannedMinor).toBe(MAX_PLAN_ACTIONS * (costOfMinutes(MAX_MINUTES, 9000) + MAX_AMOUNT_MINOR))

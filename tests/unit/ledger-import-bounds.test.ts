@@ -13,7 +13,15 @@ import fc from 'fast-check'
 import { MAX_COLUMNS, MAX_RECORD_CHARS, RecordGuard } from '../../electron/main/features/ledger-import/csv-stream'
 import { nameHeaders } from '../../electron/main/features/ledger-import/import-service'
 import { call, refused } from '../support/letters-fixture'
-import { chooseFile, entries, genericFields, ledgerFingerprint, openImportApp, writeCsv, type ImportApp } from '../support/import-fixture'
+import {
+  chooseFile,
+  entries,
+  genericFields,
+  ledgerFingerprint,
+  openImportApp,
+  writeCsv,
+  type ImportApp,
+} from '../support/import-fixture'
 
 let app: ImportApp | undefined
 afterEach(async () => {
@@ -22,7 +30,11 @@ afterEach(async () => {
 })
 
 const HEADER = 'date,client,kind,description,amount'
-const rows = (n: number, client = 'Acme Ltd') => Array.from({ length: n }, (_, i) => `2026-03-${String((i % 28) + 1).padStart(2, '0')},${client},invoice,Row ${i + 1},${10 + i}.00`)
+const rows = (n: number, client = 'Acme Ltd') =>
+  Array.from(
+    { length: n },
+    (_, i) => `2026-03-${String((i % 28) + 1).padStart(2, '0')},${client},invoice,Row ${i + 1},${10 + i}.00`,
+  )
 
 /** Chooses `file` through the fake open dialog; the raw envelope, as the window gets it. */
 async function choose(a: ImportApp, file: string): Promise<{ envelope: unknown; bytes: number }> {
@@ -33,7 +45,13 @@ async function choose(a: ImportApp, file: string): Promise<{ envelope: unknown; 
 
 async function importAll(a: ImportApp, file: string): Promise<{ chosen: ChosenImportFile; result: ImportResult }> {
   const chosen = await chooseFile(a, file)
-  const mapping = { source: 'generic', fields: genericFields(chosen.headers), kind: null, dateFormat: 'YYYY-MM-DD', createClients: true }
+  const mapping = {
+    source: 'generic',
+    fields: genericFields(chosen.headers),
+    kind: null,
+    dateFormat: 'YYYY-MM-DD',
+    createClients: true,
+  }
   const result = await call<ImportResult>(a, 'ledger-import:run', { token: chosen.token, mapping, badRows: 'stop' })
   return { chosen, result }
 }
@@ -44,7 +62,13 @@ describe('bounds, before and while the file is parsed', () => {
     const file = writeCsv(app.dir, 'a.csv', `${Array(40_000).fill('a').join(',')}\n`)
     expect(fs.statSync(file).size).toBeLessThan(100_000)
     const { envelope, bytes } = await choose(app, file)
-    expect(envelope).toEqual({ ok: false, error: { code: 'VALIDATION', message: `Line 1 has more than 1,000 columns; a file to import may have at most 1,000.` } })
+    expect(envelope).toEqual({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message: `Line 1 has more than 1,000 columns; a file to import may have at most 1,000.`,
+      },
+    })
     expect(bytes).toBeLessThan(500)
   })
 
@@ -54,7 +78,9 @@ describe('bounds, before and while the file is parsed', () => {
     const ok = writeCsv(app.dir, 'ok.csv', `${header(MAX_COLUMNS)}\n`)
     expect((await chooseFile(app, ok)).headers).toHaveLength(MAX_COLUMNS)
     const over = writeCsv(app.dir, 'over.csv', `${header(MAX_COLUMNS + 1)}\n`)
-    expect(await choose(app, over)).toMatchObject({ envelope: { ok: false, error: { message: expect.stringContaining('more than 1,000 columns') } } })
+    expect(await choose(app, over)).toMatchObject({
+      envelope: { ok: false, error: { message: expect.stringContaining('more than 1,000 columns') } },
+    })
   })
 
   it('refuses a 100 MB line without a line break, having read only its start', async () => {
@@ -67,7 +93,10 @@ describe('bounds, before and while the file is parsed', () => {
     const { envelope, bytes } = await choose(app, file)
     expect(envelope).toEqual({
       ok: false,
-      error: { code: 'VALIDATION', message: `Line 1 is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters (a row of a ledger export is far shorter), so this does not look like a CSV to import.` },
+      error: {
+        code: 'VALIDATION',
+        message: `Line 1 is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters (a row of a ledger export is far shorter), so this does not look like a CSV to import.`,
+      },
     })
     expect(bytes).toBeLessThan(500)
   })
@@ -76,7 +105,13 @@ describe('bounds, before and while the file is parsed', () => {
     app = await openImportApp()
     const file = writeCsv(app.dir, 'wide.csv', `${Array.from({ length: 1_000_000 }, (_, i) => `c${i}`).join(',')}\n`)
     const { envelope, bytes } = await choose(app, file)
-    expect(envelope).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/^Line 1 (has more than 1,000 columns|is longer than)/) } })
+    expect(envelope).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message: expect.stringMatching(/^Line 1 (has more than 1,000 columns|is longer than)/),
+      },
+    })
     expect(bytes).toBeLessThan(500)
   })
 
@@ -84,18 +119,41 @@ describe('bounds, before and while the file is parsed', () => {
     app = await openImportApp()
     const before = await ledgerFingerprint(app)
     // Far enough down that choosing the file (its first rows) does not read that far.
-    const file = writeCsv(app.dir, 'late.csv', [HEADER, ...rows(20_000), `2026-03-01,Acme Ltd,invoice,"${'y'.repeat(MAX_RECORD_CHARS / 2)}\n${'y'.repeat(MAX_RECORD_CHARS / 2)}",1.00`, ...rows(3)].join('\n'))
+    const file = writeCsv(
+      app.dir,
+      'late.csv',
+      [
+        HEADER,
+        ...rows(20_000),
+        `2026-03-01,Acme Ltd,invoice,"${'y'.repeat(MAX_RECORD_CHARS / 2)}\n${'y'.repeat(MAX_RECORD_CHARS / 2)}",1.00`,
+        ...rows(3),
+      ].join('\n'),
+    )
     const chosen = await chooseFile(app, file)
-    const mapping = { source: 'generic', fields: genericFields(chosen.headers), kind: null, dateFormat: 'YYYY-MM-DD', createClients: false }
+    const mapping = {
+      source: 'generic',
+      fields: genericFields(chosen.headers),
+      kind: null,
+      dateFormat: 'YYYY-MM-DD',
+      createClients: false,
+    }
     const error = await refused(app, 'ledger-import:run', { token: chosen.token, mapping, badRows: 'skip' })
-    expect(error.message).toBe(`Line 20,002 is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters (a row of a ledger export is far shorter), so this does not look like a CSV to import. Nothing was imported.`)
+    expect(error.message).toBe(
+      `Line 20,002 is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters (a row of a ledger export is far shorter), so this does not look like a CSV to import. Nothing was imported.`,
+    )
     expect(await ledgerFingerprint(app)).toEqual(before)
   })
 
   it('reads a stray quote inside a value as the parser does, so it does not swallow the lines after it', async () => {
     app = await openImportApp()
     // 5" is a quote in the middle of a value: not the start of a quoted value.
-    const lines = [HEADER, ...Array.from({ length: 4000 }, (_, i) => `2026-03-01,Acme Ltd,invoice,Poster 5" x 7" number ${i} ${'z'.repeat(60)},1.00`)]
+    const lines = [
+      HEADER,
+      ...Array.from(
+        { length: 4000 },
+        (_, i) => `2026-03-01,Acme Ltd,invoice,Poster 5" x 7" number ${i} ${'z'.repeat(60)},1.00`,
+      ),
+    ]
     const { result } = await importAll(app, writeCsv(app.dir, 'quotes.csv', lines.join('\n')))
     expect(result).toMatchObject({ status: 'imported', imported: 4000, badRowCount: 0 })
     expect((await entries(app))[0]?.description).toMatch(/^Poster 5" x 7" number 0 /)
@@ -113,9 +171,16 @@ describe('bounds, before and while the file is parsed', () => {
 describe('encodings', () => {
   const CAFE = 'Café Müller & Söhne – Straße'
 
-  async function importIn(encoding: string, bom: boolean): Promise<{ chosen: ChosenImportFile; result: ImportResult; names: string[] }> {
+  async function importIn(
+    encoding: string,
+    bom: boolean,
+  ): Promise<{ chosen: ChosenImportFile; result: ImportResult; names: string[] }> {
     app = await openImportApp()
-    const text = [HEADER, `2026-03-01,${CAFE},invoice,Crème brûlée,12.50`, `2026-03-02,${CAFE},payment,Reçu,12.50`].join('\r\n')
+    const text = [
+      HEADER,
+      `2026-03-01,${CAFE},invoice,Crème brûlée,12.50`,
+      `2026-03-02,${CAFE},payment,Reçu,12.50`,
+    ].join('\r\n')
     const file = path.join(app.dir, `${encoding}.csv`)
     fs.writeFileSync(file, iconv.encode(text, encoding, { addBOM: bom }))
     const { chosen, result } = await importAll(app, file)
@@ -162,18 +227,41 @@ describe('encodings', () => {
 
 describe('files that are not CSV', () => {
   it.each([
-    ['book.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(2000, 7)]), 'This is not a CSV file: it is a zipped file, such as an Excel or Numbers workbook (.xlsx).'],
-    ['old.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2000, 0)]), 'This is not a CSV file: it is an older Excel workbook (.xls).'],
+    [
+      'book.xlsx',
+      Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(2000, 7)]),
+      'This is not a CSV file: it is a zipped file, such as an Excel or Numbers workbook (.xlsx).',
+    ],
+    [
+      'old.xls',
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2000, 0)]),
+      'This is not a CSV file: it is an older Excel workbook (.xls).',
+    ],
     ['statement.pdf', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'), 'This is not a CSV file: it is a PDF.'],
-    ['noise.csv', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)), 'This is not a CSV file: it holds binary data, not text.'],
-    ['utf16-no-mark.csv', Buffer.from(`${HEADER}\n2026-03-01,Acme Ltd,invoice,x,1.00\n`, 'utf16le'), 'This file looks like UTF-16 text without the mark at its start that says so'],
-    ['notes.csv', Buffer.from('Dear diary\nToday I met a client.\n'), 'This does not look like a CSV file: its first line has no separator'],
+    [
+      'noise.csv',
+      Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)),
+      'This is not a CSV file: it holds binary data, not text.',
+    ],
+    [
+      'utf16-no-mark.csv',
+      Buffer.from(`${HEADER}\n2026-03-01,Acme Ltd,invoice,x,1.00\n`, 'utf16le'),
+      'This file looks like UTF-16 text without the mark at its start that says so',
+    ],
+    [
+      'notes.csv',
+      Buffer.from('Dear diary\nToday I met a client.\n'),
+      'This does not look like a CSV file: its first line has no separator',
+    ],
   ])('refuses %s, saying what it is and what to do', async (name, bytes, words) => {
     app = await openImportApp()
     const file = path.join(app.dir, name)
     fs.writeFileSync(file, bytes)
     const { envelope, bytes: size } = await choose(app, file)
-    expect(envelope).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining(words) } })
+    expect(envelope).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringContaining(words) },
+    })
     expect(size).toBeLessThan(600)
   })
 })

@@ -37,7 +37,9 @@ function data<T>(result: unknown): T {
 }
 
 async function names(a: TestApp): Promise<string[]> {
-  return ((await a.db.dataSource.query('SELECT name FROM clients ORDER BY name')) as { name: string }[]).map((r) => r.name)
+  return ((await a.db.dataSource.query('SELECT name FROM clients ORDER BY name')) as { name: string }[]).map(
+    (r) => r.name,
+  )
 }
 
 /** The connection under TypeORM. */
@@ -48,7 +50,12 @@ function raw(a: TestApp): Database.Database {
 /** What SQLite throws when the disk fills during a backup. */
 const sqliteFull = () => new Database.SqliteError('database or disk is full', 'SQLITE_FULL')
 /** What the system throws when the disk fills during a copy. */
-const enospc = (file: string) => Object.assign(new Error(`ENOSPC: no space left on device, write '${file}'`), { code: 'ENOSPC', errno: -28, syscall: 'write' })
+const enospc = (file: string) =>
+  Object.assign(new Error(`ENOSPC: no space left on device, write '${file}'`), {
+    code: 'ENOSPC',
+    errno: -28,
+    syscall: 'write',
+  })
 
 /** Every backup written from now on fails part-way with SQLITE_FULL, leaving its first bytes behind as a full disk would. */
 function fillTheDiskUnderBackups(): void {
@@ -92,13 +99,20 @@ describe('a full disk', () => {
   it('opens anyway when the day’s backup at start cannot be written, and says so; nothing half-written is left', async () => {
     const dir = await yesterday(['Ada', 'Grace'])
     fillTheDiskUnderBackups()
-    const opened = await openDatabase({ file: path.join(dir, DATABASE_FILE_NAME), now: () => new Date('2026-11-23T08:00:00Z') })
+    const opened = await openDatabase({
+      file: path.join(dir, DATABASE_FILE_NAME),
+      now: () => new Date('2026-11-23T08:00:00Z'),
+    })
     try {
       expect(opened.dailyBackupFile).toBeNull()
       expect(opened.dailyBackupProblem).toBe(
         "The disk that holds your data is full, so today's backup could not be written. Your data opened as usual and nothing was lost; the backups taken before today are still in the backups folder. Free some space on that disk (empty the bin, move large files elsewhere), then try again.",
       )
-      expect(((await opened.dataSource.query('SELECT name FROM clients ORDER BY name')) as { name: string }[]).map((r) => r.name)).toEqual(['Ada', 'Grace'])
+      expect(
+        ((await opened.dataSource.query('SELECT name FROM clients ORDER BY name')) as { name: string }[]).map(
+          (r) => r.name,
+        ),
+      ).toEqual(['Ada', 'Grace'])
       expect(fs.readdirSync(path.join(dir, 'backups'))).toEqual([])
     } finally {
       await opened.dataSource.destroy()
@@ -114,7 +128,10 @@ describe('a full disk', () => {
     const error = await openDatabase({ file }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(DatabaseOpenError)
     expect((error as DatabaseOpenError).problem).toBe('disk-full')
-    expect(describeOpenProblem(error as DatabaseOpenError)).toMatchObject({ title: 'The disk is full', message: expect.stringContaining('Your data has not been changed. Free some space') })
+    expect(describeOpenProblem(error as DatabaseOpenError)).toMatchObject({
+      title: 'The disk is full',
+      message: expect.stringContaining('Your data has not been changed. Free some space'),
+    })
     expect(fs.readFileSync(file).equals(before)).toBe(true)
   })
 
@@ -127,7 +144,9 @@ describe('a full disk', () => {
     const result = (await app.call('backups:restore', { name: daily.name })) as Envelope<RestoreResult>
     expect(result).toMatchObject({ ok: false, error: { code: 'STORAGE' } })
     if (result.ok) return
-    expect(result.error.message).toMatch(/^The disk that holds your data is full, so the copy of your data as it is now could not be written, and nothing was restored\. Your data is as it was\. Free some space/)
+    expect(result.error.message).toMatch(
+      /^The disk that holds your data is full, so the copy of your data as it is now could not be written, and nothing was restored\. Your data is as it was\. Free some space/,
+    )
     expect(result.error.message).not.toMatch(/backup could not be opened|integrity|damaged|I\/O/i)
     vi.restoreAllMocks()
     expect(await names(app)).toEqual(['Ada', 'Barbara', 'Grace'])
@@ -156,7 +175,10 @@ describe('a full disk', () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.incoming'))).toEqual([])
     expect(checkIntegrity(app.ctx.databaseFile).ok).toBe(true)
     // With room again, the same backup restores.
-    expect(data<RestoreResult>(await app.call('backups:restore', { name: daily.name }))).toMatchObject({ restoredFrom: daily.name, checksum: 'verified' })
+    expect(data<RestoreResult>(await app.call('backups:restore', { name: daily.name }))).toMatchObject({
+      restoredFrom: daily.name,
+      checksum: 'verified',
+    })
     expect(await names(app)).toEqual(['Ada', 'Grace'])
   })
 
@@ -168,7 +190,11 @@ describe('a full disk', () => {
     fillTheDiskUnderBackups()
     expect(await app.call('backups:save-copy')).toEqual({
       ok: false,
-      error: { code: 'STORAGE', message: 'The disk is full, so the backup was not saved (nothing was left behind there). Choose a place on another disk, or free some space, then try again.' },
+      error: {
+        code: 'STORAGE',
+        message:
+          'The disk is full, so the backup was not saved (nothing was left behind there). Choose a place on another disk, or free some space, then try again.',
+      },
     })
     expect(fs.readdirSync(elsewhere)).toEqual([])
     expect(listBackupFiles(path.join(app.dir, 'backups'))).toEqual([])
@@ -234,7 +260,9 @@ describe('a read-only data folder', () => {
     try {
       const outcome = openInChild(file)
       expect(outcome).toMatchObject({ opened: true, write: { ok: true } })
-      expect(String(outcome.dailyBackupProblem)).toMatch(/^Turnaround Desk cannot write to its data folder \(it is read-only\), so today's backup could not be written\. Your data opened as usual/)
+      expect(String(outcome.dailyBackupProblem)).toMatch(
+        /^Turnaround Desk cannot write to its data folder \(it is read-only\), so today's backup could not be written\. Your data opened as usual/,
+      )
     } finally {
       fs.chmodSync(backups, 0o755)
     }

@@ -1,5 +1,6 @@
 /** Why a database file could not be opened. The file is never touched in these cases. */
-export type DatabaseOpenProblem = 'unreadable' | 'damaged' | 'newer-version' | 'migration-failed' | 'missing' | 'empty' | 'read-only' | 'disk-full'
+export type DatabaseOpenProblem =
+  'unreadable' | 'damaged' | 'newer-version' | 'migration-failed' | 'missing' | 'empty' | 'read-only' | 'disk-full'
 
 export class DatabaseOpenError extends Error {
   constructor(
@@ -30,8 +31,12 @@ export function storageFaultOf(error: unknown, depth = 0): StorageFault | null {
     if (code.startsWith('SQLITE_READONLY') || READ_ONLY.has(code)) return 'read-only'
   }
   const message = (error as { message?: unknown }).message
-  if (typeof message === 'string' && /database or disk is full|no space left on device/i.test(message)) return 'disk-full'
-  return storageFaultOf((error as { driverError?: unknown }).driverError, depth + 1) ?? storageFaultOf((error as { cause?: unknown }).cause, depth + 1)
+  if (typeof message === 'string' && /database or disk is full|no space left on device/i.test(message))
+    return 'disk-full'
+  return (
+    storageFaultOf((error as { driverError?: unknown }).driverError, depth + 1) ??
+    storageFaultOf((error as { cause?: unknown }).cause, depth + 1)
+  )
 }
 
 /** What to do about a storage fault, in words for the owner. */
@@ -48,9 +53,18 @@ export const STORAGE_ADVICE: Record<StorageFault, string> = {
 export function storageMessage(fault: StorageFault, what: string, place: 'data' | 'chosen' = 'data'): string {
   const head =
     fault === 'disk-full'
-      ? place === 'data' ? 'The disk that holds your data is full' : 'The disk is full'
-      : place === 'data' ? 'Turnaround Desk cannot write to its data folder (it is read-only)' : 'Turnaround Desk cannot write to that place (it is read-only, or you do not have permission)'
-  const advice = place === 'chosen' ? (fault === 'disk-full' ? 'Choose a place on another disk, or free some space, then try again.' : 'Choose another place, such as your Documents folder.') : STORAGE_ADVICE[fault]
+      ? place === 'data'
+        ? 'The disk that holds your data is full'
+        : 'The disk is full'
+      : place === 'data'
+        ? 'Turnaround Desk cannot write to its data folder (it is read-only)'
+        : 'Turnaround Desk cannot write to that place (it is read-only, or you do not have permission)'
+  const advice =
+    place === 'chosen'
+      ? fault === 'disk-full'
+        ? 'Choose a place on another disk, or free some space, then try again.'
+        : 'Choose another place, such as your Documents folder.'
+      : STORAGE_ADVICE[fault]
   return `${head}, so ${what}. ${advice}`
 }
 
@@ -65,7 +79,10 @@ function sqliteCodeOf(error: unknown, depth = 0): boolean {
   if (error === null || typeof error !== 'object' || depth > 4) return false
   const code = (error as { code?: unknown }).code
   if (typeof code === 'string' && code.startsWith('SQLITE_')) return true
-  return sqliteCodeOf((error as { driverError?: unknown }).driverError, depth + 1) || sqliteCodeOf((error as { cause?: unknown }).cause, depth + 1)
+  return (
+    sqliteCodeOf((error as { driverError?: unknown }).driverError, depth + 1) ||
+    sqliteCodeOf((error as { cause?: unknown }).cause, depth + 1)
+  )
 }
 
 /** Words for the dialog shown when the database cannot be opened. */

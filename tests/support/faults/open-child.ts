@@ -18,14 +18,32 @@ async function main(): Promise<void> {
   const file = process.argv[2] as string
   try {
     const db = await openDatabase({ file })
-    const ctx: AppContext = { dataSource: db.dataSource, dataDir: path.dirname(file), databaseFile: file, version: 'child' }
-    const ports = { now: () => new Date(), fontsDir: '', openFolder: async () => {}, openFile: async () => {}, chooseSavePath: async () => null, chooseOpenFile: async () => null, sendImportProgress: () => {} } satisfies Ports
-    const dispatcher = createDispatcher(createHandlers(ctx, ports), () => true, () => {})
+    const ctx: AppContext = {
+      dataSource: db.dataSource,
+      dataDir: path.dirname(file),
+      databaseFile: file,
+      version: 'child',
+    }
+    const ports = {
+      now: () => new Date(),
+      fontsDir: '',
+      openFolder: async () => {},
+      openFile: async () => {},
+      chooseSavePath: async () => null,
+      chooseOpenFile: async () => null,
+      sendImportProgress: () => {},
+    } satisfies Ports
+    const dispatcher = createDispatcher(
+      createHandlers(ctx, ports),
+      () => true,
+      () => {},
+    )
     const write = await dispatcher.dispatch({ url: 'app://child' }, 'clients:create', { name: 'Written by the child' })
     await db.dataSource.destroy()
     say({ opened: true, dailyBackupProblem: db.dailyBackupProblem, write })
   } catch (error) {
-    if (error instanceof DatabaseOpenError) say({ opened: false, problem: error.problem, ...describeOpenProblem(error) })
+    if (error instanceof DatabaseOpenError)
+      say({ opened: false, problem: error.problem, ...describeOpenProblem(error) })
     else say({ opened: false, problem: 'other', message: error instanceof Error ? error.message : String(error) })
   }
 }

@@ -167,7 +167,7 @@ export class BackupsService {
     if (file === null) return { restored: false }
     this.refuseWhileBusy()
     if (sameFile(file, this.deps.databaseFile)) throw new DomainError('VALIDATION', 'That is the database Turnaround Desk is using now: choose a backup of it instead.')
-    let isFile = false
+    let isFile: boolean
     try {
       isFile = fs.statSync(file).isFile()
     } catch {

@@ -63,11 +63,14 @@ function checkIsText(head: Buffer): void {
   if (zeros > 0) {
     // ASCII text in UTF-16 without its mark: every other byte is zero.
     if (zeros * 3 > head.length) {
-      throw new CsvRefusal(`This file looks like UTF-16 text without the mark at its start that says so, so it cannot be read safely. ${SAVE_AS_CSV} (Choose “CSV UTF-8” where you can.)`)
+      throw new CsvRefusal(
+        `This file looks like UTF-16 text without the mark at its start that says so, so it cannot be read safely. ${SAVE_AS_CSV} (Choose “CSV UTF-8” where you can.)`,
+      )
     }
     throw new CsvRefusal(`This is not a CSV file: it holds binary data, not text. ${SAVE_AS_CSV}`)
   }
-  if (controls * 100 > head.length) throw new CsvRefusal(`This is not a CSV file: it holds binary data, not text. ${SAVE_AS_CSV}`)
+  if (controls * 100 > head.length)
+    throw new CsvRefusal(`This is not a CSV file: it holds binary data, not text. ${SAVE_AS_CSV}`)
 }
 
 /** The offset of the first byte that is not valid UTF-8, or null when the whole file is. */
@@ -75,7 +78,10 @@ async function firstNonUtf8(file: string, skip: number): Promise<number | null> 
   const decoder = new TextDecoder('utf-8', { fatal: true })
   let offset = 0
   let last = 0
-  for await (const chunk of fs.createReadStream(file, { start: skip, highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of fs.createReadStream(file, {
+    start: skip,
+    highWaterMark: 1024 * 1024,
+  }) as AsyncIterable<Buffer>) {
     try {
       decoder.decode(chunk, { stream: true })
     } catch {
@@ -109,7 +115,8 @@ function readAt(file: string, from: number, length: number): Buffer {
 function guessSingleByte(sample: Buffer): DetectedEncoding {
   const [best] = chardet.analyse(sample)
   if (!best || WESTERN.has(best.name)) return WINDOWS_1252
-  if (best.confidence >= 30 && !best.name.startsWith('UTF') && iconv.encodingExists(best.name)) return { encoding: best.name, label: best.name }
+  if (best.confidence >= 30 && !best.name.startsWith('UTF') && iconv.encodingExists(best.name))
+    return { encoding: best.name, label: best.name }
   return WINDOWS_1252
 }
 
@@ -119,7 +126,8 @@ function guessSingleByte(sample: Buffer): DetectedEncoding {
  */
 export function sniffEncoding(file: string): { detected: DetectedEncoding; provisional: boolean } {
   const head = readAt(file, 0, HEAD_BYTES)
-  if (startsWith(head, [0xef, 0xbb, 0xbf])) return { detected: { encoding: 'utf-8', label: 'UTF-8' }, provisional: false }
+  if (startsWith(head, [0xef, 0xbb, 0xbf]))
+    return { detected: { encoding: 'utf-8', label: 'UTF-8' }, provisional: false }
   if (startsWith(head, [0xff, 0xfe])) return { detected: { encoding: 'utf-16le', label: 'UTF-16' }, provisional: false }
   if (startsWith(head, [0xfe, 0xff])) return { detected: { encoding: 'utf-16be', label: 'UTF-16' }, provisional: false }
   for (const [bytes, what] of SIGNATURES) {

@@ -162,13 +162,9 @@ export class RecordGuard extends Transform {
       if (state === QUOTED) {
         const j = nextQuote
         line += breaksIn(i, j < 0 ? n : j)
-        if (j < 0) {
-          i = n
-          break
-        }
+        if (j < 0) break
         if (j + 1 === n) {
           state = QUOTE_SEEN
-          i = n
           break
         }
         if (text.charCodeAt(j + 1) === QUOTE) i = j + 2
@@ -229,7 +225,8 @@ export function readCsv(file: string, options: CsvReadOptions): Promise<CsvReadO
       reject(error)
     }
     pipeline(raw, iconv.decodeStream(options.encoding), guard, (error) => {
-      if (error && !stopped && !settled && (error as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE') fail(error)
+      if (error && !stopped && !settled && (error as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE')
+        fail(error)
     })
     Papa.parse<string[]>(guard as unknown as NodeJS.ReadableStream, {
       header: false,

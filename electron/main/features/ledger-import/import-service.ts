@@ -22,7 +22,7 @@ import { CsvRefusal, SAVE_AS_CSV, confirmUtf8, sniffEncoding, type DetectedEncod
 import { MAX_IMPORT_BYTES, readCsv } from './csv-stream'
 import { rawDatabase, whenIdle, writeRows, type WriteOutcome } from './import-writer'
 import { loadLookups } from './lookups'
-import { ledgerFullMessage, ledgerTotalMinor } from '../ledger/ledger-total'
+import { ledgerFullMessage, ledgerTotalMinor } from '../../db/ledger-total'
 import { MAX_LEDGER_TOTAL_MINOR } from '../../../shared/money'
 import { RowReader, type ImportRow } from './row-reader'
 import type { OpenDialogOptions } from '../../ports'

@@ -5,7 +5,7 @@ import type { TouchpointView } from '../../../shared/turnarounds/models'
 import type { TouchpointData } from '../../../shared/turnarounds/schemas'
 import { refreshDerived } from './derived'
 import { touchpointRate } from './touchpoint-rate'
-import { assertLedgerWithinTotal } from '../ledger/ledger-total'
+import { assertLedgerWithinTotal } from '../../db/ledger-total'
 import { toTouchpointView } from './detail-view'
 import type { TurnaroundsContext } from './turnarounds-context'
 

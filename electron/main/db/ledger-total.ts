@@ -4,9 +4,9 @@
  * write that adds to it checks it inside its own transaction, after writing.
  */
 import type { EntityManager } from 'typeorm'
-import { LedgerMonthTotalEntity, TouchpointEntity } from '../../db/entities'
-import { DomainError } from '../../domain-error'
-import { MAX_LEDGER_TOTAL_MINOR, costOfMinutes, formatMoney } from '../../../shared/money'
+import { LedgerMonthTotalEntity, TouchpointEntity } from './entities'
+import { DomainError } from '../domain-error'
+import { MAX_LEDGER_TOTAL_MINOR, costOfMinutes, formatMoney } from '../../shared/money'
 
 type Row = Record<string, string | number | null>
 
@@ -16,7 +16,10 @@ type Row = Record<string, string | number | null>
  * period's figure).
  */
 export async function ledgerTotalMinor(m: EntityManager): Promise<number> {
-  const entries = await m.createQueryBuilder(LedgerMonthTotalEntity, 't').select('COALESCE(SUM(t.amountMinor), 0)', 'total').getRawOne<Row>()
+  const entries = await m
+    .createQueryBuilder(LedgerMonthTotalEntity, 't')
+    .select('COALESCE(SUM(t.amountMinor), 0)', 'total')
+    .getRawOne<Row>()
   const touch = await m
     .createQueryBuilder(TouchpointEntity, 'tp')
     .select('tp.rateMinor', 'rate')
@@ -39,5 +42,6 @@ export function ledgerFullMessage(currency: string): string {
  * ledger now passes its total. Checking after the write counts exactly what the figures will count.
  */
 export async function assertLedgerWithinTotal(m: EntityManager, currency: string, field?: string): Promise<void> {
-  if ((await ledgerTotalMinor(m)) > MAX_LEDGER_TOTAL_MINOR) throw new DomainError('VALIDATION', ledgerFullMessage(currency), field)
+  if ((await ledgerTotalMinor(m)) > MAX_LEDGER_TOTAL_MINOR)
+    throw new DomainError('VALIDATION', ledgerFullMessage(currency), field)
 }
