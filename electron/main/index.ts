@@ -68,11 +68,11 @@ async function start(): Promise<void> {
   let opened
   try {
     opened = await openWithRecovery({ file: databaseFile, nativeBinding }, async (offer) => {
-      const words = describeRecoveryOffer(offer)
-      const answer = await dialog.showMessageBox({ type: 'warning', ...words, defaultId: 0, cancelId: 1, noLink: true })
-      return answer.response === 0
+      const { choices, ...words } = describeRecoveryOffer(offer)
+      const answer = await dialog.showMessageBox({ type: 'warning', ...words, defaultId: 0, cancelId: choices.length - 1, noLink: true })
+      return choices[answer.response] ?? 'quit'
     })
-    if (opened.keptAside) log.error('open database', new Error(`damaged database restored from a backup; the damaged file is kept at ${opened.keptAside}`))
+    if (opened.restoredFrom) log.error('open database', new Error(`the database was restored from ${opened.restoredFrom} at start${opened.keptAside ? `; the file it replaced is kept at ${opened.keptAside}` : ''}`))
   } catch (error) {
     log.error('open database', error)
     const words =
@@ -82,6 +82,12 @@ async function start(): Promise<void> {
     dialog.showErrorBox(words.title, words.message)
     app.exit(1)
     return
+  }
+
+  if (opened.dailyBackupProblem) {
+    log.error('daily backup at start', new Error(opened.dailyBackupProblem))
+    // The app opens anyway; the owner is told, once, without blocking the start.
+    void dialog.showMessageBox({ type: 'warning', title: 'Today’s backup was not taken', message: 'Today’s backup could not be written.', detail: opened.dailyBackupProblem, noLink: true })
   }
 
   const queue = createRequestQueue()

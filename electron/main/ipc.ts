@@ -8,8 +8,9 @@ import { z } from 'zod'
 import { CHANNELS, isChannel } from '../shared/channels'
 import { inputSchemas, type Handlers } from '../shared/contract'
 import { fail, ok, type Envelope } from '../shared/envelope'
-import { issueMessage } from '../shared/fields'
+import { BROKEN_TEXT_MESSAGE, isWellFormedText, issueMessage } from '../shared/fields'
 import { DomainError } from './domain-error'
+import { storageMessageOf } from './db/errors'
 import { createRequestQueue, type RequestQueue } from './request-queue'
 
 /** The part of an Electron sender frame the check needs. */
@@ -35,6 +36,20 @@ function validationFailure(error: z.ZodError): Envelope<never> {
 }
 
 /**
+ * The path of the first text in a parsed input holding a lone UTF-16 surrogate, or null. The shared
+ * text field refuses them with its own message; this catches every other string of every channel.
+ */
+export function brokenTextPath(value: unknown, at: string[] = []): string[] | null {
+  if (typeof value === 'string') return isWellFormedText(value) ? null : at
+  if (value === null || typeof value !== 'object') return null
+  for (const [key, inner] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+    const found = brokenTextPath(inner, [...at, String(key)])
+    if (found) return found
+  }
+  return null
+}
+
+/**
  * The dispatcher. Handlers run one at a time through `queue` (see request-queue.ts): main has one
  * SQLite connection, and two requests' transactions must never interleave on it. `handlers` is read
  * at each call, so a restore can put handlers over the reopened database in place.
@@ -46,12 +61,17 @@ export function createDispatcher(handlers: Handlers, isTrustedSender: SenderChec
       if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', 'Turnaround Desk does not know this request.')
       const parsed = inputSchemas[channel].safeParse(input)
       if (!parsed.success) return validationFailure(parsed.error)
+      const broken = brokenTextPath(parsed.data)
+      if (broken) return fail('VALIDATION', BROKEN_TEXT_MESSAGE, broken.length > 0 ? broken.join('.') : undefined)
       try {
         const data = await queue.run(() => (handlers[channel] as (i: unknown) => Promise<unknown>)(parsed.data))
         return ok(data)
       } catch (error) {
         if (error instanceof DomainError) return fail(error.code, error.message, error.field)
         logError(channel, error)
+        // A full disk or a folder that cannot be written is the disk's fault, not the data's: say so.
+        const storage = storageMessageOf(error, 'this was not saved and nothing was changed')
+        if (storage) return fail('STORAGE', storage)
         return fail('INTERNAL', 'Something went wrong and nothing was changed. The details are in the log file.')
       }
     },

@@ -26,6 +26,7 @@ export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platfor
         { label: 'Open Data Folder', click: () => actions.openDataFolder() },
         { label: 'Back Up Now…', click: () => actions.send('backup-now') },
         { label: 'Restore from Backup…', click: () => actions.send('restore-backup') },
+        { label: 'Restore from a File…', click: () => actions.send('restore-file') },
         { label: 'Export Everything…', click: () => actions.send('export-everything') },
         go('Settings…', 'go-settings', 'CmdOrCtrl+,'),
         { type: 'separator' },

@@ -1,6 +1,7 @@
 /** Errors cross the process boundary as data, never as thrown exceptions with stacks. */
 
-export const ERROR_CODES = ['VALIDATION', 'NOT_FOUND', 'FORBIDDEN', 'UNKNOWN_CHANNEL', 'INTERNAL'] as const
+/** STORAGE: the disk is full or the data folder cannot be written; the message says which and what to do. */
+export const ERROR_CODES = ['VALIDATION', 'NOT_FOUND', 'FORBIDDEN', 'UNKNOWN_CHANNEL', 'STORAGE', 'INTERNAL'] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
 export interface ApiErrorData {

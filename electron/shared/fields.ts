@@ -1,7 +1,24 @@
 /** Field schemas shared by the contract's input schemas. */
 import { z } from 'zod'
+import { MAX_AMOUNT_MINOR, MAX_MINUTES } from './money'
 
-export const trimmed = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`)
+/**
+ * A lone UTF-16 surrogate (half of an emoji or other character beyond the basic plane, cut or
+ * typed alone) cannot be stored as UTF-8: SQLite would keep invalid bytes and read them back as
+ * replacement characters. Text holding one is refused at the door, with its field named.
+ */
+const LONE_SURROGATE = /\p{Cs}/u
+export function isWellFormedText(text: string): boolean {
+  return !LONE_SURROGATE.test(text)
+}
+export const BROKEN_TEXT_MESSAGE = 'This text holds a broken character (half of an emoji or symbol). Delete it or type it again.'
+
+export const trimmed = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Keep this under ${max} characters.`)
+    .refine(isWellFormedText, BROKEN_TEXT_MESSAGE)
 export const optionalText = (max: number) => trimmed(max).default('')
 export const isoDate = z
   .string()
@@ -16,8 +33,10 @@ export const money = z
   .number({ error: 'Enter an amount.' })
   .int('Amounts are whole minor units (cents).')
   .min(0, 'The amount cannot be negative.')
-  .max(1_000_000_000_00, 'This amount is too large.')
+  .max(MAX_AMOUNT_MINOR, 'This amount is too large for one entry.')
 export const id = z.number().int().positive()
+/** Minutes of one time entry or of one action's effort. */
+export const minutesField = (required: string, tooMany: string) => z.number({ error: required }).int('Minutes are whole numbers.').max(MAX_MINUTES, tooMany)
 
 
 /** A zod issue in words for the owner: our own messages as written, zod's defaults replaced. */

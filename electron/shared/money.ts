@@ -3,6 +3,27 @@
  * Parsing works on the typed text, never through floating point.
  */
 
+/**
+ * One cap for every amount, and one for minutes, chosen so that no figure the app computes can pass
+ * 2^53 (the largest integer a JavaScript number holds exactly, 9,007,199,254,740,992):
+ *
+ * - MAX_AMOUNT_MINOR bounds every amount, rate and cost one value holds: an entry's amount, a time
+ *   entry's computed cost, an hourly rate, an action's cost, a referral value (10^10: 100,000,000.00
+ *   in a currency of cents, 10,000,000,000 in one without minor units).
+ * - MAX_MINUTES bounds one time entry and one action's effort, so minutes × rate ≤ 10^15.
+ * - MAX_LEDGER_TOTAL_MINOR bounds the whole ledger: every entry's amount and every touchpoint's cost
+ *   added together (1.5 × 10^14). Every figure is a sum of some of these or a difference of two
+ *   such sums, so none passes it; the largest derived figures are the effective hourly rate (at
+ *   most 60 × the total, for one minute worked: 9 × 10^15) and the relationship's worth (at most
+ *   20 years × the total + a referral value: 3 × 10^15). Products on the way (margin × 1000,
+ *   cost × 100) are computed in BigInt.
+ * - MAX_PLAN_ACTIONS bounds one turnaround's plan, so its planned cost stays under 7 × 10^15.
+ */
+export const MAX_AMOUNT_MINOR = 10_000_000_000
+export const MAX_MINUTES = 100_000
+export const MAX_LEDGER_TOTAL_MINOR = 150_000_000_000_000
+export const MAX_PLAN_ACTIONS = 400
+
 const digitsByCurrency = new Map<string, number>()
 
 export function minorDigits(currency: string): number {
@@ -52,9 +73,27 @@ export function formatMoney(minor: number, currency: string, locale?: string): s
  */
 export function costOfMinutes(minutes: number, rateMinorPerHour: number): number {
   const product = minutes * rateMinorPerHour
-  if (!Number.isSafeInteger(product)) throw new RangeError('Amount too large')
+  if (!Number.isSafeInteger(product)) {
+    // Summed minutes × a rate can pass 2^53 while their cost does not: exact in BigInt.
+    if (!Number.isSafeInteger(minutes) || !Number.isSafeInteger(rateMinorPerHour))
+      throw new RangeError('Amount too large')
+    const exact = BigInt(minutes) * BigInt(rateMinorPerHour)
+    const abs = exact < 0n ? -exact : exact
+    const rounded = Number((2n * abs + 60n) / 120n)
+    if (!Number.isSafeInteger(rounded)) throw new RangeError('Amount too large')
+    return exact < 0n ? -rounded : rounded
+  }
   const sign = product < 0 ? -1 : 1
   const abs = Math.abs(product)
   const rounded = Math.floor((2 * abs + 60) / 120)
   return sign * rounded
+}
+
+/** a × m ÷ b rounded half away from zero, exactly (BigInt), for b > 0: a ratio of two figures. */
+export function mulDivRound(a: number, m: number, b: number): number {
+  if (b <= 0) throw new RangeError('Divide by a positive number')
+  const n = BigInt(a) * BigInt(m)
+  const abs = n < 0n ? -n : n
+  const q = (2n * abs + BigInt(b)) / (2n * BigInt(b))
+  return Number(n < 0n ? -q : q)
 }

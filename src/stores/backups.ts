@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { BackupSummary, ExportEverythingResult, BackupCopyResult, RestoreResult } from '../../electron/shared/backups/models'
+import type { BackupSummary, ExportEverythingResult, BackupCopyResult, RestoreFileResult, RestoreResult } from '../../electron/shared/backups/models'
 import { api } from '../api'
 
 /** Backups, restore and the full export: the owner's copies of their data. */
@@ -32,5 +32,10 @@ export const useBackupsStore = defineStore('backups', () => {
     return api.backups.restore({ name })
   }
 
-  return { backups, folder, loading, load, backUpNow, exportEverything, restore }
+  /** Opens the system's open dialog on a backup file saved elsewhere, and restores it after the same checks. */
+  function restoreFromFile(): Promise<RestoreFileResult> {
+    return api.backups.restoreFile()
+  }
+
+  return { backups, folder, loading, load, backUpNow, exportEverything, restore, restoreFromFile }
 })

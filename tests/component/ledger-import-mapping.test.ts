@@ -11,6 +11,7 @@ const HARVEST: ChosenImportFile = {
   token: '8f14e45f-ceea-4e67-a2a4-0a2b3c4d5e6f',
   fileName: 'harvest.csv',
   sizeBytes: 2048,
+  encoding: 'UTF-8',
   headers: ['Date', 'Client', 'Project', 'Task', 'Notes', 'Hours', 'First Name', 'Last Name', 'Cost Rate', 'Currency'],
   sample: [['2026-03-02', 'Acme Ltd', 'Brochure reprint', 'Design', 'Second proof', '1.5', 'Maya', 'Okafor', '', 'United States Dollar - USD']],
   suggestedPreset: 'harvest-time',

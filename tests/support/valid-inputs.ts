@@ -105,5 +105,6 @@ export const VALID_INPUTS: { [C in Channel]: Input<C> } = {
   'backups:list': undefined,
   'backups:save-copy': undefined,
   'backups:restore': { name: 'turnaround-desk-2026-11-20T08-00-00-000Z-daily.sqlite' },
+  'backups:restore-file': undefined,
   'data:export-everything': undefined,
 }

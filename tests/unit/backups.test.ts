@@ -7,11 +7,12 @@ import fs from 'node:fs'
 import Database from 'better-sqlite3'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { backupsToPrune, checkIntegrity, listBackupFiles, type BackupFile } from '../../electron/main/db/backups'
+import crypto from 'node:crypto'
+import { backupsToPrune, checkIntegrity, checksumFileOf, listBackupFiles, pruneBackups, type BackupFile } from '../../electron/main/db/backups'
 import { DatabaseOpenError } from '../../electron/main/db/errors'
 import { DATABASE_FILE_NAME, openDatabase } from '../../electron/main/db/open-database'
 import { MIGRATION_NAMES } from '../../electron/main/db/migrations'
-import type { BackupList, RestoreResult } from '../../electron/shared/backups/models'
+import type { BackupList, RestoreFileResult, RestoreResult } from '../../electron/shared/backups/models'
 import type { Envelope } from '../../electron/shared/envelope'
 import { openTestApp, tempDir, type TestApp } from '../support/temp-db'
 
@@ -64,10 +65,10 @@ describe('automatic backups', () => {
     for (let d = 0; d < 500; d++) {
       for (const hour of [0, 6]) {
         const takenAt = new Date(start + d * 86_400_000 + hour * 3_600_000)
-        backups.push({ name: `daily-${d}-${hour}`, file: '', kind: 'daily', takenAt, sizeBytes: 1 })
+        backups.push({ name: `daily-${d}-${hour}`, file: '', kind: 'daily', takenAt, sizeBytes: 1, hasChecksum: true })
       }
     }
-    for (let i = 0; i < 15; i++) backups.push({ name: `mig-${i}`, file: '', kind: 'before-migration', takenAt: new Date(start + i * 86_400_000), sizeBytes: 1 })
+    for (let i = 0; i < 15; i++) backups.push({ name: `mig-${i}`, file: '', kind: 'before-migration', takenAt: new Date(start + i * 86_400_000), sizeBytes: 1, hasChecksum: true })
     const pruned = new Set(backupsToPrune(backups).map((b) => b.name))
     const kept = backups.filter((b) => !pruned.has(b.name))
     const keptDaily = kept.filter((b) => b.kind === 'daily')
@@ -203,5 +204,157 @@ describe('back up now and restore', () => {
     data(await app.call('clients:create', client('After')))
     expect(await names(app)).toEqual(['Ada', 'After', 'Grace'])
     expect(listBackupFiles(folder).some((b) => b.kind === 'before-restore')).toBe(true)
+  })
+})
+
+const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')
+
+describe('a checksum beside every backup', () => {
+  /** A folder whose database holds Ada, Grace Hopper and Edsger in today's daily backup; returns the app and that backup. */
+  async function withDailyBackup(): Promise<BackupFile> {
+    const dir = tempDir()
+    app = await openTestApp(dir, () => new Date('2026-11-22T09:30:00Z'))
+    for (const name of ['Ada', 'Grace Hopper', 'Edsger']) data(await app.call('clients:create', client(name)))
+    await app.close()
+    app = await openTestApp(dir, () => new Date('2026-11-23T09:30:00Z'))
+    return listBackupFiles(path.join(dir, 'backups')).find((b) => b.kind === 'daily')!
+  }
+
+  it('writes the SHA-256 of each backup beside it, as sha256sum does: daily, back up now and before a restore', async () => {
+    const daily = await withDailyBackup()
+    expect(daily.hasChecksum).toBe(true)
+    expect(fs.readFileSync(checksumFileOf(daily.file), 'utf8')).toBe(`${sha256(daily.file)}  ${daily.name}\n`)
+    app!.ports.nextSavePath = path.join(tempDir(), 'copy.sqlite')
+    const copy = data<{ file: string }>(await app!.call('backups:save-copy'))
+    expect(fs.readFileSync(checksumFileOf(copy.file), 'utf8')).toBe(`${sha256(copy.file)}  copy.sqlite\n`)
+    const restored = data<RestoreResult>(await app!.call('backups:restore', { name: daily.name }))
+    expect(restored.checksum).toBe('verified')
+    const safety = path.join(app!.dir, 'backups', restored.safetyCopy)
+    expect(fs.readFileSync(checksumFileOf(safety), 'utf8')).toBe(`${sha256(safety)}  ${restored.safetyCopy}\n`)
+    expect(data<BackupList>(await app!.call('backups:list')).backups.every((b) => b.hasChecksum)).toBe(true)
+  })
+
+  it('refuses a backup with one byte changed inside a client’s name, although it passes integrity_check', async () => {
+    const daily = await withDailyBackup()
+    data(await app!.call('clients:create', client('Barbara')))
+    const bytes = fs.readFileSync(daily.file)
+    const at = bytes.indexOf('Grace Hopper')
+    expect(at).toBeGreaterThan(0)
+    expect(bytes.indexOf('Grace Hopper', at + 1)).toBe(-1)
+    bytes[at + 2] = 'b'.charCodeAt(0) // "Grbce Hopper"
+    fs.writeFileSync(daily.file, bytes)
+    // SQLite finds nothing wrong: the name is only text inside a record.
+    expect(checkIntegrity(daily.file, { full: true })).toEqual({ ok: true })
+    const result = await app!.call('backups:restore', { name: daily.name })
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'name', message: expect.stringContaining('no longer matches the checksum') } })
+    expect(await names(app!)).toEqual(['Ada', 'Barbara', 'Edsger', 'Grace Hopper'])
+    expect(listBackupFiles(path.join(app!.dir, 'backups')).some((b) => b.kind === 'before-restore')).toBe(false)
+    // A checksum file that is not one is refused the same way.
+    fs.writeFileSync(checksumFileOf(daily.file), 'not a checksum')
+    expect(await app!.call('backups:restore', { name: daily.name })).toMatchObject({ ok: false, error: { message: expect.stringContaining('checksum') } })
+  })
+
+  it('still restores a backup made before checksums, after its integrity check, and says no checksum vouched for it', async () => {
+    const daily = await withDailyBackup()
+    fs.rmSync(checksumFileOf(daily.file))
+    data(await app!.call('clients:create', client('Barbara')))
+    const listed = data<BackupList>(await app!.call('backups:list')).backups.find((b) => b.name === daily.name)
+    expect(listed).toMatchObject({ hasChecksum: false, clients: 3 })
+    const restored = data<RestoreResult>(await app!.call('backups:restore', { name: daily.name }))
+    expect(restored.checksum).toBe('none')
+    expect(await names(app!)).toEqual(['Ada', 'Edsger', 'Grace Hopper'])
+  })
+
+  it('prunes a backup’s checksum with it, and checksums left without their backup', () => {
+    const dir = tempDir()
+    const names: string[] = []
+    for (let d = 1; d <= 16; d++) {
+      const name = `turnaround-desk-2026-11-${String(d).padStart(2, '0')}T08-00-00-000Z-daily.sqlite`
+      fs.writeFileSync(path.join(dir, name), `backup ${d}`)
+      fs.writeFileSync(path.join(dir, `${name}.sha256`), `${'a'.repeat(64)}  ${name}\n`)
+      names.push(name)
+    }
+    fs.writeFileSync(path.join(dir, 'turnaround-desk-2026-10-01T08-00-00-000Z-daily.sqlite.sha256'), 'orphan')
+    fs.writeFileSync(path.join(dir, 'notes.txt.sha256'), 'not ours')
+    // 16 days in one month: the two oldest go, checksums too; the orphan goes; files not ours stay.
+    expect(pruneBackups(dir).sort()).toEqual(names.slice(0, 2))
+    const left = fs.readdirSync(dir)
+    expect(left.filter((f) => f.endsWith('.sqlite'))).toHaveLength(14)
+    expect(left.filter((f) => f.endsWith('.sqlite.sha256')).sort()).toEqual(names.slice(2).map((n) => `${n}.sha256`))
+    expect(left).toContain('notes.txt.sha256')
+  })
+})
+
+describe('restore from a file', () => {
+  /** "Back up now" to another folder with Ada and Grace, then Barbara added: returns the copy. */
+  async function copyElsewhere(): Promise<string> {
+    app = await openTestApp()
+    for (const name of ['Ada', 'Grace']) data(await app.call('clients:create', client(name)))
+    app.ports.nextSavePath = path.join(tempDir(), 'Turnaround Desk backup.sqlite')
+    const saved = data<{ file: string }>(await app.call('backups:save-copy'))
+    data(await app.call('clients:create', client('Barbara')))
+    return saved.file
+  }
+
+  it('restores a copy chosen in the open dialog after its checks, keeping the data as it was in the backups folder', async () => {
+    const copy = await copyElsewhere()
+    app!.ports.nextOpenPath = copy
+    const result = data<RestoreFileResult>(await app!.call('backups:restore-file'))
+    expect(result).toMatchObject({ restored: true, restoredFrom: 'Turnaround Desk backup.sqlite', checksum: 'verified' })
+    expect(await names(app!)).toEqual(['Ada', 'Grace'])
+    const list = data<BackupList>(await app!.call('backups:list'))
+    expect(list.backups.find((b) => b.kind === 'before-restore')).toMatchObject({ clients: 3 })
+    // The same services go on working on the restored database.
+    data(await app!.call('clients:create', client('After')))
+    expect(await names(app!)).toEqual(['Ada', 'After', 'Grace'])
+  })
+
+  it('does nothing when the dialog is cancelled', async () => {
+    await copyElsewhere()
+    app!.ports.nextOpenPath = null
+    expect(data(await app!.call('backups:restore-file'))).toEqual({ restored: false })
+    expect(await names(app!)).toEqual(['Ada', 'Barbara', 'Grace'])
+  })
+
+  it('refuses, changing nothing: a copy changed since it was saved, a file that is not a database, another SQLite file, a newer one, and the database in use', async () => {
+    const copy = await copyElsewhere()
+    const tries: Array<[string, string]> = []
+    // One byte of Grace's name changed.
+    const bytes = fs.readFileSync(copy)
+    const tampered = path.join(path.dirname(copy), 'tampered.sqlite')
+    bytes[bytes.indexOf('Grace') + 1] = 'x'.charCodeAt(0)
+    fs.writeFileSync(tampered, bytes)
+    fs.copyFileSync(checksumFileOf(copy), checksumFileOf(tampered))
+    tries.push([tampered, 'no longer matches the checksum kept beside it'])
+    const notes = path.join(path.dirname(copy), 'notes.sqlite')
+    fs.writeFileSync(notes, 'my notes '.repeat(500))
+    tries.push([notes, 'failed its integrity check'])
+    const other = path.join(path.dirname(copy), 'other.sqlite')
+    const db = new Database(other)
+    db.exec('CREATE TABLE t (a)')
+    db.close()
+    tries.push([other, 'is not a Turnaround Desk database'])
+    const newer = path.join(path.dirname(copy), 'newer.sqlite')
+    fs.copyFileSync(copy, newer)
+    const n = new Database(newer)
+    n.exec("INSERT INTO migrations (timestamp, name) VALUES (1999999999999, 'FutureFeature1999999999999')")
+    n.close()
+    tries.push([newer, 'made by a newer version'])
+    tries.push([app!.ctx.databaseFile, 'the database Turnaround Desk is using now'])
+    tries.push([path.dirname(copy), 'cannot be opened'])
+    for (const [file, words] of tries) {
+      app!.ports.nextOpenPath = file
+      expect(await app!.call('backups:restore-file'), file).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining(words) } })
+    }
+    expect(await names(app!)).toEqual(['Ada', 'Barbara', 'Grace'])
+    expect(listBackupFiles(path.join(app!.dir, 'backups')).filter((b) => b.kind === 'before-restore')).toEqual([])
+  })
+
+  it('restores a copy without a checksum beside it after its integrity check, and says none vouched for it', async () => {
+    const copy = await copyElsewhere()
+    fs.rmSync(checksumFileOf(copy))
+    app!.ports.nextOpenPath = copy
+    expect(data<RestoreFileResult>(await app!.call('backups:restore-file'))).toMatchObject({ restored: true, checksum: 'none' })
+    expect(await names(app!)).toEqual(['Ada', 'Grace'])
   })
 })

@@ -189,6 +189,42 @@ describe('hostile input to the real dispatcher', () => {
     )
   })
 
+  it('refuses a lone UTF-16 surrogate in any text field, naming the field', async () => {
+    const arb = fc.constantFrom(...objectChannels).chain((channel) => {
+      const valid = VALID_INPUTS[channel]
+      const texts = pathsOf(valid).filter((p) => typeof getAt(valid, p) === 'string')
+      return texts.length === 0
+        ? fc.constant(null)
+        : fc.tuple(fc.constant(channel), fc.constantFrom(...texts), fc.constantFrom('\uD83D', '\uDE00', '\uDBFF', '\uDC00'), fc.nat({ max: 40 }))
+    })
+    let tried = 0
+    await fc.assert(
+      fc.asyncProperty(arb, async (picked) => {
+        if (!picked) return
+        const [channel, path, half, at] = picked
+        const text = getAt(VALID_INPUTS[channel], path) as string
+        // A lone half inside the text, or at either end of it; a whole emoji beside it stays whole.
+        const cut = Math.min(at, text.length)
+        const broken = `${text.slice(0, cut)}${half}${text.slice(cut)}`
+        tried += 1
+        sent += 1
+        const result = await dispatcher.dispatch({ url: TRUSTED_URL }, channel, setAt(VALID_INPUTS[channel], path, broken))
+        expect(calls.splice(0), 'a handler was called').toEqual([])
+        expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: path.join('.') } })
+      }),
+      runs(600),
+    )
+    expect(tried).toBeGreaterThan(300)
+  })
+
+  it('keeps whole emoji and other characters beyond the basic plane, and says beside the field what is wrong with half of one', () => {
+    const parsed = inputSchemas['clients:create'].safeParse({ name: 'Café 😀 𝄞 Ltd', email: '' })
+    expect(parsed.success).toBe(true)
+    const half = inputSchemas['clients:create'].safeParse({ name: 'Café \uD83D Ltd', email: '' })
+    expect(half.success).toBe(false)
+    expect(half.error?.issues[0]).toMatchObject({ path: ['name'], message: expect.stringContaining('broken character') })
+  })
+
   it('refuses valid inputs from a frame that is not the app’s renderer', async () => {
     const frames = fc.constantFrom<{ url: string } | null>(null, { url: 'https://evil.example/index.html' }, { url: 'file:///tmp/evil.html' }, { url: `${TRUSTED_URL}#x` })
     await fc.assert(fc.asyncProperty(fc.constantFrom(...CHANNELS), frames, async (channel, frame) => refused(channel, VALID_INPUTS[channel], frame)), runs(300))

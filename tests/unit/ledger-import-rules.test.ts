@@ -39,14 +39,14 @@ describe('rows that cannot be read', () => {
       'date,client,kind,description,amount,currency,minutes,worker,rate,reference',
       '2026-02-01,Acme Ltd,time,Fine,,USD,90,,,',
       '2026-02-02,Acme Ltd,time,Too long,,USD,100001,,,',
-      '2026-02-03,Acme Ltd,time,Too dear,,USD,100000,,1000000000.00,',
+      '2026-02-03,Acme Ltd,time,Too dear,,USD,100000,,100000000.00,',
     ].join('\n')
     const result = await importFile(app, writeCsv(app.dir, 'huge.csv', csv), 'generic')
     expect(result).toMatchObject({ status: 'stopped', goodRows: 1, badRowCount: 2 })
     expect(result.badRows).toEqual([
       { line: 3, reason: '100,001 minutes is more than one entry can hold (100,000): split the time.' },
-      // 100,000 minutes × 100,000,000,000 minor units an hour: 10^16, past the largest safe integer.
-      { line: 4, reason: 'The minutes times the rate is more than one entry can hold: split the time.' },
+      // 100,000 minutes at the largest rate, 10^10 minor units an hour: a cost of 1.67 × 10^13, past the cap of one amount.
+      { line: 4, reason: 'At this rate, the time costs more than one entry can hold ($100,000,000.00): split the time.' },
     ])
   })
 

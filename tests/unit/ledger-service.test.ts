@@ -80,6 +80,16 @@ describe('ledger entries', () => {
     expect(list.find((e) => e.id === last.id)?.invoiceId).toBeNull()
   })
 
+  it('refuses an invoice edited into a payment that settles itself, naming the field, and leaves it as it was', async () => {
+    const inv = await entry(client.id, { kind: 'invoice', entryDate: '2026-10-01', amountMinor: 10000, reference: 'INV-7' })
+    const self = await refused('ledger:save', { clientId: client.id, id: inv.id, entry: { kind: 'payment', entryDate: '2026-10-01', amountMinor: 10000, currency: 'EUR', invoiceId: inv.id } })
+    expect(self).toMatchObject({ code: 'VALIDATION', field: 'entry.invoiceId', message: expect.stringContaining('cannot settle itself') })
+    expect((await call<LedgerEntryView[]>('ledger:list', { clientId: client.id }))[0]).toMatchObject({ kind: 'invoice', invoiceId: null, invoiceState: 'outstanding' })
+    // Editing it into a payment of nothing, or of another invoice, is still allowed.
+    const other = await entry(client.id, { kind: 'invoice', entryDate: '2026-10-02', amountMinor: 5000 })
+    expect(await entry(client.id, { kind: 'payment', entryDate: '2026-10-01', amountMinor: 5000, invoiceId: other.id }, inv.id)).toMatchObject({ kind: 'payment', invoiceId: other.id })
+  })
+
   it('refuses a turnaround or an invoice of another client', async () => {
     const other = await call<Client>('clients:create', { name: 'Golden Wok' })
     const t = await call<TurnaroundDetail>('turnarounds:open', { clientId: other.id, openedOn: '2026-11-10', firstHeardBy: 'Ada Quill' })
@@ -203,8 +213,8 @@ describe('hostile input at the door', () => {
     const edited = await entry(c.id, { kind: 'time', entryDate: '2026-11-02', minutes: 90, rateMinor: 4000, description: 'Typo fixed' }, t.id)
     expect(edited.worker).toBe('Contractor Bob')
     expect(edited.amountMinor).toBe(6000) // 90 min × 40.00 / 60
-    // 100,000 minutes × the largest rate, 10^11: 10^16, past the largest safe integer.
-    const huge = await refused('ledger:save', { clientId: c.id, entry: { kind: 'time', entryDate: '2026-11-02', minutes: 100_000, rateMinor: 1_000_000_000_00, currency: 'EUR' } })
+    // 100,000 minutes × the largest rate, 10^10: a cost of 1.67 × 10^13, past the cap of one amount.
+    const huge = await refused('ledger:save', { clientId: c.id, entry: { kind: 'time', entryDate: '2026-11-02', minutes: 100_000, rateMinor: 10_000_000_000, currency: 'EUR' } })
     expect(huge).toMatchObject({ code: 'VALIDATION', field: 'entry.minutes' })
   })
 })

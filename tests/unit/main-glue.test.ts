@@ -7,7 +7,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHANNELS } from '../../electron/shared/channels'
-import { tempDir } from '../support/temp-db'
+import { openTestApp, tempDir } from '../support/temp-db'
+import Database from 'better-sqlite3'
 import { damage, folderWithBackup } from '../support/damage'
 
 type Listener = (...args: unknown[]) => unknown
@@ -90,6 +91,7 @@ beforeEach(() => {
 })
 
 afterEach(async () => {
+  vi.restoreAllMocks()
   for (const fn of fake.appListeners.get('before-quit') ?? []) await fn()
   vi.unstubAllEnvs()
   vi.doUnmock('electron')
@@ -179,6 +181,47 @@ describe('the main process glue', () => {
     const info = fake.handlers.get('clients:list') as Listener
     const url = fake.windows[0]?.loadedUrl as string
     expect(await info({ senderFrame: { url, parent: null } }, {})).toMatchObject({ ok: true, data: { total: 3 } })
+  })
+
+  it('offers the newest good backup when the database file is missing beside backups, and restores it', async () => {
+    const file = await folderWithBackup(dataDir)
+    fs.rmSync(file)
+    fake.electron.dialog.showMessageBox.mockResolvedValue({ response: 0 })
+    await startMain()
+    expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledWith(
+      expect.objectContaining({ type: 'warning', title: 'The database is missing', buttons: ['Restore the backup', 'Start with an empty database', 'Quit'], cancelId: 2 }),
+    )
+    expect(fake.windows).toHaveLength(1)
+    const list = fake.handlers.get('clients:list') as Listener
+    const url = fake.windows[0]?.loadedUrl as string
+    expect(await list({ senderFrame: { url, parent: null } }, {})).toMatchObject({ ok: true, data: { total: 3 } })
+    expect(fs.readFileSync(path.join(dataDir, 'logs', 'main.log'), 'utf8')).toMatch(/restored from turnaround-desk-.*-daily\.sqlite at start/)
+  })
+
+  it('quits, creating nothing, when the database is missing beside backups and the owner chooses Quit', async () => {
+    const file = await folderWithBackup(dataDir)
+    fs.rmSync(file)
+    fake.electron.dialog.showMessageBox.mockResolvedValue({ response: 2 })
+    await startMain()
+    expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledWith('The database is missing', expect.stringContaining('Nothing has been changed'))
+    expect(fake.electron.app.exit).toHaveBeenCalledWith(1)
+    expect(fs.existsSync(file)).toBe(false)
+  })
+
+  it('opens anyway when today’s backup cannot be written (a full disk), and says so', async () => {
+    const first = await openTestApp(dataDir, () => new Date(Date.now() - 2 * 86_400_000))
+    await first.call('clients:create', { name: 'Ada' })
+    await first.close()
+    vi.spyOn(Database.prototype, 'backup').mockRejectedValue(new Database.SqliteError('database or disk is full', 'SQLITE_FULL'))
+    fake.electron.dialog.showMessageBox.mockResolvedValue({ response: 0 })
+    await startMain()
+    expect(fake.windows).toHaveLength(1)
+    expect(fake.electron.app.exit).not.toHaveBeenCalled()
+    expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledWith(
+      expect.objectContaining({ type: 'warning', title: 'Today’s backup was not taken', detail: expect.stringContaining('The disk that holds your data is full') }),
+    )
+    const list = fake.handlers.get('clients:list') as Listener
+    expect(await list({ senderFrame: { url: fake.windows[0]?.loadedUrl, parent: null } }, {})).toMatchObject({ ok: true, data: { total: 1 } })
   })
 
   it('quits without touching a damaged database when the owner declines the backup', async () => {

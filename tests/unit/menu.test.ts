@@ -160,6 +160,7 @@ describe('File menu: your data', () => {
   it.each([
     ['Back Up Now…', 'backup-now'],
     ['Restore from Backup…', 'restore-backup'],
+    ['Restore from a File…', 'restore-file'],
     ['Export Everything…', 'export-everything'],
   ] as const)('has File > %s sending %s', (label, command) => {
     const { template, actions } = build('linux')

@@ -1,10 +1,12 @@
 /**
  * Backups of the database file, all made with SQLite's online backup API (better-sqlite3's
  * `db.backup()`), which copies a consistent snapshot even while the app writes. They live in a
- * `backups` folder beside the database, named `<database>-<UTC stamp>-<kind>.sqlite`.
+ * `backups` folder beside the database, named `<database>-<UTC stamp>-<kind>.sqlite`, each with the
+ * SHA-256 of its content beside it (`<name>.sha256`), checked before it is restored.
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { createHash } from 'node:crypto'
 import Database from 'better-sqlite3'
 
 export const BACKUP_KINDS = ['daily', 'before-migration', 'before-restore', 'before-recovery'] as const
@@ -23,6 +25,8 @@ export interface BackupFile {
   /** When it was taken (UTC), from its name. */
   takenAt: Date
   sizeBytes: number
+  /** A checksum is kept beside it (backups made before checksums have none). */
+  hasChecksum: boolean
 }
 
 const NAME = /^(.+)-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-([a-z-]+)\.sqlite$/
@@ -59,21 +63,90 @@ export function listBackupFiles(dir: string): BackupFile[] {
     const file = path.join(dir, name)
     const stat = fs.statSync(file)
     if (!stat.isFile()) continue
-    found.push({ name, file, sizeBytes: stat.size, ...parsed })
+    found.push({ name, file, sizeBytes: stat.size, hasChecksum: fs.existsSync(checksumFileOf(file)), ...parsed })
   }
   return found.sort((a, b) => b.takenAt.getTime() - a.takenAt.getTime() || b.name.localeCompare(a.name))
 }
 
+/** The SHA-256 of a backup's content is kept beside it, as `sha256sum` writes it: `<hex>  <name>`. */
+export function checksumFileOf(file: string): string {
+  return `${file}.sha256`
+}
+
+/** The SHA-256 of a file's bytes, read as a stream (a large database never sits in memory). */
+export function sha256OfFile(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256')
+    const stream = fs.createReadStream(file, { highWaterMark: 1024 * 1024 })
+    stream.on('data', (chunk) => hash.update(chunk))
+    stream.on('error', reject)
+    stream.on('end', () => resolve(hash.digest('hex')))
+  })
+}
+
+function writeChecksumFile(file: string, hash: string): void {
+  const sidecar = checksumFileOf(file)
+  const partial = `${sidecar}.partial`
+  try {
+    fs.writeFileSync(partial, `${hash}  ${path.basename(file)}\n`)
+    renameDurably(partial, sidecar)
+  } catch (error) {
+    fs.rmSync(partial, { force: true })
+    throw error
+  }
+}
+
+/**
+ * What the checksum beside a file says of it: 'verified' (it matches), 'none' (no checksum beside
+ * it: a backup made before backups had checksums, or a copy saved without one), or 'mismatch' (the
+ * content changed since the checksum was written, or the checksum file is not one).
+ */
+export type ChecksumState = 'verified' | 'none' | 'mismatch'
+
+export async function verifyChecksum(file: string): Promise<ChecksumState> {
+  const sidecar = checksumFileOf(file)
+  if (!fs.existsSync(sidecar)) return 'none'
+  const stat = fs.statSync(sidecar)
+  if (!stat.isFile() || stat.size > 4096) return 'mismatch'
+  const expected = /^([0-9a-f]{64})\b/i.exec(fs.readFileSync(sidecar, 'utf8').trim())?.[1]?.toLowerCase()
+  if (!expected) return 'mismatch'
+  return (await sha256OfFile(file)) === expected ? 'verified' : 'mismatch'
+}
+
 /**
  * Copies a database with SQLite's online backup into `target`, written beside it first and renamed
- * into place, so a half-written copy never carries a backup's name.
+ * into place, so a half-written copy never carries a backup's name; its SHA-256 is written beside it
+ * (`<target>.sha256`) before the rename. A failed copy (a full disk, a folder that cannot be
+ * written) leaves nothing behind.
  */
 export async function copyDatabase(source: Database.Database, target: string): Promise<void> {
   fs.mkdirSync(path.dirname(target), { recursive: true })
   const partial = `${target}.partial`
   fs.rmSync(partial, { force: true })
-  await source.backup(partial)
-  renameDurably(partial, target)
+  let sidecarWritten = false
+  try {
+    await source.backup(partial)
+    writeChecksumFile(target, await sha256OfFile(partial))
+    sidecarWritten = true
+    renameDurably(partial, target)
+  } catch (error) {
+    fs.rmSync(partial, { force: true })
+    if (sidecarWritten) fs.rmSync(checksumFileOf(target), { force: true })
+    // SQLite says only "unable to open database file" (SQLITE_CANTOPEN) of a folder it cannot write to.
+    if ((error as { code?: unknown }).code === 'SQLITE_CANTOPEN' && !canWrite(path.dirname(target))) {
+      throw Object.assign(new Error(`${path.dirname(target)} cannot be written to`), { code: 'EACCES', cause: error })
+    }
+    throw error
+  }
+}
+
+function canWrite(dir: string): boolean {
+  try {
+    fs.accessSync(dir, fs.constants.W_OK)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** Flushes a file's bytes to the disk. */
@@ -112,8 +185,13 @@ export function renameDurably(from: string, to: string): void {
  */
 export function copyFileDurably(source: string, target: string): void {
   const incoming = `${target}.incoming`
-  fs.copyFileSync(source, incoming)
-  renameDurably(incoming, target)
+  try {
+    fs.copyFileSync(source, incoming)
+    renameDurably(incoming, target)
+  } catch (error) {
+    fs.rmSync(incoming, { force: true })
+    throw error
+  }
 }
 
 /** Opens a file read-only (never creating it) for a moment. */
@@ -175,10 +253,18 @@ export function backupsToPrune(backups: BackupFile[]): BackupFile[] {
   return backups.filter((b) => !keep.has(b.name))
 }
 
-/** Deletes the backups the rule above lets go; returns their names. */
+/** Deletes the backups the rule above lets go, with their checksums, and checksums left alone; returns the backups' names. */
 export function pruneBackups(dir: string): string[] {
-  const gone = backupsToPrune(listBackupFiles(dir))
-  for (const b of gone) fs.rmSync(b.file, { force: true })
+  const backups = listBackupFiles(dir)
+  const gone = backupsToPrune(backups)
+  for (const b of gone) {
+    fs.rmSync(b.file, { force: true })
+    fs.rmSync(checksumFileOf(b.file), { force: true })
+  }
+  const kept = new Set(backups.filter((b) => !gone.includes(b)).map((b) => `${b.name}.sha256`))
+  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    if (name.endsWith('.sqlite.sha256') && NAME.test(name.slice(0, -'.sha256'.length)) && !kept.has(name)) fs.rmSync(path.join(dir, name), { force: true })
+  }
   return gone.map((b) => b.name)
 }
 

@@ -5,7 +5,7 @@ import 'reflect-metadata'
 import { DataSource } from 'typeorm'
 import { ENTITIES } from './entities'
 import { backupFile, backupsDirOf, checkIntegrity, dailyBackup, pruneBackups } from './backups'
-import { DatabaseOpenError } from './errors'
+import { DatabaseOpenError, storageFaultOf, storageMessage } from './errors'
 import { MIGRATION_NAMES, MIGRATIONS } from './migrations'
 
 export const DATABASE_FILE_NAME = 'turnaround-desk.sqlite'
@@ -30,6 +30,11 @@ export interface OpenedDatabase {
   backupFile: string | null
   /** The day's automatic backup, when this open took it. */
   dailyBackupFile: string | null
+  /**
+   * Why the day's backup could not be written (a full disk, a backups folder that cannot be
+   * written), in words for the owner; the database opened anyway. Null when it was taken or not due.
+   */
+  dailyBackupProblem: string | null
 }
 
 interface FileState {
@@ -48,7 +53,9 @@ function inspect(file: string, nativeBinding: string | undefined): FileState {
     return { exists: true, appliedMigrations: rows.map((r) => r.name) }
   } catch (error) {
     const code = (error as { code?: unknown }).code
-    const problem = typeof code === 'string' && code.startsWith('SQLITE_CORRUPT') ? 'damaged' : 'unreadable'
+    // A WAL database in a folder that cannot be written cannot even be read (SQLite needs its -shm):
+    // say so, rather than that the file may be damaged.
+    const problem = storageFaultOf(error) === 'read-only' ? 'read-only' : typeof code === 'string' && code.startsWith('SQLITE_CORRUPT') ? 'damaged' : 'unreadable'
     throw new DatabaseOpenError(problem, file, error instanceof Error ? error.message : String(error))
   } finally {
     db?.close()
@@ -59,20 +66,47 @@ function inspect(file: string, nativeBinding: string | undefined): FileState {
  * Checks a file before opening it for writing: refuses unreadable, damaged (PRAGMA quick_check) and
  * newer files without writing to them, takes the day's backup, and the one before a migration.
  */
-async function prepareFile(options: OpenDatabaseOptions, now: Date): Promise<{ backupFile: string | null; dailyBackupFile: string | null }> {
+async function prepareFile(options: OpenDatabaseOptions, now: Date): Promise<{ backupFile: string | null; dailyBackupFile: string | null; dailyBackupProblem: string | null }> {
   const { file, nativeBinding } = options
   const backupsDir = options.backupsDir ?? backupsDirOf(file)
   const state = inspect(file, nativeBinding)
-  if (!state.exists) return { backupFile: null, dailyBackupFile: null }
+  if (!state.exists) return { backupFile: null, dailyBackupFile: null, dailyBackupProblem: null }
   const integrity = checkIntegrity(file, { nativeBinding })
   if (!integrity.ok && (integrity.reason === 'damaged' || state.appliedMigrations.length > 0)) throw new DatabaseOpenError('damaged', file, integrity.problem ?? 'quick_check failed')
   const unknown = state.appliedMigrations.filter((name) => !MIGRATION_NAMES.includes(name))
   if (unknown.length > 0) throw new DatabaseOpenError('newer-version', file, `unknown migrations: ${unknown.join(', ')}`)
   const pending = MIGRATION_NAMES.filter((name) => !state.appliedMigrations.includes(name))
-  const dailyBackupFile = options.dailyBackup === false ? null : await dailyBackup(file, backupsDir, now, nativeBinding)
-  const backup = pending.length > 0 ? await backupFile(file, backupsDir, 'before-migration', now, nativeBinding) : null
-  pruneBackups(backupsDir)
-  return { backupFile: backup, dailyBackupFile }
+  // The day's backup is wanted, not needed to open: when it cannot be written the database opens
+  // anyway and the owner is told why (a start must not fail because the disk is full).
+  let dailyBackupFile: string | null = null
+  let dailyBackupProblem: string | null = null
+  if (options.dailyBackup !== false) {
+    try {
+      dailyBackupFile = await dailyBackup(file, backupsDir, now, nativeBinding)
+    } catch (error) {
+      const fault = storageFaultOf(error)
+      dailyBackupProblem = fault
+        ? storageMessage(fault, "today's backup could not be written. Your data opened as usual and nothing was lost; the backups taken before today are still in the backups folder")
+        : `Today's backup could not be written (${error instanceof Error ? error.message : String(error)}). Your data opened as usual and nothing was lost; the backups taken before today are still in the backups folder.`
+    }
+  }
+  // The copy before an upgrade is needed: without it the database is not upgraded, and not opened.
+  let backup: string | null = null
+  if (pending.length > 0) {
+    try {
+      backup = await backupFile(file, backupsDir, 'before-migration', now, nativeBinding)
+    } catch (error) {
+      const fault = storageFaultOf(error)
+      if (fault) throw new DatabaseOpenError(fault, file, `the copy before the upgrade could not be written: ${error instanceof Error ? error.message : String(error)}`)
+      throw error
+    }
+  }
+  try {
+    pruneBackups(backupsDir)
+  } catch {
+    // A backups folder that cannot be written keeps its old backups: nothing is lost.
+  }
+  return { backupFile: backup, dailyBackupFile, dailyBackupProblem }
 }
 
 function createDataSource(file: string, nativeBinding: string | undefined): DataSource {
@@ -97,13 +131,20 @@ function createDataSource(file: string, nativeBinding: string | undefined): Data
 }
 
 async function initializeAndMigrate(dataSource: DataSource, file: string): Promise<string[]> {
-  await dataSource.initialize()
+  try {
+    await dataSource.initialize()
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy()
+    const fault = storageFaultOf(error)
+    if (fault) throw new DatabaseOpenError(fault, file, error instanceof Error ? error.message : String(error))
+    throw error
+  }
   try {
     const applied = await dataSource.runMigrations({ transaction: 'all' })
     return applied.map((m) => m.name)
   } catch (error) {
     await dataSource.destroy()
-    throw new DatabaseOpenError('migration-failed', file, error instanceof Error ? error.message : String(error))
+    throw new DatabaseOpenError(storageFaultOf(error) ?? 'migration-failed', file, error instanceof Error ? error.message : String(error))
   }
 }
 
@@ -115,11 +156,16 @@ async function initializeAndMigrate(dataSource: DataSource, file: string): Promi
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
   const { file, nativeBinding } = options
   const now = options.now ?? (() => new Date())
-  fs.mkdirSync(path.dirname(file), { recursive: true })
-  const { backupFile: backup, dailyBackupFile } = await prepareFile(options, now())
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+  } catch (error) {
+    const fault = storageFaultOf(error)
+    throw fault ? new DatabaseOpenError(fault, file, error instanceof Error ? error.message : String(error)) : error
+  }
+  const { backupFile: backup, dailyBackupFile, dailyBackupProblem } = await prepareFile(options, now())
   const dataSource = createDataSource(file, nativeBinding)
   const applied = await initializeAndMigrate(dataSource, file)
-  return { dataSource, file, applied, backupFile: backup, dailyBackupFile }
+  return { dataSource, file, applied, backupFile: backup, dailyBackupFile, dailyBackupProblem }
 }
 
 /**

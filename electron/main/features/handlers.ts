@@ -68,6 +68,7 @@ export function createServices(ctx: AppContext, ports: Ports) {
     now: ports.now,
     appVersion: ctx.version,
     chooseSavePath,
+    chooseOpenFile,
     nativeBinding: ctx.nativeBinding,
     busyWith: () => ledgerImport.busyWith(),
     logError: ports.logError,

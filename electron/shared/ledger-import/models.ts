@@ -7,6 +7,8 @@ export interface ChosenImportFile {
   token: string
   fileName: string
   sizeBytes: number
+  /** The text encoding it is read in: "UTF-8", "UTF-16", "Windows-1252 (Western European)". */
+  encoding: string
   headers: string[]
   /** The first few data rows as the file has them. */
   sample: string[][]

@@ -38,8 +38,8 @@ export function parseAmount(text: string, currency: string): number | null {
   if (t.toUpperCase().startsWith(currency)) t = t.slice(currency.length).trim()
   t = t.replace(SYMBOLS, '').trim()
   if (t === '' || t.startsWith('-') || t.startsWith('(')) return null
-  const minor = parseMoney(t.replace(/^\+/, ''), currency)
-  return minor === null || minor > 1_000_000_000_00 ? null : minor
+  // Any safe integer: the row reader says plainly when it is more than one entry holds.
+  return parseMoney(t.replace(/^\+/, ''), currency)
 }
 
 /** Hours as "1.25", "1,25" (decimal comma) or "1:15" to whole minutes, rounded once, half up. */

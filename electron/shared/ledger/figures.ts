@@ -1,6 +1,6 @@
-/** The figures of DOMAIN.md ("The numbers") from sums the database computed. Integer arithmetic only. */
+/** The figures of DOMAIN.md ("The numbers") from sums the database computed. Integer arithmetic only (BigInt for products). */
 import type { Figures, KindSums } from './models'
-import { divRound } from './periods'
+import { mulDivRound } from '../money'
 
 export function emptySums(): KindSums {
   return { invoice: 0, payment: 0, time: 0, material: 0, expense: 0, refund: 0, discount: 0, credit: 0, gift: 0, timeMinutes: 0, touchpointMinutes: 0, touchpointCost: 0 }
@@ -35,10 +35,10 @@ export function figuresOf(s: KindSums): Figures {
     expensesMinor: s.expense,
     concessionsMinor,
     marginMinor,
-    marginPct: s.invoice > 0 ? divRound(marginMinor * 1000, s.invoice) / 10 : null,
+    marginPct: s.invoice > 0 ? mulDivRound(marginMinor, 1000, s.invoice) / 10 : null,
     minutes,
     timeMinutes: s.timeMinutes,
     touchpointMinutes: s.touchpointMinutes,
-    effectiveRateMinor: minutes > 0 ? divRound((s.invoice - s.material - s.expense - concessionsMinor) * 60, minutes) : null,
+    effectiveRateMinor: minutes > 0 ? mulDivRound(s.invoice - s.material - s.expense - concessionsMinor, 60, minutes) : null,
   }
 }

@@ -25,12 +25,12 @@ export function relationshipWorth(ttmMarginMinor: number, horizonYears: number, 
 
 export function checkLimits(f: DecisionFigures): LimitCheck[] {
   const m = (v: number) => formatMoney(v, f.currency)
-  // Integer comparison: cost × 100 > worth × share%, never a rounded fraction.
-  const shareBreached = f.totalCostMinor * 100 > f.worthMinor * f.maxSharePct
+  // Integer comparison: cost × 100 > worth × share%, never a rounded fraction (BigInt: the products may pass 2^53).
+  const shareBreached = BigInt(f.totalCostMinor) * 100n > BigInt(f.worthMinor) * BigInt(f.maxSharePct)
   const minutes = f.spentMinutes + f.plannedMinutes
   const hoursBreached = minutes > f.maxMinutes
   const rateBreached = f.effectiveRateMinor !== null && f.minEffectiveRateMinor > 0 && f.effectiveRateMinor < f.minEffectiveRateMinor
-  const allowed = Math.floor((f.worthMinor * f.maxSharePct) / 100)
+  const allowed = Number((BigInt(f.worthMinor) * BigInt(f.maxSharePct)) / 100n)
   return [
     {
       key: 'share',
@@ -95,7 +95,7 @@ export function recommend(f: DecisionFigures): RecommendationResult {
   } else if (f.newIssuesAfterPlan > 0) {
     recommendation = 'stand_firm'
     reasons.push('New demands after an agreed plan: hold to the plan and deal with them separately, at a price.')
-  } else if (f.totalCostMinor * 200 <= f.worthMinor * f.maxSharePct && rateOk) {
+  } else if (BigInt(f.totalCostMinor) * 200n <= BigInt(f.worthMinor) * BigInt(f.maxSharePct) && rateOk) {
     recommendation = 'give_way'
     reasons.push('The cost is at most half of what your limit allows and the client earns at least your hourly worth: giving the client their way is cheap against what they are worth.')
   } else {

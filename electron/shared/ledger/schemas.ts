@@ -1,9 +1,9 @@
 /** Input schemas of the ledger's channels, parsed in main and reused by the renderer's forms. */
 import { z } from 'zod'
-import { id, isoDate, money, optionalText, trimmed } from '../fields'
+import { id, isoDate, minutesField, money, optionalText, trimmed } from '../fields'
 import { ENTRY_KINDS, PERIOD_PRESETS, RECOMMENDATIONS } from './words'
 
-const minutes = z.number({ error: 'Enter the minutes.' }).int('Minutes are whole numbers.').min(1, 'Enter at least one minute.').max(100_000, 'That is more minutes than one entry can hold.')
+const minutes = minutesField('Enter the minutes.', 'That is more minutes than one entry can hold.').min(1, 'Enter at least one minute.')
 
 export const StaffInput = z.strictObject({
   name: trimmed(120).min(1, 'Enter the staff member’s name.'),

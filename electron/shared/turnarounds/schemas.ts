@@ -1,6 +1,6 @@
 /** Input schemas of the planner's channels. Cross-field rules that need the database live in the services. */
 import { z } from 'zod'
-import { id, isoDate, money, optionalText, trimmed } from '../fields'
+import { id, isoDate, minutesField, money, optionalText, trimmed } from '../fields'
 import {
   ACTION_STATUSES,
   AGREEMENT_CHANNELS,
@@ -87,7 +87,7 @@ export const ActionInput = z.strictObject({
   issueId: id.nullable().default(null),
   title: trimmed(300).min(1, 'Say what will be done.'),
   impact: z.number().int().min(1, 'Impact runs from 1 to 5.').max(5, 'Impact runs from 1 to 5.'),
-  effortMinutes: z.number({ error: 'Enter the effort in hours.' }).int().min(0, 'Effort cannot be negative.').max(100_000, 'That is more effort than a plan can hold.'),
+  effortMinutes: minutesField('Enter the effort in hours.', 'That is more effort than one action can hold.').min(0, 'Effort cannot be negative.'),
   costMinor: money.default(0),
   party: z.enum(PARTIES).default('us'),
   responsible: optionalText(120),

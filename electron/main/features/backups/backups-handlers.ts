@@ -8,6 +8,7 @@ export function createBackupHandlers(backups: BackupsService): HandlersOf<typeof
     'backups:list': () => backups.list(),
     'backups:save-copy': () => backups.saveCopy(),
     'backups:restore': ({ name }) => backups.restore(name),
+    'backups:restore-file': () => backups.restoreFromFile(),
     'data:export-everything': () => backups.exportEverything(),
   }
 }

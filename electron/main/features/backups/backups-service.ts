@@ -1,19 +1,21 @@
 /**
  * Backups the user sees: the list (date, size, clients in each), "Back up now" to a place the user
- * chooses, "Restore" (a safety copy of the current database first, the chosen backup checked, the
- * file swapped and the database reopened with its migrations), and "Export everything".
+ * chooses, "Restore" and "Restore from a file…" (a safety copy of the current database first, the
+ * chosen backup checked, the file swapped and the database reopened with its migrations), and
+ * "Export everything".
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import type Database from 'better-sqlite3'
 import type { DataSource } from 'typeorm'
-import type { BackupCopyResult, BackupList, ExportEverythingResult, RestoreResult } from '../../../shared/backups/models'
+import type { BackupCopyResult, BackupList, ExportEverythingResult, RestoreFileResult, RestoreResult } from '../../../shared/backups/models'
 import { localIsoDate } from '../../../shared/turnarounds/dates'
-import { backupName, backupsDirOf, checkIntegrity, copyDatabase, copyFileDurably, countClients, listBackupFiles, pruneBackups, withReadOnly } from '../../db/backups'
+import { backupName, backupsDirOf, checkIntegrity, copyDatabase, copyFileDurably, countClients, listBackupFiles, pruneBackups, verifyChecksum, withReadOnly } from '../../db/backups'
+import { storageFaultOf, storageMessage } from '../../db/errors'
 import { reopenDatabase } from '../../db/open-database'
 import { MIGRATION_NAMES } from '../../db/migrations'
 import { DomainError } from '../../domain-error'
-import type { SaveDialogOptions } from '../../ports'
+import type { OpenDialogOptions, SaveDialogOptions } from '../../ports'
 import { exportEverything } from './export-everything'
 
 export interface BackupsDeps {
@@ -22,6 +24,8 @@ export interface BackupsDeps {
   now: () => Date
   appVersion: string
   chooseSavePath: (options: SaveDialogOptions) => Promise<string | null>
+  /** The native open dialog, for "Restore from a file…": the chosen path, or null when cancelled. */
+  chooseOpenFile: (options: OpenDialogOptions) => Promise<string | null>
   nativeBinding?: string
   /** Why a restore must wait (an import reading its file holds ids of the database as it is), or null. */
   busyWith?: () => string | null
@@ -51,6 +55,7 @@ export class BackupsService {
       takenAt: b.takenAt.toISOString(),
       sizeBytes: b.sizeBytes,
       clients: countClients(b.file, this.deps.nativeBinding),
+      hasChecksum: b.hasChecksum,
     }))
     return { folder: this.folder, backups }
   }
@@ -80,11 +85,18 @@ export class BackupsService {
     return file
   }
 
-  /** "Back up now": a consistent copy of the live database where the user chooses. */
+  /** "Back up now": a consistent copy of the live database where the user chooses, its checksum beside it. */
   async saveCopy(): Promise<BackupCopyResult> {
     const file = await this.choose('Save a backup of your data', `Turnaround Desk backup ${localIsoDate(this.deps.now())}.sqlite`, { name: 'Turnaround Desk database', extensions: ['sqlite'] })
     if (!file) return { saved: false }
-    await copyDatabase(connectionOf(this.deps.dataSource), file)
+    try {
+      await copyDatabase(connectionOf(this.deps.dataSource), file)
+    } catch (error) {
+      const fault = storageFaultOf(error)
+      if (!fault) throw error
+      this.deps.logError?.('back up now', error)
+      throw new DomainError('STORAGE', storageMessage(fault, 'the backup was not saved (nothing was left behind there)', 'chosen'))
+    }
     return { saved: true, file }
   }
 
@@ -95,55 +107,121 @@ export class BackupsService {
     return { saved: true, file, rows }
   }
 
-  /** Refuses a backup that is missing, damaged, not ours, or from a newer version, with the reason. */
-  private checkRestorable(name: string): string {
-    const backup = listBackupFiles(this.folder).find((b) => b.name === name)
-    if (!backup) throw new DomainError('NOT_FOUND', 'That backup is no longer in the backups folder.', 'name')
-    const integrity = checkIntegrity(backup.file, { full: true, nativeBinding: this.deps.nativeBinding })
+  /**
+   * Refuses a backup (or a chosen file) whose checksum does not match, that fails SQLite's full
+   * integrity check, that is not ours, or that is from a newer version, with the reason. Returns
+   * whether a checksum vouched for it.
+   */
+  private async checkRestorable(file: string, noun: 'backup' | 'file', field?: string): Promise<'verified' | 'none'> {
+    const This = noun === 'backup' ? 'This backup' : 'This file'
+    const other = noun === 'backup' ? 'choose another backup' : 'choose another file'
+    let checksum: Awaited<ReturnType<typeof verifyChecksum>>
+    try {
+      checksum = await verifyChecksum(file)
+    } catch {
+      throw new DomainError('VALIDATION', `${This} cannot be read, so it cannot be restored. Your data has not been changed; ${other}.`, field)
+    }
+    if (checksum === 'mismatch') {
+      throw new DomainError('VALIDATION', `${This} has changed since it was saved: its content no longer matches the checksum kept beside it, so it cannot be trusted and is not restored. Your data has not been changed; ${other}.`, field)
+    }
+    const integrity = checkIntegrity(file, { full: true, nativeBinding: this.deps.nativeBinding })
+    if (!integrity.ok && integrity.reason === 'not-ours') throw new DomainError('VALIDATION', `${This} is not a Turnaround Desk database, so it cannot be restored. Your data has not been changed.`, field)
     if (!integrity.ok) {
-      throw new DomainError('VALIDATION', `This backup failed its integrity check and cannot be restored (${integrity.problem}). Your data has not been changed; choose another backup.`, 'name')
+      throw new DomainError('VALIDATION', `${This} failed its integrity check and cannot be restored (${integrity.problem}). Your data has not been changed; ${other}.`, field)
     }
-    const applied = withReadOnly(backup.file, this.deps.nativeBinding, (db) => (db.prepare('SELECT name FROM migrations').all() as { name: string }[]).map((r) => r.name))
+    const applied = withReadOnly(file, this.deps.nativeBinding, (db) => (db.prepare('SELECT name FROM migrations').all() as { name: string }[]).map((r) => r.name))
     if (applied.some((m) => !MIGRATION_NAMES.includes(m))) {
-      throw new DomainError('VALIDATION', 'This backup was made by a newer version of Turnaround Desk and cannot be restored by this one.', 'name')
+      throw new DomainError('VALIDATION', `${This} was made by a newer version of Turnaround Desk and cannot be restored by this one.`, field)
     }
-    return backup.file
+    return checksum
+  }
+
+  private refuseWhileBusy(): void {
+    const busy = this.deps.busyWith?.() ?? null
+    if (busy) throw new DomainError('VALIDATION', `${busy} Wait for it to finish, or cancel it, then restore.`)
   }
 
   /**
    * Restores a backup: the current database is copied to the backups folder first, the chosen one
-   * is checked whole (PRAGMA integrity_check), then it replaces the database file and the same
-   * DataSource reopens it with the usual checks and migrations. Run it inside the request queue.
+   * is checked (its checksum, PRAGMA integrity_check, its schema), then it replaces the database
+   * file and the same DataSource reopens it with the usual checks and migrations. Run it inside
+   * the request queue.
    */
   async restore(name: string): Promise<RestoreResult> {
-    const busy = this.deps.busyWith?.() ?? null
-    if (busy) throw new DomainError('VALIDATION', `${busy} Wait for it to finish, or cancel it, then restore.`)
-    const source = this.checkRestorable(name)
+    this.refuseWhileBusy()
+    const backup = listBackupFiles(this.folder).find((b) => b.name === name)
+    if (!backup) throw new DomainError('NOT_FOUND', 'That backup is no longer in the backups folder.', 'name')
+    const checksum = await this.checkRestorable(backup.file, 'backup', 'name')
+    const safetyCopy = await this.replaceWith(backup.file, 'backup', 'name')
+    return { restoredFrom: name, safetyCopy, checksum }
+  }
+
+  /**
+   * "Restore from a file…": a Turnaround Desk database chosen in the open dialog (a "Back up now"
+   * copy kept on another disk, say), with the same checks as a backup (its checksum when one is
+   * beside it), then restored the same way.
+   */
+  async restoreFromFile(): Promise<RestoreFileResult> {
+    this.refuseWhileBusy()
+    const file = await this.deps.chooseOpenFile({ title: 'Restore from a file', filters: [{ name: 'Turnaround Desk backup', extensions: ['sqlite'] }] })
+    if (file === null) return { restored: false }
+    this.refuseWhileBusy()
+    if (sameFile(file, this.deps.databaseFile)) throw new DomainError('VALIDATION', 'That is the database Turnaround Desk is using now: choose a backup of it instead.')
+    let isFile: boolean
+    try {
+      isFile = fs.statSync(file).isFile()
+    } catch {
+      isFile = false
+    }
+    if (!isFile) throw new DomainError('VALIDATION', 'That file cannot be opened. Choose another one.')
+    const checksum = await this.checkRestorable(file, 'file')
+    const safetyCopy = await this.replaceWith(file, 'file')
+    return { restored: true, restoredFrom: path.basename(file), safetyCopy, checksum }
+  }
+
+  /** The swap shared by both restores; returns the safety copy's name. */
+  private async replaceWith(source: string, noun: 'backup' | 'file', field?: string): Promise<string> {
     const { dataSource, databaseFile } = this.deps
     const safetyCopy = path.join(this.folder, backupName(databaseFile, 'before-restore', this.deps.now()))
-    await copyDatabase(connectionOf(dataSource), safetyCopy)
+    try {
+      await copyDatabase(connectionOf(dataSource), safetyCopy)
+    } catch (error) {
+      this.deps.logError?.('restore: the copy before the restore', error)
+      const fault = storageFaultOf(error)
+      if (fault) throw new DomainError('STORAGE', storageMessage(fault, 'the copy of your data as it is now could not be written, and nothing was restored. Your data is as it was'))
+      throw error
+    }
     await dataSource.destroy()
+    let replaced = false
     try {
       replaceFile(databaseFile, source)
+      replaced = true
       await reopenDatabase(dataSource, { file: databaseFile, nativeBinding: this.deps.nativeBinding, now: this.deps.now })
     } catch (error) {
       this.deps.logError?.('restore', error)
-      // Put the database back as it was, so a failed restore changes nothing.
+      const fault = storageFaultOf(error)
+      // Put the database back as it was, so a failed restore changes nothing. A copy that failed
+      // before its rename left the database file as it was: it only needs reopening.
       try {
         if (dataSource.isInitialized) await dataSource.destroy()
-        replaceFile(databaseFile, safetyCopy)
+        if (replaced) replaceFile(databaseFile, safetyCopy)
         await reopenDatabase(dataSource, { file: databaseFile, nativeBinding: this.deps.nativeBinding, now: this.deps.now })
       } catch (rollback) {
         this.deps.logError?.('restore: putting the database back', rollback)
         throw new DomainError(
           'VALIDATION',
-          `The backup could not be opened, and your data could not be reopened either. Quit and start Turnaround Desk again; your data as it was is kept in the backups folder as ${path.basename(safetyCopy)}.`,
+          `The ${noun} could not be opened, and your data could not be reopened either. Quit and start Turnaround Desk again; your data as it was is kept in the backups folder as ${path.basename(safetyCopy)}.`,
         )
       }
-      throw new DomainError('VALIDATION', 'The backup could not be opened, so your data was left as it was. Choose another backup.', 'name')
+      if (fault) throw new DomainError('STORAGE', storageMessage(fault, `the ${noun} could not be put in place and your data was left as it was. The ${noun} itself is fine`))
+      throw new DomainError('VALIDATION', `The ${noun} could not be opened, so your data was left as it was. Choose another ${noun}.`, field)
     }
-    pruneBackups(this.folder)
-    return { restoredFrom: name, safetyCopy: path.basename(safetyCopy) }
+    try {
+      pruneBackups(this.folder)
+    } catch (error) {
+      this.deps.logError?.('restore: pruning backups', error)
+    }
+    return path.basename(safetyCopy)
   }
 }
 

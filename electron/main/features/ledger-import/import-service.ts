@@ -18,9 +18,12 @@ import type { BadRow, ChosenImportFile, ImportPreview, ImportResult } from '../.
 import { suggestPreset } from '../../../shared/ledger-import/presets'
 import type { ImportProgress } from '../../../shared/ledger-import/progress'
 import type { ImportMappingData } from '../../../shared/ledger-import/schemas'
-import { readCsv } from './csv-stream'
+import { CsvRefusal, SAVE_AS_CSV, confirmUtf8, sniffEncoding, type DetectedEncoding } from './csv-encoding'
+import { MAX_IMPORT_BYTES, readCsv } from './csv-stream'
 import { rawDatabase, whenIdle, writeRows, type WriteOutcome } from './import-writer'
 import { loadLookups } from './lookups'
+import { ledgerFullMessage, ledgerTotalMinor } from '../../db/ledger-total'
+import { MAX_LEDGER_TOTAL_MINOR } from '../../../shared/money'
 import { RowReader, type ImportRow } from './row-reader'
 import type { OpenDialogOptions } from '../../ports'
 
@@ -43,6 +46,7 @@ export interface LedgerImportDeps {
 interface ChosenFile {
   path: string
   headers: string[]
+  encoding: string
 }
 
 const SAMPLE_ROWS = 5
@@ -51,16 +55,32 @@ const PROGRESS_EVERY_MS = 100
 /** Rows are kept in memory between reading and writing: a bigger file is refused, to be split. */
 export const MAX_IMPORT_ROWS = 1_000_000
 
-/** Headers as the mapping names them: blank ones become "Column 3", repeated ones "Amount (2)". */
-function nameHeaders(cells: readonly string[]): string[] {
+/**
+ * Headers as the mapping names them: blank ones become "Column 3", repeated ones "Amount (2)".
+ * Each name remembers the next number to try, so a thousand columns all named "a" take a thousand
+ * steps, not half a million.
+ */
+export function nameHeaders(cells: readonly string[]): string[] {
   const seen = new Set<string>()
+  const next = new Map<string, number>()
   return cells.map((cell, i) => {
     const base = cell.trim().slice(0, 120) || `Column ${i + 1}`
     let name = base
-    for (let n = 2; seen.has(name); n++) name = `${base} (${n})`
+    let n = next.get(base) ?? 2
+    while (seen.has(name)) name = `${base} (${n++})`
+    next.set(base, n)
     seen.add(name)
     return name
   })
+}
+
+/** The first rows go to the window as hints: each cell cut short, so the reply stays small. */
+const SAMPLE_CELL_CHARS = 200
+
+/** A refusal of the file itself as the owner reads it. */
+function refusal(error: unknown, after = ''): never {
+  if (error instanceof CsvRefusal) throw new DomainError('VALIDATION', `${error.message}${after}`)
+  throw error
 }
 
 export class LedgerImportService {
@@ -85,19 +105,50 @@ export class LedgerImportService {
     } catch {
       throw new DomainError('VALIDATION', 'That file cannot be opened. Choose another one.')
     }
-    let header: string[] | null = null
-    const sample: string[][] = []
+    if (size === 0) throw new DomainError('VALIDATION', 'That file is empty: a CSV to import starts with a row of column names.')
+    this.checkSize(size)
+    let detected: DetectedEncoding
+    let provisional: boolean
     try {
-      await readCsv(file, { limit: SAMPLE_ROWS, onHeader: (cells) => void (header = cells), onRecords: (records) => sample.push(...records.map((r) => r.cells)) })
-    } catch {
-      throw new DomainError('VALIDATION', 'That file cannot be read as CSV text. Choose another one.')
+      ;({ detected, provisional } = sniffEncoding(file))
+    } catch (error) {
+      if (error instanceof CsvRefusal) refusal(error)
+      throw new DomainError('VALIDATION', 'That file cannot be opened. Choose another one.')
+    }
+    let header: string[] | null = null
+    let sample: string[][] = []
+    const readStart = async (encoding: string) => {
+      header = null
+      sample = []
+      try {
+        await readCsv(file, {
+          encoding,
+          limit: SAMPLE_ROWS,
+          onHeader: (cells) => void (header = cells),
+          onRecords: (records) => sample.push(...records.map((r) => r.cells.map((c) => (c.length > SAMPLE_CELL_CHARS ? `${c.slice(0, SAMPLE_CELL_CHARS)}…` : c)))),
+        })
+      } catch (error) {
+        if (error instanceof CsvRefusal) refusal(error)
+        throw new DomainError('VALIDATION', 'That file cannot be read as CSV text. Choose another one.')
+      }
+    }
+    // The start first, under the first 64 KB's verdict: a file its bounds refuse is refused before
+    // the rest is read. Then the whole file confirms UTF-8 (a Windows-1252 accent may come late).
+    await readStart(detected.encoding)
+    if (provisional && header !== null) {
+      const confirmed = await confirmUtf8(file)
+      if (confirmed.encoding !== detected.encoding) await readStart(confirmed.encoding)
+      detected = confirmed
     }
     if (header === null) throw new DomainError('VALIDATION', 'That file is empty: a CSV to import starts with a row of column names.')
+    if ((header as string[]).length < 2) {
+      throw new DomainError('VALIDATION', `This does not look like a CSV file: its first line has no separator (a comma, semicolon, tab or bar) between column names. ${SAVE_AS_CSV}`)
+    }
     const headers = nameHeaders(header)
     const token = randomUUID()
-    this.files.set(token, { path: file, headers })
+    this.files.set(token, { path: file, headers, encoding: detected.encoding })
     while (this.files.size > KEEP_FILES) this.files.delete(this.files.keys().next().value!)
-    return { token, fileName: path.basename(file), sizeBytes: size, headers, sample, suggestedPreset: suggestPreset(headers) }
+    return { token, fileName: path.basename(file), sizeBytes: size, encoding: detected.label, headers, sample, suggestedPreset: suggestPreset(headers) }
   }
 
   async preview(token: string, mapping: ImportMappingData): Promise<ImportPreview> {
@@ -107,6 +158,7 @@ export class LedgerImportService {
     const reader = new RowReader(file.headers, mapping, lookups)
     const rows: ImportPreview['rows'] = []
     await readCsv(file.path, {
+      encoding: file.encoding,
       limit: PREVIEW_ROWS,
       onHeader: () => {},
       onRecords: (records) => {
@@ -133,7 +185,7 @@ export class LedgerImportService {
           })
         }
       },
-    })
+    }).catch((error: unknown) => refusal(error))
     return { rows, currency: lookups.currency }
   }
 
@@ -148,6 +200,7 @@ export class LedgerImportService {
       const lookups = await loadLookups(this.deps.manager)
       const reader = new RowReader(file.headers, mapping, lookups)
       const totalBytes = fs.statSync(file.path).size
+      this.checkSize(totalBytes)
       const good: ImportRow[] = []
       const bad: BadRow[] = []
       let badRowCount = 0
@@ -159,6 +212,7 @@ export class LedgerImportService {
 
       const released = this.deps.released ?? ((wait) => wait())
       await released(() => readCsv(file.path, {
+        encoding: file.encoding,
         onHeader: () => {},
         onRecords: (records) => {
           for (const record of records) {
@@ -179,7 +233,7 @@ export class LedgerImportService {
           }
         },
         shouldStop: () => run.cancelled || rowsRead > maxRows,
-      }))
+      })).catch((error: unknown) => refusal(error, ' Nothing was imported.'))
       if (rowsRead > maxRows && !run.cancelled) {
         throw new DomainError('VALIDATION', `This file has more than ${maxRows.toLocaleString('en')} rows: split it and import the parts one after another. Nothing was imported.`)
       }
@@ -199,6 +253,11 @@ export class LedgerImportService {
       progress('writing', totalBytes)
       if (good.length === 0) return result('imported')
 
+      // The ledger's whole must stay within its total (ledger-total.ts). Counted before the write
+      // with every readable row, so a file repeating entries already in the ledger counts them too.
+      let adding = 0
+      for (const row of good) adding += row.amountMinor
+      if ((await ledgerTotalMinor(this.deps.manager)) + adding > MAX_LEDGER_TOTAL_MINOR) throw new DomainError('VALIDATION', ledgerFullMessage(lookups.currency))
       const db = rawDatabase(this.deps.manager)
       await whenIdle(db)
       if (run.cancelled) return result('cancelled')
@@ -212,6 +271,12 @@ export class LedgerImportService {
       }
     } finally {
       this.running.delete(token)
+    }
+  }
+
+  private checkSize(size: number): void {
+    if (size > MAX_IMPORT_BYTES) {
+      throw new DomainError('VALIDATION', `This file is ${(size / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 0 })} MB; a file to import may be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it and import the parts one after another.`)
     }
   }
 

@@ -3,7 +3,7 @@
  * cannot: the first problem found is the reason.
  */
 import { createHash } from 'node:crypto'
-import { costOfMinutes } from '../../../shared/money'
+import { MAX_AMOUNT_MINOR, MAX_MINUTES, costOfMinutes, formatMoney } from '../../../shared/money'
 import { ENTRY_KINDS, type EntryKind } from '../../../shared/ledger/words'
 import { FIELD_JOINER, TARGET_FIELDS, type TargetField } from '../../../shared/ledger-import/fields'
 import { parseAmount, parseCurrency, parseDate, parseHours, parseKind, parseMinutes } from '../../../shared/ledger-import/parse'
@@ -12,8 +12,6 @@ import { searchKey } from '../../../shared/text'
 import type { CsvRecord } from './csv-stream'
 import { clientKey, type ImportLookups } from './lookups'
 
-/** The most minutes one time entry holds, as in the entry form (EntryInput). */
-const MAX_MINUTES = 100_000
 
 /** One readable row, kept compactly until it is written. */
 export interface ImportRow {
@@ -81,6 +79,11 @@ export class RowReader {
       if (cache.size < 50_000) cache.set(text, folded)
     }
     return folded
+  }
+
+  /** The most one amount holds, in the books' currency. */
+  private most(): string {
+    return formatMoney(MAX_AMOUNT_MINOR, this.lookups.currency, 'en')
   }
 
   private intern(text: string): string {
@@ -153,13 +156,15 @@ export class RowReader {
       if (v.rate) {
         rateMinor = parseAmount(v.rate, lookups.currency)
         if (rateMinor === null) return problem(`Bad rate ${quote(v.rate)}: use an hourly rate such as 85.00.`)
+        if (rateMinor > MAX_AMOUNT_MINOR) return problem(`The rate ${quote(v.rate)} is more than one rate can hold (${this.most()}).`)
       } else rateMinor = staff ? staff.rateMinor : lookups.hourlyWorthMinor
-      if (!Number.isSafeInteger(minutes * rateMinor)) return problem('The minutes times the rate is more than one entry can hold: split the time.')
       amountMinor = costOfMinutes(minutes, rateMinor)
+      if (amountMinor > MAX_AMOUNT_MINOR) return problem(`At this rate, the time costs more than one entry can hold (${this.most()}): split the time.`)
     } else {
       if (!v.amount) return problem('No amount.')
       const amount = parseAmount(v.amount, lookups.currency)
       if (amount === null) return problem(`Bad amount ${quote(v.amount)}: use a positive amount such as 1234.50.`)
+      if (amount > MAX_AMOUNT_MINOR) return problem(`The amount ${quote(v.amount)} is more than one entry can hold (${this.most()}).`)
       amountMinor = amount
       worker = ''
     }

@@ -5,7 +5,8 @@
 import type { EntityManager } from 'typeorm'
 import { ClientEntity, LedgerEntryEntity, StaffEntity, TurnaroundEntity } from '../../db/entities'
 import { DomainError, notFound } from '../../domain-error'
-import { costOfMinutes } from '../../../shared/money'
+import { MAX_AMOUNT_MINOR, costOfMinutes } from '../../../shared/money'
+import { assertLedgerWithinTotal } from '../../db/ledger-total'
 import type { LedgerEntryView } from '../../../shared/ledger/models'
 import type { EntryData } from '../../../shared/ledger/schemas'
 import type { InvoiceState } from '../../../shared/ledger/words'
@@ -123,12 +124,15 @@ export class EntriesService {
         e.amountMinor = input.amountMinor
       }
       if (input.kind === 'payment' && input.invoiceId !== null) {
+        // An invoice edited into a payment cannot settle itself: it would be paid by its own amount.
+        if (id !== undefined && input.invoiceId === id) throw new DomainError('VALIDATION', 'A payment cannot settle itself: choose the invoice it pays, or none.', `${F}invoiceId`)
         const inv = await m.findOneBy(LedgerEntryEntity, { id: input.invoiceId })
         if (!inv || inv.kind !== 'invoice') throw new DomainError('VALIDATION', 'Choose one of the client’s invoices.', `${F}invoiceId`)
         if (inv.clientId !== clientId) throw new DomainError('VALIDATION', 'That invoice belongs to another client.', `${F}invoiceId`)
         e.invoiceId = inv.id
       }
       const saved = await m.save(e)
+      await assertLedgerWithinTotal(m, profile.currency, input.kind === 'time' ? `${F}minutes` : `${F}amountMinor`)
       return this.get(saved.id, m)
     })
   }
@@ -146,10 +150,11 @@ export class EntriesService {
       rate = s.costRateMinor
     }
     if (input.rateMinor !== null) rate = input.rateMinor
-    if (!Number.isSafeInteger(input.minutes * rate)) throw new DomainError('VALIDATION', 'That is more than one entry can hold: split the time over several entries.', `${F}minutes`)
+    const amount = costOfMinutes(input.minutes, rate)
+    if (amount > MAX_AMOUNT_MINOR) throw new DomainError('VALIDATION', 'At this rate, that much time costs more than one entry can hold: split the time over several entries.', `${F}minutes`)
     e.minutes = input.minutes
     e.rateMinor = rate
-    e.amountMinor = costOfMinutes(input.minutes, rate)
+    e.amountMinor = amount
   }
 
   /** Payments that settled a deleted invoice stay, no longer linked (the foreign key sets it null). */

@@ -4,6 +4,7 @@ import { DomainError, notFound } from '../../domain-error'
 import type { TurnaroundDetail } from '../../../shared/turnarounds/models'
 import type { ActionData, IssueData } from '../../../shared/turnarounds/schemas'
 import { rankActions } from '../../../shared/turnarounds/rules'
+import { MAX_PLAN_ACTIONS } from '../../../shared/money'
 import type { TurnaroundsContext } from './turnarounds-context'
 
 /** The issue list and the plan of actions, with the owner's own ordering. */
@@ -32,6 +33,10 @@ export class PlanService {
     return this.ctx.mutate(turnaroundId, async (m, t) => {
       this.ctx.notBeforeOpening(t, input.dueOn, 'dueOn', 'The due date')
       if (input.issueId !== null) await this.owned(m, IssueEntity, input.issueId, turnaroundId, 'issue', 'issueId')
+      // A plan's size is bounded, so its planned cost is too (money.ts, MAX_PLAN_ACTIONS).
+      if (id === undefined && (await m.countBy(ActionEntity, { turnaroundId })) >= MAX_PLAN_ACTIONS) {
+        throw new DomainError('VALIDATION', `A plan holds at most ${MAX_PLAN_ACTIONS} actions. Combine some, or remove those that are done with.`)
+      }
       const e = id === undefined ? Object.assign(new ActionEntity(), { manualRank: null }) : await this.owned(m, ActionEntity, id, turnaroundId, 'action')
       Object.assign(e, input, { turnaroundId, updatedAt: this.ctx.stamp() })
       if (id === undefined) e.createdAt = this.ctx.stamp()

@@ -1,11 +1,17 @@
-import { ClientEntity, TouchpointEntity, TurnaroundEntity } from '../../db/entities'
+import type { EntityManager } from 'typeorm'
+import { BusinessProfileEntity, ClientEntity, TouchpointEntity, TurnaroundEntity } from '../../db/entities'
 import { DomainError, notFound } from '../../domain-error'
 import type { TouchpointView } from '../../../shared/turnarounds/models'
 import type { TouchpointData } from '../../../shared/turnarounds/schemas'
 import { refreshDerived } from './derived'
 import { touchpointRate } from './touchpoint-rate'
+import { assertLedgerWithinTotal } from '../../db/ledger-total'
 import { toTouchpointView } from './detail-view'
 import type { TurnaroundsContext } from './turnarounds-context'
+
+async function currencyOf(m: EntityManager): Promise<string> {
+  return (await m.findOneBy(BusinessProfileEntity, { id: 1 }))?.currency ?? 'USD'
+}
 
 /** Calls, meetings, emails, letters and visits, with the minutes they took and the rate they were logged at. */
 export class TouchpointsService {
@@ -35,6 +41,8 @@ export class TouchpointsService {
       Object.assign(e, input, { clientId, turnaroundId, rateMinor })
       if (id === undefined) e.createdAt = this.ctx.stamp()
       const saved = await m.save(e)
+      // A touchpoint's cost counts in the ledger's whole (ledger-total.ts).
+      if (input.minutes > 0) await assertLedgerWithinTotal(m, await currencyOf(m), 'minutes')
       for (const affected of new Set([turnaroundId, previousTurnaround])) {
         if (affected !== null) await refreshDerived(m, affected)
       }
