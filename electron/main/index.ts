@@ -1,7 +1,7 @@
 /** App lifecycle, window and menu: Electron glue only. Everything it wires is tested without Electron. */
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { BrowserWindow, Menu, app, dialog, ipcMain, screen, session, shell } from 'electron'
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session, shell } from 'electron'
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, RENDERER_URL, createAppProtocolHandler } from './app-protocol'
 import { IMPORT_PROGRESS_CHANNEL, MENU_EVENT_CHANNEL } from '../shared/channels'
 import type { MenuCommand } from '../shared/words'
 import { DATABASE_FILE_NAME } from './db/open-database'
@@ -22,7 +22,10 @@ import { fitToDisplays, loadWindowState, saveWindowState, windowStateFile } from
 const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'))
 const log = createFileLogger(dataDir)
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
-const rendererUrl = devServerUrl ?? pathToFileURL(path.join(__dirname, '../renderer/index.html')).href
+// The built renderer is served from app://turnaround-desk/ (app-protocol.ts), never from file://.
+const rendererUrl = devServerUrl ?? RENDERER_URL
+// Before the app is ready, or the scheme is not standard and secure.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 let mainWindow: BrowserWindow | null = null
 
 function createWindow(): BrowserWindow {
@@ -60,6 +63,7 @@ function sendMenuCommand(command: MenuCommand): void {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession)
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, '../renderer')))
   const openExternal = (url: string) => void shell.openExternal(url)
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal))
 

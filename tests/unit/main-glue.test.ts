@@ -68,7 +68,15 @@ function createFakeElectron() {
       defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), webRequest: { onHeadersReceived: vi.fn() } },
     },
     shell: { openPath: vi.fn(async () => ''), openExternal: vi.fn() },
+    protocol: {
+      // Whether the app was ready when the scheme was registered (it must not be).
+      registeredWhenReady: null as boolean | null,
+      registerSchemesAsPrivileged: vi.fn((_schemes: unknown) => void (electron.protocol.registeredWhenReady = isReady)),
+      handle: vi.fn((_scheme: string, _handler: (request: Request) => Promise<Response>) => {}),
+    },
   }
+  let isReady = false
+  void ready.then(() => (isReady = true))
   return { electron, appListeners, handlers, windows, ready: resolveReady }
 }
 
@@ -106,10 +114,24 @@ describe('the main process glue', () => {
     const prefs = fake.windows[0]?.options.webPreferences as Record<string, unknown>
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true })
     expect(String(prefs.preload)).toMatch(/preload[\\/]index\.js$/)
-    expect(fake.windows[0]?.loadedUrl).toMatch(/^file:.*renderer\/index\.html$/)
+    expect(fake.windows[0]?.loadedUrl).toBe('app://turnaround-desk/index.html')
     expect(fake.electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled()
     expect(fake.appListeners.get('web-contents-created')).toHaveLength(1)
     expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1)
+  })
+
+  it('serves the renderer from app://, registered as a standard, secure scheme before the app is ready', async () => {
+    await startMain()
+    expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }) },
+    ])
+    expect(fake.electron.protocol.registeredWhenReady).toBe(false)
+    expect(fake.electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function))
+    const handler = fake.electron.protocol.handle.mock.calls[0]![1]
+    // The handler serves the built renderer folder beside main, and nothing outside it.
+    const outside = await handler(new Request('app://turnaround-desk/..%2f..%2fpackage.json'))
+    expect(outside.status).toBe(404)
+    expect(outside.headers.get('content-security-policy')).toContain("default-src 'none'")
   })
 
   it('registers every channel of the contract, answering only the app’s own renderer', async () => {
