@@ -131,7 +131,7 @@ describe('fuzzed and truncated CSV files', () => {
     console.log(`fuzzed imports: ${runs} files, ${imported} imported in full, ${unchanged} left the ledger unchanged, ${failures} with a failure forced during the write`)
     expect(imported).toBeGreaterThan(0)
     expect(unchanged).toBeGreaterThan(0)
-  })
+  }, 60_000)
 
   it('a failure in the middle of the write rolls every row back', async () => {
     const before = await ledgerFingerprint(app)
