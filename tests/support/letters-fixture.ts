@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import type { LetterBlock } from '../../electron/shared/letters/blocks'
 import type { Client } from '../../electron/shared/models'
 import type { TurnaroundDetail } from '../../electron/shared/turnarounds/models'
 import type { TestApp } from './temp-db'
@@ -98,3 +99,8 @@ export function firstPagePng(bytes: Uint8Array, name: string): string {
 
 /** pdftotext joins words with single spaces and breaks lines: compare with whitespace squeezed. */
 export const squeeze = (text: string) => text.replace(/\s+/g, ' ')
+
+/** A letter's blocks as plain text: paragraphs, headings, list items and table cells, one per line. */
+export function blocksText(blocks: readonly LetterBlock[]): string {
+  return blocks.map((b) => (b.type === 'bullets' ? b.items.join('\n') : b.type === 'table' ? [b.columns, ...b.rows].flat().join('\n') : b.text)).join('\n')
+}

@@ -65,18 +65,21 @@ export const MERGE_GROUPS: readonly MergeGroup[] = [
       { name: 'client_words', description: 'The complaint in the client’s words' },
       { name: 'client_expectation', description: 'What the client expects' },
       { name: 'met_via', description: 'meeting, call or email: how the issues were agreed' },
-      { name: 'issues_agreed_on', description: 'Date the client agreed to the list' },
+      { name: 'issues_agreed', description: 'true when the client had agreed to the list by the letter’s date' },
+      { name: 'issues_agreed_on', description: 'Date the client agreed to the list (blank if not by the letter’s date)' },
       { name: 'client_commitment', description: 'What the client will do once the issues are solved' },
       { name: 'client_commitment_amount', description: 'Its amount, if any' },
       { name: 'plan_due', description: 'Date the written plan was promised by' },
-      { name: 'plan_agreed_on', description: 'Date the plan was agreed' },
-      { name: 'closed_on', description: 'Date it closed' },
+      { name: 'plan_due_passed', description: 'true when that date had passed on the letter’s date and the plan was not agreed' },
+      { name: 'plan_agreed', description: 'true when the plan had been agreed by the letter’s date' },
+      { name: 'plan_agreed_on', description: 'Date the plan was agreed (blank if not by the letter’s date)' },
+      { name: 'closed_on', description: 'Date it closed (blank if not by the letter’s date)' },
       { name: 'closing_note', description: 'The note written when it closed' },
     ],
   },
   {
     name: 'issues',
-    title: 'Agreed issues (a list)',
+    title: 'The issues as they stood on the letter’s date, the agreed ones first (a list)',
     list: true,
     fields: [
       { name: 'number', description: '1, 2, 3 …' },
@@ -85,8 +88,14 @@ export const MERGE_GROUPS: readonly MergeGroup[] = [
       { name: 'resolved_when', description: 'How both will know it is resolved' },
       { name: 'approach', description: 'What we will do about it (the plan’s actions)' },
       { name: 'status', description: 'Open, In progress, Resolved' },
+      { name: 'new', description: 'true when raised after the client agreed to the list' },
+      { name: 'resolved', description: 'true when resolved' },
+      { name: 'raised_on', description: 'Date it was raised' },
     ],
   },
+  { name: 'new_issues', title: 'Only the issues raised since the list was agreed (a list, same fields)', list: true, fields: [] },
+  { name: 'open_issues', title: 'Only the issues not yet resolved (a list, same fields)', list: true, fields: [] },
+  { name: 'resolved_issues', title: 'Only the resolved issues (a list, same fields)', list: true, fields: [] },
   {
     name: 'commitments',
     title: 'Commitments of both sides (a list)',
@@ -96,10 +105,14 @@ export const MERGE_GROUPS: readonly MergeGroup[] = [
       { name: 'description', description: 'What was promised' },
       { name: 'due', description: 'By when, written out' },
       { name: 'status', description: 'Open, Done, Missed, Renegotiated' },
+      { name: 'done', description: 'true when done by the letter’s date' },
+      { name: 'late', description: 'true when its date had passed on the letter’s date and it was not done' },
+      { name: 'done_on', description: 'Date it was done (blank if not by the letter’s date)' },
+      { name: 'standing', description: 'Where it stands: “Done on …”, “By …”, “Late: it was due on …”' },
     ],
   },
-  { name: 'our_commitments', title: 'Our open commitments (a list, same fields)', list: true, fields: [] },
-  { name: 'client_commitments', title: 'The client’s open commitments (a list, same fields)', list: true, fields: [] },
+  { name: 'our_commitments', title: 'Our commitments still to do on the letter’s date, late ones included (a list, same fields)', list: true, fields: [] },
+  { name: 'client_commitments', title: 'The client’s commitments still to do (a list, same fields)', list: true, fields: [] },
   {
     name: 'actions',
     title: 'The plan’s actions, quick wins first (a list)',
@@ -110,13 +123,17 @@ export const MERGE_GROUPS: readonly MergeGroup[] = [
       { name: 'due', description: 'By when (blank if no date)' },
       { name: 'quick_win', description: 'true for a quick win' },
       { name: 'issue', description: 'The issue it serves' },
+      { name: 'done', description: 'true when done' },
+      { name: 'late', description: 'true when its date had passed on the letter’s date and it was not done' },
+      { name: 'standing', description: 'Where it stands: “Done”, “By …”, “Late: it was due on …”' },
     ],
   },
   { name: 'quick_wins', title: 'Only the quick wins (a list, same fields)', list: true, fields: [] },
+  { name: 'dated_actions', title: 'Only the actions with a date (a list, same fields)', list: true, fields: [] },
 ]
 
 /** Lists that share another list's fields. */
-export const LIST_FIELDS_OF: Record<string, string> = { our_commitments: 'commitments', client_commitments: 'commitments', quick_wins: 'actions' }
+export const LIST_FIELDS_OF: Record<string, string> = { new_issues: 'issues', open_issues: 'issues', resolved_issues: 'issues', our_commitments: 'commitments', client_commitments: 'commitments', quick_wins: 'actions', dated_actions: 'actions' }
 
 /** Liquid's own properties of a list. */
 export const LIST_PROPERTIES = ['size', 'first', 'last'] as const

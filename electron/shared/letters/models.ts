@@ -20,6 +20,10 @@ export interface RenderedPdf {
   pages: number
   bytes: number
   contentHash: string
+  /** Characters the PDF's font has no glyph for (printed as empty boxes): such a letter is not saved. */
+  unprintable: string[]
+  /** What to tell the owner about them, or null when everything prints. */
+  unprintableMessage: string | null
 }
 
 export interface LetterSummary {

@@ -22,6 +22,8 @@ export const LetterStartInput = z.strictObject({
   kind: z.enum(LETTER_KINDS),
   /** An apology's optional goodwill gesture, e.g. "a 20% discount on your next order". */
   goodwill: optionalText(500),
+  /** The letter's date (today when not given): the letter tells the facts as they stood that day. */
+  date: isoDate.optional(),
 })
 
 export const LetterFromStoredInput = z.strictObject({ letterId: id })

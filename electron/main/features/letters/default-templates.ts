@@ -8,16 +8,30 @@ import type { TemplateSource } from './template-engine'
 
 const contact = `{% if business.phone != "" and business.email != "" %}please call me on {{ business.phone }} or write to {{ business.email }}{% elsif business.phone != "" %}please call me on {{ business.phone }}{% elsif business.email != "" %}please write to me at {{ business.email }}{% else %}please get in touch{% endif %}`
 
+/** ", by 3 December 2026", " (done)", or " (it was due on …: it is late, and I am sorry)", as it stood on the letter's date. */
+const actionWhen = (item: string) =>
+  `{% if ${item}.done %} (done){% elsif ${item}.late %} (it was due on {{ ${item}.due }}: it is late, and I am sorry){% elsif ${item}.due != "" %}, by {{ ${item}.due }}{% endif %}`
+const commitmentWhen = (item: string) =>
+  `{% if ${item}.done %} (done on {{ ${item}.done_on }}){% elsif ${item}.late %} (it was due on {{ ${item}.due }}: it is late, and I am sorry){% else %}, by {{ ${item}.due }}{% endif %}`
+
 export const DEFAULT_TEMPLATES: Record<LetterKind, TemplateSource> = {
   follow_up: {
-    subject: `Following up on our {% if turnaround.met_via == "call" %}call{% else %}meeting{% endif %}{% if turnaround.issues_agreed_on != "" %} of {{ turnaround.issues_agreed_on }}{% endif %}`,
+    subject: `Following up on our {% if turnaround.met_via == "call" %}call{% elsif turnaround.met_via == "email" %}correspondence{% else %}meeting{% endif %}{% if turnaround.issues_agreed_on != "" %} of {{ turnaround.issues_agreed_on }}{% endif %}`,
     body: `Dear {{ client.greeting }},
 
-Thank you for taking the time to {% if turnaround.met_via == "call" %}speak with me{% else %}meet with me{% endif %}{% if turnaround.issues_agreed_on != "" %} on {{ turnaround.issues_agreed_on }}{% endif %}, and for telling me plainly where we have fallen short. I would much rather hear it from you directly, and I am grateful for the chance to put things right. This letter sets out what we agreed, so that we both have the same record.
+Thank you for taking the time to {% if turnaround.met_via == "call" %}speak with me{% elsif turnaround.met_via == "email" %}write to me{% else %}meet with me{% endif %}{% if turnaround.issues_agreed_on != "" %} on {{ turnaround.issues_agreed_on }}{% endif %}, and for telling me plainly where we have fallen short. I would much rather hear it from you directly, and I am grateful for the chance to put things right. This letter sets out what we {% if turnaround.issues_agreed %}agreed{% else %}discussed{% endif %}, so that we both have the same record.
 
+{% if turnaround.issues_agreed %}
 # The issues we agreed
+{% else %}
+# The issues you raised
+{% endif %}
 {% if issues.size > 0 %}
-These are the issues we agreed on. If anything is missing, or not as you would put it, please tell me and I will correct the list.
+{% if turnaround.issues_agreed %}
+These are the issues we agreed on{% if new_issues.size > 0 %}, and {% if new_issues.size == 1 %}the one{% else %}the {{ new_issues.size }}{% endif %} raised since, marked as new{% endif %}. If anything is missing, or not as you would put it, please tell me and I will correct the list.
+{% else %}
+These are the issues as I understood them. If anything is missing, or not as you would put it, please tell me and I will correct the list.
+{% endif %}
 {% table issues %}
 {% else %}
 I am putting the issues we discussed into writing, and will send you the list shortly so that you can check that nothing is missing.
@@ -30,18 +44,22 @@ Once these issues are resolved to your satisfaction, you told us that you would:
 Thank you: that means a great deal to us.
 {% endif %}
 # What happens next
-{% if turnaround.plan_due != "" %}
+{% if turnaround.plan_agreed %}
+We agreed the plan{% if turnaround.plan_agreed_on != "" %} on {{ turnaround.plan_agreed_on }}{% endif %}, and the work on it is under way.
+{% elsif turnaround.plan_due_passed %}
+I promised you a written plan by {{ turnaround.plan_due }}, and I have not yet sent it: I am sorry for the delay. You will have it within the next few days. It will set out how we will resolve each issue, starting with the changes you will notice soonest, and what each of us will do.
+{% elsif turnaround.plan_due != "" %}
 I will send you a written plan by {{ turnaround.plan_due }}. It will set out how we will resolve each issue, starting with the changes you will notice soonest, and what each of us will do.
 {% else %}
 I will send you a written plan shortly. It will set out how we will resolve each issue, starting with the changes you will notice soonest, and what each of us will do.
 {% endif %}
 
 {% if commitments.size > 0 %}
-In the meantime, these are the commitments made at our meeting:
+{% if turnaround.met_via == "call" %}These are the commitments we each made on our call{% elsif turnaround.met_via == "email" %}These are the commitments we each made in our correspondence{% elsif turnaround.met_via == "meeting" %}These are the commitments we each made at our meeting{% else %}These are the commitments we each made{% endif %}, and where each one stands:
 {% table commitments %}
 {% endif %}
 
-If you have any questions before then, ${contact}.`,
+If you have any questions{% unless turnaround.plan_agreed %} before then{% endunless %}, ${contact}.`,
   },
   apology: {
     subject: `Thank you for telling us, and our apology`,
@@ -63,11 +81,11 @@ We did not meet the standard you rightly expect from us, and I am sorry.
 # What we are doing about it
 {% if actions.size > 0 %}
 {% for action in actions %}
-- {{ action.title }}{% if action.due != "" %}, by {{ action.due }}{% endif %}
+- {{ action.title }}${actionWhen('action')}
 {% endfor %}
 {% elsif our_commitments.size > 0 %}
 {% for commitment in our_commitments %}
-- {{ commitment.description }}, by {{ commitment.due }}
+- {{ commitment.description }}${commitmentWhen('commitment')}
 {% endfor %}
 {% else %}
 I am looking into exactly how this happened, and I will write to you with what we are changing as soon as I have the full picture.
@@ -84,19 +102,19 @@ If there is anything else you would like us to know, ${contact}.`,
     subject: `Our plan to resolve the issues you raised`,
     body: `Dear {{ client.greeting }},
 
-As promised, here is our written plan for resolving the issues we agreed{% if turnaround.issues_agreed_on != "" %} on {{ turnaround.issues_agreed_on }}{% endif %}. We have put the quickest improvements first, so that you see progress straight away, and we have kept the dates realistic so that we can meet every one of them.
+{% if turnaround.plan_due_passed %}Here, later than I promised, and with my apologies for that, is{% else %}As promised, here is{% endif %} our written plan for resolving the issues we {% if turnaround.issues_agreed %}agreed{% if turnaround.issues_agreed_on != "" %} on {{ turnaround.issues_agreed_on }}{% endif %}{% else %}discussed{% endif %}. We have put the quickest improvements first, so that you see progress straight away{% if dated_actions.size > 0 %}, and we have set dates we are confident we can meet{% endif %}.
 {% if quick_wins.size > 0 %}
 
 # First, the quick wins
 {% for action in quick_wins %}
-- {{ action.title }}{% if action.due != "" %}, by {{ action.due }}{% endif %}
+- {{ action.title }}${actionWhen('action')}
 {% endfor %}
 {% endif %}
 
 # How we will resolve each issue
 {% if issues.size > 0 %}
 {% for issue in issues %}
-- {{ issue.statement }}{% if issue.approach != "" %}: {{ issue.approach }}{% endif %}
+- {{ issue.statement }}{% if issue.new %} (raised since we agreed the list){% endif %}{% if issue.approach != "" %}: {{ issue.approach }}{% endif %}
 {% endfor %}
 {% else %}
 We will confirm the approach for each issue with you as soon as the list is agreed.
@@ -124,14 +142,23 @@ I will keep you informed as each step is done, and if any date is at risk I will
     body: `Dear {{ client.greeting }},
 
 {% if turnaround.closed_on != "" %}It has been a few months since we finished working through the issues you raised, and{% else %}It has been a little while since we last spoke, and{% endif %} I wanted to check in with you personally to make sure everything is still working as it should.
-{% if issues.size > 0 %}
+{% if resolved_issues.size > 0 %}
 
-At the time, we agreed to resolve the following:
-{% for issue in issues %}
+{% if open_issues.size > 0 %}These are resolved:{% else %}At the time, we resolved the following:{% endif %}
+{% for issue in resolved_issues %}
 - {{ issue.statement }}
 {% endfor %}
 
-I hope each of these has stayed resolved. If any of them has come back, or something new is not right, I would like to hear about it now rather than later.
+I hope each of these has stayed resolved. If any of them has come back, I would like to hear about it now rather than later.
+{% endif %}
+{% if open_issues.size > 0 %}
+
+{% if resolved_issues.size > 0 %}And these are still open:{% else %}These are the issues we are still working on:{% endif %}
+{% for issue in open_issues %}
+- {{ issue.statement }}{% if issue.status == "In progress" %} (in progress){% endif %}
+{% endfor %}
+
+I have not forgotten them, and I will write to you as each one is done.
 {% endif %}
 
 Is there anything we could be doing better for you? A short reply to this letter, or a call, is all it takes: ${contact}.
@@ -150,7 +177,7 @@ This has not been an easy decision. {% if turnaround.exists %}We have worked har
 {% if our_commitments.size > 0 %}
 We will complete the following, as promised:
 {% for commitment in our_commitments %}
-- {{ commitment.description }}, by {{ commitment.due }}
+- {{ commitment.description }}${commitmentWhen('commitment')}
 {% endfor %}
 After that we will not take on new work.
 {% else %}

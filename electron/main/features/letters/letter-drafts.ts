@@ -3,7 +3,7 @@
  * turnaround's and the business's values, then handed to the owner to edit freely.
  */
 import { LetterEntity } from '../../db/entities'
-import { notFound } from '../../domain-error'
+import { DomainError, notFound } from '../../domain-error'
 import type { LetterDraftResult } from '../../../shared/letters/models'
 import type { LetterStartData } from '../../../shared/letters/schemas'
 import type { LetterKind } from '../../../shared/letters/words'
@@ -24,7 +24,8 @@ export class LetterDrafts {
     const [client, profile] = await Promise.all([ctx.clients.get(input.clientId), ctx.requireProfile()])
     const turnaroundId = input.turnaroundId === undefined ? await ctx.defaultTurnaround(client.id) : await ctx.turnaroundOf(client.id, input.turnaroundId)
     const turnaround = turnaroundId === null ? null : await ctx.planner.ctx.detail(turnaroundId)
-    const date = ctx.today()
+    const date = input.date ?? ctx.today()
+    if (date > ctx.today()) throw new DomainError('VALIDATION', 'A letter cannot be dated in the future.', 'date')
     const { context, tables } = buildMergeData({ profile, client, turnaround, kind: input.kind, date, goodwill: input.goodwill, pageSize: profile.letterPageSize })
     const source = template ?? (await ctx.templates.effective(input.kind))
     let rendered

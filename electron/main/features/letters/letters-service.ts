@@ -17,13 +17,14 @@ import { LETTER_KIND_LABELS, type LetterKind, type PageSize } from '../../../sha
 import { LettersContext, letterheadOf } from './letter-context'
 import { letterFileName, withPdfExtension, writeFileAtomically } from './letter-files'
 import { letterDate } from './letter-format'
-import { renderLetterPdf } from './pdf/letter-pdf'
+import { unprintableMessage } from './pdf/glyphs'
+import { renderLetterPdf, type RenderedLetter } from './pdf/letter-pdf'
 import type { LetterDocument, Letterhead } from './pdf/types'
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
-function toPdf(bytes: Buffer, pages: number): RenderedPdf {
-  return { base64: bytes.toString('base64'), pages, bytes: bytes.length, contentHash: sha256(bytes) }
+function toPdf({ bytes, pages, unprintable }: RenderedLetter): RenderedPdf {
+  return { base64: bytes.toString('base64'), pages, bytes: bytes.length, contentHash: sha256(bytes), unprintable, unprintableMessage: unprintableMessage(unprintable) }
 }
 
 type LetterRow = LetterEntity & { clientName: string }
@@ -47,17 +48,16 @@ export class LettersService {
   }
 
   /** The PDF of a draft on today's letterhead and paper size. */
-  async renderDraft(draft: LetterDraftData): Promise<{ bytes: Buffer; pages: number; letterhead: Letterhead; pageSize: PageSize; clientName: string }> {
+  async renderDraft(draft: LetterDraftData): Promise<RenderedLetter & { letterhead: Letterhead; pageSize: PageSize; clientName: string }> {
     const [profile, client] = await Promise.all([this.ctx.requireProfile(), this.ctx.clients.get(draft.clientId)])
     await this.ctx.turnaroundOf(client.id, draft.turnaroundId)
     const letterhead = letterheadOf(profile)
-    const { bytes, pages } = await renderLetterPdf(this.documentOf(draft, letterhead, profile.letterPageSize, client.name), this.ctx.fonts())
-    return { bytes, pages, letterhead, pageSize: profile.letterPageSize, clientName: client.name }
+    const rendered = await renderLetterPdf(this.documentOf(draft, letterhead, profile.letterPageSize, client.name), this.ctx.fonts())
+    return { ...rendered, letterhead, pageSize: profile.letterPageSize, clientName: client.name }
   }
 
   async render(draft: LetterDraftData): Promise<RenderedPdf> {
-    const { bytes, pages } = await this.renderDraft(draft)
-    return toPdf(bytes, pages)
+    return toPdf(await this.renderDraft(draft))
   }
 
   private async chooseFile(defaultName: string, title: string): Promise<string | null> {
@@ -72,6 +72,8 @@ export class LettersService {
   async export(draft: LetterDraftData, minutes: number): Promise<LetterExportResult> {
     if (draft.date > this.ctx.today()) throw new DomainError('VALIDATION', 'A letter that is sent now cannot be dated in the future.', 'draft.date')
     const rendered = await this.renderDraft(draft)
+    const problem = unprintableMessage(rendered.unprintable)
+    if (problem) throw new DomainError('VALIDATION', problem)
     const file = await this.chooseFile(letterFileName(draft.date, draft.kind, rendered.clientName), 'Save the letter as PDF')
     if (!file) return { saved: false }
     const id = await this.ctx.manager.transaction(async (m) => {
@@ -154,11 +156,10 @@ export class LettersService {
 
   /** The stored letter's PDF, exactly as it was sent: its own letterhead, paper and text. */
   async renderStored(id: number): Promise<RenderedPdf> {
-    const { bytes, pages } = await this.storedBytes(await this.row(id))
-    return toPdf(bytes, pages)
+    return toPdf(await this.storedBytes(await this.row(id)))
   }
 
-  private async storedBytes(row: LetterRow): Promise<{ bytes: Buffer; pages: number }> {
+  private async storedBytes(row: LetterRow): Promise<RenderedLetter> {
     const doc = this.documentOf(this.draftOf(row), await this.letterheadOf(row), row.pageSize, row.clientName)
     return renderLetterPdf(doc, this.ctx.fonts())
   }

@@ -1,13 +1,14 @@
 /**
- * The merge fields' values for one letter, from live data: the business, the client, the
- * turnaround's issues, commitments and plan. Every field in shared/letters/merge-fields.ts is
+ * The merge fields' values for one letter, from live data as it stood on the letter's date (see
+ * letter-facts.ts): the business, the client, the turnaround's issues, commitments and plan. Every field in shared/letters/merge-fields.ts is
  * always present (blank when there is nothing), so strict templates render for any client.
  */
 import type { TableBlockData } from '../../../shared/letters/blocks'
 import { LETTER_KIND_LABELS, type LetterKind, type LetterTable, type PageSize } from '../../../shared/letters/words'
 import type { BusinessProfile, Client } from '../../../shared/models'
-import type { ActionView, CommitmentView, TurnaroundDetail } from '../../../shared/turnarounds/models'
+import type { TurnaroundDetail } from '../../../shared/turnarounds/models'
 import { ACTION_STATUS_LABELS, COMMITMENT_STATUS_LABELS, ISSUE_STATUS_LABELS } from '../../../shared/turnarounds/words'
+import { factsOn, type ActionFact, type CommitmentFact, type IssueFact } from './letter-facts'
 import { letterDate, letterMoney } from './letter-format'
 
 export interface MergeInput {
@@ -30,20 +31,56 @@ const who = (party: 'us' | 'client') => (party === 'us' ? 'We' : 'You')
 export function buildMergeData(input: MergeInput): MergeData {
   const { profile, client, turnaround: t, pageSize } = input
   const date = (iso: string | null | undefined) => letterDate(iso, pageSize)
-  const issues = (t?.issues ?? []).filter((i) => i.status !== 'dropped' && !i.isGeneral)
-  const liveActions = (t?.actions ?? []).filter((a) => a.status !== 'dropped')
-  const commitments = (t?.commitments ?? []).filter((c) => c.status !== 'missed')
-  const actionView = (a: ActionView) => ({
-    title: a.title,
-    who: a.responsible || (a.party === 'us' ? 'We' : 'You'),
-    due: date(a.dueOn),
-    quick_win: a.quickWin,
-    issue: issues.find((i) => i.id === a.issueId)?.statement ?? '',
-    status: ACTION_STATUS_LABELS[a.status],
+  const facts = factsOn(t, input.date)
+  const issues = facts.issues
+  const commitmentText = ({ commitment: c, standing }: CommitmentFact) => {
+    if (standing === 'done') return `Done on ${date(c.doneOn)}`
+    if (standing === 'missed') return `Missed: it was due on ${date(c.dueOn)}`
+    if (standing === 'late') return `Late: it was due on ${date(c.dueOn)}`
+    const moved = c.status === 'renegotiated' && c.originalDueOn !== c.dueOn ? ` (moved from ${date(c.originalDueOn)})` : ''
+    return `By ${date(c.dueOn)}${moved}`
+  }
+  const actionText = ({ action: a, standing }: ActionFact) =>
+    standing === 'done' ? 'Done' : standing === 'late' ? `Late: it was due on ${date(a.dueOn)}` : standing === 'due' ? `By ${date(a.dueOn)}` : ''
+  const actionView = (f: ActionFact) => ({
+    title: f.action.title,
+    who: f.action.responsible || (f.action.party === 'us' ? 'We' : 'You'),
+    due: date(f.action.dueOn),
+    quick_win: f.action.quickWin,
+    issue: issues.find((i) => i.issue.id === f.action.issueId)?.issue.statement ?? '',
+    status: ACTION_STATUS_LABELS[f.action.status],
+    done: f.standing === 'done',
+    late: f.standing === 'late',
+    standing: actionText(f),
   })
-  const commitmentView = (c: CommitmentView) => ({ who: who(c.party), description: c.description, due: date(c.dueOn), status: COMMITMENT_STATUS_LABELS[c.status] })
-  const open = commitments.filter((c) => c.status !== 'done')
-  const actions = liveActions.map(actionView)
+  const commitmentView = (f: CommitmentFact) => ({
+    who: who(f.commitment.party),
+    description: f.commitment.description,
+    due: date(f.commitment.dueOn),
+    status: COMMITMENT_STATUS_LABELS[f.commitment.status],
+    done: f.standing === 'done',
+    late: f.standing === 'late' || f.standing === 'missed',
+    done_on: f.standing === 'done' ? date(f.commitment.doneOn) : '',
+    standing: commitmentText(f),
+  })
+  const issueView = ({ issue: i, isNew }: IssueFact, n: number) => ({
+    number: n + 1,
+    statement: i.statement,
+    client_words: i.clientWords,
+    resolved_when: i.successCriterion,
+    approach: facts.actions
+      .filter((a) => a.action.issueId === i.id)
+      .map((a) => a.action.title)
+      .join('; '),
+    status: ISSUE_STATUS_LABELS[i.status],
+    new: isNew,
+    resolved: i.status === 'resolved',
+    raised_on: date(i.raisedOn),
+  })
+  // Still to do on the letter's date: neither done by then nor given up as missed.
+  const open = facts.commitments.filter((f) => f.standing === 'due' || f.standing === 'late')
+  const actions = facts.actions.map(actionView)
+  const issueViews = issues.map(issueView)
 
   const context = {
     business: { name: profile.businessName, owner: profile.ownerName, address: profile.address, email: profile.email, phone: profile.phone },
@@ -63,58 +100,56 @@ export function buildMergeData(input: MergeInput): MergeData {
       owner: t?.owner ?? '',
       client_words: t?.clientWords ?? '',
       client_expectation: t?.clientExpectation ?? '',
-      met_via: t?.issuesAgreedVia ?? '',
-      issues_agreed_on: date(t?.issuesAgreedOn),
+      met_via: facts.issuesAgreed ? (t?.issuesAgreedVia ?? '') : '',
+      issues_agreed: facts.issuesAgreed,
+      issues_agreed_on: facts.issuesAgreed ? date(t?.issuesAgreedOn) : '',
       client_commitment: t?.clientCommitment ?? '',
       client_commitment_amount: letterMoney(t?.clientCommitmentAmountMinor, profile.currency, pageSize),
       plan_due: date(t?.responsePromisedOn),
-      plan_agreed_on: date(t?.planAgreedOn),
-      closed_on: date(t?.closedOn),
+      plan_due_passed: facts.planDuePassed,
+      plan_agreed: facts.planAgreed,
+      plan_agreed_on: facts.planAgreed ? date(t?.planAgreedOn) : '',
+      closed_on: t?.closedOn && t.closedOn <= input.date ? date(t.closedOn) : '',
       closing_note: t?.closingNote ?? '',
     },
-    issues: issues.map((i, n) => ({
-      number: n + 1,
-      statement: i.statement,
-      client_words: i.clientWords,
-      resolved_when: i.successCriterion,
-      approach: liveActions
-        .filter((a) => a.issueId === i.id)
-        .map((a) => a.title)
-        .join('; '),
-      status: ISSUE_STATUS_LABELS[i.status],
-    })),
-    commitments: commitments.map(commitmentView),
-    our_commitments: open.filter((c) => c.party === 'us').map(commitmentView),
-    client_commitments: open.filter((c) => c.party === 'client').map(commitmentView),
+    issues: issueViews,
+    new_issues: issueViews.filter((i) => i.new),
+    open_issues: issueViews.filter((i) => !i.resolved),
+    resolved_issues: issueViews.filter((i) => i.resolved),
+    commitments: facts.commitments.map(commitmentView),
+    our_commitments: open.filter((f) => f.commitment.party === 'us').map(commitmentView),
+    client_commitments: open.filter((f) => f.commitment.party === 'client').map(commitmentView),
     actions,
     quick_wins: actions.filter((a) => a.quick_win),
+    dated_actions: actions.filter((a) => a.due !== ''),
   }
 
   const tables: MergeData['tables'] = {}
   if (issues.length > 0) {
     // The "resolved when" column only when at least one issue says it.
-    const criteria = issues.some((i) => i.successCriterion.trim() !== '')
+    const criteria = issues.some((i) => i.issue.successCriterion.trim() !== '')
+    const statement = ({ issue, isNew }: IssueFact) => (isNew ? `${issue.statement} (raised since we agreed the list)` : issue.statement)
     tables.issues = {
       type: 'table',
       columns: criteria ? ['#', 'Issue', 'How we will both know it is resolved'] : ['#', 'Issue'],
       widths: criteria ? [6, 50, 44] : [6, 94],
-      rows: issues.map((i, n) => (criteria ? [String(n + 1), i.statement, i.successCriterion] : [String(n + 1), i.statement])),
+      rows: issues.map((f, n) => (criteria ? [String(n + 1), statement(f), f.issue.successCriterion] : [String(n + 1), statement(f)])),
     }
   }
-  if (commitments.length > 0) {
+  if (facts.commitments.length > 0) {
     tables.commitments = {
       type: 'table',
-      columns: ['Who', 'What', 'By'],
-      widths: [10, 66, 24],
-      rows: commitments.map((c) => [who(c.party), c.description, date(c.dueOn)]),
+      columns: ['Who', 'What', 'When'],
+      widths: [10, 58, 32],
+      rows: facts.commitments.map((f) => [who(f.commitment.party), f.commitment.description, commitmentText(f)]),
     }
   }
   if (actions.length > 0) {
     tables.plan = {
       type: 'table',
-      columns: ['#', 'What we will do', 'Who', 'By'],
-      widths: [6, 54, 18, 22],
-      rows: actions.map((a, n) => [String(n + 1), a.quick_win ? `${a.title} (quick win)` : a.title, a.who, a.due || '—']),
+      columns: ['#', 'What we will do', 'Who', 'When'],
+      widths: [6, 50, 18, 26],
+      rows: actions.map((a, n) => [String(n + 1), a.quick_win ? `${a.title} (quick win)` : a.title, a.who, a.standing || '—']),
     }
   }
   return { context, tables }

@@ -23,9 +23,9 @@ export async function loadSampleLetters(deps: { manager: EntityManager; now: () 
   for (const spec of SAMPLE_LETTERS) {
     const client = clients.find((c) => c.name === spec.client)
     if (!client) continue
-    const { draft } = await drafts.start({ clientId: client.id, kind: spec.kind, goodwill: spec.goodwill ?? '' })
-    const dated = { ...draft, date: addDays(today, spec.on) }
-    await letters.insert(deps.manager, dated, await letters.renderDraft(dated), '', true)
+    // Written on its day: the facts as they stood then.
+    const { draft } = await drafts.start({ clientId: client.id, kind: spec.kind, goodwill: spec.goodwill ?? '', date: addDays(today, spec.on) })
+    await letters.insert(deps.manager, draft, await letters.renderDraft(draft), '', true)
     count++
   }
   return count

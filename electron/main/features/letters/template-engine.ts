@@ -104,13 +104,13 @@ class NoFilesTag extends Tag {
 
 /**
  * A line holding nothing but tags ({% if %}, {% for %}, …) leaves no empty line behind: its last
- * tag gets Liquid's own right trim (`-%}`, up to the newline only). Inline tags keep their spaces,
- * and line numbers stay those the owner sees.
+ * tag gets Liquid's own right trim (`-%}`, up to the newline only). Inline tags keep their spaces
+ * (a line with text between its tags keeps its line break), and line numbers stay those the owner sees.
  */
 export function tagLinesTrimmed(source: string): string {
   return source
     .split('\n')
-    .map((line) => (/^\s*(\{%-?[\s\S]*?-?%\}\s*)+$/.test(line) && !/\{\{/.test(line) ? line.replace(/-?%\}(\s*)$/, '-%}$1') : line))
+    .map((line) => (/^\s*(\{%-?(?:(?!%\})[\s\S])*%\}\s*)+$/.test(line) && !/\{\{/.test(line) ? line.replace(/-?%\}(\s*)$/, '-%}$1') : line))
     .join('\n')
 }
 

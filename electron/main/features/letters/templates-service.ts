@@ -15,12 +15,15 @@ import { LETTER_KINDS, type LetterKind, type LetterTable } from '../../../shared
 import { DEFAULT_TEMPLATES } from './default-templates'
 import { TemplateError, checkTemplate, createEngine, renderTemplate, type TemplateSource } from './template-engine'
 
+/** Fields that hold true or false. */
+const BOOLEAN_FIELDS = new Set(['exists', 'quick_win', 'issues_agreed', 'plan_due_passed', 'plan_agreed', 'new', 'resolved', 'done', 'late'])
+
 /** A value in every merge field and one item in every list: a template that renders against this uses only known fields. */
 export function exampleContext(): Record<string, unknown> {
   const byName = new Map(MERGE_GROUPS.map((g) => [g.name, g]))
   const item = (groupName: string) => {
     const group = byName.get(LIST_FIELDS_OF[groupName] ?? groupName)
-    return Object.fromEntries((group?.fields ?? []).map((f) => [f.name, f.name === 'exists' || f.name === 'quick_win' ? true : f.name === 'number' ? 1 : `example ${f.name}`]))
+    return Object.fromEntries((group?.fields ?? []).map((f) => [f.name, BOOLEAN_FIELDS.has(f.name) ? true : f.name === 'number' ? 1 : `example ${f.name}`]))
   }
   return Object.fromEntries(MERGE_GROUPS.map((g) => [g.name, g.list ? [item(g.name)] : item(g.name)]))
 }

@@ -1,19 +1,23 @@
 /**
  * Lays out one letter as a PDF in main: the letterhead, the recipient and date, the subject, the
  * body blocks, the signature, and page numbers when it runs over a page. PDF 1.7, tagged, PDF/A-2b,
- * the font embedded; the creation date comes from the letter's date and the document's ID from its
- * metadata, so the same letter always gives the same bytes.
+ * the font embedded; the creation date comes from the letter's date and the document's ID from
+ * everything it prints (metadata.ts), so the same letter always gives the same bytes.
  */
 import PDFDocument from 'pdfkit'
 import { drawBlocks, ensureSpace } from './body'
 import { shareLayouts, type PdfFonts } from './fonts'
+import { unprintableCharacters, withTabsAsSpaces } from './glyphs'
 import { decodeLogo, drawLetterhead } from './letterhead'
+import { cleanInfo, installMetadata } from './metadata'
 import { ACCENT, BODY_SIZE, BOLD, INK, LINE_GAP, MARGINS, MUTED, REGULAR, SMALL_SIZE } from './style'
 import type { LetterDocument, Tags } from './types'
 
 export interface RenderedLetter {
   bytes: Buffer
   pages: number
+  /** Characters the fonts have no glyph for (they print as boxes): a letter holding any is not saved. */
+  unprintable: string[]
 }
 
 function createTags(doc: PDFKit.PDFDocument): Tags {
@@ -98,8 +102,19 @@ function drawPageFurniture(doc: PDFKit.PDFDocument, letter: LetterDocument): num
   return range.count
 }
 
-export async function renderLetterPdf(letter: LetterDocument, fonts: PdfFonts): Promise<RenderedLetter> {
+export async function renderLetterPdf(original: LetterDocument, fonts: PdfFonts): Promise<RenderedLetter> {
+  const letter = withTabsAsSpaces(original)
   const created = new Date(`${letter.date}T12:00:00Z`)
+  const info = cleanInfo({
+    Title: titleOf(letter),
+    Author: letter.letterhead.ownerName,
+    Subject: `${letter.kindLabel} to ${letter.clientName}`,
+    Keywords: `${letter.kindLabel}, ${letter.letterhead.businessName}`,
+    Creator: 'Turnaround Desk',
+    Producer: 'Turnaround Desk (PDFKit)',
+    CreationDate: created,
+    ModDate: created,
+  })
   const doc = new PDFDocument({
     size: letter.pageSize === 'LETTER' ? 'LETTER' : 'A4',
     margins: MARGINS,
@@ -111,17 +126,9 @@ export async function renderLetterPdf(letter: LetterDocument, fonts: PdfFonts): 
     displayTitle: true,
     // The embedded font from the start, so no standard font is ever loaded.
     font: fonts.regular,
-    info: {
-      Title: titleOf(letter),
-      Author: letter.letterhead.ownerName,
-      Subject: `${letter.kindLabel} to ${letter.clientName}`,
-      Keywords: `${letter.kindLabel}, ${letter.letterhead.businessName}`,
-      Creator: 'Turnaround Desk',
-      Producer: 'Turnaround Desk (PDFKit)',
-      CreationDate: created,
-      ModDate: created,
-    },
+    info,
   })
+  installMetadata(doc, info, original)
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
   const ended = new Promise<Buffer>((resolve, reject) => {
@@ -140,5 +147,5 @@ export async function renderLetterPdf(letter: LetterDocument, fonts: PdfFonts): 
   drawSignature(doc, letter, tags)
   const pages = drawPageFurniture(doc, letter)
   doc.end()
-  return { bytes: await ended, pages }
+  return { bytes: await ended, pages, unprintable: unprintableCharacters(letter, fonts) }
 }
