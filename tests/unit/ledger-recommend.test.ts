@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { DecisionFigures } from '../../electron/shared/ledger/models'
-import { recommend, relationshipWorth } from '../../electron/shared/ledger/recommend'
+import { recommend, relationshipWorth, turnaroundCostLimit } from '../../electron/shared/ledger/recommend'
 
 /**
  * A client worth 10,000.00: 4,000.00 of margin in 12 months × 2 years + 2,000.00 referral value.
@@ -34,6 +34,23 @@ describe('relationship worth', () => {
   it('is max(0, 12-month margin) × horizon + referral value', () => {
     expect(relationshipWorth(400000, 2, 200000)).toBe(1000000) // 4000 × 2 + 2000 = 10,000.00
     expect(relationshipWorth(-50000, 3, 10000)).toBe(10000) // a loss counts as nothing: 0 × 3 + 100.00
+  })
+})
+
+describe('what the limit lets a turnaround cost', () => {
+  it('is the share of the worth, rounded down to the minor unit', () => {
+    expect(turnaroundCostLimit(1000000, 25)).toBe(250000) // 25% of 10,000.00 = 2,500.00
+    expect(turnaroundCostLimit(1003, 25)).toBe(250) // 250.75 minor units: 250
+    expect(turnaroundCostLimit(0, 40)).toBe(0)
+  })
+  it('is exact where worth × share passes 2^53 and floating point is not', () => {
+    // 900,719,925,474,101 × 99 / 100 = 891,712,726,219,359.99: floating point gives …360.
+    expect(turnaroundCostLimit(900719925474101, 99)).toBe(891712726219359)
+  })
+  it('is the amount the share limit names', () => {
+    const f = { ...base, worthMinor: 1000003, maxSharePct: 33 } // 330,000.99 minor units: 330,000 = €3,300.00
+    expect(turnaroundCostLimit(f.worthMinor, f.maxSharePct)).toBe(330000)
+    expect(recommend(f).limits.find((l) => l.key === 'share')?.sentence).toContain('33% of the relationship\'s worth, €3,300.00')
   })
 })
 

@@ -23,6 +23,14 @@ export function relationshipWorth(ttmMarginMinor: number, horizonYears: number, 
   return Math.max(0, ttmMarginMinor) * horizonYears + referralValueMinor
 }
 
+/**
+ * What the owner's limit lets a turnaround cost: `maxSharePct`% of the relationship's worth, rounded
+ * down to the minor unit. Exact (BigInt): worth × share may pass 2^53.
+ */
+export function turnaroundCostLimit(worthMinor: number, maxSharePct: number): number {
+  return Number((BigInt(worthMinor) * BigInt(maxSharePct)) / 100n)
+}
+
 export function checkLimits(f: DecisionFigures): LimitCheck[] {
   const m = (v: number) => formatMoney(v, f.currency)
   // Integer comparison: cost × 100 > worth × share%, never a rounded fraction (BigInt: the products may pass 2^53).
@@ -30,7 +38,7 @@ export function checkLimits(f: DecisionFigures): LimitCheck[] {
   const minutes = f.spentMinutes + f.plannedMinutes
   const hoursBreached = minutes > f.maxMinutes
   const rateBreached = f.effectiveRateMinor !== null && f.minEffectiveRateMinor > 0 && f.effectiveRateMinor < f.minEffectiveRateMinor
-  const allowed = Number((BigInt(f.worthMinor) * BigInt(f.maxSharePct)) / 100n)
+  const allowed = turnaroundCostLimit(f.worthMinor, f.maxSharePct)
   return [
     {
       key: 'share',
