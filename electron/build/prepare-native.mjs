@@ -38,14 +38,21 @@ fs.rmSync(work, { recursive: true, force: true })
 fs.mkdirSync(outDir, { recursive: true })
 fs.cpSync(sqliteDir, work, { recursive: true, filter: (src) => !src.includes(`${path.sep}build${path.sep}`) })
 
-const run = (cmd, args) => execFileSync(cmd, args, { cwd: work, stdio: 'inherit', env: { ...process.env, npm_config_nodedir: '' } })
+const run = (cmd, args) =>
+  execFileSync(cmd, args, { cwd: work, stdio: 'inherit', env: { ...process.env, npm_config_nodedir: '' } })
 const bin = (name) => path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name)
 try {
   console.log(`prepare-native: fetching better-sqlite3 ${sqliteVersion} for Electron ${electronVersion}…`)
   run(bin('prebuild-install'), ['--runtime', 'electron', '--target', electronVersion, '--arch', process.arch])
 } catch {
   console.log('prepare-native: no prebuilt binary; compiling against Electron headers…')
-  run(bin('node-gyp'), ['rebuild', '--release', `--target=${electronVersion}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers'])
+  run(bin('node-gyp'), [
+    'rebuild',
+    '--release',
+    `--target=${electronVersion}`,
+    `--arch=${process.arch}`,
+    '--dist-url=https://electronjs.org/headers',
+  ])
 }
 fs.copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), target)
 fs.writeFileSync(stampFile, stamp)

@@ -12,4 +12,5 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string) => new DomainError('NOT_FOUND', `That ${what} no longer exists. It may have been removed.`)
+export const notFound = (what: string) =>
+  new DomainError('NOT_FOUND', `That ${what} no longer exists. It may have been removed.`)

@@ -73,16 +73,31 @@ async function start(): Promise<void> {
   try {
     opened = await openWithRecovery({ file: databaseFile, nativeBinding }, async (offer) => {
       const { choices, ...words } = describeRecoveryOffer(offer)
-      const answer = await dialog.showMessageBox({ type: 'warning', ...words, defaultId: 0, cancelId: choices.length - 1, noLink: true })
+      const answer = await dialog.showMessageBox({
+        type: 'warning',
+        ...words,
+        defaultId: 0,
+        cancelId: choices.length - 1,
+        noLink: true,
+      })
       return choices[answer.response] ?? 'quit'
     })
-    if (opened.restoredFrom) log.error('open database', new Error(`the database was restored from ${opened.restoredFrom} at start${opened.keptAside ? `; the file it replaced is kept at ${opened.keptAside}` : ''}`))
+    if (opened.restoredFrom)
+      log.error(
+        'open database',
+        new Error(
+          `the database was restored from ${opened.restoredFrom} at start${opened.keptAside ? `; the file it replaced is kept at ${opened.keptAside}` : ''}`,
+        ),
+      )
   } catch (error) {
     log.error('open database', error)
     const words =
       error instanceof DatabaseOpenError
         ? describeOpenProblem(error)
-        : { title: 'Turnaround Desk could not start', message: `The database at\n${databaseFile}\ncould not be opened. It has not been changed. Details are in\n${log.file}` }
+        : {
+            title: 'Turnaround Desk could not start',
+            message: `The database at\n${databaseFile}\ncould not be opened. It has not been changed. Details are in\n${log.file}`,
+          }
     dialog.showErrorBox(words.title, words.message)
     app.exit(1)
     return
@@ -91,45 +106,86 @@ async function start(): Promise<void> {
   if (opened.dailyBackupProblem) {
     log.error('daily backup at start', new Error(opened.dailyBackupProblem))
     // The app opens anyway; the owner is told, once, without blocking the start.
-    void dialog.showMessageBox({ type: 'warning', title: 'Today’s backup was not taken', message: 'Today’s backup could not be written.', detail: opened.dailyBackupProblem, noLink: true })
+    void dialog.showMessageBox({
+      type: 'warning',
+      title: 'Today’s backup was not taken',
+      message: 'Today’s backup could not be written.',
+      detail: opened.dailyBackupProblem,
+      noLink: true,
+    })
   }
 
   const queue = createRequestQueue()
-  const ctx: AppContext = { dataSource: opened.dataSource, dataDir, databaseFile, version: app.getVersion(), queue, nativeBinding }
+  const ctx: AppContext = {
+    dataSource: opened.dataSource,
+    dataDir,
+    databaseFile,
+    version: app.getVersion(),
+    queue,
+    nativeBinding,
+  }
   const ports = {
     now: () => new Date(),
     openFolder: async (folder: string) => {
       const problem = await shell.openPath(folder)
       if (problem) throw new Error(problem)
     },
-    fontsDir: app.isPackaged ? path.join(process.resourcesPath, 'fonts') : path.join(app.getAppPath(), 'resources', 'fonts'),
+    fontsDir: app.isPackaged
+      ? path.join(process.resourcesPath, 'fonts')
+      : path.join(app.getAppPath(), 'resources', 'fonts'),
     chooseSavePath: async ({ title, defaultPath, filters }: SaveDialogOptions) => {
-      const options = { title, defaultPath: path.isAbsolute(defaultPath) ? defaultPath : path.join(app.getPath('documents'), defaultPath), filters: filters ?? [{ name: 'PDF', extensions: ['pdf'] }] }
-      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
+      const options = {
+        title,
+        defaultPath: path.isAbsolute(defaultPath) ? defaultPath : path.join(app.getPath('documents'), defaultPath),
+        filters: filters ?? [{ name: 'PDF', extensions: ['pdf'] }],
+      }
+      const result = mainWindow
+        ? await dialog.showSaveDialog(mainWindow, options)
+        : await dialog.showSaveDialog(options)
       return result.canceled || !result.filePath ? null : result.filePath
     },
     openFile: async (file: string) => {
       const problem = await shell.openPath(file)
       if (problem) throw new Error(problem)
     },
-    chooseOpenFile: async ({ title, filters }: { title: string; filters: Array<{ name: string; extensions: string[] }> }) => {
+    chooseOpenFile: async ({
+      title,
+      filters,
+    }: {
+      title: string
+      filters: Array<{ name: string; extensions: string[] }>
+    }) => {
       const options = { title, filters, properties: ['openFile' as const] }
-      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+      const result = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, options)
+        : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
     sendImportProgress: (progress: unknown) => mainWindow?.webContents.send(IMPORT_PROGRESS_CHANNEL, progress),
     logError: log.error,
   }
   const services = createServices(ctx, ports)
-  registerIpc(ipcMain, createDispatcher(createHandlers(ctx, ports, services), createSenderCheck(rendererUrl), log.error, queue))
-  const stopBackups = scheduleDailyBackups(() => services.backups.dailyIfDue(), (task) => queue.run(task), log.error)
+  registerIpc(
+    ipcMain,
+    createDispatcher(createHandlers(ctx, ports, services), createSenderCheck(rendererUrl), log.error, queue),
+  )
+  const stopBackups = scheduleDailyBackups(
+    () => services.backups.dailyIfDue(),
+    (task) => queue.run(task),
+    log.error,
+  )
 
   const template = buildMenuTemplate(
     {
       send: sendMenuCommand,
       openDataFolder: () => void shell.openPath(dataDir),
       showAbout: () =>
-        void dialog.showMessageBox({ type: 'info', title: 'About Turnaround Desk', message: `Turnaround Desk ${app.getVersion()}`, detail: `Your data: ${dataDir}` }),
+        void dialog.showMessageBox({
+          type: 'info',
+          title: 'About Turnaround Desk',
+          message: `Turnaround Desk ${app.getVersion()}`,
+          detail: `Your data: ${dataDir}`,
+        }),
     },
     process.platform,
     Boolean(devServerUrl),

@@ -29,7 +29,9 @@ export interface Dispatcher {
 
 function validationFailure(error: z.ZodError): Envelope<never> {
   const issue = error.issues[0]
-  const path = issue ? [...issue.path.map(String), ...(issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [])] : []
+  const path = issue
+    ? [...issue.path.map(String), ...(issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [])]
+    : []
   const field = path.length > 0 ? path.join('.') : undefined
   const message = issue ? issueMessage(issue) : 'Some of the information is not valid.'
   return fail('VALIDATION', message, field)
@@ -54,7 +56,12 @@ export function brokenTextPath(value: unknown, at: string[] = []): string[] | nu
  * SQLite connection, and two requests' transactions must never interleave on it. `handlers` is read
  * at each call, so a restore can put handlers over the reopened database in place.
  */
-export function createDispatcher(handlers: Handlers, isTrustedSender: SenderCheck, logError: ErrorLogger, queue: RequestQueue = createRequestQueue()): Dispatcher {
+export function createDispatcher(
+  handlers: Handlers,
+  isTrustedSender: SenderCheck,
+  logError: ErrorLogger,
+  queue: RequestQueue = createRequestQueue(),
+): Dispatcher {
   return {
     async dispatch(frame, channel, input) {
       if (!isTrustedSender(frame)) return fail('FORBIDDEN', 'This request did not come from Turnaround Desk.')
@@ -81,6 +88,8 @@ export function createDispatcher(handlers: Handlers, isTrustedSender: SenderChec
 /** Registers one ipcMain handler per channel of the contract. */
 export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatcher: Dispatcher): void {
   for (const channel of CHANNELS) {
-    ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) => dispatcher.dispatch(event.senderFrame, channel, input))
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) =>
+      dispatcher.dispatch(event.senderFrame, channel, input),
+    )
   }
 }

@@ -8,7 +8,11 @@ export interface MenuActions {
   showAbout: () => void
 }
 
-export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platform, isDev: boolean): MenuItemConstructorOptions[] {
+export function buildMenuTemplate(
+  actions: MenuActions,
+  platform: NodeJS.Platform,
+  isDev: boolean,
+): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin'
   const go = (label: string, command: MenuCommand, accelerator: string): MenuItemConstructorOptions => ({
     label,
@@ -55,7 +59,9 @@ export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platfor
         { role: 'zoomOut' },
         { type: 'separator' },
         { role: 'togglefullscreen' },
-        ...(isDev ? [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }] : []),
+        ...(isDev
+          ? [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }]
+          : []),
       ],
     },
     {

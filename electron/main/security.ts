@@ -20,7 +20,9 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join('; ')
 
-export function hardenedWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+export function hardenedWebPreferences(
+  preloadPath: string,
+): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -76,13 +78,17 @@ export function hardenSession(session: HardenableSession): void {
 }
 
 /** The sender check for ipc.ts: only the top frame of our own renderer may call. */
-export function createSenderCheck(rendererUrl: string): (frame: { url: string; parent?: unknown } | null | undefined) => boolean {
+export function createSenderCheck(
+  rendererUrl: string,
+): (frame: { url: string; parent?: unknown } | null | undefined) => boolean {
   const expected = new URL(rendererUrl)
   return (frame) => {
     if (!frame || (frame.parent !== undefined && frame.parent !== null)) return false
     try {
       const actual = new URL(frame.url)
-      return actual.protocol === expected.protocol && actual.host === expected.host && actual.pathname === expected.pathname
+      return (
+        actual.protocol === expected.protocol && actual.host === expected.host && actual.pathname === expected.pathname
+      )
     } catch {
       return false
     }

@@ -15,8 +15,14 @@ export type Subscribe = (listener: (payload: unknown) => void) => () => void
 /** No import progress events: for callers that have none. */
 export const noEvents: Subscribe = () => () => {}
 
-export function createApi(invoke: Invoke, subscribeToMenu: Subscribe, subscribeToImportProgress: Subscribe = noEvents): DeskApi {
-  const call = Object.fromEntries(CHANNELS.map((channel) => [channel, (input: unknown) => invoke(channel, input)])) as ChannelFunctions
+export function createApi(
+  invoke: Invoke,
+  subscribeToMenu: Subscribe,
+  subscribeToImportProgress: Subscribe = noEvents,
+): DeskApi {
+  const call = Object.fromEntries(
+    CHANNELS.map((channel) => [channel, (input: unknown) => invoke(channel, input)]),
+  ) as ChannelFunctions
   return {
     call: Object.freeze(call),
     onMenuCommand(listener) {

@@ -9,6 +9,10 @@ const subscribe = (channel: string) => (listener: (payload: unknown) => void) =>
   return () => void ipcRenderer.removeListener(channel, handler)
 }
 
-const api = createApi((channel, input) => ipcRenderer.invoke(channel, input), subscribe(MENU_EVENT_CHANNEL), subscribe(IMPORT_PROGRESS_CHANNEL))
+const api = createApi(
+  (channel, input) => ipcRenderer.invoke(channel, input),
+  subscribe(MENU_EVENT_CHANNEL),
+  subscribe(IMPORT_PROGRESS_CHANNEL),
+)
 
 contextBridge.exposeInMainWorld('api', api)

@@ -24,4 +24,6 @@ export function returns<O>(): O {
 export type Routes = Record<string, Route>
 
 /** What a feature's handlers must be: one function per channel of its routes, given the parsed input. */
-export type HandlersOf<R extends Routes> = { [C in keyof R]: (input: z.output<R[C]['input']>) => Promise<R[C]['output']> | R[C]['output'] }
+export type HandlersOf<R extends Routes> = {
+  [C in keyof R]: (input: z.output<R[C]['input']>) => Promise<R[C]['output']> | R[C]['output']
+}

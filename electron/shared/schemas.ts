@@ -23,7 +23,9 @@ export const ProfileInput = z.strictObject({
   logoDataUrl: logoDataUrl.nullable().default(null),
 })
 
-const tag = trimmed(40).min(1, 'A tag cannot be empty.').regex(/^[^,]+$/, 'A tag cannot contain a comma.')
+const tag = trimmed(40)
+  .min(1, 'A tag cannot be empty.')
+  .regex(/^[^,]+$/, 'A tag cannot contain a comma.')
 
 export const ClientInput = z.strictObject({
   name: trimmed(160).min(1, 'Enter the client’s name.'),

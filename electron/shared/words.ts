@@ -15,5 +15,20 @@ export const CLIENT_SORT_KEYS = ['name', 'company', 'status', 'dateWon', 'referr
 export type ClientSortKey = (typeof CLIENT_SORT_KEYS)[number]
 
 /** Commands the native menu sends to the renderer. */
-export const MENU_COMMANDS = ['new-client', 'find', 'go-today', 'go-clients', 'go-turnarounds', 'go-ledger', 'go-letters', 'go-trends', 'go-settings', 'import-ledger', 'backup-now', 'restore-backup', 'restore-file', 'export-everything'] as const
+export const MENU_COMMANDS = [
+  'new-client',
+  'find',
+  'go-today',
+  'go-clients',
+  'go-turnarounds',
+  'go-ledger',
+  'go-letters',
+  'go-trends',
+  'go-settings',
+  'import-ledger',
+  'backup-now',
+  'restore-backup',
+  'restore-file',
+  'export-everything',
+] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]

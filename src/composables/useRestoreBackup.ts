@@ -44,8 +44,13 @@ export function useRestoreBackup() {
   }
 
   function confirmRestore(backup: BackupSummary): void {
-    const clients = backup.clients === null ? '' : ` It holds ${backup.clients.toLocaleString()} client${backup.clients === 1 ? '' : 's'}.`
-    const unchecked = backup.hasChecksum ? '' : ' It was made before backups had a checksum, so only SQLite’s integrity check can vouch for it.'
+    const clients =
+      backup.clients === null
+        ? ''
+        : ` It holds ${backup.clients.toLocaleString()} client${backup.clients === 1 ? '' : 's'}.`
+    const unchecked = backup.hasChecksum
+      ? ''
+      : ' It was made before backups had a checksum, so only SQLite’s integrity check can vouch for it.'
     dialog.warning({
       title: 'Restore this backup?',
       content: `Your data goes back to how it was on ${formatDateTime(backup.takenAt)}.${clients}${unchecked} A copy of your data as it is now is kept in the backups folder first, so you can come back to it.`,

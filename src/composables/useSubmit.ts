@@ -14,7 +14,12 @@ export function useSubmit(serverFieldPrefix = '') {
   const busy = ref(false)
   const message = useMessage()
 
-  async function submit<S extends z.ZodType, R>(schema: S, value: unknown, send: (parsed: z.output<S>) => Promise<R>, success?: string): Promise<R | null> {
+  async function submit<S extends z.ZodType, R>(
+    schema: S,
+    value: unknown,
+    send: (parsed: z.output<S>) => Promise<R>,
+    success?: string,
+  ): Promise<R | null> {
     errors.value = fieldErrors(schema, value)
     if (Object.keys(errors.value).length > 0 || busy.value) return null
     busy.value = true
@@ -24,7 +29,9 @@ export function useSubmit(serverFieldPrefix = '') {
       return result
     } catch (error) {
       if (error instanceof ApiError && error.field) {
-        const field = error.field.startsWith(serverFieldPrefix) ? error.field.slice(serverFieldPrefix.length) : error.field
+        const field = error.field.startsWith(serverFieldPrefix)
+          ? error.field.slice(serverFieldPrefix.length)
+          : error.field
         errors.value = { [field]: error.message }
       } else {
         message.error(messageOf(error))
@@ -36,7 +43,10 @@ export function useSubmit(serverFieldPrefix = '') {
   }
 
   /** Props for an NFormItem showing the error of one field. */
-  const feedback = (field: string) => ({ feedback: errors.value[field], validationStatus: errors.value[field] ? ('error' as const) : undefined })
+  const feedback = (field: string) => ({
+    feedback: errors.value[field],
+    validationStatus: errors.value[field] ? ('error' as const) : undefined,
+  })
 
   return { errors, busy, submit, feedback }
 }

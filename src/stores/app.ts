@@ -43,5 +43,17 @@ export const useAppStore = defineStore('app', () => {
     await api.system.openDataFolder()
   }
 
-  return { info, profile, ready, hasProfile, currency, load, saveProfile, loadSample, removeSample, savePlannerSettings, openDataFolder }
+  return {
+    info,
+    profile,
+    ready,
+    hasProfile,
+    currency,
+    load,
+    saveProfile,
+    loadSample,
+    removeSample,
+    savePlannerSettings,
+    openDataFolder,
+  }
 })

@@ -1,6 +1,12 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { BackupSummary, ExportEverythingResult, BackupCopyResult, RestoreFileResult, RestoreResult } from '../../electron/shared/backups/models'
+import type {
+  BackupSummary,
+  ExportEverythingResult,
+  BackupCopyResult,
+  RestoreFileResult,
+  RestoreResult,
+} from '../../electron/shared/backups/models'
 import { api } from '../api'
 
 /** Backups, restore and the full export: the owner's copies of their data. */

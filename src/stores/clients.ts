@@ -59,7 +59,8 @@ export const useClientsStore = defineStore('clients', () => {
   }
 
   const create = async (input: ClientInputData) => afterWrite(await api.clients.create(input))
-  const update = async (id: number, input: ClientInputData) => afterWrite(await api.clients.update({ id, client: input }))
+  const update = async (id: number, input: ClientInputData) =>
+    afterWrite(await api.clients.update({ id, client: input }))
   const archive = async (id: number) => afterWrite(await api.clients.archive({ id }))
   const restore = async (id: number) => afterWrite(await api.clients.restore({ id }))
 
@@ -75,5 +76,24 @@ export const useClientsStore = defineStore('clients', () => {
     return { id: c.id, name: c.company ? `${c.name} (${c.company})` : c.name }
   }
 
-  return { search, pickerEntry, filters, sortBy, sortDir, page, pageSize, result, loading, tags, current, fetchPage, fetchTags, open, create, update, archive, restore }
+  return {
+    search,
+    pickerEntry,
+    filters,
+    sortBy,
+    sortDir,
+    page,
+    pageSize,
+    result,
+    loading,
+    tags,
+    current,
+    fetchPage,
+    fetchTags,
+    open,
+    create,
+    update,
+    archive,
+    restore,
+  }
 })

@@ -3,7 +3,12 @@ import { computed, ref } from 'vue'
 import type { EntryKind } from '../../electron/shared/ledger/words'
 import type { BadRowPolicy, DateFormat, TargetField } from '../../electron/shared/ledger-import/fields'
 import type { ChosenImportFile, ImportPreview, ImportResult } from '../../electron/shared/ledger-import/models'
-import { PRESETS, resolvePreset, type FieldColumns, type MappingSource } from '../../electron/shared/ledger-import/presets'
+import {
+  PRESETS,
+  resolvePreset,
+  type FieldColumns,
+  type MappingSource,
+} from '../../electron/shared/ledger-import/presets'
 import type { ImportProgress } from '../../electron/shared/ledger-import/progress'
 import { ApiError, messageOf } from '../errors'
 import { api, onImportProgress } from '../api'
@@ -27,11 +32,18 @@ export const useLedgerImportStore = defineStore('ledger-import', () => {
   const busy = ref(false)
   const error = ref<{ message: string; field?: string } | null>(null)
 
-  const mapping = computed(() => ({ source: source.value, fields: { ...fields.value }, kind: kind.value, dateFormat: dateFormat.value, createClients: createClients.value }))
+  const mapping = computed(() => ({
+    source: source.value,
+    fields: { ...fields.value },
+    kind: kind.value,
+    dateFormat: dateFormat.value,
+    createClients: createClients.value,
+  }))
   const previewProblems = computed(() => preview.value?.rows.filter((r) => r.problem !== null).length ?? 0)
 
   function fail(e: unknown): void {
-    error.value = e instanceof ApiError ? { message: e.message, ...(e.field ? { field: e.field } : {}) } : { message: messageOf(e) }
+    error.value =
+      e instanceof ApiError ? { message: e.message, ...(e.field ? { field: e.field } : {}) } : { message: messageOf(e) }
   }
 
   function usePreset(id: MappingSource): void {
@@ -133,5 +145,30 @@ export const useLedgerImportStore = defineStore('ledger-import', () => {
     createClients.value = false
   }
 
-  return { step, file, source, fields, kind, dateFormat, createClients, preview, previewProblems, running, cancelling, progress, result, busy, error, mapping, usePreset, setField, chooseFile, loadPreview, run, cancel, goTo, reset }
+  return {
+    step,
+    file,
+    source,
+    fields,
+    kind,
+    dateFormat,
+    createClients,
+    preview,
+    previewProblems,
+    running,
+    cancelling,
+    progress,
+    result,
+    busy,
+    error,
+    mapping,
+    usePreset,
+    setField,
+    chooseFile,
+    loadPreview,
+    run,
+    cancel,
+    goTo,
+    reset,
+  }
 })

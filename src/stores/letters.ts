@@ -1,7 +1,13 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { TableBlockData } from '../../electron/shared/letters/blocks'
-import type { LetterDraft, LetterRecord, LetterSummary, LetterTemplateView, RenderedPdf } from '../../electron/shared/letters/models'
+import type {
+  LetterDraft,
+  LetterRecord,
+  LetterSummary,
+  LetterTemplateView,
+  RenderedPdf,
+} from '../../electron/shared/letters/models'
 import type { LetterKind, LetterTable, PageSize } from '../../electron/shared/letters/words'
 import { api } from '../api'
 
@@ -29,7 +35,12 @@ export const useLettersStore = defineStore('letters', () => {
   /** A client's letters on record, without touching the history shown on the letters page. */
   const listForClient = (clientId: number): Promise<LetterSummary[]> => api.letters.list({ clientId })
 
-  function begin(result: { draft: LetterDraft; clientName: string; tables: Partial<Record<LetterTable, TableBlockData>>; warnings: string[] }): void {
+  function begin(result: {
+    draft: LetterDraft
+    clientName: string
+    tables: Partial<Record<LetterTable, TableBlockData>>
+    warnings: string[]
+  }): void {
     draft.value = result.draft
     clientName.value = result.clientName
     tables.value = result.tables
@@ -38,7 +49,12 @@ export const useLettersStore = defineStore('letters', () => {
     saved.value = null
   }
 
-  async function start(input: { clientId: number; kind: LetterKind; turnaroundId?: number | null; goodwill?: string }): Promise<void> {
+  async function start(input: {
+    clientId: number
+    kind: LetterKind
+    turnaroundId?: number | null
+    goodwill?: string
+  }): Promise<void> {
     begin(await api.letters.start(input))
   }
 
@@ -75,11 +91,17 @@ export const useLettersStore = defineStore('letters', () => {
     return view
   }
 
-  const saveTemplate = async (kind: LetterKind, subject: string, body: string) => replaceTemplate(await api.letterTemplates.save({ kind, subject, body }))
+  const saveTemplate = async (kind: LetterKind, subject: string, body: string) =>
+    replaceTemplate(await api.letterTemplates.save({ kind, subject, body }))
   const resetTemplate = async (kind: LetterKind) => replaceTemplate(await api.letterTemplates.reset({ kind }))
 
   /** A template's preview against a client: the letter it would start, as PDF. */
-  async function previewTemplate(kind: LetterKind, subject: string, body: string, clientId: number): Promise<RenderedPdf> {
+  async function previewTemplate(
+    kind: LetterKind,
+    subject: string,
+    body: string,
+    clientId: number,
+  ): Promise<RenderedPdf> {
     const result = await api.letterTemplates.preview({ kind, subject, body, clientId })
     return api.letters.render({ draft: result.draft })
   }

@@ -35,8 +35,10 @@ export const useTurnaroundsStore = defineStore('turnarounds', () => {
 
   const update = (input: Input<'turnarounds:update'>) => shown(api.turnarounds.update(input))
   const handOver = (input: Input<'turnarounds:hand-over'>) => shown(api.turnarounds.handOver(input))
-  const recordAgreement = (input: Input<'turnarounds:record-agreement'>) => shown(api.turnarounds.recordAgreement(input))
-  const setClientCommitment = (input: Input<'turnarounds:set-client-commitment'>) => shown(api.turnarounds.setClientCommitment(input))
+  const recordAgreement = (input: Input<'turnarounds:record-agreement'>) =>
+    shown(api.turnarounds.recordAgreement(input))
+  const setClientCommitment = (input: Input<'turnarounds:set-client-commitment'>) =>
+    shown(api.turnarounds.setClientCommitment(input))
   const agreePlan = (input: Input<'turnarounds:agree-plan'>) => shown(api.turnarounds.agreePlan(input))
   const close = (input: Input<'turnarounds:close'>) => shown(api.turnarounds.close(input))
   const checkIn = (input: Input<'turnarounds:check-in'>) => shown(api.turnarounds.checkIn(input))
@@ -59,7 +61,8 @@ export const useTurnaroundsStore = defineStore('turnarounds', () => {
   }
 
   /** A client's turnarounds, open and closed, newest first. */
-  const listForClient = (clientId: number): Promise<TurnaroundSummary[]> => api.turnarounds.list({ state: 'all', clientId })
+  const listForClient = (clientId: number): Promise<TurnaroundSummary[]> =>
+    api.turnarounds.list({ state: 'all', clientId })
   /** Opens a new turnaround for a client's complaint. */
   const start = (input: Input<'turnarounds:open'>): Promise<TurnaroundDetail> => api.turnarounds.open(input)
 
@@ -74,10 +77,36 @@ export const useTurnaroundsStore = defineStore('turnarounds', () => {
   }
 
   return {
-    list, state, loading, current, fetchList, open, remove, refreshCurrent, listForClient, start,
-    listTouchpoints, saveTouchpoint, deleteTouchpoint,
-    update, handOver, recordAgreement, setClientCommitment, agreePlan, close, checkIn,
-    saveIssue, deleteIssue, saveAction, deleteAction, moveAction, rankByImpactAgain,
-    addCommitment, markCommitmentDone, markCommitmentMissed, renegotiateCommitment, deleteCommitment,
+    list,
+    state,
+    loading,
+    current,
+    fetchList,
+    open,
+    remove,
+    refreshCurrent,
+    listForClient,
+    start,
+    listTouchpoints,
+    saveTouchpoint,
+    deleteTouchpoint,
+    update,
+    handOver,
+    recordAgreement,
+    setClientCommitment,
+    agreePlan,
+    close,
+    checkIn,
+    saveIssue,
+    deleteIssue,
+    saveAction,
+    deleteAction,
+    moveAction,
+    rankByImpactAgain,
+    addCommitment,
+    markCommitmentDone,
+    markCommitmentMissed,
+    renegotiateCommitment,
+    deleteCommitment,
   }
 })

@@ -120,19 +120,40 @@ describe('client register benchmarks', () => {
       await db.dataSource.destroy()
     })
     const m = median(times)
-    keep({ name: 'db.open.5000', unit: 'ms', median: m, runs: times.length, samples: times, ...versus(m, 'db.open.empty') })
+    keep({
+      name: 'db.open.5000',
+      unit: 'ms',
+      median: m,
+      runs: times.length,
+      samples: times,
+      ...versus(m, 'db.open.empty'),
+    })
   })
 
   /** Median of 30 `services.clients.list` calls with `query` on the data folder `dir`. */
-  async function listFigure(name: string, dir: string, query: ClientListQueryData, expectedTotal: number | null, baseline?: string): Promise<void> {
+  async function listFigure(
+    name: string,
+    dir: string,
+    query: ClientListQueryData,
+    expectedTotal: number | null,
+    baseline?: string,
+  ): Promise<void> {
     const app = await openTestApp(dir)
     try {
       const first = await app.services.clients.list(query)
-      if (expectedTotal !== null && first.total !== expectedTotal) throw new Error(`${name}: the dataset holds ${first.total} clients, not ${expectedTotal}`)
+      if (expectedTotal !== null && first.total !== expectedTotal)
+        throw new Error(`${name}: the dataset holds ${first.total} clients, not ${expectedTotal}`)
       if (query.search) console.log(`(search '${query.search}' matches ${first.total} clients)`)
       const times = await sample(30, () => app.services.clients.list(query))
       const m = median(times)
-      keep({ name, unit: 'ms', median: m, runs: times.length, samples: times, ...(baseline ? versus(m, baseline) : {}) })
+      keep({
+        name,
+        unit: 'ms',
+        median: m,
+        runs: times.length,
+        samples: times,
+        ...(baseline ? versus(m, baseline) : {}),
+      })
     } finally {
       await app.close()
     }
@@ -140,9 +161,11 @@ describe('client register benchmarks', () => {
 
   it('clients.list.first-page.50', () => listFigure('clients.list.first-page.50', dir50, ClientListQuery.parse({}), 50))
 
-  it('clients.list.first-page.5000', () => listFigure('clients.list.first-page.5000', dir5000, ClientListQuery.parse({}), 5000, 'clients.list.first-page.50'))
+  it('clients.list.first-page.5000', () =>
+    listFigure('clients.list.first-page.5000', dir5000, ClientListQuery.parse({}), 5000, 'clients.list.first-page.50'))
 
-  it('clients.list.search.5000', () => listFigure('clients.list.search.5000', dir5000, ClientListQuery.parse({ search: 'ab' }), null))
+  it('clients.list.search.5000', () =>
+    listFigure('clients.list.search.5000', dir5000, ClientListQuery.parse({ search: 'ab' }), null))
 
   it('renderer.cold-start.5000', async () => {
     browser = await launchBrowser()

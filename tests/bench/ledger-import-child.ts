@@ -27,7 +27,17 @@ async function main(): Promise<void> {
   const cpuBefore = process.cpuUsage()
   const chosen = await service.open(csvFile)
   const preset = PRESETS.generic
-  const result = await service.run(chosen.token, { source: 'generic', fields: resolvePreset(preset, chosen.headers), kind: null, dateFormat: 'YYYY-MM-DD', createClients: false }, 'stop')
+  const result = await service.run(
+    chosen.token,
+    {
+      source: 'generic',
+      fields: resolvePreset(preset, chosen.headers),
+      kind: null,
+      dateFormat: 'YYYY-MM-DD',
+      createClients: false,
+    },
+    'stop',
+  )
   const ms = performance.now() - started
   const cpu = process.cpuUsage(cpuBefore)
   clearInterval(sampler)

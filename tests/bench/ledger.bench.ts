@@ -74,14 +74,29 @@ beforeAll(async () => {
   const file = path.join(dir, DATABASE_FILE_NAME)
   const seeding = await openDatabase({ file })
   await seedClients(seeding.dataSource, CLIENTS)
-  await new ProfileService({ manager: seeding.dataSource.manager, now: () => NOW }).save({ businessName: 'Bench', ownerName: 'Ada', address: '', email: '', phone: '', currency: 'GBP', hourlyWorthMinor: 6000, logoDataUrl: null })
+  await new ProfileService({ manager: seeding.dataSource.manager, now: () => NOW }).save({
+    businessName: 'Bench',
+    ownerName: 'Ada',
+    address: '',
+    email: '',
+    phone: '',
+    currency: 'GBP',
+    hourlyWorthMinor: 6000,
+    logoDataUrl: null,
+  })
   await seeding.dataSource.destroy()
   seedEntries(file)
   opened = await openDatabase({ file })
   raw = new Database(file, { readonly: true, fileMustExist: true })
-  ledger = createLedgerServices({ manager: opened.dataSource.manager, now: () => NOW, chooseSavePath: async () => null })
+  ledger = createLedgerServices({
+    manager: opened.dataSource.manager,
+    now: () => NOW,
+    chooseSavePath: async () => null,
+  })
   const totals = raw.prepare('SELECT COUNT(*) AS n FROM ledger_month_totals').get() as { n: number }
-  console.log(`(seeded ${CLIENTS} clients and ${ENTRIES} entries, ${totals.n} monthly total rows, in ${(performance.now() - started).toFixed(0)} ms)`)
+  console.log(
+    `(seeded ${CLIENTS} clients and ${ENTRIES} entries, ${totals.n} monthly total rows, in ${(performance.now() - started).toFixed(0)} ms)`,
+  )
 })
 
 afterAll(async () => {
@@ -106,27 +121,67 @@ describe('ledger benchmarks', () => {
     const plain = raw!.prepare(GROUP_BY)
     const ours = await ledger.figures.portfolio(period)
     const rows = plain.all(period.from, period.to) as Array<{ kind: string; amount: number }>
-    check('revenue', ours.totals.revenueMinor, rows.filter((r) => r.kind === 'invoice').reduce((a, r) => a + r.amount, 0))
-    console.log(`(portfolio ${period.from}..${period.to}: ${ours.clients.length} clients, ${rows.length} groups in the plain GROUP BY)`)
+    check(
+      'revenue',
+      ours.totals.revenueMinor,
+      rows.filter((r) => r.kind === 'invoice').reduce((a, r) => a + r.amount, 0),
+    )
+    console.log(
+      `(portfolio ${period.from}..${period.to}: ${ours.clients.length} clients, ${rows.length} groups in the plain GROUP BY)`,
+    )
     const baseline = await sample(RUNS, () => plain.all(period.from, period.to))
     const measured = await sample(RUNS, () => ledger.figures.portfolio(period))
-    record({ name: 'ledger.group-by-12-months (plain SQL over the entries)', unit: 'ms', median: median(baseline), runs: RUNS, samples: baseline })
-    record({ name: 'ledger.portfolio-12-months', unit: 'ms', median: median(measured), runs: RUNS, samples: measured, ratio: median(measured) / median(baseline), baseline: 'plain GROUP BY over the entries' })
+    record({
+      name: 'ledger.group-by-12-months (plain SQL over the entries)',
+      unit: 'ms',
+      median: median(baseline),
+      runs: RUNS,
+      samples: baseline,
+    })
+    record({
+      name: 'ledger.portfolio-12-months',
+      unit: 'ms',
+      median: median(measured),
+      runs: RUNS,
+      samples: measured,
+      ratio: median(measured) / median(baseline),
+      baseline: 'plain GROUP BY over the entries',
+    })
   })
 
   it('ledger.client-page', async () => {
     const plain = raw!.prepare(GROUP_BY_CLIENT)
     const ours = await ledger.figures.client(CLIENT_ID, period)
     const rows = plain.all(CLIENT_ID, period.from, period.to) as Array<{ kind: string; amount: number }>
-    check('client revenue', ours.figures.revenueMinor, rows.filter((r) => r.kind === 'invoice').reduce((a, r) => a + r.amount, 0))
-    const entries = raw!.prepare('SELECT COUNT(*) AS n FROM ledger_entries WHERE client_id = ?').get(CLIENT_ID) as { n: number }
+    check(
+      'client revenue',
+      ours.figures.revenueMinor,
+      rows.filter((r) => r.kind === 'invoice').reduce((a, r) => a + r.amount, 0),
+    )
+    const entries = raw!.prepare('SELECT COUNT(*) AS n FROM ledger_entries WHERE client_id = ?').get(CLIENT_ID) as {
+      n: number
+    }
     console.log(`(client ${CLIENT_ID}: ${entries.n} entries in all)`)
     const baseline = await sample(RUNS, () => plain.all(CLIENT_ID, period.from, period.to))
     const measured = await sample(RUNS, async () => {
       await ledger.figures.client(CLIENT_ID, period)
       await ledger.figures.months(CLIENT_ID, 24)
     })
-    record({ name: 'ledger.client-group-by (plain SQL over the entries)', unit: 'ms', median: median(baseline), runs: RUNS, samples: baseline })
-    record({ name: 'ledger.client-page (figures for 12 months and 24 monthly points)', unit: 'ms', median: median(measured), runs: RUNS, samples: measured, ratio: median(measured) / median(baseline), baseline: 'plain GROUP BY over the client’s entries' })
+    record({
+      name: 'ledger.client-group-by (plain SQL over the entries)',
+      unit: 'ms',
+      median: median(baseline),
+      runs: RUNS,
+      samples: baseline,
+    })
+    record({
+      name: 'ledger.client-page (figures for 12 months and 24 monthly points)',
+      unit: 'ms',
+      median: median(measured),
+      runs: RUNS,
+      samples: measured,
+      ratio: median(measured) / median(baseline),
+      baseline: 'plain GROUP BY over the client’s entries',
+    })
   })
 })

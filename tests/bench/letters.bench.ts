@@ -30,12 +30,19 @@ describe('letters', () => {
       const { draft } = await drafts.start({ clientId: client.id, kind: 'follow_up', goodwill: '' })
       await letters.render(draft)
     })
-    record({ name: 'letters: one follow-up, template to PDF bytes', unit: 'ms', median: median(times), runs: times.length, samples: times })
+    record({
+      name: 'letters: one follow-up, template to PDF bytes',
+      unit: 'ms',
+      median: median(times),
+      runs: times.length,
+      samples: times,
+    })
   })
 
   it('exports 100 check-in letters for 100 clients in one batch', async () => {
     const clients: number[] = []
-    for (let i = 0; i < 100; i++) clients.push((await fullClient(app, `Batch Client ${String(i + 1).padStart(3, '0')}`)).client.id)
+    for (let i = 0; i < 100; i++)
+      clients.push((await fullClient(app, `Batch Client ${String(i + 1).padStart(3, '0')}`)).client.id)
     // The fake save dialog answers with the suggested name in the test's folder: one file per client.
     const batchFiles = () => fs.readdirSync(app.dir).filter((f) => f.includes('Check-in - Batch Client'))
     const times = await sampleSection(3, async (timer) => {
@@ -49,6 +56,12 @@ describe('letters', () => {
       if (batchFiles().length !== 100) throw new Error('the batch did not write 100 files')
     })
     const perLetter = times.map((t) => t / 100)
-    record({ name: 'letters: 100 check-in letters exported in a batch, per letter', unit: 'ms', median: median(perLetter), runs: perLetter.length, samples: perLetter })
+    record({
+      name: 'letters: 100 check-in letters exported in a batch, per letter',
+      unit: 'ms',
+      median: median(perLetter),
+      runs: perLetter.length,
+      samples: perLetter,
+    })
   })
 })

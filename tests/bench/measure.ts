@@ -48,7 +48,10 @@ export interface SectionTimer {
  * Times only the part of each run between `start()` and `stop()` (or the end of the run, when `stop`
  * is not called), so per-run setup and teardown stay out of the figure.
  */
-export async function sampleSection(runs: number, fn: (timer: SectionTimer, run: number) => Promise<unknown>): Promise<number[]> {
+export async function sampleSection(
+  runs: number,
+  fn: (timer: SectionTimer, run: number) => Promise<unknown>,
+): Promise<number[]> {
   const times: number[] = []
   for (let run = 0; run < runs; run++) {
     const section = { started: Number.NaN, elapsed: Number.NaN }
@@ -80,9 +83,11 @@ export function record(input: RecordInput): Figure {
   if (input.ratio !== undefined) figure.ratio = round(input.ratio, 2)
   if (input.baseline !== undefined) figure.baseline = input.baseline
 
-  const ratioText = figure.ratio !== undefined ? ` ratio ${figure.ratio.toFixed(2)}x vs ${figure.baseline ?? 'baseline'}` : ''
+  const ratioText =
+    figure.ratio !== undefined ? ` ratio ${figure.ratio.toFixed(2)}x vs ${figure.baseline ?? 'baseline'}` : ''
   console.log(`${figure.name}: ${input.median.toFixed(1)} ${figure.unit} (median of ${input.runs})${ratioText}`)
-  if (process.env.BENCH_VERBOSE && input.samples) console.log(`  samples: ${input.samples.map((v) => v.toFixed(1)).join(', ')}`)
+  if (process.env.BENCH_VERBOSE && input.samples)
+    console.log(`  samples: ${input.samples.map((v) => v.toFixed(1)).join(', ')}`)
 
   const figures = readFigures().filter((f) => f.name !== figure.name)
   figures.push(figure)

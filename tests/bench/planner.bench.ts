@@ -51,9 +51,50 @@ const COMMITMENTS = 15_000
 const CHUNK = 500
 const STAMP = '2026-11-22T09:00:00.000Z'
 
-const OPEN_STAGES: Stage[] = ['listening', 'issues_agreed', 'client_committed', 'follow_up_sent', 'plan_agreed', 'in_progress']
-const STAFF = ['Abigail', 'Jonas', 'Priya', 'Mateo', 'Chloé', 'Fabian', 'Ingrid', 'Kwame', 'Léa', 'Oskar', 'Sabine', 'Tomás', 'Yusuf', 'Zara', 'Gabriel', 'Hana', 'Mira', 'Anja', 'Colm', 'Dara', 'Elif', 'Femi', 'Greta', 'Hugo', 'Ines', 'Jakub', 'Kira', 'Luca', 'Mina', 'Nils']
-const PRODUCTS = Array.from({ length: 40 }, (_, i) => `Product ${String.fromCharCode(65 + (i % 26))}${Math.floor(i / 26) + 1}`)
+const OPEN_STAGES: Stage[] = [
+  'listening',
+  'issues_agreed',
+  'client_committed',
+  'follow_up_sent',
+  'plan_agreed',
+  'in_progress',
+]
+const STAFF = [
+  'Abigail',
+  'Jonas',
+  'Priya',
+  'Mateo',
+  'Chloé',
+  'Fabian',
+  'Ingrid',
+  'Kwame',
+  'Léa',
+  'Oskar',
+  'Sabine',
+  'Tomás',
+  'Yusuf',
+  'Zara',
+  'Gabriel',
+  'Hana',
+  'Mira',
+  'Anja',
+  'Colm',
+  'Dara',
+  'Elif',
+  'Femi',
+  'Greta',
+  'Hugo',
+  'Ines',
+  'Jakub',
+  'Kira',
+  'Luca',
+  'Mina',
+  'Nils',
+]
+const PRODUCTS = Array.from(
+  { length: 40 },
+  (_, i) => `Product ${String.fromCharCode(65 + (i % 26))}${Math.floor(i / 26) + 1}`,
+)
 
 /** A deterministic planner dataset on top of the clients already there (ids 1..CLIENTS), in one transaction. */
 async function seedPlanner(dataSource: DataSource, seed = 20261123): Promise<void> {
@@ -77,7 +118,8 @@ async function seedPlanner(dataSource: DataSource, seed = 20261123): Promise<voi
     const closedOn = open ? null : minDate(addDays(openedOn, int(14, 150)), addDays(TODAY, -1))
     const outcome = open ? null : chance(0.7) ? ('recovered' as const) : ('let_go' as const)
     const checkInDueOn = closedOn ? addDays(closedOn, 90) : null
-    const checkedInOn = checkInDueOn && checkInDueOn <= addDays(TODAY, -14) && chance(0.85) ? addDays(checkInDueOn, int(0, 14)) : null
+    const checkedInOn =
+      checkInDueOn && checkInDueOn <= addDays(TODAY, -14) && chance(0.85) ? addDays(checkInDueOn, int(0, 14)) : null
     turnarounds.push({
       id: i + 1,
       clientId: open ? order[i]! : int(1, CLIENTS),
@@ -112,7 +154,10 @@ async function seedPlanner(dataSource: DataSource, seed = 20261123): Promise<voi
   }
   const endOf = (t: Partial<TurnaroundEntity>) => t.closedOn ?? TODAY
   const within = (t: Partial<TurnaroundEntity>, maxDays = Infinity) => {
-    const span = Math.max(0, Math.min(maxDays, Math.round((Date.parse(endOf(t)) - Date.parse(t.openedOn!)) / 86_400_000)))
+    const span = Math.max(
+      0,
+      Math.min(maxDays, Math.round((Date.parse(endOf(t)) - Date.parse(t.openedOn!)) / 86_400_000)),
+    )
     return addDays(t.openedOn!, int(0, span))
   }
 
@@ -121,15 +166,30 @@ async function seedPlanner(dataSource: DataSource, seed = 20261123): Promise<voi
     const t = turnarounds[int(0, TURNAROUNDS - 1)]!
     const occurredOn = within(t)
     if (t.lastTouchpointOn === null || occurredOn > t.lastTouchpointOn!) t.lastTouchpointOn = occurredOn
-    touchpoints.push({ clientId: t.clientId, turnaroundId: t.id, kind: pick(TOUCHPOINT_KINDS), occurredOn, who: t.owner, minutes: int(5, 120), summary: '', isCheckIn: false, createdAt: STAMP })
+    touchpoints.push({
+      clientId: t.clientId,
+      turnaroundId: t.id,
+      kind: pick(TOUCHPOINT_KINDS),
+      occurredOn,
+      who: t.owner,
+      minutes: int(5, 120),
+      summary: '',
+      isCheckIn: false,
+      createdAt: STAMP,
+    })
   }
   // The stored, derived follow-up date: what refreshDerived would have kept.
-  for (const t of turnarounds) t.nextFollowUpOn = t.closedOn ? null : nextFollowUpOn(t.openedOn!, t.lastTouchpointOn ?? null, t.followUpEveryDays!)
+  for (const t of turnarounds)
+    t.nextFollowUpOn = t.closedOn ? null : nextFollowUpOn(t.openedOn!, t.lastTouchpointOn ?? null, t.followUpEveryDays!)
 
   const issues: Array<Partial<IssueEntity>> = []
   for (let i = 0; i < ISSUES; i++) {
     const t = turnarounds[int(0, TURNAROUNDS - 1)]!
-    const status: IssueStatus = chance(0.07) ? 'dropped' : t.closedOn ? 'resolved' : pick(['open', 'in_progress', 'resolved'] as const)
+    const status: IssueStatus = chance(0.07)
+      ? 'dropped'
+      : t.closedOn
+        ? 'resolved'
+        : pick(['open', 'in_progress', 'resolved'] as const)
     issues.push({
       turnaroundId: t.id,
       statement: `Issue ${i + 1}`,
@@ -290,7 +350,11 @@ function versus(m: number, baseline: string): { ratio?: number; baseline?: strin
  * Samples the baseline and the TypeORM version in turns, one run each, so that whatever else the
  * machine is doing weighs on both alike and the ratio stays fair.
  */
-async function sampleInTurns(runs: number, baseline: () => unknown, measured: () => unknown): Promise<{ baseline: number[]; measured: number[] }> {
+async function sampleInTurns(
+  runs: number,
+  baseline: () => unknown,
+  measured: () => unknown,
+): Promise<{ baseline: number[]; measured: number[] }> {
   const times = { baseline: [] as number[], measured: [] as number[] }
   for (let run = 0; run < runs; run++) {
     times.baseline.push(...(await sample(1, baseline)))
@@ -302,7 +366,9 @@ async function sampleInTurns(runs: number, baseline: () => unknown, measured: ()
 /** Throws unless the two results are the same: the comparison is only fair if both do the same work. */
 function sameResult(name: string, typeorm: unknown, handWritten: unknown, counts: string): void {
   if (!isDeepStrictEqual(typeorm, handWritten)) {
-    throw new Error(`${name}: TypeORM and hand-written SQL disagree\n${JSON.stringify(typeorm).slice(0, 2000)}\n${JSON.stringify(handWritten).slice(0, 2000)}`)
+    throw new Error(
+      `${name}: TypeORM and hand-written SQL disagree\n${JSON.stringify(typeorm).slice(0, 2000)}\n${JSON.stringify(handWritten).slice(0, 2000)}`,
+    )
   }
   console.log(`(${name}: both give ${counts})`)
 }
@@ -322,7 +388,13 @@ beforeAll(async () => {
               (SELECT COUNT(*) FROM commitments) AS commitments`,
     )) as Array<Record<string, number>>
     const n = rows[0]!
-    if (n.clients !== CLIENTS || n.turnarounds !== TURNAROUNDS || n.issues !== ISSUES || n.touchpoints !== TOUCHPOINTS || n.commitments !== COMMITMENTS) {
+    if (
+      n.clients !== CLIENTS ||
+      n.turnarounds !== TURNAROUNDS ||
+      n.issues !== ISSUES ||
+      n.touchpoints !== TOUCHPOINTS ||
+      n.commitments !== COMMITMENTS
+    ) {
       throw new Error(`seeding went wrong: ${JSON.stringify(n)}`)
     }
     console.log(
@@ -360,9 +432,22 @@ describe('planner benchmarks', () => {
       () => handWritten(TODAY, WARNING_DAYS),
       () => todayData(m, TODAY, WARNING_DAYS),
     )
-    keep({ name: 'today.query.raw-sql', unit: 'ms', median: median(rawTimes), runs: rawTimes.length, samples: rawTimes })
+    keep({
+      name: 'today.query.raw-sql',
+      unit: 'ms',
+      median: median(rawTimes),
+      runs: rawTimes.length,
+      samples: rawTimes,
+    })
     const med = median(times)
-    keep({ name: 'today.query', unit: 'ms', median: med, runs: times.length, samples: times, ...versus(med, 'today.query.raw-sql') })
+    keep({
+      name: 'today.query',
+      unit: 'ms',
+      median: med,
+      runs: times.length,
+      samples: times,
+      ...versus(med, 'today.query.raw-sql'),
+    })
   })
 
   it('trends.query', async () => {
@@ -383,8 +468,21 @@ describe('planner benchmarks', () => {
       () => handWritten(TRENDS_FROM, TRENDS_TO),
       () => trendsData(m, TRENDS_FROM, TRENDS_TO),
     )
-    keep({ name: 'trends.query.raw-sql', unit: 'ms', median: median(rawTimes), runs: rawTimes.length, samples: rawTimes })
+    keep({
+      name: 'trends.query.raw-sql',
+      unit: 'ms',
+      median: median(rawTimes),
+      runs: rawTimes.length,
+      samples: rawTimes,
+    })
     const med = median(times)
-    keep({ name: 'trends.query', unit: 'ms', median: med, runs: times.length, samples: times, ...versus(med, 'trends.query.raw-sql') })
+    keep({
+      name: 'trends.query',
+      unit: 'ms',
+      median: med,
+      runs: times.length,
+      samples: times,
+      ...versus(med, 'trends.query.raw-sql'),
+    })
   })
 })

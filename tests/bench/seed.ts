@@ -7,12 +7,85 @@ import { CLIENT_STATUSES, type ClientStatus } from '../../electron/shared/words'
 
 export { prng }
 
-const FIRST = ['Abigail', 'Jonas', 'Priya', 'Mateo', 'Chloé', 'Fabian', 'Ingrid', 'Kwame', 'Léa', 'Oskar', 'Sabine', 'Tomás', 'Yusuf', 'Zara', 'Gabriel', 'Hana']
-const LAST = ['Abbott', 'Lindqvist', 'Raman', 'García', 'Dubois', 'Mensah', 'Novak', 'Okafor', 'Schmidt', 'Tanaka', 'Webb', 'Cabrera', 'Holm', 'Moreau']
-const WORDS = ['Northwind', 'Harrow', 'Lumière', 'Brightwater', 'Cobalt', 'Fable', 'Granite', 'Juniper', 'Kestrel', 'Marlow', 'Oakridge', 'Pebble', 'Quayside', 'Saffron', 'Timber', 'Wabash']
-const KINDS = ['Bakery', 'Architects', 'Studio', 'Consulting', 'Dental', 'Logistics', 'Florists', 'Brewing', 'Labs', 'Outfitters', 'Printing', 'Cabinets']
+const FIRST = [
+  'Abigail',
+  'Jonas',
+  'Priya',
+  'Mateo',
+  'Chloé',
+  'Fabian',
+  'Ingrid',
+  'Kwame',
+  'Léa',
+  'Oskar',
+  'Sabine',
+  'Tomás',
+  'Yusuf',
+  'Zara',
+  'Gabriel',
+  'Hana',
+]
+const LAST = [
+  'Abbott',
+  'Lindqvist',
+  'Raman',
+  'García',
+  'Dubois',
+  'Mensah',
+  'Novak',
+  'Okafor',
+  'Schmidt',
+  'Tanaka',
+  'Webb',
+  'Cabrera',
+  'Holm',
+  'Moreau',
+]
+const WORDS = [
+  'Northwind',
+  'Harrow',
+  'Lumière',
+  'Brightwater',
+  'Cobalt',
+  'Fable',
+  'Granite',
+  'Juniper',
+  'Kestrel',
+  'Marlow',
+  'Oakridge',
+  'Pebble',
+  'Quayside',
+  'Saffron',
+  'Timber',
+  'Wabash',
+]
+const KINDS = [
+  'Bakery',
+  'Architects',
+  'Studio',
+  'Consulting',
+  'Dental',
+  'Logistics',
+  'Florists',
+  'Brewing',
+  'Labs',
+  'Outfitters',
+  'Printing',
+  'Cabinets',
+]
 const SUFFIXES = ['Ltd', 'LLC', 'GmbH', 'SARL', 'Co.', 'AB']
-const TAGS = ['hospitality', 'key account', 'retail', 'referral', 'seasonal', 'public sector', 'startup', 'slow payer', 'abroad', 'family business']
+const TAGS = [
+  'hospitality',
+  'key account',
+  'retail',
+  'referral',
+  'seasonal',
+  'public sector',
+  'startup',
+  'slow payer',
+  'abroad',
+  'family business',
+]
 const STATUS_WEIGHTS: Array<[ClientStatus, number]> = [
   ['active', 0.5],
   ['at_risk', 0.15],
@@ -20,7 +93,8 @@ const STATUS_WEIGHTS: Array<[ClientStatus, number]> = [
   ['recovered', 0.12],
   ['let_go', 0.08],
 ]
-if (STATUS_WEIGHTS.length !== CLIENT_STATUSES.length) throw new Error('seed.ts: a client status is missing from STATUS_WEIGHTS')
+if (STATUS_WEIGHTS.length !== CLIENT_STATUSES.length)
+  throw new Error('seed.ts: a client status is missing from STATUS_WEIGHTS')
 
 const CHUNK = 500
 const DAY_MS = 86_400_000
@@ -45,7 +119,10 @@ export async function seedClients(dataSource: DataSource, count: number, seed = 
   }
 
   return dataSource.transaction(async (m) => {
-    const top = await m.createQueryBuilder(ClientEntity, 'c').select('MAX(c.id)', 'maxId').getRawOne<{ maxId: number | null }>()
+    const top = await m
+      .createQueryBuilder(ClientEntity, 'c')
+      .select('MAX(c.id)', 'maxId')
+      .getRawOne<{ maxId: number | null }>()
     const baseId = Number(top?.maxId ?? 0)
     let tagCount = 0
     for (let from = 0; from < count; from += CHUNK) {
@@ -71,7 +148,8 @@ export async function seedClients(dataSource: DataSource, count: number, seed = 
           phone: '',
           address: '',
           notes: '',
-          dateWon: random() < 0.8 ? new Date(created - Math.floor(random() * 400) * DAY_MS).toISOString().slice(0, 10) : null,
+          dateWon:
+            random() < 0.8 ? new Date(created - Math.floor(random() * 400) * DAY_MS).toISOString().slice(0, 10) : null,
           referralValueMinor: random() < 0.4 ? Math.floor(random() * 500_000) : 0,
           status: pickStatus(),
           nameKey: searchKey(name).slice(0, 160),
@@ -84,7 +162,8 @@ export async function seedClients(dataSource: DataSource, count: number, seed = 
         for (const tag of clientTags) tags.push({ clientId: id, tag })
       }
       await m.createQueryBuilder().insert().into(ClientEntity).values(clients).updateEntity(false).execute()
-      if (tags.length > 0) await m.createQueryBuilder().insert().into(ClientTagEntity).values(tags).updateEntity(false).execute()
+      if (tags.length > 0)
+        await m.createQueryBuilder().insert().into(ClientTagEntity).values(tags).updateEntity(false).execute()
       tagCount += tags.length
     }
     return { clients: count, tags: tagCount }

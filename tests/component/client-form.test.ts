@@ -38,13 +38,28 @@ function mountForm(initial: Partial<ClientInputData> = {}, serverErrors: FieldEr
   return { wrapper, model, validate: () => (formRef.value as FormApi).validate() }
 }
 
-const feedback = (wrapper: ReturnType<typeof mount>) => wrapper.findAll('.n-form-item-feedback__line').map((n) => n.text())
+const feedback = (wrapper: ReturnType<typeof mount>) =>
+  wrapper.findAll('.n-form-item-feedback__line').map((n) => n.text())
 
 describe('ClientForm', () => {
   it('labels every input', () => {
     const { wrapper } = mountForm()
     const labels = wrapper.findAll('label').map((l) => l.text().replace('*', '').trim())
-    expect(labels).toEqual(expect.arrayContaining(['Name', 'Company', 'Contact person', 'Status', 'Email', 'Phone', 'Date won', 'Referral value (estimate)', 'Address', 'Tags', 'Notes']))
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'Name',
+        'Company',
+        'Contact person',
+        'Status',
+        'Email',
+        'Phone',
+        'Date won',
+        'Referral value (estimate)',
+        'Address',
+        'Tags',
+        'Notes',
+      ]),
+    )
     wrapper.unmount()
   })
 
@@ -52,7 +67,9 @@ describe('ClientForm', () => {
     const { wrapper, validate } = mountForm({ email: 'not-an-email' })
     expect(validate()).toBeNull()
     await nextTick()
-    expect(feedback(wrapper)).toEqual(expect.arrayContaining(['Enter the client’s name.', 'This does not look like an email address.']))
+    expect(feedback(wrapper)).toEqual(
+      expect.arrayContaining(['Enter the client’s name.', 'This does not look like an email address.']),
+    )
     wrapper.unmount()
   })
 
@@ -69,8 +86,17 @@ describe('ClientForm', () => {
   })
 
   it('returns the parsed client when the input is good', async () => {
-    const { wrapper, validate } = mountForm({ name: '  Café Lumière ', email: 'bonjour@example.fr', tags: ['hospitality'] })
-    expect(validate()).toMatchObject({ name: 'Café Lumière', email: 'bonjour@example.fr', tags: ['hospitality'], status: 'active' })
+    const { wrapper, validate } = mountForm({
+      name: '  Café Lumière ',
+      email: 'bonjour@example.fr',
+      tags: ['hospitality'],
+    })
+    expect(validate()).toMatchObject({
+      name: 'Café Lumière',
+      email: 'bonjour@example.fr',
+      tags: ['hospitality'],
+      status: 'active',
+    })
     wrapper.unmount()
   })
 

@@ -14,7 +14,8 @@ function footer(busy = false) {
   return wrapper
 }
 
-const press = (init: KeyboardEventInit) => window.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }))
+const press = (init: KeyboardEventInit) =>
+  window.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }))
 
 describe('the form footer', () => {
   it('saves on Ctrl+S and on Cmd+S, and not on a plain S', () => {

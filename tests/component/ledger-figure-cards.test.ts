@@ -20,7 +20,9 @@ describe('the figure cards', () => {
   })
 
   it('say so when there is no revenue or no time', () => {
-    const w = mount(LedgerFigureCards, { props: { figures: figuresOf(emptySums()), currency: 'EUR', hourlyWorthMinor: 9000 } })
+    const w = mount(LedgerFigureCards, {
+      props: { figures: figuresOf(emptySums()), currency: 'EUR', hourlyWorthMinor: 9000 },
+    })
     expect(text(w, 'margin').text()).toContain('No revenue in the period')
     expect(text(w, 'rate').get('.value').text()).toBe('—')
     expect(text(w, 'rate').get('.value').classes()).not.toContain('negative')

@@ -13,7 +13,20 @@ const HARVEST: ChosenImportFile = {
   sizeBytes: 2048,
   encoding: 'UTF-8',
   headers: ['Date', 'Client', 'Project', 'Task', 'Notes', 'Hours', 'First Name', 'Last Name', 'Cost Rate', 'Currency'],
-  sample: [['2026-03-02', 'Acme Ltd', 'Brochure reprint', 'Design', 'Second proof', '1.5', 'Maya', 'Okafor', '', 'United States Dollar - USD']],
+  sample: [
+    [
+      '2026-03-02',
+      'Acme Ltd',
+      'Brochure reprint',
+      'Design',
+      'Second proof',
+      '1.5',
+      'Maya',
+      'Okafor',
+      '',
+      'United States Dollar - USD',
+    ],
+  ],
   suggestedPreset: 'harvest-time',
 }
 
@@ -27,14 +40,22 @@ function mountStep() {
   return { store, wrapper }
 }
 
-const rowText = (wrapper: ReturnType<typeof mountStep>['wrapper'], field: string) => wrapper.find(`tr[data-field="${field}"]`).text()
+const rowText = (wrapper: ReturnType<typeof mountStep>['wrapper'], field: string) =>
+  wrapper.find(`tr[data-field="${field}"]`).text()
 
 describe('the mapping step', () => {
   beforeEach(() => setActivePinia(createPinia()))
 
   it('fills the mapping from the preset and shows what the first row reads', () => {
     const { store, wrapper } = mountStep()
-    expect(store.fields).toMatchObject({ date: ['Date'], client: ['Client'], hours: ['Hours'], worker: ['First Name', 'Last Name'], rate: ['Cost Rate'], description: ['Project', 'Task', 'Notes'] })
+    expect(store.fields).toMatchObject({
+      date: ['Date'],
+      client: ['Client'],
+      hours: ['Hours'],
+      worker: ['First Name', 'Last Name'],
+      rate: ['Cost Rate'],
+      description: ['Project', 'Task', 'Notes'],
+    })
     expect(store.kind).toBe('time')
     expect(rowText(wrapper, 'worker')).toContain('Maya Okafor')
     expect(rowText(wrapper, 'description')).toContain('Brochure reprint · Design · Second proof')

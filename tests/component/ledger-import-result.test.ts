@@ -32,14 +32,22 @@ function mountPanel(result: ImportResult) {
 describe('the result step', () => {
   it('says how many payments were linked and how many name an invoice not in the ledger', () => {
     const wrapper = mountPanel(RESULT)
-    expect(wrapper.find('[data-testid="import-payments-linked"]').text()).toBe('3 payments are linked to the invoice they pay.')
-    expect(wrapper.find('[data-testid="import-payments-unlinked"]').text()).toContain('2 payments name an invoice not in the ledger; they are imported without a link.')
+    expect(wrapper.find('[data-testid="import-payments-linked"]').text()).toBe(
+      '3 payments are linked to the invoice they pay.',
+    )
+    expect(wrapper.find('[data-testid="import-payments-unlinked"]').text()).toContain(
+      '2 payments name an invoice not in the ledger; they are imported without a link.',
+    )
   })
 
   it('speaks of one payment in the singular, and says nothing when no payment names an invoice', () => {
     const one = mountPanel({ ...RESULT, paymentsLinked: 1, paymentsUnlinked: 1 })
-    expect(one.find('[data-testid="import-payments-linked"]').text()).toBe('1 payment is linked to the invoice it pays.')
-    expect(one.find('[data-testid="import-payments-unlinked"]').text()).toContain('1 payment names an invoice not in the ledger; it is imported without a link.')
+    expect(one.find('[data-testid="import-payments-linked"]').text()).toBe(
+      '1 payment is linked to the invoice it pays.',
+    )
+    expect(one.find('[data-testid="import-payments-unlinked"]').text()).toContain(
+      '1 payment names an invoice not in the ledger; it is imported without a link.',
+    )
     const none = mountPanel({ ...RESULT, paymentsLinked: 0, paymentsUnlinked: 0 })
     expect(none.find('[data-testid="import-payments-linked"]').exists()).toBe(false)
     expect(none.find('[data-testid="import-payments-unlinked"]').exists()).toBe(false)

@@ -19,7 +19,11 @@ async function setUpOwnBusiness(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Clients', exact: true }).waitFor()
 }
 
-async function addClient(page: Page, name: string, extra: { company?: string; email?: string; tag?: string } = {}): Promise<void> {
+async function addClient(
+  page: Page,
+  name: string,
+  extra: { company?: string; email?: string; tag?: string } = {},
+): Promise<void> {
   await page.keyboard.press('Control+n')
   await page.locator('#client-name').waitFor()
   await page.locator('#client-name').fill(name)
@@ -53,7 +57,11 @@ describe('the client register', () => {
     await page.keyboard.press('Escape')
     expect((await app.db.dataSource.query('SELECT COUNT(*) AS n FROM clients'))[0].n).toBe(0)
 
-    await addClient(page, 'Northwind Bakery', { company: 'Northwind Foods Ltd', email: 'orders@example.com', tag: 'hospitality' })
+    await addClient(page, 'Northwind Bakery', {
+      company: 'Northwind Foods Ltd',
+      email: 'orders@example.com',
+      tag: 'hospitality',
+    })
     await app.screenshot('client-page')
     await page.getByTestId('edit-client').click()
     await page.locator('#client-contact').fill('Priya Raman')

@@ -18,7 +18,12 @@ const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'import')
 async function seed(page: Page): Promise<void> {
   await page.evaluate(async () => {
     const api = window.api.call
-    await api['profile:save']({ businessName: 'Harbour Lane Print & Design', ownerName: 'Maya Okafor', currency: 'USD', hourlyWorthMinor: 9000 })
+    await api['profile:save']({
+      businessName: 'Harbour Lane Print & Design',
+      ownerName: 'Maya Okafor',
+      currency: 'USD',
+      hourlyWorthMinor: 9000,
+    })
     for (const name of ['Acme Ltd', 'Blue Finch Studio']) {
       const made = await api['clients:create']({ name })
       if (!made.ok) throw new Error(made.error.message)
@@ -34,7 +39,8 @@ async function openImportPage(app: RunningApp): Promise<void> {
   await page.getByRole('heading', { name: 'Import ledger entries' }).waitFor()
 }
 
-const count = async (app: RunningApp) => Number(((await app.db.dataSource.query('SELECT count(*) AS n FROM ledger_entries')) as Array<{ n: number }>)[0]!.n)
+const count = async (app: RunningApp) =>
+  Number(((await app.db.dataSource.query('SELECT count(*) AS n FROM ledger_entries')) as Array<{ n: number }>)[0]!.n)
 
 describe('importing a ledger CSV', () => {
   it('imports a Harvest time report: choose, columns, preview, import, result', async () => {
@@ -114,13 +120,19 @@ describe('importing a ledger CSV', () => {
     await openImportPage(app)
     const big = path.join(app.dataDir, 'big.csv')
     const lines = ['date,client,kind,description,amount']
-    for (let i = 0; i < 400_000; i++) lines.push(`2026-0${(i % 9) + 1}-1${i % 10},${i % 2 ? 'Acme Ltd' : 'Blue Finch Studio'},expense,Row ${i},${i % 900}.${String(i % 100).padStart(2, '0')}`)
+    for (let i = 0; i < 400_000; i++)
+      lines.push(
+        `2026-0${(i % 9) + 1}-1${i % 10},${i % 2 ? 'Acme Ltd' : 'Blue Finch Studio'},expense,Row ${i},${i % 900}.${String(i % 100).padStart(2, '0')}`,
+      )
     fs.writeFileSync(big, `${lines.join('\n')}\n`)
     app.setOpenFile(big)
     await page.getByTestId('import-choose-file').click()
     await page.getByTestId('import-preview').click()
     await page.getByTestId('import-run').click()
-    await page.getByTestId('import-running').getByText(/[1-9][\d,]* rows read/).waitFor()
+    await page
+      .getByTestId('import-running')
+      .getByText(/[1-9][\d,]* rows read/)
+      .waitFor()
     await app.screenshot('ledger-import/08-progress')
     await page.getByTestId('import-cancel').click()
     await page.getByTestId('import-result').filter({ hasText: 'Import cancelled' }).waitFor()

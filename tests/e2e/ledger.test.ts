@@ -16,12 +16,27 @@ const NOW = new Date(2026, 10, 22, 9, 30)
 async function seed(page: Page): Promise<{ clientId: number; turnaroundId: number }> {
   return page.evaluate(async () => {
     const api = window.api.call
-    await api['profile:save']({ businessName: 'Harbour Lane Print & Design', ownerName: 'Maya Okafor', currency: 'GBP', hourlyWorthMinor: 8500 })
+    await api['profile:save']({
+      businessName: 'Harbour Lane Print & Design',
+      ownerName: 'Maya Okafor',
+      currency: 'GBP',
+      hourlyWorthMinor: 8500,
+    })
     await api['staff:save']({ staff: { name: 'Tom', costRateMinor: 3200 } })
-    await api['risk-limits:save']({ horizonYears: 1, maxTurnaroundSharePct: 25, maxTurnaroundMinutes: 120, minEffectiveRateMinor: 0, defaultReferralValueMinor: 0 })
+    await api['risk-limits:save']({
+      horizonYears: 1,
+      maxTurnaroundSharePct: 25,
+      maxTurnaroundMinutes: 120,
+      minEffectiveRateMinor: 0,
+      defaultReferralValueMinor: 0,
+    })
     const client = await api['clients:create']({ name: 'Quayside Yacht Club' })
     if (!client.ok) throw new Error(client.error.message)
-    const opened = await api['turnarounds:open']({ clientId: client.data.id, openedOn: '2026-11-10', firstHeardBy: 'Maya Okafor' })
+    const opened = await api['turnarounds:open']({
+      clientId: client.data.id,
+      openedOn: '2026-11-10',
+      firstHeardBy: 'Maya Okafor',
+    })
     if (!opened.ok) throw new Error(opened.error.message)
     return { clientId: client.data.id, turnaroundId: opened.data.id }
   })
@@ -96,7 +111,9 @@ describe('the ledger', () => {
     // The figures for the last 12 months: revenue 2,000.00, collected 500.00, margin 2,000 − 48 = 1,952.00.
     await expect.poll(() => page.getByTestId('figure-revenue').textContent()).toContain('£2,000.00')
     expect(await page.getByTestId('figure-collected').textContent()).toContain('£500.00')
-    expect(await page.getByTestId('figure-collected').textContent()).toContain('Outstanding (invoiced − paid) £1,500.00')
+    expect(await page.getByTestId('figure-collected').textContent()).toContain(
+      'Outstanding (invoiced − paid) £1,500.00',
+    )
     expect(await page.getByTestId('figure-margin').textContent()).toContain('£1,952.00')
     expect(await page.getByTestId('turnaround-costs').textContent()).toContain('£48.00')
     await page.getByTestId('client-months-chart').locator('canvas').waitFor()

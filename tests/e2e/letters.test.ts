@@ -18,18 +18,23 @@ const session = useAppSession()
 let app: RunningApp | undefined
 
 const NOW = new Date(2026, 10, 22, 9, 30)
-const pdfText = (file: string) => execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+const pdfText = (file: string) =>
+  execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
 
 /** The preview has drawn every page, and the first page is not blank. */
 async function previewDrawn(page: Page): Promise<number> {
   const preview = page.getByTestId('pdf-preview').first()
   await preview.locator('xpath=self::*[@data-rendered-pages]').waitFor()
-  const inked = await preview.locator('canvas').first().evaluate((canvas: HTMLCanvasElement) => {
-    const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray()
-    let dark = 0
-    for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 255) < 128) dark++
-    return dark
-  })
+  const inked = await preview
+    .locator('canvas')
+    .first()
+    .evaluate((canvas: HTMLCanvasElement) => {
+      const data =
+        canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray()
+      let dark = 0
+      for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 255) < 128) dark++
+      return dark
+    })
   expect(inked, 'the preview shows text').toBeGreaterThan(1000)
   return Number(await preview.getAttribute('data-rendered-pages'))
 }
@@ -37,17 +42,47 @@ async function previewDrawn(page: Page): Promise<number> {
 async function seed(page: Page): Promise<number> {
   return page.evaluate(async () => {
     const api = window.api.call
-    await api['profile:save']({ businessName: 'Harbour Lane Print & Design', ownerName: 'Maya Okafor', address: 'Unit 4, 12 Harbour Lane\nBristol BS1 6XY', email: 'hello@harbourlane.example.co.uk', phone: '0117 496 0123', currency: 'GBP', hourlyWorthMinor: 8500 })
-    const client = await api['clients:create']({ name: 'Acme Ltd', contactPerson: 'Élodie Marchand', address: '3 Gloucester Road\nBristol' })
+    await api['profile:save']({
+      businessName: 'Harbour Lane Print & Design',
+      ownerName: 'Maya Okafor',
+      address: 'Unit 4, 12 Harbour Lane\nBristol BS1 6XY',
+      email: 'hello@harbourlane.example.co.uk',
+      phone: '0117 496 0123',
+      currency: 'GBP',
+      hourlyWorthMinor: 8500,
+    })
+    const client = await api['clients:create']({
+      name: 'Acme Ltd',
+      contactPerson: 'Élodie Marchand',
+      address: '3 Gloucester Road\nBristol',
+    })
     if (!client.ok) throw new Error(client.error.message)
-    const opened = await api['turnarounds:open']({ clientId: client.data.id, openedOn: '2026-11-10', firstHeardBy: 'Maya Okafor', responsePromisedOn: '2026-11-27' })
+    const opened = await api['turnarounds:open']({
+      clientId: client.data.id,
+      openedOn: '2026-11-10',
+      firstHeardBy: 'Maya Okafor',
+      responsePromisedOn: '2026-11-27',
+    })
     if (!opened.ok) throw new Error(opened.error.message)
     const id = opened.data.id
-    await api['issues:save']({ turnaroundId: id, issue: { statement: 'The March and April reports arrived 6 and 9 days late', raisedOn: '2026-11-10' } })
-    await api['issues:save']({ turnaroundId: id, issue: { statement: 'The March report had the wrong VAT figures', raisedOn: '2026-11-10' } })
+    await api['issues:save']({
+      turnaroundId: id,
+      issue: { statement: 'The March and April reports arrived 6 and 9 days late', raisedOn: '2026-11-10' },
+    })
+    await api['issues:save']({
+      turnaroundId: id,
+      issue: { statement: 'The March report had the wrong VAT figures', raisedOn: '2026-11-10' },
+    })
     await api['turnarounds:record-agreement']({ id, agreedOn: '2026-11-20', via: 'meeting' })
-    await api['turnarounds:set-client-commitment']({ id, kind: 'renew', description: 'Renew the annual contract in January' })
-    await api['commitments:save']({ turnaroundId: id, commitment: { party: 'us', description: 'Send the corrected March report', dueOn: '2026-11-25' } })
+    await api['turnarounds:set-client-commitment']({
+      id,
+      kind: 'renew',
+      description: 'Renew the annual contract in January',
+    })
+    await api['commitments:save']({
+      turnaroundId: id,
+      commitment: { party: 'us', description: 'Send the corrected March report', dueOn: '2026-11-25' },
+    })
     return id
   })
 }
@@ -78,9 +113,13 @@ describe('letters', () => {
     await page.getByTestId('add-paragraph').click()
     const blocks = page.locator('.letter-blocks .block')
     const last = (await blocks.count()) - 1
-    await page.getByRole('textbox', { name: `Paragraph ${last + 1}` }).fill('P.S. The reprint is booked for Monday morning.')
+    await page
+      .getByRole('textbox', { name: `Paragraph ${last + 1}` })
+      .fill('P.S. The reprint is booked for Monday morning.')
     await page.getByRole('button', { name: `Move paragraph ${last + 1} up` }).click()
-    expect(await page.getByRole('textbox', { name: `Paragraph ${last}` }).inputValue()).toBe('P.S. The reprint is booked for Monday morning.')
+    expect(await page.getByRole('textbox', { name: `Paragraph ${last}` }).inputValue()).toBe(
+      'P.S. The reprint is booked for Monday morning.',
+    )
     await page.getByText('changed since this preview').waitFor()
     await page.getByTestId('letter-preview').click()
     await page.getByText('changed since this preview').waitFor({ state: 'detached' })
@@ -110,7 +149,18 @@ describe('letters', () => {
     }
     expect(text.indexOf('P.S. The reprint')).toBeLessThan(text.indexOf('If you have any questions'))
     fs.mkdirSync(path.join(ROOT, 'test-results', 'letters'), { recursive: true })
-    execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, path.join(ROOT, 'test-results', 'letters', 'e2e-follow-up')])
+    execFileSync('/usr/bin/pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      file,
+      path.join(ROOT, 'test-results', 'letters', 'e2e-follow-up'),
+    ])
     await page.getByTestId('letter-open').click()
     await expect.poll(() => app?.openedFiles).toEqual([file])
 
@@ -132,15 +182,22 @@ describe('letters', () => {
     expect(createHash('sha256').update(fs.readFileSync(file)).digest('hex')).toBe(hash)
 
     // The letter is a touchpoint of the turnaround: the follow-up is sent.
-    const [touchpoint] = await app.db.dataSource.query("SELECT kind, minutes, occurred_on FROM touchpoints WHERE kind = 'letter'")
+    const [touchpoint] = await app.db.dataSource.query(
+      "SELECT kind, minutes, occurred_on FROM touchpoints WHERE kind = 'letter'",
+    )
     expect(touchpoint).toEqual({ kind: 'letter', minutes: 20, occurred_on: '2026-11-22' })
     await page.goto(`${page.url().split('#')[0]}#/turnarounds/${turnaroundId}`)
-    await expect.poll(() => page.locator('.turnaround-header [data-stage]').getAttribute('data-stage')).toBe('follow_up_sent')
+    await expect
+      .poll(() => page.locator('.turnaround-header [data-stage]').getAttribute('data-stage'))
+      .toBe('follow_up_sent')
 
     // The client's Letters tab lists it.
     await page.locator('.turnaround-header h1 a').click()
     await page.locator('.client-tabs .n-tabs-tab', { hasText: 'Letters' }).click()
-    await page.locator('.client-letters .letters-table').getByText('Our meeting on 20 November: what we agreed').waitFor()
+    await page
+      .locator('.client-letters .letters-table')
+      .getByText('Our meeting on 20 November: what we agreed')
+      .waitFor()
     await app.screenshot('letters/07-client-tab')
   })
 
@@ -167,7 +224,9 @@ describe('letters', () => {
     await page.getByTestId('template-save').click()
     await page.getByText('Meeting follow-up template saved.').waitFor()
     const templates = await page.evaluate(() => window.api.call['letter-templates:list'](undefined))
-    expect(templates.ok && templates.data.find((t) => t.kind === 'follow_up')?.body).toBe('Dear {{ client.greeting }},\n\n# Agreed\n{% table issues %}')
+    expect(templates.ok && templates.data.find((t) => t.kind === 'follow_up')?.body).toBe(
+      'Dear {{ client.greeting }},\n\n# Agreed\n{% table issues %}',
+    )
     // US Letter from Settings.
     await page.getByTestId('page-size-LETTER').click()
     await page.getByText('Letters are now laid out on US Letter').waitFor()

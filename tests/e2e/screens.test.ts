@@ -35,7 +35,10 @@ async function shootAll(app: RunningApp, label: string, size: string): Promise<v
     // Through the sidebar, as a person would.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: heading, exact: true }).click()
     await page.getByRole('heading', { name: heading, exact: true }).waitFor()
-    await page.locator('.n-data-table-loading-wrapper').waitFor({ state: 'detached' }).catch(() => undefined)
+    await page
+      .locator('.n-data-table-loading-wrapper')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined)
     await app.screenshot(`screens/${label}-${size}-${path.slice(1)}`)
   }
 }
@@ -52,7 +55,12 @@ describe('every page, looked at', () => {
         await app.page.getByTestId('start-own').click()
         await app.screenshot(`screens/empty-${size}-welcome-own-business`)
         await app.page.evaluate(() =>
-          window.api.call['profile:save']({ businessName: 'Brightwater Consulting', ownerName: 'Jonas Lindqvist', currency: 'EUR', hourlyWorthMinor: 9500 }),
+          window.api.call['profile:save']({
+            businessName: 'Brightwater Consulting',
+            ownerName: 'Jonas Lindqvist',
+            currency: 'EUR',
+            hourlyWorthMinor: 9500,
+          }),
         )
         await app.page.reload()
         await app.page.getByRole('heading', { name: 'Clients', exact: true }).waitFor()

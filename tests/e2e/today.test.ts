@@ -18,14 +18,29 @@ describe('the Today page', () => {
     app = session.app = await startApp(session.browser(), { dataDir, now: on('2026-03-02') })
     await app.page.evaluate(async () => {
       const call = window.api.call
-      await call['profile:save']({ businessName: 'Brightwater Consulting', ownerName: 'Jonas Lindqvist', currency: 'EUR', hourlyWorthMinor: 9500 })
+      await call['profile:save']({
+        businessName: 'Brightwater Consulting',
+        ownerName: 'Jonas Lindqvist',
+        currency: 'EUR',
+        hourlyWorthMinor: 9500,
+      })
       const client = await call['clients:create']({ name: 'Northwind Bakery' })
       if (!client.ok) throw new Error(client.error.message)
-      const opened = await call['turnarounds:open']({ clientId: client.data.id, openedOn: '2026-03-02', firstHeardBy: 'Jonas Lindqvist' })
+      const opened = await call['turnarounds:open']({
+        clientId: client.data.id,
+        openedOn: '2026-03-02',
+        firstHeardBy: 'Jonas Lindqvist',
+      })
       if (!opened.ok) throw new Error(opened.error.message)
       const id = opened.data.id
-      await call['commitments:save']({ turnaroundId: id, commitment: { party: 'us', description: 'Send the corrected March report', dueOn: '2026-03-05' } })
-      await call['commitments:save']({ turnaroundId: id, commitment: { party: 'client', description: 'Pay invoice 2291', dueOn: '2026-03-10' } })
+      await call['commitments:save']({
+        turnaroundId: id,
+        commitment: { party: 'us', description: 'Send the corrected March report', dueOn: '2026-03-05' },
+      })
+      await call['commitments:save']({
+        turnaroundId: id,
+        commitment: { party: 'client', description: 'Pay invoice 2291', dueOn: '2026-03-10' },
+      })
     })
     await app.close()
 
@@ -34,7 +49,9 @@ describe('the Today page', () => {
     await app.page.getByRole('link', { name: 'Today', exact: true }).click()
     await app.page.getByTestId('today-commitments').waitFor()
     expect(await app.page.getByTestId('today-follow-ups').count()).toBe(0)
-    expect(await lines(app, 'today-commitments')).toEqual([expect.stringMatching(/At risk.*Northwind Bakery.*Send the corrected March report/s)])
+    expect(await lines(app, 'today-commitments')).toEqual([
+      expect.stringMatching(/At risk.*Northwind Bakery.*Send the corrected March report/s),
+    ])
     await app.screenshot('today/2026-03-03')
     await app.close()
 
@@ -42,14 +59,21 @@ describe('the Today page', () => {
     app = session.app = await startApp(session.browser(), { dataDir, now: on('2026-03-06') })
     await app.page.getByRole('link', { name: 'Today', exact: true }).click()
     await app.page.getByTestId('today-follow-ups').waitFor()
-    expect(await lines(app, 'today-follow-ups')).toEqual([expect.stringMatching(/Northwind Bakery.*overdue since 4 Mar 2026/s)])
-    expect(await lines(app, 'today-commitments')).toEqual([expect.stringMatching(/Overdue.*Send the corrected March report/s)])
+    expect(await lines(app, 'today-follow-ups')).toEqual([
+      expect.stringMatching(/Northwind Bakery.*overdue since 4 Mar 2026/s),
+    ])
+    expect(await lines(app, 'today-commitments')).toEqual([
+      expect.stringMatching(/Overdue.*Send the corrected March report/s),
+    ])
     await app.screenshot('today/2026-03-06')
 
     // Acting on the overdue commitment: the line leads to the turnaround's commitments.
     await app.page.getByTestId('today-commitments').getByRole('link', { name: 'Northwind Bakery' }).click()
     await app.page.locator('.commitments-table').waitFor()
-    await app.page.locator('.commitments-table tr', { hasText: 'Send the corrected March report' }).getByRole('button', { name: 'Done today' }).click()
+    await app.page
+      .locator('.commitments-table tr', { hasText: 'Send the corrected March report' })
+      .getByRole('button', { name: 'Done today' })
+      .click()
     await app.page.locator('.commitments-table [data-state="done"]').waitFor()
     await app.close()
 
@@ -57,7 +81,9 @@ describe('the Today page', () => {
     app = session.app = await startApp(session.browser(), { dataDir, now: on('2026-03-09') })
     await app.page.getByRole('link', { name: 'Today', exact: true }).click()
     await app.page.getByTestId('today-commitments').waitFor()
-    expect(await lines(app, 'today-commitments')).toEqual([expect.stringMatching(/At risk.*Pay invoice 2291.*The client/s)])
+    expect(await lines(app, 'today-commitments')).toEqual([
+      expect.stringMatching(/At risk.*Pay invoice 2291.*The client/s),
+    ])
     await app.screenshot('today/2026-03-09')
   })
 })

@@ -20,7 +20,11 @@ async function tab(page: Page, name: RegExp): Promise<void> {
   await page.locator('.turnaround-tabs .n-tabs-tab', { hasText: name }).click()
 }
 
-async function addIssue(page: Page, statement: string, options: { general?: boolean; staff?: string } = {}): Promise<void> {
+async function addIssue(
+  page: Page,
+  statement: string,
+  options: { general?: boolean; staff?: string } = {},
+): Promise<void> {
   await page.getByTestId('add-issue').click()
   await page.locator('#issue-statement').fill(statement)
   if (options.general) await page.getByTestId('issue-general').click()
@@ -43,7 +47,12 @@ describe('a turnaround from start to finish', () => {
     app = session.app = await startApp(session.browser())
     const { page } = app
     await page.evaluate(async () => {
-      await window.api.call['profile:save']({ businessName: 'Brightwater Consulting', ownerName: 'Jonas Lindqvist', currency: 'EUR', hourlyWorthMinor: 9500 })
+      await window.api.call['profile:save']({
+        businessName: 'Brightwater Consulting',
+        ownerName: 'Jonas Lindqvist',
+        currency: 'EUR',
+        hourlyWorthMinor: 9500,
+      })
       await window.api.call['clients:create']({ name: 'Northwind Bakery', company: 'Northwind Foods Ltd' })
     })
     await page.reload()
@@ -71,7 +80,10 @@ describe('a turnaround from start to finish', () => {
     await addIssue(page, 'The March report had the wrong VAT figures', { staff: 'Tom' })
     await tab(page, /^Overview/)
     await page.getByTestId('record-agreement').click()
-    await page.getByText(/Make these issues specific or drop them first/).first().waitFor()
+    await page
+      .getByText(/Make these issues specific or drop them first/)
+      .first()
+      .waitFor()
     expect(await stage(page)).toBe('listening')
     await tab(page, /^Issues/)
     await page.locator('.issues-table').getByText('They never deliver on time').click()
@@ -99,7 +111,9 @@ describe('a turnaround from start to finish', () => {
     await page.getByTestId('touchpoint-kind').click()
     await page.locator('.n-base-select-option', { hasText: 'Email' }).click()
     await page.locator('#touchpoint-minutes').fill('25')
-    await page.locator('#touchpoint-summary').fill('Sent the meeting summary, the agreed issues and the date the plan will come.')
+    await page
+      .locator('#touchpoint-summary')
+      .fill('Sent the meeting summary, the agreed issues and the date the plan will come.')
     await page.getByTestId('touchpoint-save').click()
     await page.locator('.touchpoints-table').getByText('Sent the meeting summary').waitFor()
     await expect.poll(() => stage(page)).toBe('follow_up_sent')
@@ -110,7 +124,13 @@ describe('a turnaround from start to finish', () => {
     await addAction(page, 'Put the report date in the shared calendar', 4, '0.5')
     await addAction(page, 'Correct and resend the March report', 5, '2')
     const titles = () => page.locator('.plan-table tbody tr .title').allTextContents()
-    await expect.poll(titles).toEqual(['Quick winPut the report date in the shared calendar', 'Quick winCorrect and resend the March report', 'Rebuild the reporting process'])
+    await expect
+      .poll(titles)
+      .toEqual([
+        'Quick winPut the report date in the shared calendar',
+        'Quick winCorrect and resend the March report',
+        'Rebuild the reporting process',
+      ])
     // The owner reorders by hand: the resend goes first.
     await page.getByRole('button', { name: 'Move “Correct and resend the March report” up' }).click()
     await expect.poll(async () => (await titles())[0]).toBe('Quick winCorrect and resend the March report')
@@ -133,8 +153,14 @@ describe('a turnaround from start to finish', () => {
     await addCommitment('Call Priya about the April figures')
     await expect.poll(() => page.locator('.commitments-table [data-state="at_risk"]').count()).toBe(2)
     await app.screenshot('turnaround/06-commitments-at-risk')
-    await page.locator('.commitments-table tr', { hasText: 'Send the corrected March report' }).getByRole('button', { name: 'Done today' }).click()
-    await page.locator('.commitments-table tr', { hasText: 'Call Priya' }).getByRole('button', { name: 'Missed' }).click()
+    await page
+      .locator('.commitments-table tr', { hasText: 'Send the corrected March report' })
+      .getByRole('button', { name: 'Done today' })
+      .click()
+    await page
+      .locator('.commitments-table tr', { hasText: 'Call Priya' })
+      .getByRole('button', { name: 'Missed' })
+      .click()
     await page.getByTestId('on-time-share').getByText('50%').waitFor()
     await expect.poll(() => stage(page)).toBe('in_progress')
     await app.screenshot('turnaround/07-commitments')
@@ -168,7 +194,9 @@ describe('opening a turnaround from the client page', () => {
     await page.locator('.clients-table tbody tr', { hasText: 'Zoë Brennan' }).click()
     await page.locator('.client-view h1', { hasText: 'Zoë Brennan' }).waitFor()
     await page.getByTestId('client-open-turnaround').click()
-    await expect.poll(() => page.locator('.turnaround-open-dialog .n-base-selection').first().innerText()).toContain('Zoë Brennan')
+    await expect
+      .poll(() => page.locator('.turnaround-open-dialog .n-base-selection').first().innerText())
+      .toContain('Zoë Brennan')
     await page.locator('#open-client-words').fill('Nobody called me back about the proofs.')
     await page.getByTestId('open-turnaround-save').click()
     await page.locator('.turnaround-header h1', { hasText: 'Zoë Brennan' }).waitFor()

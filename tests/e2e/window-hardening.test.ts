@@ -12,13 +12,20 @@ import { useAppSession } from './support/lifecycle'
 import { openTestApp } from '../support/temp-db'
 
 const session = useAppSession()
-const NOTE = 'Call back about <a href="https://evil.example/steal">the invoice</a>\nSee https://evil.example/plain and <script>alert(1)</script>'
+const NOTE =
+  'Call back about <a href="https://evil.example/steal">the invoice</a>\nSee https://evil.example/plain and <script>alert(1)</script>'
 
 describe('window hardening', () => {
   it('keeps the app in its window: links in notes are text, outside navigation is prevented, window.open is denied', async () => {
     const dataDir = newDataDir()
     const seed = await openTestApp(dataDir)
-    await seed.call('profile:save', { businessName: 'Brightwater', ownerName: 'Jonas', email: '', currency: 'GBP', hourlyWorthMinor: 9500 })
+    await seed.call('profile:save', {
+      businessName: 'Brightwater',
+      ownerName: 'Jonas',
+      email: '',
+      currency: 'GBP',
+      hourlyWorthMinor: 9500,
+    })
     await seed.call('clients:create', { name: 'Link Ltd', email: '', notes: NOTE })
     await seed.close()
 
@@ -61,7 +68,11 @@ describe('window hardening', () => {
     expect(page.url().split('#')[0]).toBe(appUrl)
 
     // The links went to the system browser instead (file and script addresses never do: security.test.ts).
-    expect(hardened.openedExternally).toEqual(['https://evil.example/steal', 'http://evil.example/plain', 'https://evil.example/popup'])
+    expect(hardened.openedExternally).toEqual([
+      'https://evil.example/steal',
+      'http://evil.example/plain',
+      'https://evil.example/popup',
+    ])
     await notes.waitFor()
   })
 })

@@ -20,7 +20,13 @@ describe('your data', () => {
     const dataDir = newDataDir()
     // Yesterday: a business with two clients. Starting today takes today's backup of them.
     const seed = await openTestApp(dataDir, () => new Date(Date.now() - 86_400_000))
-    await seed.call('profile:save', { businessName: 'Brightwater', ownerName: 'Jonas', email: '', currency: 'GBP', hourlyWorthMinor: 9500 })
+    await seed.call('profile:save', {
+      businessName: 'Brightwater',
+      ownerName: 'Jonas',
+      email: '',
+      currency: 'GBP',
+      hourlyWorthMinor: 9500,
+    })
     await seed.call('clients:create', { name: 'Northwind Bakery', email: '' })
     await seed.call('clients:create', { name: 'Harbour Lights', email: '' })
     await seed.close()
@@ -46,10 +52,15 @@ describe('your data', () => {
     await page.getByText(/Exported \d+ records to/).waitFor()
     const exported = fs.readdirSync(app.saveDir).find((f) => f.endsWith('.json')) as string
     const json = JSON.parse(fs.readFileSync(path.join(app.saveDir, exported), 'utf8'))
-    expect(json.tables.clients.map((c: { name: string }) => c.name).sort()).toEqual(['Harbour Lights', 'Northwind Bakery'])
+    expect(json.tables.clients.map((c: { name: string }) => c.name).sort()).toEqual([
+      'Harbour Lights',
+      'Northwind Bakery',
+    ])
 
     // A change after the backup: a third client.
-    await app.db.dataSource.query("INSERT INTO clients (name, name_key, search_text, status, created_at, updated_at) VALUES ('Added later', 'added later', 'added later', 'active', '2026-01-01', '2026-01-01')")
+    await app.db.dataSource.query(
+      "INSERT INTO clients (name, name_key, search_text, status, created_at, updated_at) VALUES ('Added later', 'added later', 'added later', 'active', '2026-01-01', '2026-01-01')",
+    )
 
     await app.menu('restore-backup')
     await page.getByRole('heading', { name: 'Restore from backup' }).waitFor()
@@ -78,7 +89,13 @@ describe('restore from a file', () => {
   it('brings back a "Back up now" copy saved elsewhere, from the backups page and the File menu, and refuses a changed one', async () => {
     const dataDir = newDataDir()
     const seed = await openTestApp(dataDir)
-    await seed.call('profile:save', { businessName: 'Brightwater', ownerName: 'Jonas', email: '', currency: 'GBP', hourlyWorthMinor: 9500 })
+    await seed.call('profile:save', {
+      businessName: 'Brightwater',
+      ownerName: 'Jonas',
+      email: '',
+      currency: 'GBP',
+      hourlyWorthMinor: 9500,
+    })
     await seed.call('clients:create', { name: 'Northwind Bakery', email: '' })
     await seed.call('clients:create', { name: 'Harbour Lights', email: '' })
     await seed.close()
@@ -94,7 +111,9 @@ describe('restore from a file', () => {
     const elsewhere = path.join(newDataDir(), 'On the USB stick.sqlite')
     fs.copyFileSync(copy, elsewhere)
     fs.copyFileSync(checksumFileOf(copy), checksumFileOf(elsewhere))
-    await app.db.dataSource.query("INSERT INTO clients (name, name_key, search_text, status, created_at, updated_at) VALUES ('Added later', 'added later', 'added later', 'active', '2026-01-01', '2026-01-01')")
+    await app.db.dataSource.query(
+      "INSERT INTO clients (name, name_key, search_text, status, created_at, updated_at) VALUES ('Added later', 'added later', 'added later', 'active', '2026-01-01', '2026-01-01')",
+    )
 
     // A copy with one byte changed inside a client's name is refused, and nothing changes.
     const tampered = path.join(path.dirname(elsewhere), 'Tampered.sqlite')
@@ -125,7 +144,9 @@ describe('restore from a file', () => {
 
     // From the File menu, a copy without its checksum: restored after its integrity check, and the page says so.
     fs.rmSync(checksumFileOf(elsewhere))
-    await app.db.dataSource.query("INSERT INTO clients (name, name_key, search_text, status, created_at, updated_at) VALUES ('Added again', 'added again', 'added again', 'active', '2026-01-01', '2026-01-01')")
+    await app.db.dataSource.query(
+      "INSERT INTO clients (name, name_key, search_text, status, created_at, updated_at) VALUES ('Added again', 'added again', 'added again', 'active', '2026-01-01', '2026-01-01')",
+    )
     await app.menu('go-clients')
     await page.getByText('Added again').waitFor()
     await app.menu('restore-file')

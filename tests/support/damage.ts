@@ -22,7 +22,8 @@ export async function folderWithBackup(dir: string, before = 3): Promise<string>
   for (let i = 0; i < before; i++) await first.call('clients:create', { name: `Backed up ${i}`, email: '' })
   await first.close()
   const second = await openTestApp(dir, () => new Date('2026-11-22T09:00:00Z'))
-  for (let i = 0; i < 200; i++) await second.call('clients:create', { name: `Later ${i}`, email: '', notes: 'n'.repeat(500) })
+  for (let i = 0; i < 200; i++)
+    await second.call('clients:create', { name: `Later ${i}`, email: '', notes: 'n'.repeat(500) })
   await second.close()
   // Fold the write-ahead log into the file, as a clean quit does.
   const settle = await openDatabase({ file, dailyBackup: false })

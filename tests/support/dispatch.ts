@@ -4,7 +4,8 @@ import type { TestApp } from './temp-db'
 
 export async function call<T>(app: TestApp, channel: string, input?: unknown): Promise<T> {
   const result = (await app.call(channel, input)) as Envelope<T>
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.field ?? '-'}: ${result.error.message}`)
+  if (!result.ok)
+    throw new Error(`${channel} failed: ${result.error.code} ${result.error.field ?? '-'}: ${result.error.message}`)
   return result.data
 }
 

@@ -31,8 +31,12 @@ export async function openImportApp(dir?: string): Promise<ImportApp> {
   await call(app, 'profile:save', IMPORT_PROFILE)
   const acme = (await call<{ id: number }>(app, 'clients:create', { name: 'Acme Ltd' })).id
   const blueFinch = (await call<{ id: number }>(app, 'clients:create', { name: 'Blue Finch Studio' })).id
-  await app.db.dataSource.query("INSERT INTO staff (name, cost_rate_minor, created_at, updated_at) VALUES ('Priya Shah', 6000, '', '')")
-  const [staff] = (await app.db.dataSource.query("SELECT id FROM staff WHERE name = 'Priya Shah'")) as Array<{ id: number }>
+  await app.db.dataSource.query(
+    "INSERT INTO staff (name, cost_rate_minor, created_at, updated_at) VALUES ('Priya Shah', 6000, '', '')",
+  )
+  const [staff] = (await app.db.dataSource.query("SELECT id FROM staff WHERE name = 'Priya Shah'")) as Array<{
+    id: number
+  }>
   return Object.assign(app, { acme, blueFinch, priya: staff!.id })
 }
 
@@ -44,19 +48,48 @@ export async function chooseFile(app: TestApp, file: string): Promise<ChosenImpo
   return chosen
 }
 
-export function presetMapping(preset: PresetId, headers: readonly string[], extra: Partial<ImportMappingData> = {}): ImportMappingData {
+export function presetMapping(
+  preset: PresetId,
+  headers: readonly string[],
+  extra: Partial<ImportMappingData> = {},
+): ImportMappingData {
   const p = PRESETS[preset]
-  return { source: preset, fields: resolvePreset(p, headers), kind: p.kind, dateFormat: p.dateFormat, createClients: false, ...extra }
+  return {
+    source: preset,
+    fields: resolvePreset(p, headers),
+    kind: p.kind,
+    dateFormat: p.dateFormat,
+    createClients: false,
+    ...extra,
+  }
 }
 
-export async function importFile(app: TestApp, file: string, preset: PresetId, extra: Partial<ImportMappingData> = {}, badRows: 'stop' | 'skip' = 'stop'): Promise<ImportResult> {
+export async function importFile(
+  app: TestApp,
+  file: string,
+  preset: PresetId,
+  extra: Partial<ImportMappingData> = {},
+  badRows: 'stop' | 'skip' = 'stop',
+): Promise<ImportResult> {
   const chosen = await chooseFile(app, file)
-  return call<ImportResult>(app, 'ledger-import:run', { token: chosen.token, mapping: presetMapping(preset, chosen.headers, extra), badRows })
+  return call<ImportResult>(app, 'ledger-import:run', {
+    token: chosen.token,
+    mapping: presetMapping(preset, chosen.headers, extra),
+    badRows,
+  })
 }
 
-export async function previewFile(app: TestApp, file: string, preset: PresetId, extra: Partial<ImportMappingData> = {}): Promise<ImportPreview> {
+export async function previewFile(
+  app: TestApp,
+  file: string,
+  preset: PresetId,
+  extra: Partial<ImportMappingData> = {},
+): Promise<ImportPreview> {
   const chosen = await chooseFile(app, file)
-  return call<ImportPreview>(app, 'ledger-import:preview', { token: chosen.token, mapping: presetMapping(preset, chosen.headers, extra) })
+  return call<ImportPreview>(app, 'ledger-import:preview', {
+    token: chosen.token,
+    mapping: presetMapping(preset, chosen.headers, extra),
+  })
 }
 
 export interface LedgerEntryRow {
@@ -81,20 +114,29 @@ export function entries(app: TestApp): Promise<LedgerEntryRow[]> {
   )
 }
 
-export function monthTotals(app: TestApp): Promise<Array<{ client: string; month: string; kind: string; amount_minor: number; minutes: number; entries: number }>> {
+export function monthTotals(
+  app: TestApp,
+): Promise<
+  Array<{ client: string; month: string; kind: string; amount_minor: number; minutes: number; entries: number }>
+> {
   return app.db.dataSource.query(
     `SELECT c.name AS client, t.month, t.kind, t.amount_minor, t.minutes, t.entries FROM ledger_month_totals t JOIN clients c ON c.id = t.client_id WHERE t.entries <> 0 ORDER BY c.name, t.month, t.kind`,
   )
 }
 
 /** Counts and a SHA-256 over every row of ledger_entries, ledger_month_totals and clients: equal means unchanged. */
-export async function ledgerFingerprint(app: TestApp): Promise<{ entries: number; totals: number; clients: number; hash: string }> {
+export async function ledgerFingerprint(
+  app: TestApp,
+): Promise<{ entries: number; totals: number; clients: number; hash: string }> {
   const ds = app.db.dataSource
   const rowsOf = (sql: string) => ds.query(sql) as Promise<unknown[]>
   const e = await rowsOf('SELECT * FROM ledger_entries ORDER BY id')
   const t = await rowsOf('SELECT * FROM ledger_month_totals ORDER BY client_id, month, kind')
   const c = await rowsOf('SELECT id, name, name_key FROM clients ORDER BY id')
-  const hash = crypto.createHash('sha256').update(JSON.stringify([e, t, c])).digest('hex')
+  const hash = crypto
+    .createHash('sha256')
+    .update(JSON.stringify([e, t, c]))
+    .digest('hex')
   return { entries: e.length, totals: t.length, clients: c.length, hash }
 }
 

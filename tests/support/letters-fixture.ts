@@ -16,7 +16,6 @@ export const TODAY = '2026-11-22'
 /** 09:30 local time on TODAY, whatever the machine's time zone. */
 export const NOW = new Date(2026, 10, 22, 9, 30)
 
-
 export const PROFILE = {
   businessName: 'Harbour Lane Print & Design',
   ownerName: 'Maya Okafor',
@@ -27,7 +26,11 @@ export const PROFILE = {
   hourlyWorthMinor: 8500,
 }
 
-export const ISSUES = ['The March and April reports arrived 6 and 9 days late', 'The March report had the wrong VAT figures', 'Nobody called when the April delivery slipped']
+export const ISSUES = [
+  'The March and April reports arrived 6 and 9 days late',
+  'The March report had the wrong VAT figures',
+  'Nobody called when the April delivery slipped',
+]
 export const COMMITMENTS = [
   { party: 'us', description: 'Send the corrected March report', dueOn: '2026-11-25' },
   { party: 'us', description: 'Send the written plan', dueOn: '2026-11-27' },
@@ -50,15 +53,47 @@ export async function fullClient(app: TestApp, name = 'Acme Ltd'): Promise<FullC
     email: 'elodie@acme.example.com',
     address: '3 Gloucester Road\nBristol\nBS7 8AA',
   })
-  let t = await call<TurnaroundDetail>(app, 'turnarounds:open', { clientId: client.id, openedOn: '2026-11-10', firstHeardBy: 'Maya Okafor', responsePromisedOn: '2026-11-27', clientWords: 'You never deliver on time.' })
+  let t = await call<TurnaroundDetail>(app, 'turnarounds:open', {
+    clientId: client.id,
+    openedOn: '2026-11-10',
+    firstHeardBy: 'Maya Okafor',
+    responsePromisedOn: '2026-11-27',
+    clientWords: 'You never deliver on time.',
+  })
   for (const statement of ISSUES) {
-    t = await call(app, 'issues:save', { turnaroundId: t.id, issue: { statement, raisedOn: '2026-11-10', successCriterion: `Fixed: ${statement.slice(4, 30)}` } })
+    t = await call(app, 'issues:save', {
+      turnaroundId: t.id,
+      issue: { statement, raisedOn: '2026-11-10', successCriterion: `Fixed: ${statement.slice(4, 30)}` },
+    })
   }
   t = await call(app, 'turnarounds:record-agreement', { id: t.id, agreedOn: '2026-11-20', via: 'meeting' })
-  t = await call(app, 'turnarounds:set-client-commitment', { id: t.id, kind: 'renew', description: 'Renew the annual contract in January', amountMinor: 480000 })
+  t = await call(app, 'turnarounds:set-client-commitment', {
+    id: t.id,
+    kind: 'renew',
+    description: 'Renew the annual contract in January',
+    amountMinor: 480000,
+  })
   const firstIssue = t.issues[0]?.id ?? null
-  t = await call(app, 'actions:save', { turnaroundId: t.id, action: { issueId: firstIssue, title: 'Put the report date in the shared calendar', impact: 4, effortMinutes: 30, dueOn: '2026-11-24' } })
-  t = await call(app, 'actions:save', { turnaroundId: t.id, action: { issueId: firstIssue, title: 'Rebuild the reporting process', impact: 4, effortMinutes: 960, dueOn: '2026-12-15' } })
+  t = await call(app, 'actions:save', {
+    turnaroundId: t.id,
+    action: {
+      issueId: firstIssue,
+      title: 'Put the report date in the shared calendar',
+      impact: 4,
+      effortMinutes: 30,
+      dueOn: '2026-11-24',
+    },
+  })
+  t = await call(app, 'actions:save', {
+    turnaroundId: t.id,
+    action: {
+      issueId: firstIssue,
+      title: 'Rebuild the reporting process',
+      impact: 4,
+      effortMinutes: 960,
+      dueOn: '2026-12-15',
+    },
+  })
   for (const commitment of COMMITMENTS) t = await call(app, 'commitments:save', { turnaroundId: t.id, commitment })
   return { client, turnaround: t }
 }
@@ -84,7 +119,10 @@ export function pdfText(bytes: Uint8Array, page?: number): string {
 export function pdfInfo(bytes: Uint8Array): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pdfinfo-')), 'letter.pdf')
   fs.writeFileSync(file, bytes)
-  return execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' }) + execFileSync('/usr/bin/pdffonts', [file], { encoding: 'utf8' })
+  return (
+    execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' }) +
+    execFileSync('/usr/bin/pdffonts', [file], { encoding: 'utf8' })
+  )
 }
 
 /** The first page as a PNG under test-results/letters/, for a person to look at. */
@@ -93,7 +131,18 @@ export function firstPagePng(bytes: Uint8Array, name: string): string {
   fs.mkdirSync(dir, { recursive: true })
   const pdf = path.join(dir, `${name}.pdf`)
   fs.writeFileSync(pdf, bytes)
-  execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(dir, name)])
+  execFileSync('/usr/bin/pdftoppm', [
+    '-png',
+    '-r',
+    '60',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    pdf,
+    path.join(dir, name),
+  ])
   return path.join(dir, `${name}.png`)
 }
 
@@ -102,5 +151,13 @@ export const squeeze = (text: string) => text.replace(/\s+/g, ' ')
 
 /** A letter's blocks as plain text: paragraphs, headings, list items and table cells, one per line. */
 export function blocksText(blocks: readonly LetterBlock[]): string {
-  return blocks.map((b) => (b.type === 'bullets' ? b.items.join('\n') : b.type === 'table' ? [b.columns, ...b.rows].flat().join('\n') : b.text)).join('\n')
+  return blocks
+    .map((b) =>
+      b.type === 'bullets'
+        ? b.items.join('\n')
+        : b.type === 'table'
+          ? [b.columns, ...b.rows].flat().join('\n')
+          : b.text,
+    )
+    .join('\n')
 }

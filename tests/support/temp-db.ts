@@ -19,7 +19,15 @@ export interface TestApp {
   dir: string
   db: OpenedDatabase
   ctx: AppContext
-  ports: Ports & { opened: string[]; saveDialogs: Array<{ title: string; defaultPath: string }>; openedFiles: string[]; nextSavePath?: string | null; nextOpenPath?: string | null; importProgress: ImportProgress[]; onImportProgress?: (p: ImportProgress) => void }
+  ports: Ports & {
+    opened: string[]
+    saveDialogs: Array<{ title: string; defaultPath: string }>
+    openedFiles: string[]
+    nextSavePath?: string | null
+    nextOpenPath?: string | null
+    importProgress: ImportProgress[]
+    onImportProgress?: (p: ImportProgress) => void
+  }
   services: ReturnType<typeof createServices>
   queue: RequestQueue
   /** Calls a channel the way the renderer does, through the real dispatcher. */
@@ -58,7 +66,12 @@ export async function openTestApp(dir = tempDir(), now: () => Date = () => FIXED
     },
   }
   const services = createServices(ctx, ports)
-  const dispatcher = createDispatcher(createHandlers(ctx, ports, services), (f) => f?.url === TRUSTED_URL, () => {}, queue)
+  const dispatcher = createDispatcher(
+    createHandlers(ctx, ports, services),
+    (f) => f?.url === TRUSTED_URL,
+    () => {},
+    queue,
+  )
   return {
     dir,
     db,

@@ -8,7 +8,14 @@ import Database from 'better-sqlite3'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import crypto from 'node:crypto'
-import { backupsToPrune, checkIntegrity, checksumFileOf, listBackupFiles, pruneBackups, type BackupFile } from '../../electron/main/db/backups'
+import {
+  backupsToPrune,
+  checkIntegrity,
+  checksumFileOf,
+  listBackupFiles,
+  pruneBackups,
+  type BackupFile,
+} from '../../electron/main/db/backups'
 import { DatabaseOpenError } from '../../electron/main/db/errors'
 import { DATABASE_FILE_NAME, openDatabase } from '../../electron/main/db/open-database'
 import { MIGRATION_NAMES } from '../../electron/main/db/migrations'
@@ -31,7 +38,9 @@ function data<T>(result: unknown): T {
 const client = (name: string) => ({ name, email: '', tags: [] })
 
 async function names(a: TestApp): Promise<string[]> {
-  return ((await a.db.dataSource.query('SELECT name FROM clients ORDER BY name')) as { name: string }[]).map((r) => r.name)
+  return ((await a.db.dataSource.query('SELECT name FROM clients ORDER BY name')) as { name: string }[]).map(
+    (r) => r.name,
+  )
 }
 
 describe('automatic backups', () => {
@@ -68,7 +77,15 @@ describe('automatic backups', () => {
         backups.push({ name: `daily-${d}-${hour}`, file: '', kind: 'daily', takenAt, sizeBytes: 1, hasChecksum: true })
       }
     }
-    for (let i = 0; i < 15; i++) backups.push({ name: `mig-${i}`, file: '', kind: 'before-migration', takenAt: new Date(start + i * 86_400_000), sizeBytes: 1, hasChecksum: true })
+    for (let i = 0; i < 15; i++)
+      backups.push({
+        name: `mig-${i}`,
+        file: '',
+        kind: 'before-migration',
+        takenAt: new Date(start + i * 86_400_000),
+        sizeBytes: 1,
+        hasChecksum: true,
+      })
     const pruned = new Set(backupsToPrune(backups).map((b) => b.name))
     const kept = backups.filter((b) => !pruned.has(b.name))
     const keptDaily = kept.filter((b) => b.kind === 'daily')
@@ -79,7 +96,9 @@ describe('automatic backups', () => {
     expect(days.size).toBe(25)
     expect(months.size).toBe(12)
     expect(keptDaily.every((b) => b.name.endsWith('-6'))).toBe(true)
-    expect(kept.filter((b) => b.kind === 'before-migration').map((b) => b.name)).toEqual(Array.from({ length: 10 }, (_, i) => `mig-${i + 5}`))
+    expect(kept.filter((b) => b.kind === 'before-migration').map((b) => b.name)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `mig-${i + 5}`),
+    )
   })
 })
 
@@ -88,7 +107,8 @@ describe('integrity at open', () => {
     const dir = tempDir()
     const file = path.join(dir, DATABASE_FILE_NAME)
     app = await openTestApp(dir)
-    for (let i = 0; i < 200; i++) data(await app.call('clients:create', { ...client(`Client ${i}`), notes: 'n'.repeat(500) }))
+    for (let i = 0; i < 200; i++)
+      data(await app.call('clients:create', { ...client(`Client ${i}`), notes: 'n'.repeat(500) }))
     await app.close()
     const bytes = fs.readFileSync(file)
     expect(bytes.length).toBeGreaterThan(4096 * 20)
@@ -147,7 +167,10 @@ describe('back up now and restore', () => {
     // The same services keep working on the restored database, and the safety copy holds the changes.
     data(await app.call('clients:create', client('After')))
     const after = data<BackupList>(await app.call('backups:list'))
-    expect(after.backups.find((b) => b.name === restored.safetyCopy)).toMatchObject({ kind: 'before-restore', clients: 4 })
+    expect(after.backups.find((b) => b.name === restored.safetyCopy)).toMatchObject({
+      kind: 'before-restore',
+      clients: 4,
+    })
   })
 
   it('refuses a backup that fails its integrity check, a missing one and a path, changing nothing', async () => {
@@ -158,8 +181,13 @@ describe('back up now and restore', () => {
     const bad = 'turnaround-desk-2026-11-01T00-00-00-000Z-daily.sqlite'
     fs.writeFileSync(path.join(folder, bad), 'SQLite format 3\0' + 'garbage'.repeat(1000))
     const result = await app.call('backups:restore', { name: bad })
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'name', message: expect.stringContaining('failed its integrity check') } })
-    expect(await app.call('backups:restore', { name: 'turnaround-desk-2026-11-02T00-00-00-000Z-daily.sqlite' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', field: 'name', message: expect.stringContaining('failed its integrity check') },
+    })
+    expect(
+      await app.call('backups:restore', { name: 'turnaround-desk-2026-11-02T00-00-00-000Z-daily.sqlite' }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     for (const name of ['../turnaround-desk.sqlite', '/etc/passwd', 'a/b.sqlite', '..sqlite']) {
       expect(await app.call('backups:restore', { name })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     }
@@ -198,7 +226,14 @@ describe('back up now and restore', () => {
     expect(checkIntegrity(broken, { full: true }).ok).toBe(true)
 
     const result = await app.call('backups:restore', { name })
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'name', message: 'The backup could not be opened, so your data was left as it was. Choose another backup.' } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        field: 'name',
+        message: 'The backup could not be opened, so your data was left as it was. Choose another backup.',
+      },
+    })
     // The same services work on the database as it was, and the safety copy is kept.
     expect(await names(app)).toEqual(['Ada', 'Grace'])
     data(await app.call('clients:create', client('After')))
@@ -246,12 +281,18 @@ describe('a checksum beside every backup', () => {
     // SQLite finds nothing wrong: the name is only text inside a record.
     expect(checkIntegrity(daily.file, { full: true })).toEqual({ ok: true })
     const result = await app!.call('backups:restore', { name: daily.name })
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'name', message: expect.stringContaining('no longer matches the checksum') } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', field: 'name', message: expect.stringContaining('no longer matches the checksum') },
+    })
     expect(await names(app!)).toEqual(['Ada', 'Barbara', 'Edsger', 'Grace Hopper'])
     expect(listBackupFiles(path.join(app!.dir, 'backups')).some((b) => b.kind === 'before-restore')).toBe(false)
     // A checksum file that is not one is refused the same way.
     fs.writeFileSync(checksumFileOf(daily.file), 'not a checksum')
-    expect(await app!.call('backups:restore', { name: daily.name })).toMatchObject({ ok: false, error: { message: expect.stringContaining('checksum') } })
+    expect(await app!.call('backups:restore', { name: daily.name })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('checksum') },
+    })
   })
 
   it('still restores a backup made before checksums, after its integrity check, and says no checksum vouched for it', async () => {
@@ -300,7 +341,11 @@ describe('restore from a file', () => {
     const copy = await copyElsewhere()
     app!.ports.nextOpenPath = copy
     const result = data<RestoreFileResult>(await app!.call('backups:restore-file'))
-    expect(result).toMatchObject({ restored: true, restoredFrom: 'Turnaround Desk backup.sqlite', checksum: 'verified' })
+    expect(result).toMatchObject({
+      restored: true,
+      restoredFrom: 'Turnaround Desk backup.sqlite',
+      checksum: 'verified',
+    })
     expect(await names(app!)).toEqual(['Ada', 'Grace'])
     const list = data<BackupList>(await app!.call('backups:list'))
     expect(list.backups.find((b) => b.kind === 'before-restore')).toMatchObject({ clients: 3 })
@@ -344,7 +389,10 @@ describe('restore from a file', () => {
     tries.push([path.dirname(copy), 'cannot be opened'])
     for (const [file, words] of tries) {
       app!.ports.nextOpenPath = file
-      expect(await app!.call('backups:restore-file'), file).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining(words) } })
+      expect(await app!.call('backups:restore-file'), file).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', message: expect.stringContaining(words) },
+      })
     }
     expect(await names(app!)).toEqual(['Ada', 'Barbara', 'Grace'])
     expect(listBackupFiles(path.join(app!.dir, 'backups')).filter((b) => b.kind === 'before-restore')).toEqual([])
@@ -354,7 +402,10 @@ describe('restore from a file', () => {
     const copy = await copyElsewhere()
     fs.rmSync(checksumFileOf(copy))
     app!.ports.nextOpenPath = copy
-    expect(data<RestoreFileResult>(await app!.call('backups:restore-file'))).toMatchObject({ restored: true, checksum: 'none' })
+    expect(data<RestoreFileResult>(await app!.call('backups:restore-file'))).toMatchObject({
+      restored: true,
+      checksum: 'none',
+    })
     expect(await names(app!)).toEqual(['Ada', 'Grace'])
   })
 })

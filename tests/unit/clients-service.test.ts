@@ -11,8 +11,14 @@ afterEach(async () => {
   await app.close()
 })
 
-const base = { name: 'Northwind Bakery', company: 'Northwind Foods', email: 'orders@example.com', tags: ['hospitality', 'monthly print'] }
-const count = async (table: string) => (await app.db.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n as number
+const base = {
+  name: 'Northwind Bakery',
+  company: 'Northwind Foods',
+  email: 'orders@example.com',
+  tags: ['hospitality', 'monthly print'],
+}
+const count = async (table: string) =>
+  (await app.db.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n as number
 
 async function create(input: object): Promise<Client> {
   const result = (await app.call('clients:create', input)) as Envelope<Client>
@@ -29,7 +35,14 @@ async function list(query: object = {}): Promise<ClientPage> {
 describe('clients', () => {
   it('creates a client with defaults filled in and its tags stored', async () => {
     const client = await create({ ...base, name: '  Northwind Bakery  ' })
-    expect(client).toMatchObject({ name: 'Northwind Bakery', status: 'active', referralValueMinor: 0, dateWon: null, archivedAt: null, isSample: false })
+    expect(client).toMatchObject({
+      name: 'Northwind Bakery',
+      status: 'active',
+      referralValueMinor: 0,
+      dateWon: null,
+      archivedAt: null,
+      isSample: false,
+    })
     expect(client.tags).toEqual(['hospitality', 'monthly print'])
     expect(client.createdAt).toBe('2026-11-22T09:30:00.000Z')
     expect(await count('client_tags')).toBe(2)
@@ -57,7 +70,10 @@ describe('clients', () => {
 
   it('updates a client and replaces its tags in one step', async () => {
     const client = await create(base)
-    const result = (await app.call('clients:update', { id: client.id, client: { ...base, contactPerson: 'Priya Raman', tags: ['key account'] } })) as Envelope<Client>
+    const result = (await app.call('clients:update', {
+      id: client.id,
+      client: { ...base, contactPerson: 'Priya Raman', tags: ['key account'] },
+    })) as Envelope<Client>
     expect(result.ok && result.data.contactPerson).toBe('Priya Raman')
     expect(result.ok && result.data.tags).toEqual(['key account'])
     expect(await count('client_tags')).toBe(1)
@@ -65,7 +81,10 @@ describe('clients', () => {
 
   it('leaves the client untouched when an update is refused', async () => {
     const client = await create(base)
-    const result = (await app.call('clients:update', { id: client.id, client: { ...base, name: '', tags: [] } })) as Envelope<Client>
+    const result = (await app.call('clients:update', {
+      id: client.id,
+      client: { ...base, name: '', tags: [] },
+    })) as Envelope<Client>
     expect(result.ok).toBe(false)
     const again = (await app.call('clients:get', { id: client.id })) as Envelope<Client>
     expect(again.ok && again.data).toEqual(client)
@@ -73,7 +92,10 @@ describe('clients', () => {
 
   it('says plainly when a client does not exist', async () => {
     const result = await app.call('clients:get', { id: 999 })
-    expect(result).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'That client no longer exists. It may have been removed.' } })
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'That client no longer exists. It may have been removed.' },
+    })
   })
 
   it('archives and restores: archived clients leave the list and appear in the archived view', async () => {
@@ -91,18 +113,57 @@ describe('clients', () => {
 
 describe('the client list query', () => {
   beforeEach(async () => {
-    await create({ name: 'Café Lumière', company: 'Lumière SARL', tags: ['hospitality'], status: 'at_risk', referralValueMinor: 5000, dateWon: '2024-05-01' })
-    await create({ name: 'zeta Print', contactPerson: 'Olu Adeyemi', tags: ['retail'], status: 'active', referralValueMinor: 100, dateWon: '2020-01-01' })
-    await create({ name: 'Alder 100%_Co', email: 'hello@alder.example.com', tags: ['retail', 'key account'], status: 'in_turnaround' })
+    await create({
+      name: 'Café Lumière',
+      company: 'Lumière SARL',
+      tags: ['hospitality'],
+      status: 'at_risk',
+      referralValueMinor: 5000,
+      dateWon: '2024-05-01',
+    })
+    await create({
+      name: 'zeta Print',
+      contactPerson: 'Olu Adeyemi',
+      tags: ['retail'],
+      status: 'active',
+      referralValueMinor: 100,
+      dateWon: '2020-01-01',
+    })
+    await create({
+      name: 'Alder 100%_Co',
+      email: 'hello@alder.example.com',
+      tags: ['retail', 'key account'],
+      status: 'in_turnaround',
+    })
     await create({ name: 'Birch Dental', status: 'active', referralValueMinor: 90000, dateWon: '2025-09-09' })
   })
 
   it('sorts by name ignoring case and accents, and by other columns both ways', async () => {
-    expect((await list()).rows.map((r) => r.name)).toEqual(['Alder 100%_Co', 'Birch Dental', 'Café Lumière', 'zeta Print'])
-    expect((await list({ sortDir: 'desc' })).rows.map((r) => r.name)).toEqual(['zeta Print', 'Café Lumière', 'Birch Dental', 'Alder 100%_Co'])
-    expect((await list({ sortBy: 'referralValue', sortDir: 'desc' })).rows.map((r) => r.name)).toEqual(['Birch Dental', 'Café Lumière', 'zeta Print', 'Alder 100%_Co'])
+    expect((await list()).rows.map((r) => r.name)).toEqual([
+      'Alder 100%_Co',
+      'Birch Dental',
+      'Café Lumière',
+      'zeta Print',
+    ])
+    expect((await list({ sortDir: 'desc' })).rows.map((r) => r.name)).toEqual([
+      'zeta Print',
+      'Café Lumière',
+      'Birch Dental',
+      'Alder 100%_Co',
+    ])
+    expect((await list({ sortBy: 'referralValue', sortDir: 'desc' })).rows.map((r) => r.name)).toEqual([
+      'Birch Dental',
+      'Café Lumière',
+      'zeta Print',
+      'Alder 100%_Co',
+    ])
     // Clients without a date won go last when sorting up, first when sorting down.
-    expect((await list({ sortBy: 'dateWon' })).rows.map((r) => r.dateWon)).toEqual(['2020-01-01', '2024-05-01', '2025-09-09', null])
+    expect((await list({ sortBy: 'dateWon' })).rows.map((r) => r.dateWon)).toEqual([
+      '2020-01-01',
+      '2024-05-01',
+      '2025-09-09',
+      null,
+    ])
     expect((await list({ sortBy: 'dateWon', sortDir: 'desc' })).rows[0]?.dateWon).toBeNull()
   })
 
@@ -127,7 +188,9 @@ describe('the client list query', () => {
     expect(active.rows.map((r) => r.name)).toEqual(['Birch Dental', 'zeta Print'])
     expect(active.total).toBe(2)
     expect(active.statusCounts).toEqual({ active: 2, at_risk: 1, in_turnaround: 1 })
-    expect((await list({ statuses: ['at_risk', 'in_turnaround'], tag: 'hospitality' })).rows.map((r) => r.name)).toEqual(['Café Lumière'])
+    expect(
+      (await list({ statuses: ['at_risk', 'in_turnaround'], tag: 'hospitality' })).rows.map((r) => r.name),
+    ).toEqual(['Café Lumière'])
   })
 
   it('pages in the query and lists every tag in use', async () => {

@@ -29,7 +29,11 @@ beforeAll(async () => {
   const client = (await app.call('clients:create', { name: 'Crash Test Ltd', email: '' })) as Envelope<{ id: number }>
   if (!client.ok) throw new Error(client.error.message)
   clientId = client.data.id
-  const opened = (await app.call('turnarounds:open', { clientId, openedOn: '2026-11-01', firstHeardBy: 'Ada' })) as Envelope<{ id: number }>
+  const opened = (await app.call('turnarounds:open', {
+    clientId,
+    openedOn: '2026-11-01',
+    firstHeardBy: 'Ada',
+  })) as Envelope<{ id: number }>
   if (!opened.ok) throw new Error(opened.error.message)
   turnaroundId = opened.data.id
   await app.close()
@@ -78,23 +82,37 @@ function check(db: Database.Database, reported: Run): { ledgerRows: number } {
   expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }])
   expect(db.pragma('foreign_key_check')).toEqual([])
   // Pairs: every "crash n" description appears exactly twice, never once.
-  const halves = db.prepare("SELECT description, COUNT(*) AS n FROM ledger_entries GROUP BY description HAVING n <> 2").all()
+  const halves = db
+    .prepare('SELECT description, COUNT(*) AS n FROM ledger_entries GROUP BY description HAVING n <> 2')
+    .all()
   expect(halves).toEqual([])
-  const present = new Set((db.prepare('SELECT DISTINCT description AS d FROM ledger_entries').all() as { d: string }[]).map((r) => r.d))
+  const present = new Set(
+    (db.prepare('SELECT DISTINCT description AS d FROM ledger_entries').all() as { d: string }[]).map((r) => r.d),
+  )
   for (const n of reported.ledger) expect(present.has(`crash ${n}`), `ledger commit ${n}`).toBe(true)
   // Monthly totals, written only by triggers, equal a GROUP BY over the entries.
-  const totals = db.prepare('SELECT client_id, month, kind, amount_minor, minutes, entries FROM ledger_month_totals WHERE entries <> 0 ORDER BY client_id, month, kind').all()
+  const totals = db
+    .prepare(
+      'SELECT client_id, month, kind, amount_minor, minutes, entries FROM ledger_month_totals WHERE entries <> 0 ORDER BY client_id, month, kind',
+    )
+    .all()
   const grouped = db
     .prepare(
-      "SELECT client_id, substr(entry_date, 1, 7) AS month, kind, SUM(amount_minor) AS amount_minor, SUM(COALESCE(minutes, 0)) AS minutes, COUNT(*) AS entries FROM ledger_entries GROUP BY client_id, month, kind ORDER BY client_id, month, kind",
+      'SELECT client_id, substr(entry_date, 1, 7) AS month, kind, SUM(amount_minor) AS amount_minor, SUM(COALESCE(minutes, 0)) AS minutes, COUNT(*) AS entries FROM ledger_entries GROUP BY client_id, month, kind ORDER BY client_id, month, kind',
     )
     .all()
   expect(totals).toEqual(grouped)
   // Edits: the turnaround holds the last edit or a later one, and each reported edit's touchpoint exists.
-  const words = (db.prepare('SELECT client_words AS w FROM turnarounds WHERE id = ?').get(turnaroundId) as { w: string }).w
+  const words = (
+    db.prepare('SELECT client_words AS w FROM turnarounds WHERE id = ?').get(turnaroundId) as { w: string }
+  ).w
   const lastEdit = reported.edits.at(-1)
   if (lastEdit !== undefined) expect(Number(words.replace('edit ', ''))).toBeGreaterThanOrEqual(lastEdit)
-  const touches = new Set((db.prepare("SELECT summary FROM touchpoints WHERE summary LIKE 'touch %'").all() as { summary: string }[]).map((r) => r.summary))
+  const touches = new Set(
+    (db.prepare("SELECT summary FROM touchpoints WHERE summary LIKE 'touch %'").all() as { summary: string }[]).map(
+      (r) => r.summary,
+    ),
+  )
   for (const n of reported.edits) expect(touches.has(`touch ${n}`), `edit ${n}`).toBe(true)
   return { ledgerRows: (db.prepare('SELECT COUNT(*) AS n FROM ledger_entries').get() as { n: number }).n }
 }
@@ -104,13 +122,15 @@ describe('crash survival', () => {
   let kills = 0
 
   afterAll(() => {
-    console.log(`crash survival: ${kills} kills with SIGKILL, ${all.ledger.length} ledger transactions and ${all.edits.length} turnaround edits reported committed, all found whole`)
+    console.log(
+      `crash survival: ${kills} kills with SIGKILL, ${all.ledger.length} ledger transactions and ${all.edits.length} turnaround edits reported committed, all found whole`,
+    )
   })
 
   it(`keeps every reported commit whole across ${KILLS} kills at random moments`, async () => {
     // A fixed sequence of "random" delays, so a failure can be run again the same way.
     let seed = 20261122
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
     let committedBefore = 0
     for (let kill = 0; kill < KILLS; kill++) {
       const run = await runAndKill(kill * 1_000_000 + 1, Math.floor(random() * 250))

@@ -26,7 +26,9 @@ describe('resolveDataDir', () => {
   })
 
   it('finds the flag among other arguments', () => {
-    expect(resolveDataDir([...electronArgv, '--inspect', '--data-dir', ARG_DIR, '--lang=en'], {}, USER_DATA)).toBe(ARG_DIR)
+    expect(resolveDataDir([...electronArgv, '--inspect', '--data-dir', ARG_DIR, '--lang=en'], {}, USER_DATA)).toBe(
+      ARG_DIR,
+    )
   })
 
   it('keeps spaces and an = sign inside the path', () => {

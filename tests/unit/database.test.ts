@@ -19,7 +19,9 @@ describe('opening the database', () => {
     expect(app.db.applied).toEqual(MIGRATION_NAMES)
     expect(app.db.backupFile).toBeNull()
     const tables = await app.db.dataSource.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    expect(tables.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(['business_profile', 'clients', 'client_tags', 'migrations']))
+    expect(tables.map((t: { name: string }) => t.name)).toEqual(
+      expect.arrayContaining(['business_profile', 'clients', 'client_tags', 'migrations']),
+    )
     expect(await app.db.dataSource.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }])
     expect(await app.db.dataSource.query('PRAGMA foreign_keys')).toEqual([{ foreign_keys: 1 }])
   })
@@ -38,7 +40,9 @@ describe('opening the database', () => {
     const file = path.join(dir, DATABASE_FILE_NAME)
     // An older version's file: a database with a client-less migrations table.
     const raw = new Database(file)
-    raw.exec('CREATE TABLE migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, timestamp BIGINT NOT NULL, name VARCHAR NOT NULL); CREATE TABLE note (t TEXT); INSERT INTO note VALUES (\'kept\')')
+    raw.exec(
+      "CREATE TABLE migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, timestamp BIGINT NOT NULL, name VARCHAR NOT NULL); CREATE TABLE note (t TEXT); INSERT INTO note VALUES ('kept')",
+    )
     raw.close()
     const opened = await openDatabase({ file, now: () => new Date('2026-11-22T10:00:00Z') })
     try {
@@ -69,7 +73,9 @@ describe('opening the database', () => {
   it('refuses a file from a newer version without changing it', async () => {
     const dir = tempDir()
     app = await openTestApp(dir)
-    await app.db.dataSource.query("INSERT INTO migrations (timestamp, name) VALUES (1999999999999, 'FutureFeature1999999999999')")
+    await app.db.dataSource.query(
+      "INSERT INTO migrations (timestamp, name) VALUES (1999999999999, 'FutureFeature1999999999999')",
+    )
     await app.close()
     app = undefined
     const file = path.join(dir, DATABASE_FILE_NAME)

@@ -18,7 +18,23 @@ afterEach(async () => {
   app = undefined
 })
 
-const TABLES = ['clients', 'client_tags', 'turnarounds', 'turnaround_issues', 'turnaround_actions', 'commitments', 'touchpoints', 'letters', 'letter_templates', 'letterheads', 'staff', 'ledger_entries', 'ledger_month_totals', 'client_decisions', 'business_profile']
+const TABLES = [
+  'clients',
+  'client_tags',
+  'turnarounds',
+  'turnaround_issues',
+  'turnaround_actions',
+  'commitments',
+  'touchpoints',
+  'letters',
+  'letter_templates',
+  'letterheads',
+  'staff',
+  'ledger_entries',
+  'ledger_month_totals',
+  'client_decisions',
+  'business_profile',
+]
 
 describe('export everything', () => {
   it('writes every table of the sample business to one JSON file, through the save dialog', async () => {
@@ -29,13 +45,23 @@ describe('export everything', () => {
     )
     const target = path.join(tempDir(), 'everything')
     app.ports.nextSavePath = target
-    const result = (await app.call('data:export-everything')) as Envelope<{ saved: true; file: string; rows: Record<string, number> }>
+    const result = (await app.call('data:export-everything')) as Envelope<{
+      saved: true
+      file: string
+      rows: Record<string, number>
+    }>
     if (!result.ok) throw new Error(result.error.message)
     expect(result.data.file).toBe(`${target}.json`)
     expect(app.ports.saveDialogs.at(-1)).toMatchObject({ filters: [{ extensions: ['json'] }] })
 
     const parsed = JSON.parse(fs.readFileSync(result.data.file, 'utf8'))
-    expect(parsed).toMatchObject({ format: EXPORT_FORMAT, formatVersion: 1, schemaVersion: MIGRATION_NAMES.at(-1), exportedAt: '2026-11-22T09:30:00.000Z', appVersion: '0.0.0-test' })
+    expect(parsed).toMatchObject({
+      format: EXPORT_FORMAT,
+      formatVersion: 1,
+      schemaVersion: MIGRATION_NAMES.at(-1),
+      exportedAt: '2026-11-22T09:30:00.000Z',
+      appVersion: '0.0.0-test',
+    })
     for (const table of TABLES) expect(Object.keys(parsed.tables), table).toContain(table)
     expect(parsed.tables.migrations).toBeUndefined()
     for (const [table, rows] of Object.entries(parsed.tables as Record<string, unknown[]>)) {
@@ -44,7 +70,10 @@ describe('export everything', () => {
       expect(result.data.rows[table]).toBe(n)
     }
     expect(parsed.tables.clients.length).toBeGreaterThan(40)
-    expect(parsed.tables.ledger_entries.at(-1)).toMatchObject({ amount_minor: 12345, description: 'Quote "x" & <b>y</b>' })
+    expect(parsed.tables.ledger_entries.at(-1)).toMatchObject({
+      amount_minor: 12345,
+      description: 'Quote "x" & <b>y</b>',
+    })
     const fromDb = await app.db.dataSource.query('SELECT * FROM clients ORDER BY rowid')
     expect(parsed.tables.clients).toEqual(fromDb)
     expect(fs.readdirSync(path.dirname(result.data.file))).toEqual(['everything.json'])
@@ -53,7 +82,8 @@ describe('export everything', () => {
   it('streams a ledger of 1,000,000 entries without holding it in memory', async () => {
     app = await openTestApp()
     await app.call('clients:create', { name: 'Big Ledger Ltd', email: '' })
-    const db = (app.db.dataSource.driver as unknown as { databaseConnection: import('better-sqlite3').Database }).databaseConnection
+    const db = (app.db.dataSource.driver as unknown as { databaseConnection: import('better-sqlite3').Database })
+      .databaseConnection
     db.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000)
       INSERT INTO ledger_entries (client_id, kind, entry_date, amount_minor, currency, minutes, created_at, updated_at, description)
       SELECT 1, 'invoice', printf('2026-%02d-%02d', i % 12 + 1, i % 28 + 1), i % 10000 + 1, 'GBP', NULL, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 'Entry ' || i FROM n`)
@@ -63,13 +93,18 @@ describe('export everything', () => {
     let peak = heapBefore
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5)
     const started = Date.now()
-    const rows = await exportEverything(app.db.dataSource, file, { exportedAt: new Date('2026-11-22T09:30:00Z'), appVersion: 'test' })
+    const rows = await exportEverything(app.db.dataSource, file, {
+      exportedAt: new Date('2026-11-22T09:30:00Z'),
+      appVersion: 'test',
+    })
     clearInterval(sampler)
     const seconds = (Date.now() - started) / 1000
     const size = fs.statSync(file).size
     expect(rows.ledger_entries).toBe(1_000_000)
     const grown = peak - heapBefore
-    console.log(`export everything: 1,000,000 ledger entries, ${(size / 1e6).toFixed(0)} MB written in ${seconds.toFixed(1)} s; heap grew by at most ${(grown / 1e6).toFixed(0)} MB`)
+    console.log(
+      `export everything: 1,000,000 ledger entries, ${(size / 1e6).toFixed(0)} MB written in ${seconds.toFixed(1)} s; heap grew by at most ${(grown / 1e6).toFixed(0)} MB`,
+    )
     // Held whole, the rows as objects (or the text as one string) would take more than the file's size.
     expect(grown).toBeLessThan(size)
     // The file is whole: its end closes every bracket.

@@ -28,7 +28,9 @@ let checksumBefore: Record<string, string>
 let sent = 0
 
 async function checksums(a: TestApp): Promise<Record<string, string>> {
-  const tables = (await a.db.dataSource.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) as { name: string }[]
+  const tables = (await a.db.dataSource.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) as {
+    name: string
+  }[]
   const sums: Record<string, string> = {}
   for (const { name } of tables) {
     const rows = await a.db.dataSource.query(`SELECT * FROM "${name}" ORDER BY rowid`)
@@ -51,7 +53,12 @@ beforeAll(async () => {
       },
     ]),
   ) as unknown as Handlers
-  dispatcher = createDispatcher(spied, (f) => f?.url === TRUSTED_URL, (channel, error) => void logged.push(`${channel}: ${String(error)}`), app.queue)
+  dispatcher = createDispatcher(
+    spied,
+    (f) => f?.url === TRUSTED_URL,
+    (channel, error) => void logged.push(`${channel}: ${String(error)}`),
+    app.queue,
+  )
   checksumBefore = await checksums(app)
 }, 60_000)
 
@@ -59,7 +66,11 @@ afterAll(async () => {
   await app.close()
 })
 
-async function refused(channel: unknown, input: unknown, frame: { url: string } | null = { url: TRUSTED_URL }): Promise<void> {
+async function refused(
+  channel: unknown,
+  input: unknown,
+  frame: { url: string } | null = { url: TRUSTED_URL },
+): Promise<void> {
   sent += 1
   const result = await dispatcher.dispatch(frame, channel, input)
   const reached = calls.splice(0)
@@ -85,10 +96,22 @@ const wrongWhole = fc.oneof(
   fc.constant(null),
   fc.array(fc.anything({ maxDepth: 3 }), { maxLength: 5 }),
   deepObject,
-  fc.dictionary(fc.string({ minLength: 1 }).map((k) => `x_${k}`), fc.anything({ maxDepth: 3 }), { minKeys: 1, maxKeys: 5 }),
+  fc.dictionary(
+    fc.string({ minLength: 1 }).map((k) => `x_${k}`),
+    fc.anything({ maxDepth: 3 }),
+    { minKeys: 1, maxKeys: 5 },
+  ),
 )
 
-const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype', '__defineGetter__', 'hasOwnProperty', 'toString', 'valueOf']
+const POLLUTION_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  '__defineGetter__',
+  'hasOwnProperty',
+  'toString',
+  'valueOf',
+]
 
 type Path = Array<string | number>
 
@@ -114,9 +137,24 @@ function setAt(value: unknown, path: Path, replacement: unknown): unknown {
 /** A value of another type than `original`, never null or undefined (some fields may be null). */
 function otherType(original: unknown): fc.Arbitrary<unknown> {
   // A nullable field holding null: anything but null and a valid value of its real type.
-  if (original === null) return fc.oneof(fc.string(), fc.boolean(), fc.constant({ x_unknown: 1 }), fc.constant([]), fc.constantFrom(-1, 0.5, Number.NaN))
-  if (typeof original === 'string') return fc.oneof(fc.integer(), fc.boolean(), fc.constant({}), fc.array(fc.integer(), { maxLength: 3 }), deepObject)
-  if (typeof original === 'number') return fc.oneof(fc.string(), fc.boolean(), fc.constant({}), fc.constant([]), fc.constantFrom(-1, 0.5, Number.NaN, Number.POSITIVE_INFINITY, -Number.MAX_VALUE))
+  if (original === null)
+    return fc.oneof(
+      fc.string(),
+      fc.boolean(),
+      fc.constant({ x_unknown: 1 }),
+      fc.constant([]),
+      fc.constantFrom(-1, 0.5, Number.NaN),
+    )
+  if (typeof original === 'string')
+    return fc.oneof(fc.integer(), fc.boolean(), fc.constant({}), fc.array(fc.integer(), { maxLength: 3 }), deepObject)
+  if (typeof original === 'number')
+    return fc.oneof(
+      fc.string(),
+      fc.boolean(),
+      fc.constant({}),
+      fc.constant([]),
+      fc.constantFrom(-1, 0.5, Number.NaN, Number.POSITIVE_INFINITY, -Number.MAX_VALUE),
+    )
   if (typeof original === 'boolean') return fc.oneof(fc.string(), fc.integer(), fc.constant({}))
   if (Array.isArray(original)) return fc.oneof(fc.string(), fc.integer(), fc.constant({ x_unknown: 1 }), deepObject)
   return fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant([]))
@@ -136,24 +174,59 @@ describe('hostile input to the real dispatcher', () => {
   const runs = (n: number) => ({ numRuns: n, endOnFailure: true })
 
   it('refuses unknown channels', async () => {
-    const special = fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'clients:drop', 'CLIENTS:LIST', ' app:info', 'app:info ', '', 'letters:export\u0000')
-    await fc.assert(fc.asyncProperty(fc.oneof(fc.string(), special, fc.anything({ maxDepth: 2 })).filter((c) => !isChannel(c)), fc.anything({ maxDepth: 2 }), (c, i) => refused(c, i)), runs(800))
+    const special = fc.constantFrom(
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      'clients:drop',
+      'CLIENTS:LIST',
+      ' app:info',
+      'app:info ',
+      '',
+      'letters:export\u0000',
+    )
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.string(), special, fc.anything({ maxDepth: 2 })).filter((c) => !isChannel(c)),
+        fc.anything({ maxDepth: 2 }),
+        (c, i) => refused(c, i),
+      ),
+      runs(800),
+    )
   })
 
   it('refuses wrong types, deep objects and unknown keys as a whole input on every channel', async () => {
-    await fc.assert(fc.asyncProperty(fc.constantFrom(...CHANNELS), wrongWhole, (c, i) => refused(c, i)), runs(1500))
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...CHANNELS), wrongWhole, (c, i) => refused(c, i)),
+      runs(1500),
+    )
   })
 
   it('refuses prototype-pollution keys anywhere in an otherwise valid input', async () => {
     const arb = fc.constantFrom(...CHANNELS).chain((channel) => {
       const valid = VALID_INPUTS[channel]
-      const objects = [[] as Path, ...pathsOf(valid).filter((p) => { const v = getAt(valid, p); return v !== null && typeof v === 'object' && !Array.isArray(v) })]
-      return fc.tuple(fc.constant(channel), fc.constantFrom(...objects), fc.constantFrom(...POLLUTION_KEYS), fc.oneof(fc.constant({ polluted: true }), fc.anything({ maxDepth: 2 })))
+      const objects = [
+        [] as Path,
+        ...pathsOf(valid).filter((p) => {
+          const v = getAt(valid, p)
+          return v !== null && typeof v === 'object' && !Array.isArray(v)
+        }),
+      ]
+      return fc.tuple(
+        fc.constant(channel),
+        fc.constantFrom(...objects),
+        fc.constantFrom(...POLLUTION_KEYS),
+        fc.oneof(fc.constant({ polluted: true }), fc.anything({ maxDepth: 2 })),
+      )
     })
     await fc.assert(
       fc.asyncProperty(arb, async ([channel, at, key, value]) => {
         // An own `__proto__` key, as a structured clone from the renderer would make it.
-        const input = (VALID_INPUTS[channel] === undefined ? {} : structuredClone(VALID_INPUTS[channel])) as Record<string, unknown>
+        const input = (VALID_INPUTS[channel] === undefined ? {} : structuredClone(VALID_INPUTS[channel])) as Record<
+          string,
+          unknown
+        >
         const target = (at.length === 0 ? input : getAt(input, at)) as Record<string, unknown>
         Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
         await refused(channel, input)
@@ -167,16 +240,30 @@ describe('hostile input to the real dispatcher', () => {
   it('refuses a valid input with one field of the wrong type', async () => {
     const arb = fc.constantFrom(...objectChannels).chain((channel) => {
       const valid = VALID_INPUTS[channel]
-      return fc.constantFrom(...pathsOf(valid)).chain((path) => fc.tuple(fc.constant(channel), fc.constant(path), otherType(getAt(valid, path))))
+      return fc
+        .constantFrom(...pathsOf(valid))
+        .chain((path) => fc.tuple(fc.constant(channel), fc.constant(path), otherType(getAt(valid, path))))
     })
-    await fc.assert(fc.asyncProperty(arb, async ([channel, path, value]) => refused(channel, setAt(VALID_INPUTS[channel], path, value))), runs(2000))
+    await fc.assert(
+      fc.asyncProperty(arb, async ([channel, path, value]) =>
+        refused(channel, setAt(VALID_INPUTS[channel], path, value)),
+      ),
+      runs(2000),
+    )
   })
 
   it('refuses huge strings in any text field', async () => {
     const arb = fc.constantFrom(...objectChannels).chain((channel) => {
       const valid = VALID_INPUTS[channel]
       const texts = pathsOf(valid).filter((p) => typeof getAt(valid, p) === 'string')
-      return texts.length === 0 ? fc.constant(null) : fc.tuple(fc.constant(channel), fc.constantFrom(...texts), fc.integer({ min: 60_000, max: 2_000_000 }), fc.constantFrom('x', 'é', '😀', '<b>', ' a'))
+      return texts.length === 0
+        ? fc.constant(null)
+        : fc.tuple(
+            fc.constant(channel),
+            fc.constantFrom(...texts),
+            fc.integer({ min: 60_000, max: 2_000_000 }),
+            fc.constantFrom('x', 'é', '😀', '<b>', ' a'),
+          )
     })
     await fc.assert(
       fc.asyncProperty(arb, async (picked) => {
@@ -195,7 +282,12 @@ describe('hostile input to the real dispatcher', () => {
       const texts = pathsOf(valid).filter((p) => typeof getAt(valid, p) === 'string')
       return texts.length === 0
         ? fc.constant(null)
-        : fc.tuple(fc.constant(channel), fc.constantFrom(...texts), fc.constantFrom('\uD83D', '\uDE00', '\uDBFF', '\uDC00'), fc.nat({ max: 40 }))
+        : fc.tuple(
+            fc.constant(channel),
+            fc.constantFrom(...texts),
+            fc.constantFrom('\uD83D', '\uDE00', '\uDBFF', '\uDC00'),
+            fc.nat({ max: 40 }),
+          )
     })
     let tried = 0
     await fc.assert(
@@ -208,7 +300,11 @@ describe('hostile input to the real dispatcher', () => {
         const broken = `${text.slice(0, cut)}${half}${text.slice(cut)}`
         tried += 1
         sent += 1
-        const result = await dispatcher.dispatch({ url: TRUSTED_URL }, channel, setAt(VALID_INPUTS[channel], path, broken))
+        const result = await dispatcher.dispatch(
+          { url: TRUSTED_URL },
+          channel,
+          setAt(VALID_INPUTS[channel], path, broken),
+        )
         expect(calls.splice(0), 'a handler was called').toEqual([])
         expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: path.join('.') } })
       }),
@@ -222,12 +318,25 @@ describe('hostile input to the real dispatcher', () => {
     expect(parsed.success).toBe(true)
     const half = inputSchemas['clients:create'].safeParse({ name: 'Café \uD83D Ltd', email: '' })
     expect(half.success).toBe(false)
-    expect(half.error?.issues[0]).toMatchObject({ path: ['name'], message: expect.stringContaining('broken character') })
+    expect(half.error?.issues[0]).toMatchObject({
+      path: ['name'],
+      message: expect.stringContaining('broken character'),
+    })
   })
 
   it('refuses valid inputs from a frame that is not the app’s renderer', async () => {
-    const frames = fc.constantFrom<{ url: string } | null>(null, { url: 'https://evil.example/index.html' }, { url: 'file:///tmp/evil.html' }, { url: `${TRUSTED_URL}#x` })
-    await fc.assert(fc.asyncProperty(fc.constantFrom(...CHANNELS), frames, async (channel, frame) => refused(channel, VALID_INPUTS[channel], frame)), runs(300))
+    const frames = fc.constantFrom<{ url: string } | null>(
+      null,
+      { url: 'https://evil.example/index.html' },
+      { url: 'file:///tmp/evil.html' },
+      { url: `${TRUSTED_URL}#x` },
+    )
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...CHANNELS), frames, async (channel, frame) =>
+        refused(channel, VALID_INPUTS[channel], frame),
+      ),
+      runs(300),
+    )
   })
 
   it('left the database, the log and the process as they were', async () => {

@@ -17,10 +17,9 @@ const validProfile = {
 }
 
 function fakeHandlers() {
-  const handlers = Object.fromEntries(CHANNELS.map((channel) => [channel, vi.fn(async () => ({ from: channel }))])) as unknown as Record<
-    Channel,
-    ReturnType<typeof vi.fn>
-  >
+  const handlers = Object.fromEntries(
+    CHANNELS.map((channel) => [channel, vi.fn(async () => ({ from: channel }))]),
+  ) as unknown as Record<Channel, ReturnType<typeof vi.fn>>
   return handlers
 }
 
@@ -81,21 +80,27 @@ describe('createDispatcher: input validation', () => {
     ['clients:update', { id: 1, client: { name: '   ', email: '' } }, 'client.name'],
     ['profile:save', { ...validProfile, logoDataUrl: 'javascript:alert(1)' }, 'logoDataUrl'],
     ['profile:save', { ...validProfile, hourlyWorthMinor: 0 }, 'hourlyWorthMinor'],
-  ] as const)('%s %j fails with VALIDATION on field %s and never reaches the handler', async (channel, input, field) => {
-    const { dispatcher, noHandlerCalled } = setup()
-    const result = await dispatcher.dispatch(trusted, channel, input)
-    expect(result.ok).toBe(false)
-    if (result.ok) return
-    expect(result.error.code).toBe('VALIDATION')
-    expect(result.error.field).toBe(field)
-    expect(result.error.message).toEqual(expect.any(String))
-    expect(result.error.message.length).toBeGreaterThan(0)
-    noHandlerCalled()
-  })
+  ] as const)(
+    '%s %j fails with VALIDATION on field %s and never reaches the handler',
+    async (channel, input, field) => {
+      const { dispatcher, noHandlerCalled } = setup()
+      const result = await dispatcher.dispatch(trusted, channel, input)
+      expect(result.ok).toBe(false)
+      if (result.ok) return
+      expect(result.error.code).toBe('VALIDATION')
+      expect(result.error.field).toBe(field)
+      expect(result.error.message).toEqual(expect.any(String))
+      expect(result.error.message.length).toBeGreaterThan(0)
+      noHandlerCalled()
+    },
+  )
 
   it('uses the schema message the user can act on', async () => {
     const { dispatcher } = setup()
-    const result = await dispatcher.dispatch(trusted, 'profile:save', { ...validProfile, logoDataUrl: 'javascript:alert(1)' })
+    const result = await dispatcher.dispatch(trusted, 'profile:save', {
+      ...validProfile,
+      logoDataUrl: 'javascript:alert(1)',
+    })
     expect(result).toEqual({
       ok: false,
       error: { code: 'VALIDATION', message: 'The logo must be a PNG, JPEG or WebP image.', field: 'logoDataUrl' },
@@ -105,7 +110,10 @@ describe('createDispatcher: input validation', () => {
   it('replaces zod’s generic "Invalid input" text with a plain sentence', async () => {
     const { dispatcher } = setup()
     const result = await dispatcher.dispatch(trusted, 'clients:create', { name: 123 })
-    expect(result).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'This is not the right kind of value.', field: 'name' } })
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'This is not the right kind of value.', field: 'name' },
+    })
   })
 
   it('says a missing required value is required', async () => {
@@ -130,12 +138,15 @@ describe('createDispatcher: input validation', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'isAdmin' } })
   })
 
-  it.each([['app:info'], ['clients:tags'], ['system:open-data-folder']] as const)('refuses any input to the no-input channel %s', async (channel) => {
-    const { dispatcher, noHandlerCalled } = setup()
-    const result = await dispatcher.dispatch(trusted, channel, { sneaky: true })
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
-    noHandlerCalled()
-  })
+  it.each([['app:info'], ['clients:tags'], ['system:open-data-folder']] as const)(
+    'refuses any input to the no-input channel %s',
+    async (channel) => {
+      const { dispatcher, noHandlerCalled } = setup()
+      const result = await dispatcher.dispatch(trusted, channel, { sneaky: true })
+      expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+      noHandlerCalled()
+    },
+  )
 
   it('refuses a non-object input where an object is expected', async () => {
     const { dispatcher, noHandlerCalled } = setup()
@@ -149,7 +160,11 @@ describe('createDispatcher: valid input', () => {
   it('hands the parsed input (trimmed, defaults filled) to the handler and wraps its result', async () => {
     const { dispatcher, handlers } = setup()
     handlers['clients:create'].mockResolvedValueOnce({ id: 7 })
-    const result = await dispatcher.dispatch(trusted, 'clients:create', { name: '  Northwind  ', email: '', tags: [' a ', 'a', 'b'] })
+    const result = await dispatcher.dispatch(trusted, 'clients:create', {
+      name: '  Northwind  ',
+      email: '',
+      tags: [' a ', 'a', 'b'],
+    })
     expect(result).toEqual({ ok: true, data: { id: 7 } })
     expect(handlers['clients:create']).toHaveBeenCalledTimes(1)
     expect(handlers['clients:create']).toHaveBeenCalledWith({
@@ -200,9 +215,14 @@ describe('createDispatcher: valid input', () => {
 
   it('accepts a valid data-url logo and defaults it to null when absent', async () => {
     const { dispatcher, handlers } = setup()
-    await dispatcher.dispatch(trusted, 'profile:save', { ...validProfile, logoDataUrl: 'data:image/png;base64,iVBORw0KGgo=' })
+    await dispatcher.dispatch(trusted, 'profile:save', {
+      ...validProfile,
+      logoDataUrl: 'data:image/png;base64,iVBORw0KGgo=',
+    })
     await dispatcher.dispatch(trusted, 'profile:save', validProfile)
-    expect(handlers['profile:save'].mock.calls[0]?.[0]).toMatchObject({ logoDataUrl: 'data:image/png;base64,iVBORw0KGgo=' })
+    expect(handlers['profile:save'].mock.calls[0]?.[0]).toMatchObject({
+      logoDataUrl: 'data:image/png;base64,iVBORw0KGgo=',
+    })
     expect(handlers['profile:save'].mock.calls[1]?.[0]).toMatchObject({ logoDataUrl: null, address: '', phone: '' })
   })
 })
@@ -210,9 +230,14 @@ describe('createDispatcher: valid input', () => {
 describe('createDispatcher: handler errors', () => {
   it('turns a DomainError into an envelope with its code, message and field, without logging', async () => {
     const { dispatcher, handlers, logError } = setup()
-    handlers['clients:update'].mockRejectedValueOnce(new DomainError('VALIDATION', 'That name is taken.', 'client.name'))
+    handlers['clients:update'].mockRejectedValueOnce(
+      new DomainError('VALIDATION', 'That name is taken.', 'client.name'),
+    )
     const result = await dispatcher.dispatch(trusted, 'clients:update', { id: 1, client: { name: 'Acme', email: '' } })
-    expect(result).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'That name is taken.', field: 'client.name' } })
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'That name is taken.', field: 'client.name' },
+    })
     expect(logError).not.toHaveBeenCalled()
   })
 

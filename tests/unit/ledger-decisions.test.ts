@@ -10,28 +10,53 @@ const NOW = new Date(2026, 10, 22, 9, 30)
 let app: TestApp
 beforeEach(async () => {
   app = await openTestApp(undefined, () => NOW)
-  await call('profile:save', { businessName: 'Quill & Co', ownerName: 'Ada Quill', currency: 'EUR', hourlyWorthMinor: 6000 })
-  await call('risk-limits:save', { horizonYears: 2, maxTurnaroundSharePct: 25, maxTurnaroundMinutes: 600, minEffectiveRateMinor: 0, defaultReferralValueMinor: 10000 })
+  await call('profile:save', {
+    businessName: 'Quill & Co',
+    ownerName: 'Ada Quill',
+    currency: 'EUR',
+    hourlyWorthMinor: 6000,
+  })
+  await call('risk-limits:save', {
+    horizonYears: 2,
+    maxTurnaroundSharePct: 25,
+    maxTurnaroundMinutes: 600,
+    minEffectiveRateMinor: 0,
+    defaultReferralValueMinor: 10000,
+  })
 })
 afterEach(async () => {
   await app.close()
 })
 
 const call = <T>(channel: string, input?: unknown): Promise<T> => callChannel<T>(app, channel, input)
-const entry = (clientId: number, e: Record<string, unknown>) => call<LedgerEntryView>('ledger:save', { clientId, entry: { currency: 'EUR', ...e } })
+const entry = (clientId: number, e: Record<string, unknown>) =>
+  call<LedgerEntryView>('ledger:save', { clientId, entry: { currency: 'EUR', ...e } })
 
 describe('the decision panel', () => {
   it('weighs the turnaround’s cost spent and planned against the relationship’s worth, and cutting ties lets the client go', async () => {
     const c = await call<Client>('clients:create', { name: 'Quayside Yacht Club', status: 'in_turnaround' })
-    const t = await call<TurnaroundDetail>('turnarounds:open', { clientId: c.id, openedOn: '2026-10-01', firstHeardBy: 'Ada Quill' })
+    const t = await call<TurnaroundDetail>('turnarounds:open', {
+      clientId: c.id,
+      openedOn: '2026-10-01',
+      firstHeardBy: 'Ada Quill',
+    })
     // 12-month margin: 3,000.00 invoiced − 1,000.00 of materials = 2,000.00; worth = 2,000.00 × 2 + 100.00 default referral = 4,100.00
     await entry(c.id, { kind: 'invoice', entryDate: '2026-03-01', amountMinor: 300000 })
     await entry(c.id, { kind: 'material', entryDate: '2026-03-01', amountMinor: 100000 })
     // An invoice 13 months ago is outside the trailing 12 months.
     await entry(c.id, { kind: 'invoice', entryDate: '2025-10-22', amountMinor: 999900 })
-    await call('issues:save', { turnaroundId: t.id, issue: { statement: 'The March brochure arrived 9 days late', raisedOn: '2026-10-01' } })
-    await call('actions:save', { turnaroundId: t.id, action: { title: 'Reprint', impact: 4, effortMinutes: 120, costMinor: 5000, responsible: 'Ada Quill' } })
-    await call('actions:save', { turnaroundId: t.id, action: { title: 'Done already', impact: 4, effortMinutes: 600, status: 'done' } })
+    await call('issues:save', {
+      turnaroundId: t.id,
+      issue: { statement: 'The March brochure arrived 9 days late', raisedOn: '2026-10-01' },
+    })
+    await call('actions:save', {
+      turnaroundId: t.id,
+      action: { title: 'Reprint', impact: 4, effortMinutes: 120, costMinor: 5000, responsible: 'Ada Quill' },
+    })
+    await call('actions:save', {
+      turnaroundId: t.id,
+      action: { title: 'Done already', impact: 4, effortMinutes: 600, status: 'done' },
+    })
     let panel = await call<DecisionPanel>('decisions:get-panel', { clientId: c.id })
     expect(panel.turnaroundId).toBe(t.id)
     expect(panel.figures).toMatchObject({
@@ -54,17 +79,41 @@ describe('the decision panel', () => {
     await entry(c.id, { kind: 'time', entryDate: '2026-10-06', minutes: 600, turnaroundId: t.id })
     // The plan was agreed on 10 October; a new issue came on 1 November.
     await app.db.dataSource.query("UPDATE turnarounds SET plan_agreed_on = '2026-10-10' WHERE id = ?", [t.id])
-    await call('issues:save', { turnaroundId: t.id, issue: { statement: 'The flags are the wrong blue', raisedOn: '2026-10-01' } })
-    await app.db.dataSource.query("UPDATE turnaround_issues SET raised_on = '2026-11-01' WHERE statement = 'The flags are the wrong blue'")
+    await call('issues:save', {
+      turnaroundId: t.id,
+      issue: { statement: 'The flags are the wrong blue', raisedOn: '2026-10-01' },
+    })
+    await app.db.dataSource.query(
+      "UPDATE turnaround_issues SET raised_on = '2026-11-01' WHERE statement = 'The flags are the wrong blue'",
+    )
     panel = await call<DecisionPanel>('decisions:get-panel', { clientId: c.id })
     // Margin now 3,000 − 1,000 − 700 − 600 = 700.00; worth = 700 × 2 + 100 = 1,500.00
-    expect(panel.figures).toMatchObject({ ttmMarginMinor: 70000, worthMinor: 150000, spentMinor: 130000, spentMinutes: 600, totalCostMinor: 147000, newIssuesAfterPlan: 1 })
+    expect(panel.figures).toMatchObject({
+      ttmMarginMinor: 70000,
+      worthMinor: 150000,
+      spentMinor: 130000,
+      spentMinutes: 600,
+      totalCostMinor: 147000,
+      newIssuesAfterPlan: 1,
+    })
     expect(panel.result.limits.filter((l) => l.breached).map((l) => l.key)).toEqual(['share', 'hours']) // 1,470 > 375.00; 720 min > 600
     expect(panel.result.recommendation).toBe('cut_ties')
 
-    const after = await call<DecisionPanel>('decisions:record', { clientId: c.id, decision: 'cut_ties', note: 'Third new demand this month.' })
+    const after = await call<DecisionPanel>('decisions:record', {
+      clientId: c.id,
+      decision: 'cut_ties',
+      note: 'Third new demand this month.',
+    })
     expect(after.clientStatus).toBe('let_go')
-    expect(after.decisions).toEqual([{ id: expect.any(Number), decidedOn: '2026-11-22', recommendation: 'cut_ties', decision: 'cut_ties', note: 'Third new demand this month.' }])
+    expect(after.decisions).toEqual([
+      {
+        id: expect.any(Number),
+        decidedOn: '2026-11-22',
+        recommendation: 'cut_ties',
+        decision: 'cut_ties',
+        note: 'Third new demand this month.',
+      },
+    ])
     expect((await call<Client>('clients:get', { id: c.id })).status).toBe('let_go')
     const stored = (await app.db.dataSource.query('SELECT figures FROM client_decisions'))[0] as { figures: string }
     expect(JSON.parse(stored.figures)).toMatchObject({ worthMinor: 150000, totalCostMinor: 147000 })
@@ -83,13 +132,34 @@ describe('the decision panel', () => {
   it('costs the plan’s open actions at the responsible staff member’s rate, leaving out the client’s own steps', async () => {
     const c = await call<Client>('clients:create', { name: 'Marigold Florist' })
     await call('staff:save', { staff: { name: 'Tom', costRateMinor: 3000 } })
-    const t = await call<TurnaroundDetail>('turnarounds:open', { clientId: c.id, openedOn: '2026-11-01', firstHeardBy: 'Ada Quill' })
-    await call('actions:save', { turnaroundId: t.id, action: { title: 'Reprint', impact: 4, effortMinutes: 90, responsible: 'Tom', status: 'in_progress' } })
-    await call('actions:save', { turnaroundId: t.id, action: { title: 'Check the proofs', impact: 3, effortMinutes: 30, party: 'client', responsible: 'Client' } })
-    await call('actions:save', { turnaroundId: t.id, action: { title: 'Dropped idea', impact: 1, effortMinutes: 600, status: 'dropped' } })
+    const t = await call<TurnaroundDetail>('turnarounds:open', {
+      clientId: c.id,
+      openedOn: '2026-11-01',
+      firstHeardBy: 'Ada Quill',
+    })
+    await call('actions:save', {
+      turnaroundId: t.id,
+      action: { title: 'Reprint', impact: 4, effortMinutes: 90, responsible: 'Tom', status: 'in_progress' },
+    })
+    await call('actions:save', {
+      turnaroundId: t.id,
+      action: { title: 'Check the proofs', impact: 3, effortMinutes: 30, party: 'client', responsible: 'Client' },
+    })
+    await call('actions:save', {
+      turnaroundId: t.id,
+      action: { title: 'Dropped idea', impact: 1, effortMinutes: 600, status: 'dropped' },
+    })
     // A touchpoint by Tom: 40 min × 30.00 = 20.00; by someone not on the staff list: 10 min × 60.00 = 10.00
-    await call('touchpoints:save', { clientId: c.id, turnaroundId: t.id, touchpoint: { kind: 'call', occurredOn: '2026-11-02', who: 'Tom', minutes: 40 } })
-    await call('touchpoints:save', { clientId: c.id, turnaroundId: t.id, touchpoint: { kind: 'email', occurredOn: '2026-11-03', who: 'A temp', minutes: 10 } })
+    await call('touchpoints:save', {
+      clientId: c.id,
+      turnaroundId: t.id,
+      touchpoint: { kind: 'call', occurredOn: '2026-11-02', who: 'Tom', minutes: 40 },
+    })
+    await call('touchpoints:save', {
+      clientId: c.id,
+      turnaroundId: t.id,
+      touchpoint: { kind: 'email', occurredOn: '2026-11-03', who: 'A temp', minutes: 10 },
+    })
     const panel = await call<DecisionPanel>('decisions:get-panel', { clientId: c.id, turnaroundId: t.id })
     expect(panel.figures).toMatchObject({
       plannedMinor: 4500, // 90 min × 30.00 = 45.00
@@ -104,9 +174,16 @@ describe('the decision panel', () => {
     const c = await call<Client>('clients:create', { name: 'Tom Whitfield' })
     const e = await entry(c.id, { kind: 'time', entryDate: '2026-11-02', minutes: 60 })
     expect(e.amountMinor).toBe(6000)
-    const edited = await call<LedgerEntryView>('ledger:save', { clientId: c.id, id: e.id, entry: { kind: 'time', entryDate: '2026-11-03', minutes: 30, currency: 'EUR' } })
+    const edited = await call<LedgerEntryView>('ledger:save', {
+      clientId: c.id,
+      id: e.id,
+      entry: { kind: 'time', entryDate: '2026-11-03', minutes: 30, currency: 'EUR' },
+    })
     expect(edited).toMatchObject({ id: e.id, amountMinor: 3000, entryDate: '2026-11-03' })
-    const [total] = await app.db.dataSource.query("SELECT amount_minor AS amount, minutes FROM ledger_month_totals WHERE client_id = ? AND kind = 'time'", [c.id])
+    const [total] = await app.db.dataSource.query(
+      "SELECT amount_minor AS amount, minutes FROM ledger_month_totals WHERE client_id = ? AND kind = 'time'",
+      [c.id],
+    )
     expect(total).toEqual({ amount: 3000, minutes: 30 })
   })
 })

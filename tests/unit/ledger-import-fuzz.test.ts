@@ -12,7 +12,14 @@ import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Envelope } from '../../electron/shared/envelope'
 import type { ImportResult } from '../../electron/shared/ledger-import/models'
-import { chooseFile, ledgerFingerprint, openImportApp, presetMapping, writeCsv, type ImportApp } from '../support/import-fixture'
+import {
+  chooseFile,
+  ledgerFingerprint,
+  openImportApp,
+  presetMapping,
+  writeCsv,
+  type ImportApp,
+} from '../support/import-fixture'
 
 let app: ImportApp
 beforeAll(async () => {
@@ -22,17 +29,41 @@ afterAll(async () => {
   await app.close()
 })
 
-type Mutation = { op: 'truncate'; at: number } | { op: 'bytes'; at: number; bytes: Uint8Array } | { op: 'quote'; at: number } | { op: 'delete'; at: number; length: number }
+type Mutation =
+  | { op: 'truncate'; at: number }
+  | { op: 'bytes'; at: number; bytes: Uint8Array }
+  | { op: 'quote'; at: number }
+  | { op: 'delete'; at: number; length: number }
 
-const HEADERS = ['date', 'client', 'kind', 'description', 'amount', 'currency', 'minutes', 'worker', 'rate', 'reference']
+const HEADERS = [
+  'date',
+  'client',
+  'kind',
+  'description',
+  'amount',
+  'currency',
+  'minutes',
+  'worker',
+  'rate',
+  'reference',
+]
 const junk = fc.string({ maxLength: 12 })
 /** Mostly good values, sometimes junk. */
-const mostly = <T,>(good: fc.Arbitrary<T>) => fc.oneof({ arbitrary: good, weight: 12 }, { arbitrary: junk, weight: 1 })
+const mostly = <T>(good: fc.Arbitrary<T>) => fc.oneof({ arbitrary: good, weight: 12 }, { arbitrary: junk, weight: 1 })
 const row = fc.record({
-  date: mostly(fc.date({ min: new Date('2020-01-01'), max: new Date('2027-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))),
+  date: mostly(
+    fc
+      .date({ min: new Date('2020-01-01'), max: new Date('2027-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10)),
+  ),
   client: mostly(fc.constantFrom('Acme Ltd', 'blue finch studio', 'Acme Ltd', 'New Client A', 'New Client B')),
-  kind: mostly(fc.constantFrom('invoice', 'payment', 'time', 'material', 'expense', 'refund', 'discount', 'credit', 'gift')),
-  description: fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('comma, inside', 'quote " inside', 'line\nbreak')),
+  kind: mostly(
+    fc.constantFrom('invoice', 'payment', 'time', 'material', 'expense', 'refund', 'discount', 'credit', 'gift'),
+  ),
+  description: fc.oneof(
+    fc.string({ maxLength: 30 }),
+    fc.constantFrom('comma, inside', 'quote " inside', 'line\nbreak'),
+  ),
   amount: mostly(fc.tuple(fc.nat(99_999), fc.nat(99)).map(([a, b]) => `${a}.${String(b).padStart(2, '0')}`)),
   currency: fc.constantFrom('USD', '', 'usd', 'USD', '', 'EUR'),
   minutes: mostly(fc.nat(600).map(String)),
@@ -62,7 +93,9 @@ function mangle(text: string, mutations: Mutation[]): Buffer {
 
 const totalsMatchEntries = async () => {
   const ds = app.db.dataSource
-  const totals = await ds.query('SELECT client_id, month, kind, amount_minor, minutes, entries FROM ledger_month_totals WHERE entries <> 0 ORDER BY client_id, month, kind')
+  const totals = await ds.query(
+    'SELECT client_id, month, kind, amount_minor, minutes, entries FROM ledger_month_totals WHERE entries <> 0 ORDER BY client_id, month, kind',
+  )
   const grouped = await ds.query(
     'SELECT client_id, substr(entry_date, 1, 7) AS month, kind, sum(amount_minor) AS amount_minor, sum(COALESCE(minutes, 0)) AS minutes, count(*) AS entries FROM ledger_entries GROUP BY client_id, month, kind ORDER BY client_id, month, kind',
   )
@@ -85,7 +118,10 @@ describe('fuzzed and truncated CSV files', () => {
         fc.oneof({ arbitrary: fc.constant(undefined), weight: 4 }, { arbitrary: fc.nat(), weight: 1 }),
         async (rows, mutations, badRows, createClients, failAt) => {
           runs++
-          const text = Papa.unparse({ fields: HEADERS, data: rows.map((r) => HEADERS.map((h) => r[h as keyof typeof r])) })
+          const text = Papa.unparse({
+            fields: HEADERS,
+            data: rows.map((r) => HEADERS.map((h) => r[h as keyof typeof r])),
+          })
           const file = path.join(app.dir, 'fuzz.csv')
           fs.writeFileSync(file, mangle(text, mutations))
           const before = await ledgerFingerprint(app)
@@ -101,18 +137,26 @@ describe('fuzzed and truncated CSV files', () => {
           // Sometimes a failure strikes in the middle of the write: a trigger aborts on the n-th new entry.
           const failing = failAt !== undefined && rows.length > 0
           if (failing) failures++
-          if (failing) await app.db.dataSource.query(`CREATE TEMP TRIGGER boom BEFORE INSERT ON ledger_entries WHEN (SELECT count(*) FROM ledger_entries) >= ${before.entries + (failAt % 5)} BEGIN SELECT RAISE(ABORT, 'boom'); END`)
+          if (failing)
+            await app.db.dataSource.query(
+              `CREATE TEMP TRIGGER boom BEFORE INSERT ON ledger_entries WHEN (SELECT count(*) FROM ledger_entries) >= ${before.entries + (failAt % 5)} BEGIN SELECT RAISE(ABORT, 'boom'); END`,
+            )
           let envelope: Envelope<ImportResult>
           try {
             const mapping = presetMapping('generic', chosen.headers, { createClients })
-            envelope = (await app.call('ledger-import:run', { token: chosen.token, mapping, badRows })) as Envelope<ImportResult>
+            envelope = (await app.call('ledger-import:run', {
+              token: chosen.token,
+              mapping,
+              badRows,
+            })) as Envelope<ImportResult>
           } finally {
             if (failing) await app.db.dataSource.query('DROP TRIGGER IF EXISTS temp.boom')
           }
           const after = await ledgerFingerprint(app)
           expect(await totalsMatchEntries()).toBe(true)
           if (!envelope.ok || envelope.data.status !== 'imported' || envelope.data.imported === 0) {
-            if (envelope.ok) expect(envelope.data.clientsCreated.length === 0 || envelope.data.imported === 0).toBe(true)
+            if (envelope.ok)
+              expect(envelope.data.clientsCreated.length === 0 || envelope.data.imported === 0).toBe(true)
             // Nothing imported: nothing at all changed, unless new clients were made for rows all already there.
             if (!envelope.ok || envelope.data.clientsCreated.length === 0) expect(after).toEqual(before)
             unchanged++
@@ -128,7 +172,9 @@ describe('fuzzed and truncated CSV files', () => {
       ),
       { numRuns: 300, seed: Number(process.env.FUZZ_SEED ?? 20261122) },
     )
-    console.log(`fuzzed imports: ${runs} files, ${imported} imported in full, ${unchanged} left the ledger unchanged, ${failures} with a failure forced during the write`)
+    console.log(
+      `fuzzed imports: ${runs} files, ${imported} imported in full, ${unchanged} left the ledger unchanged, ${failures} with a failure forced during the write`,
+    )
     expect(imported).toBeGreaterThan(0)
     expect(unchanged).toBeGreaterThan(0)
   }, 60_000)
@@ -136,18 +182,27 @@ describe('fuzzed and truncated CSV files', () => {
   it('a failure in the middle of the write rolls every row back', async () => {
     const before = await ledgerFingerprint(app)
     const lines = ['date,client,kind,amount']
-    for (let i = 0; i < 50; i++) lines.push(`2026-05-${String((i % 28) + 1).padStart(2, '0')},Acme Ltd,invoice,${i + 1}.00`)
+    for (let i = 0; i < 50; i++)
+      lines.push(`2026-05-${String((i % 28) + 1).padStart(2, '0')},Acme Ltd,invoice,${i + 1}.00`)
     const chosen = await chooseFile(app, writeCsv(app.dir, 'fifty.csv', `${lines.join('\n')}\n`))
-    await app.db.dataSource.query(`CREATE TEMP TRIGGER boom BEFORE INSERT ON ledger_entries WHEN NEW.amount_minor = 4000 BEGIN SELECT RAISE(ABORT, 'boom'); END`)
+    await app.db.dataSource.query(
+      `CREATE TEMP TRIGGER boom BEFORE INSERT ON ledger_entries WHEN NEW.amount_minor = 4000 BEGIN SELECT RAISE(ABORT, 'boom'); END`,
+    )
     try {
-      const envelope = (await app.call('ledger-import:run', { token: chosen.token, mapping: presetMapping('generic', chosen.headers) })) as Envelope<ImportResult>
+      const envelope = (await app.call('ledger-import:run', {
+        token: chosen.token,
+        mapping: presetMapping('generic', chosen.headers),
+      })) as Envelope<ImportResult>
       expect(envelope).toMatchObject({ ok: false, error: { message: expect.stringContaining('Nothing was imported') } })
     } finally {
       await app.db.dataSource.query('DROP TRIGGER IF EXISTS temp.boom')
     }
     expect(await ledgerFingerprint(app)).toEqual(before)
     // The 40th row was the one refused: without the failure all 50 go in.
-    const retry = (await app.call('ledger-import:run', { token: chosen.token, mapping: presetMapping('generic', chosen.headers) })) as Envelope<ImportResult>
+    const retry = (await app.call('ledger-import:run', {
+      token: chosen.token,
+      mapping: presetMapping('generic', chosen.headers),
+    })) as Envelope<ImportResult>
     expect(retry).toMatchObject({ ok: true, data: { imported: 50 } })
   })
 })

@@ -5,7 +5,15 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LedgerEntryView } from '../../electron/shared/ledger/models'
 import { call } from '../support/letters-fixture'
-import { fixture, importFile, ledgerFingerprint, monthTotals, openImportApp, previewFile, type ImportApp } from '../support/import-fixture'
+import {
+  fixture,
+  importFile,
+  ledgerFingerprint,
+  monthTotals,
+  openImportApp,
+  previewFile,
+  type ImportApp,
+} from '../support/import-fixture'
 
 let app: ImportApp | undefined
 afterEach(async () => {
@@ -16,7 +24,10 @@ afterEach(async () => {
 const list = (a: ImportApp, clientId: number) => call<LedgerEntryView[]>(a, 'ledger:list', { clientId })
 
 /** Each invoice of the client as [reference, amount, paid, state], oldest first. */
-async function invoices(a: ImportApp, clientId: number): Promise<Array<[string, number, number | null, string | null]>> {
+async function invoices(
+  a: ImportApp,
+  clientId: number,
+): Promise<Array<[string, number, number | null, string | null]>> {
   return (await list(a, clientId))
     .filter((e) => e.kind === 'invoice')
     .sort((x, y) => x.id - y.id)
@@ -30,13 +41,19 @@ async function payments(a: ImportApp, clientId: number): Promise<Array<[string, 
   return all
     .filter((e) => e.kind === 'payment')
     .sort((x, y) => x.id - y.id)
-    .map((e) => [e.reference, e.invoiceId === null ? null : (byId.get(e.invoiceId)?.reference ?? `another client's entry ${e.invoiceId}`)])
+    .map((e) => [
+      e.reference,
+      e.invoiceId === null ? null : (byId.get(e.invoiceId)?.reference ?? `another client's entry ${e.invoiceId}`),
+    ])
 }
 
 describe('Invoice Ninja: invoices, then payments', () => {
   it('links each payment to its invoice: paid, partly paid and outstanding through ledger:list', async () => {
     app = await openImportApp()
-    expect(await importFile(app, fixture('invoice-ninja-invoices.csv'), 'invoice-ninja-invoices')).toMatchObject({ status: 'imported', imported: 3 })
+    expect(await importFile(app, fixture('invoice-ninja-invoices.csv'), 'invoice-ninja-invoices')).toMatchObject({
+      status: 'imported',
+      imported: 3,
+    })
     expect(await invoices(app, app.acme)).toEqual([
       ['INV-0041', 125000, 0, 'outstanding'],
       ['INV-0042', 48050, 0, 'outstanding'],
@@ -57,7 +74,11 @@ describe('Invoice Ninja: invoices, then payments', () => {
     await importFile(app, fixture('invoice-ninja-invoices.csv'), 'invoice-ninja-invoices')
     await importFile(app, fixture('invoice-ninja-payments.csv'), 'invoice-ninja-payments')
     const before = await ledgerFingerprint(app)
-    expect(await importFile(app, fixture('invoice-ninja-invoices.csv'), 'invoice-ninja-invoices')).toMatchObject({ imported: 0, duplicates: 3, paymentsLinked: 0 })
+    expect(await importFile(app, fixture('invoice-ninja-invoices.csv'), 'invoice-ninja-invoices')).toMatchObject({
+      imported: 0,
+      duplicates: 3,
+      paymentsLinked: 0,
+    })
     expect(await importFile(app, fixture('invoice-ninja-payments.csv'), 'invoice-ninja-payments')).toMatchObject({
       imported: 0,
       duplicates: 2,
@@ -69,11 +90,20 @@ describe('Invoice Ninja: invoices, then payments', () => {
 
   it('payments imported before their invoices are linked when the payments file is imported again', async () => {
     app = await openImportApp()
-    expect(await importFile(app, fixture('invoice-ninja-payments.csv'), 'invoice-ninja-payments')).toMatchObject({ imported: 2, paymentsLinked: 0, paymentsUnlinked: 2 })
+    expect(await importFile(app, fixture('invoice-ninja-payments.csv'), 'invoice-ninja-payments')).toMatchObject({
+      imported: 2,
+      paymentsLinked: 0,
+      paymentsUnlinked: 2,
+    })
     expect(await payments(app, app.acme)).toEqual([['0031', null]])
     await importFile(app, fixture('invoice-ninja-invoices.csv'), 'invoice-ninja-invoices')
     const totals = await monthTotals(app)
-    expect(await importFile(app, fixture('invoice-ninja-payments.csv'), 'invoice-ninja-payments')).toMatchObject({ imported: 0, duplicates: 2, paymentsLinked: 2, paymentsUnlinked: 0 })
+    expect(await importFile(app, fixture('invoice-ninja-payments.csv'), 'invoice-ninja-payments')).toMatchObject({
+      imported: 0,
+      duplicates: 2,
+      paymentsLinked: 2,
+      paymentsUnlinked: 0,
+    })
     expect(await payments(app, app.acme)).toEqual([['0031', 'INV-0041']])
     expect(await invoices(app, app.blueFinch)).toEqual([['INV-0043', 200000, 50000, 'partly_paid']])
     expect(await monthTotals(app)).toEqual(totals)
@@ -84,7 +114,13 @@ describe('one file with invoices and payments', () => {
   it('links payments above or below their invoice, never to another client’s invoice, and counts the rest', async () => {
     app = await openImportApp()
     const result = await importFile(app, fixture('generic-invoices-and-payments.csv'), 'generic')
-    expect(result).toMatchObject({ status: 'imported', imported: 8, duplicates: 0, paymentsLinked: 3, paymentsUnlinked: 2 })
+    expect(result).toMatchObject({
+      status: 'imported',
+      imported: 8,
+      duplicates: 0,
+      paymentsLinked: 3,
+      paymentsUnlinked: 2,
+    })
     expect(await invoices(app, app.acme)).toEqual([['INV-0100', 80000, 80000, 'paid']])
     expect(await invoices(app, app.blueFinch)).toEqual([['INV-0200', 40000, 10000, 'partly_paid']])
     expect(await payments(app, app.acme)).toEqual([
@@ -106,15 +142,29 @@ describe('one file with invoices and payments', () => {
     ])
 
     const before = await ledgerFingerprint(app)
-    expect(await importFile(app, fixture('generic-invoices-and-payments.csv'), 'generic')).toMatchObject({ imported: 0, duplicates: 8, paymentsLinked: 0, paymentsUnlinked: 0 })
+    expect(await importFile(app, fixture('generic-invoices-and-payments.csv'), 'generic')).toMatchObject({
+      imported: 0,
+      duplicates: 8,
+      paymentsLinked: 0,
+      paymentsUnlinked: 0,
+    })
     expect(await ledgerFingerprint(app)).toEqual(before)
   })
 
   it('a payment naming an invoice entered by hand is linked to it', async () => {
     app = await openImportApp()
-    const entry = { kind: 'invoice', entryDate: '2026-04-28', amountMinor: 80000, currency: 'USD', reference: 'INV-0100' }
+    const entry = {
+      kind: 'invoice',
+      entryDate: '2026-04-28',
+      amountMinor: 80000,
+      currency: 'USD',
+      reference: 'INV-0100',
+    }
     await call(app, 'ledger:save', { clientId: app.acme, entry })
-    await call(app, 'ledger:save', { clientId: app.blueFinch, entry: { ...entry, reference: 'INV-0200', amountMinor: 10000 } })
+    await call(app, 'ledger:save', {
+      clientId: app.blueFinch,
+      entry: { ...entry, reference: 'INV-0200', amountMinor: 10000 },
+    })
     const result = await importFile(app, fixture('generic-invoices-and-payments.csv'), 'generic')
     // Acme's INV-0100 from the file is a second invoice with that number: payments go to the older one.
     expect(result).toMatchObject({ imported: 8, paymentsLinked: 3, paymentsUnlinked: 2 })
@@ -149,7 +199,9 @@ describe('import keys', () => {
     app = await openImportApp()
     await importFile(app, fixture('invoice-ninja-payments.csv'), 'invoice-ninja-payments')
     await importFile(app, fixture('generic.csv'), 'generic')
-    const keys = (await app.db.dataSource.query('SELECT reference, import_key FROM ledger_entries ORDER BY id')) as Array<{ reference: string; import_key: string }>
+    const keys = (await app.db.dataSource.query(
+      'SELECT reference, import_key FROM ledger_entries ORDER BY id',
+    )) as Array<{ reference: string; import_key: string }>
     // Pinned from the import as it was before payments were linked (commit a722aab).
     expect(keys.slice(0, 3)).toEqual(PINNED_KEYS)
   })

@@ -1,7 +1,14 @@
 /** Reading single cells: dates, amounts, hours, kinds, currencies; and the progress events the preload lets through. */
 import { describe, expect, it } from 'vitest'
 import { createApi } from '../../electron/preload/api-factory'
-import { parseAmount, parseCurrency, parseDate, parseHours, parseKind, parseMinutes } from '../../electron/shared/ledger-import/parse'
+import {
+  parseAmount,
+  parseCurrency,
+  parseDate,
+  parseHours,
+  parseKind,
+  parseMinutes,
+} from '../../electron/shared/ledger-import/parse'
 import { isImportProgress, type ImportProgress } from '../../electron/shared/ledger-import/progress'
 
 describe('cells', () => {
@@ -64,7 +71,14 @@ describe('cells', () => {
 })
 
 describe('import progress events', () => {
-  const good: ImportProgress = { token: 'a0b1c2d3-0000-4000-8000-000000000000', phase: 'reading', bytesRead: 10, totalBytes: 100, rowsRead: 3, badRows: 0 }
+  const good: ImportProgress = {
+    token: 'a0b1c2d3-0000-4000-8000-000000000000',
+    phase: 'reading',
+    bytesRead: 10,
+    totalBytes: 100,
+    rowsRead: 3,
+    badRows: 0,
+  }
 
   it('pass the check only in their exact shape', () => {
     expect(isImportProgress(good)).toBe(true)

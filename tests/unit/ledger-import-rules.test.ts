@@ -4,7 +4,20 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ImportResult } from '../../electron/shared/ledger-import/models'
 import { call, refused } from '../support/letters-fixture'
-import { chooseFile, entries, fixture, genericFields, importFile, ledgerFingerprint, monthTotals, openImportApp, presetMapping, previewFile, writeCsv, type ImportApp } from '../support/import-fixture'
+import {
+  chooseFile,
+  entries,
+  fixture,
+  genericFields,
+  importFile,
+  ledgerFingerprint,
+  monthTotals,
+  openImportApp,
+  presetMapping,
+  previewFile,
+  writeCsv,
+  type ImportApp,
+} from '../support/import-fixture'
 
 let app: ImportApp | undefined
 afterEach(async () => {
@@ -15,7 +28,11 @@ afterEach(async () => {
 const BAD_ROWS = [
   { line: 3, reason: 'Bad date “2026-02-30”: use a date like 2026-03-31.' },
   { line: 4, reason: 'Bad amount “12,34”: use a positive amount such as 1234.50.' },
-  { line: 5, reason: 'Unknown kind “bribe”: use one of invoice, payment, time, material, expense, refund, discount, credit, gift.' },
+  {
+    line: 5,
+    reason:
+      'Unknown kind “bribe”: use one of invoice, payment, time, material, expense, refund, discount, credit, gift.',
+  },
   { line: 6, reason: 'In EUR, but your books are kept in USD: only USD entries can be imported.' },
   { line: 7, reason: 'No client named “Nobody Inc”. Choose “Create clients not found” to add them.' },
   { line: 8, reason: 'Has 4 columns where the header has 10.' },
@@ -46,7 +63,10 @@ describe('rows that cannot be read', () => {
     expect(result.badRows).toEqual([
       { line: 3, reason: '100,001 minutes is more than one entry can hold (100,000): split the time.' },
       // 100,000 minutes at the largest rate, 10^10 minor units an hour: a cost of 1.67 × 10^13, past the cap of one amount.
-      { line: 4, reason: 'At this rate, the time costs more than one entry can hold ($100,000,000.00): split the time.' },
+      {
+        line: 4,
+        reason: 'At this rate, the time costs more than one entry can hold ($100,000,000.00): split the time.',
+      },
     ])
   })
 
@@ -64,17 +84,37 @@ describe('rows that cannot be read', () => {
   it('shows the same problems in the preview, row by row', async () => {
     app = await openImportApp()
     const preview = await previewFile(app, fixture('bad-rows.csv'), 'generic')
-    expect(preview.rows.map((r) => [r.line, r.problem])).toEqual([[2, null], ...BAD_ROWS.slice(0, 6).map((b) => [b.line, b.reason]), [10, BAD_ROWS[6]!.reason], [11, null], [12, BAD_ROWS[7]!.reason]])
-    expect(preview.rows[0]!.entry).toMatchObject({ date: '2026-02-01', clientName: 'Acme Ltd', newClient: false, kind: 'invoice', amountMinor: 10000, currency: 'USD' })
+    expect(preview.rows.map((r) => [r.line, r.problem])).toEqual([
+      [2, null],
+      ...BAD_ROWS.slice(0, 6).map((b) => [b.line, b.reason]),
+      [10, BAD_ROWS[6]!.reason],
+      [11, null],
+      [12, BAD_ROWS[7]!.reason],
+    ])
+    expect(preview.rows[0]!.entry).toMatchObject({
+      date: '2026-02-01',
+      clientName: 'Acme Ltd',
+      newClient: false,
+      kind: 'invoice',
+      amountMinor: 10000,
+      currency: 'USD',
+    })
   })
 
   it('an entry in another currency is refused with a clear message', async () => {
     app = await openImportApp()
     const result = await importFile(app, fixture('harvest-detailed-time.csv'), 'harvest-time', {}, 'stop')
     expect(result.status).toBe('imported')
-    const euro = writeCsv(app.dir, 'euro.csv', 'date,client,kind,amount,currency\n2026-03-01,Acme Ltd,invoice,10.00,Euro - EUR\n')
+    const euro = writeCsv(
+      app.dir,
+      'euro.csv',
+      'date,client,kind,amount,currency\n2026-03-01,Acme Ltd,invoice,10.00,Euro - EUR\n',
+    )
     const refusedRun = await importFile(app, euro, 'generic')
-    expect(refusedRun).toMatchObject({ status: 'stopped', badRows: [{ line: 2, reason: 'In EUR, but your books are kept in USD: only USD entries can be imported.' }] })
+    expect(refusedRun).toMatchObject({
+      status: 'stopped',
+      badRows: [{ line: 2, reason: 'In EUR, but your books are kept in USD: only USD entries can be imported.' }],
+    })
   })
 })
 
@@ -94,34 +134,61 @@ describe('duplicates', () => {
     const csv = 'date,client,kind,amount\n2026-03-01,Acme Ltd,expense,9.99\n2026-03-01,Acme Ltd,expense,9.99\n'
     expect(await importFile(app, writeCsv(app.dir, 'twice.csv', csv), 'generic')).toMatchObject({ imported: 2 })
     // A longer file with a third identical row adds just that one.
-    expect(await importFile(app, writeCsv(app.dir, 'thrice.csv', `${csv}2026-03-01,Acme Ltd,expense,9.99\n`), 'generic')).toMatchObject({ imported: 1, duplicates: 2 })
-    expect(await monthTotals(app)).toEqual([{ client: 'Acme Ltd', month: '2026-03', kind: 'expense', amount_minor: 2997, minutes: 0, entries: 3 }])
+    expect(
+      await importFile(app, writeCsv(app.dir, 'thrice.csv', `${csv}2026-03-01,Acme Ltd,expense,9.99\n`), 'generic'),
+    ).toMatchObject({ imported: 1, duplicates: 2 })
+    expect(await monthTotals(app)).toEqual([
+      { client: 'Acme Ltd', month: '2026-03', kind: 'expense', amount_minor: 2997, minutes: 0, entries: 3 },
+    ])
   })
 
   it('the same row read through a different column order is still the same row', async () => {
     app = await openImportApp()
-    await importFile(app, writeCsv(app.dir, 'a.csv', 'date,client,kind,amount\n2026-03-01,Acme Ltd,expense,9.99\n'), 'generic')
-    expect(await importFile(app, writeCsv(app.dir, 'b.csv', 'amount,kind,client,date\n9.99,Expense, acme ltd ,2026-03-01\n'), 'generic')).toMatchObject({ imported: 0, duplicates: 1 })
+    await importFile(
+      app,
+      writeCsv(app.dir, 'a.csv', 'date,client,kind,amount\n2026-03-01,Acme Ltd,expense,9.99\n'),
+      'generic',
+    )
+    expect(
+      await importFile(
+        app,
+        writeCsv(app.dir, 'b.csv', 'amount,kind,client,date\n9.99,Expense, acme ltd ,2026-03-01\n'),
+        'generic',
+      ),
+    ).toMatchObject({ imported: 0, duplicates: 1 })
   })
 })
 
 describe('clients', () => {
   it('are created on request, once per name, and listed in the result', async () => {
     app = await openImportApp()
-    const csv = 'date,client,kind,amount\n2026-03-01,Northwind Traders,invoice,100\n2026-03-02,NORTHWIND  traders,payment,100\n2026-03-03,Acme Ltd,invoice,5\n'
+    const csv =
+      'date,client,kind,amount\n2026-03-01,Northwind Traders,invoice,100\n2026-03-02,NORTHWIND  traders,payment,100\n2026-03-03,Acme Ltd,invoice,5\n'
     const file = writeCsv(app.dir, 'new.csv', csv)
     expect(await importFile(app, file, 'generic')).toMatchObject({ status: 'stopped', badRowCount: 2 })
     const result = await importFile(app, file, 'generic', { createClients: true })
     expect(result).toMatchObject({ status: 'imported', imported: 3, clientsCreated: ['Northwind Traders'] })
-    const page = await call<{ rows: Array<{ name: string; status: string }> }>(app, 'clients:list', { search: 'northwind' })
+    const page = await call<{ rows: Array<{ name: string; status: string }> }>(app, 'clients:list', {
+      search: 'northwind',
+    })
     expect(page.rows).toMatchObject([{ name: 'Northwind Traders', status: 'active' }])
     expect((await entries(app)).filter((e) => e.client === 'Northwind Traders')).toHaveLength(2)
   })
 
   it('tags an entry to a turnaround of the same client, and refuses another client’s', async () => {
     app = await openImportApp()
-    const t = await call<{ id: number }>(app, 'turnarounds:open', { clientId: app.acme, firstHeardBy: 'Maya Okafor', channel: 'call', clientWords: 'The reprint was smudged.', openedOn: '2026-03-01' })
-    const file = writeCsv(app.dir, 't.csv', `date,client,kind,amount,turnaround\n2026-03-01,Acme Ltd,gift,20,${t.id}\n2026-03-01,Blue Finch Studio,gift,20,${t.id}\n`)
+    const t = await call<{ id: number }>(app, 'turnarounds:open', {
+      clientId: app.acme,
+      firstHeardBy: 'Maya Okafor',
+      channel: 'call',
+      clientWords: 'The reprint was smudged.',
+      openedOn: '2026-03-01',
+    })
+    const file = writeCsv(
+      app.dir,
+      't.csv',
+      `date,client,kind,amount,turnaround\n2026-03-01,Acme Ltd,gift,20,${t.id}\n2026-03-01,Blue Finch Studio,gift,20,${t.id}\n`,
+    )
     const result = await importFile(app, file, 'generic', {}, 'skip')
     expect(result.badRows).toEqual([{ line: 3, reason: `Blue Finch Studio has no turnaround number “${t.id}”.` }])
     expect((await entries(app)).map((e) => [e.client, e.turnaround_id])).toEqual([['Acme Ltd', t.id]])
@@ -131,18 +198,29 @@ describe('clients', () => {
 describe('progress and cancelling', () => {
   const bigCsv = (rows: number) => {
     const lines = ['date,client,kind,description,amount']
-    for (let i = 0; i < rows; i++) lines.push(`2026-0${(i % 9) + 1}-1${i % 10},${i % 2 ? 'Acme Ltd' : 'Blue Finch Studio'},expense,Row ${i} with some words to make it longer,${i % 500}.${String(i % 100).padStart(2, '0')}`)
+    for (let i = 0; i < rows; i++)
+      lines.push(
+        `2026-0${(i % 9) + 1}-1${i % 10},${i % 2 ? 'Acme Ltd' : 'Blue Finch Studio'},expense,Row ${i} with some words to make it longer,${i % 500}.${String(i % 100).padStart(2, '0')}`,
+      )
     return `${lines.join('\n')}\n`
   }
 
   it('reports progress while reading a large file, then writing', async () => {
     app = await openImportApp()
     const chosen = await chooseFile(app, writeCsv(app.dir, 'big.csv', bigCsv(20_000)))
-    const result = await call<ImportResult>(app, 'ledger-import:run', { token: chosen.token, mapping: presetMapping('generic', chosen.headers) })
+    const result = await call<ImportResult>(app, 'ledger-import:run', {
+      token: chosen.token,
+      mapping: presetMapping('generic', chosen.headers),
+    })
     expect(result).toMatchObject({ status: 'imported', imported: 20_000 })
     const events = app.ports.importProgress
     expect(events[0]).toMatchObject({ token: chosen.token, phase: 'reading' })
-    expect(events.at(-1)).toMatchObject({ phase: 'writing', rowsRead: 20_000, bytesRead: chosen.sizeBytes, totalBytes: chosen.sizeBytes })
+    expect(events.at(-1)).toMatchObject({
+      phase: 'writing',
+      rowsRead: 20_000,
+      bytesRead: chosen.sizeBytes,
+      totalBytes: chosen.sizeBytes,
+    })
   })
 
   it('a cancel while reading writes nothing', async () => {
@@ -156,7 +234,10 @@ describe('progress and cancelling', () => {
     app.ports.onImportProgress = (p) => {
       if (p.phase === 'reading' && cancelAnswer === undefined) cancelAnswer = cancel(p.token)
     }
-    const result = await call<ImportResult>(app, 'ledger-import:run', { token: chosen.token, mapping: presetMapping('generic', chosen.headers) })
+    const result = await call<ImportResult>(app, 'ledger-import:run', {
+      token: chosen.token,
+      mapping: presetMapping('generic', chosen.headers),
+    })
     expect(await cancelAnswer).toEqual({ ok: true, data: { cancelling: true } })
     expect(result.status).toBe('cancelled')
     expect(result.rowsRead).toBeLessThan(40_000)
@@ -173,8 +254,14 @@ describe('progress and cancelling', () => {
     app.ports.onImportProgress = (p) => {
       if (p.phase === 'reading' && restoreAnswer === undefined) restoreAnswer = restore()
     }
-    const result = await call<ImportResult>(app, 'ledger-import:run', { token: chosen.token, mapping: presetMapping('generic', chosen.headers) })
-    expect(await restoreAnswer).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('A ledger import is reading its file') } })
+    const result = await call<ImportResult>(app, 'ledger-import:run', {
+      token: chosen.token,
+      mapping: presetMapping('generic', chosen.headers),
+    })
+    expect(await restoreAnswer).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringContaining('A ledger import is reading its file') },
+    })
     expect(result).toMatchObject({ status: 'imported', imported: 20_000 })
     // Once the import is over, the restore goes ahead.
     expect(await app.call('backups:restore', { name: path.basename(backup!) })).toMatchObject({ ok: true })
@@ -203,21 +290,53 @@ describe('choosing the file and mapping columns', () => {
     expect(await suggested('invoice-ninja-expenses.csv')).toBe('invoice-ninja-expenses')
     expect(await suggested('generic.csv')).toBe('generic')
     const chosen = await chooseFile(app, fixture('generic.csv'))
-    expect(chosen).toMatchObject({ fileName: 'generic.csv', headers: ['date', 'client', 'kind', 'description', 'amount', 'currency', 'minutes', 'worker', 'rate', 'reference', 'turnaround'] })
+    expect(chosen).toMatchObject({
+      fileName: 'generic.csv',
+      headers: [
+        'date',
+        'client',
+        'kind',
+        'description',
+        'amount',
+        'currency',
+        'minutes',
+        'worker',
+        'rate',
+        'reference',
+        'turnaround',
+      ],
+    })
     expect(chosen.sample).toHaveLength(5)
   })
 
   it('an empty file is refused with a message', async () => {
     app = await openImportApp()
     app.ports.nextOpenPath = writeCsv(app.dir, 'empty.csv', '')
-    expect(await refused(app, 'ledger-import:choose-file')).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('empty') })
+    expect(await refused(app, 'ledger-import:choose-file')).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('empty'),
+    })
   })
 
   it('a custom mapping reads columns by the names the user picked, with a fixed kind and day-first dates', async () => {
     app = await openImportApp()
-    const chosen = await chooseFile(app, writeCsv(app.dir, 'own.csv', 'When;Customer;Total;What\n31/03/2026;Acme Ltd;"1.234,00";x\n01/04/2026;Acme Ltd;12.5;Stationery\n'))
-    const mapping = { source: 'custom', fields: { date: ['When'], client: ['Customer'], amount: ['Total'], description: ['What'] }, kind: 'material', dateFormat: 'DD/MM/YYYY' }
-    const preview = await call<{ rows: Array<{ line: number; problem: string | null; entry: { date: string; amountMinor: number } | null }> }>(app, 'ledger-import:preview', { token: chosen.token, mapping })
+    const chosen = await chooseFile(
+      app,
+      writeCsv(
+        app.dir,
+        'own.csv',
+        'When;Customer;Total;What\n31/03/2026;Acme Ltd;"1.234,00";x\n01/04/2026;Acme Ltd;12.5;Stationery\n',
+      ),
+    )
+    const mapping = {
+      source: 'custom',
+      fields: { date: ['When'], client: ['Customer'], amount: ['Total'], description: ['What'] },
+      kind: 'material',
+      dateFormat: 'DD/MM/YYYY',
+    }
+    const preview = await call<{
+      rows: Array<{ line: number; problem: string | null; entry: { date: string; amountMinor: number } | null }>
+    }>(app, 'ledger-import:preview', { token: chosen.token, mapping })
     expect(preview.rows.map((r) => [r.line, r.entry?.date ?? null, r.entry?.amountMinor ?? null, r.problem])).toEqual([
       [2, null, null, 'Bad amount “1.234,00”: use a positive amount such as 1234.50.'],
       [3, '2026-04-01', 1250, null],
@@ -229,20 +348,49 @@ describe('choosing the file and mapping columns', () => {
     const chosen = await chooseFile(app, fixture('generic.csv'))
     const fields = genericFields(chosen.headers)
     const base = { source: 'custom', fields, kind: null }
-    expect(await refused(app, 'ledger-import:preview', { token: chosen.token, mapping: { ...base, fields: { ...fields, date: [] } } })).toMatchObject({ field: 'mapping.fields.date' })
-    expect(await refused(app, 'ledger-import:preview', { token: chosen.token, mapping: { ...base, fields: { ...fields, kind: undefined } } })).toMatchObject({ field: 'mapping.kind' })
-    expect(await refused(app, 'ledger-import:preview', { token: chosen.token, mapping: { ...base, fields: { ...fields, amount: ['Total'] } } })).toMatchObject({ field: 'mapping.fields.amount', message: 'The file has no column “Total”.' })
+    expect(
+      await refused(app, 'ledger-import:preview', {
+        token: chosen.token,
+        mapping: { ...base, fields: { ...fields, date: [] } },
+      }),
+    ).toMatchObject({ field: 'mapping.fields.date' })
+    expect(
+      await refused(app, 'ledger-import:preview', {
+        token: chosen.token,
+        mapping: { ...base, fields: { ...fields, kind: undefined } },
+      }),
+    ).toMatchObject({ field: 'mapping.kind' })
+    expect(
+      await refused(app, 'ledger-import:preview', {
+        token: chosen.token,
+        mapping: { ...base, fields: { ...fields, amount: ['Total'] } },
+      }),
+    ).toMatchObject({ field: 'mapping.fields.amount', message: 'The file has no column “Total”.' })
   })
 
   it('inputs are checked at the door: unknown tokens, paths and extra keys are refused', async () => {
     app = await openImportApp()
     const chosen = await chooseFile(app, fixture('generic.csv'))
     const mapping = presetMapping('generic', chosen.headers)
-    expect(await refused(app, 'ledger-import:run', { token: '00000000-0000-4000-8000-000000000000', mapping })).toMatchObject({ code: 'VALIDATION', field: 'token' })
-    expect(await refused(app, 'ledger-import:run', { token: '/etc/passwd', mapping })).toMatchObject({ code: 'VALIDATION', field: 'token' })
-    expect(await refused(app, 'ledger-import:run', { token: chosen.token, mapping, path: '/etc/passwd' })).toMatchObject({ code: 'VALIDATION' })
-    expect(await refused(app, 'ledger-import:run', { token: chosen.token, mapping: { ...mapping, fields: { ...mapping.fields, evil: ['date'] } } })).toMatchObject({ code: 'VALIDATION' })
-    expect(await refused(app, 'ledger-import:choose-file', { path: '/etc/passwd' })).toMatchObject({ code: 'VALIDATION' })
+    expect(
+      await refused(app, 'ledger-import:run', { token: '00000000-0000-4000-8000-000000000000', mapping }),
+    ).toMatchObject({ code: 'VALIDATION', field: 'token' })
+    expect(await refused(app, 'ledger-import:run', { token: '/etc/passwd', mapping })).toMatchObject({
+      code: 'VALIDATION',
+      field: 'token',
+    })
+    expect(
+      await refused(app, 'ledger-import:run', { token: chosen.token, mapping, path: '/etc/passwd' }),
+    ).toMatchObject({ code: 'VALIDATION' })
+    expect(
+      await refused(app, 'ledger-import:run', {
+        token: chosen.token,
+        mapping: { ...mapping, fields: { ...mapping.fields, evil: ['date'] } },
+      }),
+    ).toMatchObject({ code: 'VALIDATION' })
+    expect(await refused(app, 'ledger-import:choose-file', { path: '/etc/passwd' })).toMatchObject({
+      code: 'VALIDATION',
+    })
   })
 
   it('without a business profile there is nothing to import into', async () => {
@@ -250,7 +398,12 @@ describe('choosing the file and mapping columns', () => {
     const bare = await openTestApp()
     try {
       const chosen = await chooseFile(bare, fixture('generic.csv'))
-      expect(await refused(bare, 'ledger-import:run', { token: chosen.token, mapping: presetMapping('generic', chosen.headers) })).toMatchObject({ message: expect.stringContaining('business profile') })
+      expect(
+        await refused(bare, 'ledger-import:run', {
+          token: chosen.token,
+          mapping: presetMapping('generic', chosen.headers),
+        }),
+      ).toMatchObject({ message: expect.stringContaining('business profile') })
     } finally {
       await bare.close()
     }
@@ -258,9 +411,16 @@ describe('choosing the file and mapping columns', () => {
 })
 
 describe('the month totals', () => {
-  const triggerSql = async (a: ImportApp) => ((await a.db.dataSource.query("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'trg_ledger_entries_insert'")) as Array<{ sql: string }>)[0]?.sql
+  const triggerSql = async (a: ImportApp) =>
+    (
+      (await a.db.dataSource.query(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'trg_ledger_entries_insert'",
+      )) as Array<{ sql: string }>
+    )[0]?.sql
   const totalsEqualEntries = async (a: ImportApp) => {
-    const totals = await a.db.dataSource.query('SELECT client_id, month, kind, amount_minor, minutes, entries FROM ledger_month_totals WHERE entries <> 0 ORDER BY client_id, month, kind')
+    const totals = await a.db.dataSource.query(
+      'SELECT client_id, month, kind, amount_minor, minutes, entries FROM ledger_month_totals WHERE entries <> 0 ORDER BY client_id, month, kind',
+    )
     const grouped = await a.db.dataSource.query(
       'SELECT client_id, substr(entry_date, 1, 7) AS month, kind, sum(amount_minor) AS amount_minor, sum(COALESCE(minutes, 0)) AS minutes, count(*) AS entries FROM ledger_entries GROUP BY client_id, month, kind ORDER BY client_id, month, kind',
     )
@@ -271,14 +431,23 @@ describe('the month totals', () => {
   it('are added in bulk on top of existing ones, and the insert trigger is back word for word afterwards', async () => {
     app = await openImportApp()
     const before = await triggerSql(app)
-    await app.db.dataSource.query("INSERT INTO ledger_entries (client_id, kind, entry_date, amount_minor, currency, created_at, updated_at) VALUES (?, 'invoice', '2026-01-15', 700, 'USD', '', '')", [app.acme])
+    await app.db.dataSource.query(
+      "INSERT INTO ledger_entries (client_id, kind, entry_date, amount_minor, currency, created_at, updated_at) VALUES (?, 'invoice', '2026-01-15', 700, 'USD', '', '')",
+      [app.acme],
+    )
     await importFile(app, fixture('generic.csv'), 'generic')
     expect(await triggerSql(app)).toBe(before)
     expect(await totalsEqualEntries(app)).toBe(8)
     // The trigger still works for the app's own writes after an import.
-    await app.db.dataSource.query("INSERT INTO ledger_entries (client_id, kind, entry_date, amount_minor, currency, created_at, updated_at) VALUES (?, 'invoice', '2026-01-20', 300, 'USD', '', '')", [app.acme])
+    await app.db.dataSource.query(
+      "INSERT INTO ledger_entries (client_id, kind, entry_date, amount_minor, currency, created_at, updated_at) VALUES (?, 'invoice', '2026-01-20', 300, 'USD', '', '')",
+      [app.acme],
+    )
     await totalsEqualEntries(app)
-    expect((await monthTotals(app)).find((t) => t.client === 'Acme Ltd' && t.month === '2026-01')).toMatchObject({ amount_minor: 150000 + 700 + 300, entries: 3 })
+    expect((await monthTotals(app)).find((t) => t.client === 'Acme Ltd' && t.month === '2026-01')).toMatchObject({
+      amount_minor: 150000 + 700 + 300,
+      entries: 3,
+    })
   })
 
   it('go row by row through the trigger when it is no longer the one the schema made', async () => {
@@ -300,12 +469,25 @@ describe('the month totals', () => {
 describe('files from other systems', () => {
   it('reads Windows line endings, a byte order mark and semicolons', async () => {
     app = await openImportApp()
-    const file = writeCsv(app.dir, 'windows.csv', '\uFEFFdate;client;kind;amount\r\n2026-03-01;Acme Ltd;invoice;10.50\r\n\r\n2026-03-02;"Blue Finch; Studio";invoice;1\r\n')
+    const file = writeCsv(
+      app.dir,
+      'windows.csv',
+      '\uFEFFdate;client;kind;amount\r\n2026-03-01;Acme Ltd;invoice;10.50\r\n\r\n2026-03-02;"Blue Finch; Studio";invoice;1\r\n',
+    )
     const chosen = await chooseFile(app, file)
     expect(chosen.headers).toEqual(['date', 'client', 'kind', 'amount'])
     expect(chosen.suggestedPreset).toBe('generic')
-    const result = await call<ImportResult>(app, 'ledger-import:run', { token: chosen.token, mapping: presetMapping('generic', chosen.headers), badRows: 'skip' })
-    expect(result).toMatchObject({ imported: 1, badRows: [{ line: 4, reason: 'No client named “Blue Finch; Studio”. Choose “Create clients not found” to add them.' }] })
+    const result = await call<ImportResult>(app, 'ledger-import:run', {
+      token: chosen.token,
+      mapping: presetMapping('generic', chosen.headers),
+      badRows: 'skip',
+    })
+    expect(result).toMatchObject({
+      imported: 1,
+      badRows: [
+        { line: 4, reason: 'No client named “Blue Finch; Studio”. Choose “Create clients not found” to add them.' },
+      ],
+    })
   })
 
   it('names blank and repeated headers so each column can be mapped', async () => {
@@ -319,13 +501,23 @@ describe('a file too large to keep in memory', () => {
   it('is refused with a message, and nothing is written', async () => {
     app = await openImportApp()
     const { LedgerImportService } = await import('../../electron/main/features/ledger-import/import-service')
-    const service = new LedgerImportService({ manager: app.db.dataSource.manager, now: () => new Date(), chooseOpenFile: async () => null, sendProgress: () => {}, maxRows: 5 })
+    const service = new LedgerImportService({
+      manager: app.db.dataSource.manager,
+      now: () => new Date(),
+      chooseOpenFile: async () => null,
+      sendProgress: () => {},
+      maxRows: 5,
+    })
     const rows = Array.from({ length: 8 }, (_, i) => `2026-03-0${i + 1},Acme Ltd,invoice,${i + 1}`)
     const chosen = await service.open(writeCsv(app.dir, 'eight.csv', `date,client,kind,amount\n${rows.join('\n')}\n`))
     const before = await ledgerFingerprint(app)
-    await expect(service.run(chosen.token, presetMapping('generic', chosen.headers), 'skip')).rejects.toThrow('This file has more than 5 rows: split it')
+    await expect(service.run(chosen.token, presetMapping('generic', chosen.headers), 'skip')).rejects.toThrow(
+      'This file has more than 5 rows: split it',
+    )
     expect(await ledgerFingerprint(app)).toEqual(before)
-    const five = await service.open(writeCsv(app.dir, 'five.csv', `date,client,kind,amount\n${rows.slice(0, 5).join('\n')}\n`))
+    const five = await service.open(
+      writeCsv(app.dir, 'five.csv', `date,client,kind,amount\n${rows.slice(0, 5).join('\n')}\n`),
+    )
     expect(await service.run(five.token, presetMapping('generic', five.headers), 'skip')).toMatchObject({ imported: 5 })
   })
 })

@@ -12,11 +12,17 @@ describe('periods, seen from the owner’s calendar day', () => {
     expect(periodOf('year', '2026-11-22')).toEqual({ from: '2026-01-01', to: '2026-12-31' })
     expect(periodOf('ttm', '2026-11-22')).toEqual({ from: '2025-11-23', to: '2026-11-22' })
     expect(periodOf('ttm', '2028-02-29')).toEqual({ from: '2027-03-01', to: '2028-02-29' }) // 2027-02-28 + 1 day
-    expect(periodOf('custom', '2026-11-22', { from: '2026-03-15', to: '2026-04-02' })).toEqual({ from: '2026-03-15', to: '2026-04-02' })
+    expect(periodOf('custom', '2026-11-22', { from: '2026-03-15', to: '2026-04-02' })).toEqual({
+      from: '2026-03-15',
+      to: '2026-04-02',
+    })
   })
 
   it('splits a period into whole months and the days at its edges', () => {
-    expect(splitPeriod({ from: '2026-01-01', to: '2026-12-31' })).toEqual({ months: { first: '2026-01', last: '2026-12' }, edges: [] })
+    expect(splitPeriod({ from: '2026-01-01', to: '2026-12-31' })).toEqual({
+      months: { first: '2026-01', last: '2026-12' },
+      edges: [],
+    })
     expect(splitPeriod({ from: '2025-11-23', to: '2026-11-22' })).toEqual({
       months: { first: '2025-12', last: '2026-10' },
       edges: [
@@ -25,10 +31,19 @@ describe('periods, seen from the owner’s calendar day', () => {
       ],
     })
     // Ends on the last day of February: February is whole.
-    expect(splitPeriod({ from: '2026-01-15', to: '2026-02-28' })).toEqual({ months: { first: '2026-02', last: '2026-02' }, edges: [{ from: '2026-01-15', to: '2026-01-31' }] })
+    expect(splitPeriod({ from: '2026-01-15', to: '2026-02-28' })).toEqual({
+      months: { first: '2026-02', last: '2026-02' },
+      edges: [{ from: '2026-01-15', to: '2026-01-31' }],
+    })
     // Inside one month: no whole month, the period itself is the edge.
-    expect(splitPeriod({ from: '2026-03-15', to: '2026-04-02' })).toEqual({ months: null, edges: [{ from: '2026-03-15', to: '2026-04-02' }] })
-    expect(splitPeriod({ from: '2026-03-02', to: '2026-03-30' })).toEqual({ months: null, edges: [{ from: '2026-03-02', to: '2026-03-30' }] })
+    expect(splitPeriod({ from: '2026-03-15', to: '2026-04-02' })).toEqual({
+      months: null,
+      edges: [{ from: '2026-03-15', to: '2026-04-02' }],
+    })
+    expect(splitPeriod({ from: '2026-03-02', to: '2026-03-30' })).toEqual({
+      months: null,
+      edges: [{ from: '2026-03-02', to: '2026-03-30' }],
+    })
   })
 
   const original = process.env.TZ

@@ -27,8 +27,16 @@ const base: DecisionFigures = {
   newIssuesAfterPlan: 0,
   planAgreedOn: '2026-11-01',
 }
-const withCost = (total: number, extra: Partial<DecisionFigures> = {}) => ({ ...base, spentMinor: total - base.plannedMinor, totalCostMinor: total, ...extra })
-const breached = (f: DecisionFigures) => recommend(f).limits.filter((l) => l.breached).map((l) => l.key)
+const withCost = (total: number, extra: Partial<DecisionFigures> = {}) => ({
+  ...base,
+  spentMinor: total - base.plannedMinor,
+  totalCostMinor: total,
+  ...extra,
+})
+const breached = (f: DecisionFigures) =>
+  recommend(f)
+    .limits.filter((l) => l.breached)
+    .map((l) => l.key)
 
 describe('relationship worth', () => {
   it('is max(0, 12-month margin) × horizon + referral value', () => {
@@ -50,7 +58,9 @@ describe('what the limit lets a turnaround cost', () => {
   it('is the amount the share limit names', () => {
     const f = { ...base, worthMinor: 1000003, maxSharePct: 33 } // 330,000.99 minor units: 330,000 = €3,300.00
     expect(turnaroundCostLimit(f.worthMinor, f.maxSharePct)).toBe(330000)
-    expect(recommend(f).limits.find((l) => l.key === 'share')?.sentence).toContain('33% of the relationship\'s worth, €3,300.00')
+    expect(recommend(f).limits.find((l) => l.key === 'share')?.sentence).toContain(
+      "33% of the relationship's worth, €3,300.00",
+    )
   })
 })
 

@@ -39,9 +39,11 @@ describe('the monthly totals the triggers keep', () => {
     await ds.query("UPDATE ledger_entries SET entry_date = '2026-02-10' WHERE kind = 'time'")
     await ds.query("UPDATE ledger_entries SET amount_minor = 7000 WHERE entry_date = '2026-02-01'")
     await ds.query("DELETE FROM ledger_entries WHERE entry_date = '2026-01-31'")
-    const totals = await ds.query('SELECT month, kind, amount_minor, minutes, entries FROM ledger_month_totals WHERE entries <> 0 ORDER BY month, kind')
+    const totals = await ds.query(
+      'SELECT month, kind, amount_minor, minutes, entries FROM ledger_month_totals WHERE entries <> 0 ORDER BY month, kind',
+    )
     const grouped = await ds.query(
-      "SELECT substr(entry_date, 1, 7) AS month, kind, sum(amount_minor) AS amount_minor, sum(COALESCE(minutes, 0)) AS minutes, count(*) AS entries FROM ledger_entries GROUP BY month, kind ORDER BY month, kind",
+      'SELECT substr(entry_date, 1, 7) AS month, kind, sum(amount_minor) AS amount_minor, sum(COALESCE(minutes, 0)) AS minutes, count(*) AS entries FROM ledger_entries GROUP BY month, kind ORDER BY month, kind',
     )
     expect(totals).toEqual(grouped)
     expect(totals).toEqual([
@@ -56,10 +58,14 @@ describe('undoing the ledger migration', () => {
     app = await openTestApp()
     const ds = app.db.dataSource
     const c = ((await app.call('clients:create', { name: 'Ada Quill' })) as { data: { id: number } }).data.id
-    await ds.query(`INSERT INTO touchpoints (client_id, kind, occurred_on, who, minutes, rate_minor, created_at) VALUES (${c}, 'call', '2026-11-02', 'Ada', 20, 9000, '')`)
-    const columns = async () => ((await ds.query('PRAGMA table_info(touchpoints)')) as { name: string }[]).map((col) => col.name)
+    await ds.query(
+      `INSERT INTO touchpoints (client_id, kind, occurred_on, who, minutes, rate_minor, created_at) VALUES (${c}, 'call', '2026-11-02', 'Ada', 20, 9000, '')`,
+    )
+    const columns = async () =>
+      ((await ds.query('PRAGMA table_info(touchpoints)')) as { name: string }[]).map((col) => col.name)
     expect(await columns()).toContain('rate_minor')
-    while ((await ds.query("SELECT name FROM migrations WHERE name = 'Ledger1763800000004'")).length > 0) await ds.undoLastMigration({ transaction: 'all' })
+    while ((await ds.query("SELECT name FROM migrations WHERE name = 'Ledger1763800000004'")).length > 0)
+      await ds.undoLastMigration({ transaction: 'all' })
     expect(await columns()).not.toContain('rate_minor')
     expect(await ds.query('SELECT who, minutes FROM touchpoints')).toEqual([{ who: 'Ada', minutes: 20 }])
   })

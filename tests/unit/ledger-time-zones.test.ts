@@ -20,10 +20,21 @@ async function thisMonth(timeZone: string): Promise<ClientPageFigures> {
     if (!r.ok) throw new Error(r.error.message)
     return r.data
   }
-  await call('profile:save', { businessName: 'Quill & Co', ownerName: 'Ada Quill', currency: 'NZD', hourlyWorthMinor: 9000 })
+  await call('profile:save', {
+    businessName: 'Quill & Co',
+    ownerName: 'Ada Quill',
+    currency: 'NZD',
+    hourlyWorthMinor: 9000,
+  })
   const c = await call<{ id: number }>('clients:create', { name: 'Kiwi Print' })
-  await call('ledger:save', { clientId: c.id, entry: { kind: 'invoice', entryDate: '2026-03-31', amountMinor: 1000, currency: 'NZD' } })
-  await call('ledger:save', { clientId: c.id, entry: { kind: 'invoice', entryDate: '2026-04-01', amountMinor: 20000, currency: 'NZD' } })
+  await call('ledger:save', {
+    clientId: c.id,
+    entry: { kind: 'invoice', entryDate: '2026-03-31', amountMinor: 1000, currency: 'NZD' },
+  })
+  await call('ledger:save', {
+    clientId: c.id,
+    entry: { kind: 'invoice', entryDate: '2026-04-01', amountMinor: 20000, currency: 'NZD' },
+  })
   return call<ClientPageFigures>('ledger:client-figures', { clientId: c.id, period: { preset: 'month' } })
 }
 

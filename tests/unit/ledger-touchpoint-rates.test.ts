@@ -31,7 +31,12 @@ describe('touchpoints keep the rate they were logged at', () => {
   let t: TurnaroundDetail
   let tom: StaffMember
   const log = (who: string, occurredOn: string, minutes: number, id?: number, summary = '') =>
-    call<TouchpointView>('touchpoints:save', { clientId: c.id, turnaroundId: t.id, ...(id ? { id } : {}), touchpoint: { kind: 'call', occurredOn, who, minutes, summary } })
+    call<TouchpointView>('touchpoints:save', {
+      clientId: c.id,
+      turnaroundId: t.id,
+      ...(id ? { id } : {}),
+      touchpoint: { kind: 'call', occurredOn, who, minutes, summary },
+    })
   /** The client's touchpoint cost, checked the same on the client page, its turnaround, its months and the portfolio. */
   const touchpointCost = async (): Promise<number> => {
     const f = await call<ClientPageFigures>('ledger:client-figures', { clientId: c.id, period: PERIOD })
@@ -41,14 +46,30 @@ describe('touchpoints keep the rate they were logged at', () => {
     expect(f.turnarounds[0]?.touchpointCostMinor).toBe(f.figures.touchpointCostMinor)
     expect(f.turnarounds[0]?.costMinor).toBe(f.figures.touchpointCostMinor)
     expect(p.totals.touchpointCostMinor).toBe(f.figures.touchpointCostMinor)
-    expect(months).toEqual([{ month: '2026-11', revenueMinor: 0, costMinor: f.figures.touchpointCostMinor, marginMinor: -f.figures.touchpointCostMinor }])
+    expect(months).toEqual([
+      {
+        month: '2026-11',
+        revenueMinor: 0,
+        costMinor: f.figures.touchpointCostMinor,
+        marginMinor: -f.figures.touchpointCostMinor,
+      },
+    ])
     return f.figures.touchpointCostMinor
   }
-  const rates = async () => (await app.db.dataSource.query('SELECT who, minutes, rate_minor AS rate FROM touchpoints ORDER BY id')) as Array<{ who: string; minutes: number; rate: number }>
+  const rates = async () =>
+    (await app.db.dataSource.query('SELECT who, minutes, rate_minor AS rate FROM touchpoints ORDER BY id')) as Array<{
+      who: string
+      minutes: number
+      rate: number
+    }>
 
   beforeEach(async () => {
     c = await call<Client>('clients:create', { name: 'The Salt House' })
-    t = await call<TurnaroundDetail>('turnarounds:open', { clientId: c.id, openedOn: '2026-11-01', firstHeardBy: 'Ada Quill' })
+    t = await call<TurnaroundDetail>('turnarounds:open', {
+      clientId: c.id,
+      openedOn: '2026-11-01',
+      firstHeardBy: 'Ada Quill',
+    })
     tom = await call<StaffMember>('staff:save', { staff: { name: 'Tom Reed', costRateMinor: 4000 } })
   })
 

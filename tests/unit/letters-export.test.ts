@@ -8,9 +8,24 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { letterFileName } from '../../electron/main/features/letters/letter-files'
-import type { LetterDraftResult, LetterExportResult, LetterRecord, LetterReexportResult, LetterSummary } from '../../electron/shared/letters/models'
+import type {
+  LetterDraftResult,
+  LetterExportResult,
+  LetterRecord,
+  LetterReexportResult,
+  LetterSummary,
+} from '../../electron/shared/letters/models'
 import type { TurnaroundDetail } from '../../electron/shared/turnarounds/models'
-import { NOW, PROFILE, call, fullClient, nearlyEmptyClient, pdfText, refused, squeeze } from '../support/letters-fixture'
+import {
+  NOW,
+  PROFILE,
+  call,
+  fullClient,
+  nearlyEmptyClient,
+  pdfText,
+  refused,
+  squeeze,
+} from '../support/letters-fixture'
 import { openTestApp, tempDir, type TestApp } from '../support/temp-db'
 
 let app: TestApp
@@ -23,7 +38,8 @@ afterEach(async () => {
 })
 
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex')
-const count = async (table: string) => Number((await app.db.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n)
+const count = async (table: string) =>
+  Number((await app.db.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n)
 
 async function followUp() {
   const { client, turnaround } = await fullClient(app)
@@ -34,7 +50,9 @@ async function followUp() {
 describe('the file name', () => {
   it('reads "date kind - client" and leaves out what no file system accepts', () => {
     expect(letterFileName('2026-11-22', 'follow_up', 'Acme Ltd')).toBe('2026-11-22 Follow-up - Acme Ltd.pdf')
-    expect(letterFileName('2026-11-22', 'parting', 'A/B: "Best" <Co>?*|\\ Ltd.')).toBe('2026-11-22 Parting letter - A B Best Co Ltd.pdf')
+    expect(letterFileName('2026-11-22', 'parting', 'A/B: "Best" <Co>?*|\\ Ltd.')).toBe(
+      '2026-11-22 Parting letter - A B Best Co Ltd.pdf',
+    )
     expect(letterFileName('2026-11-22', 'blank', 'CON')).toBe('2026-11-22 Letter - CON (client).pdf')
     expect(letterFileName('2026-11-22', 'apology', 'Café Lumière 😀')).toBe('2026-11-22 Apology - Café Lumière 😀.pdf')
   })
@@ -44,7 +62,10 @@ describe('Save as PDF', () => {
   it('saves the PDF where the owner chose, keeps it on record, and logs it on the turnaround', async () => {
     const { client, turnaround, draft } = await followUp()
     expect(turnaround.stage).toBe('client_committed')
-    const edited = { ...draft, blocks: [...draft.blocks, { type: 'paragraph' as const, text: 'P.S. I have booked the reprint for Monday.' }] }
+    const edited = {
+      ...draft,
+      blocks: [...draft.blocks, { type: 'paragraph' as const, text: 'P.S. I have booked the reprint for Monday.' }],
+    }
     const result = await call<LetterExportResult>(app, 'letters:export', { draft: edited, minutes: 25 })
     expect(app.ports.saveDialogs[0]?.defaultPath).toBe('2026-11-22 Follow-up - Acme Ltd.pdf')
     if (!result.saved) throw new Error('not saved')
@@ -56,12 +77,20 @@ describe('Save as PDF', () => {
     expect(fs.readdirSync(app.dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
 
     const history = await call<LetterSummary[]>(app, 'letters:list', { clientId: client.id })
-    expect(history.map((l) => [l.kind, l.date, l.subject, l.clientName])).toEqual([['follow_up', '2026-11-22', 'Following up on our meeting of 20 November 2026', 'Acme Ltd']])
+    expect(history.map((l) => [l.kind, l.date, l.subject, l.clientName])).toEqual([
+      ['follow_up', '2026-11-22', 'Following up on our meeting of 20 November 2026', 'Acme Ltd'],
+    ])
     expect((await call<LetterSummary[]>(app, 'letters:list', {})).length).toBe(1)
 
     const after = await call<TurnaroundDetail>(app, 'turnarounds:get', { id: turnaround.id })
     expect(after.stage).toBe('follow_up_sent')
-    expect(after.touchpoints[0]).toMatchObject({ kind: 'letter', occurredOn: '2026-11-22', who: 'Maya Okafor', minutes: 25, summary: 'Meeting follow-up: Following up on our meeting of 20 November 2026' })
+    expect(after.touchpoints[0]).toMatchObject({
+      kind: 'letter',
+      occurredOn: '2026-11-22',
+      who: 'Maya Okafor',
+      minutes: 25,
+      summary: 'Meeting follow-up: Following up on our meeting of 20 November 2026',
+    })
 
     // The next export suggests the same folder.
     await call(app, 'letters:export', { draft: { ...draft, kind: 'blank', subject: 'Thanks' } })
@@ -123,10 +152,19 @@ describe('the history', () => {
     await call(app, 'letter-settings:save', { pageSize: 'LETTER' })
     app.ports.nextSavePath = path.join(app.dir, 'again.pdf')
     const again = await call<LetterReexportResult>(app, 'letters:reexport', { id: letter.id })
-    expect(again).toEqual({ saved: true, filePath: path.join(app.dir, 'again.pdf'), contentHash: letter.contentHash, identical: true })
+    expect(again).toEqual({
+      saved: true,
+      filePath: path.join(app.dir, 'again.pdf'),
+      contentHash: letter.contentHash,
+      identical: true,
+    })
     expect(sha(path.join(app.dir, 'again.pdf'))).toBe(letter.contentHash)
-    expect((await call<LetterRecord>(app, 'letters:get', { id: letter.id })).filePath).toBe(path.join(app.dir, 'again.pdf'))
-    expect((await call<{ contentHash: string }>(app, 'letters:render-stored', { id: letter.id })).contentHash).toBe(letter.contentHash)
+    expect((await call<LetterRecord>(app, 'letters:get', { id: letter.id })).filePath).toBe(
+      path.join(app.dir, 'again.pdf'),
+    )
+    expect((await call<{ contentHash: string }>(app, 'letters:render-stored', { id: letter.id })).contentHash).toBe(
+      letter.contentHash,
+    )
 
     expect(await call(app, 'letters:open-file', { id: letter.id })).toBeNull()
     expect(app.ports.openedFiles).toEqual([path.join(app.dir, 'again.pdf')])
@@ -134,7 +172,13 @@ describe('the history', () => {
     expect((await refused(app, 'letters:open-file', { id: letter.id })).code).toBe('NOT_FOUND')
 
     const fresh = await call<LetterDraftResult>(app, 'letters:from-stored', { letterId: letter.id })
-    expect(fresh.draft).toMatchObject({ kind: 'follow_up', date: '2026-11-22', blocks: letter.draft.blocks, subject: letter.draft.subject, turnaroundId: letter.turnaroundId })
+    expect(fresh.draft).toMatchObject({
+      kind: 'follow_up',
+      date: '2026-11-22',
+      blocks: letter.draft.blocks,
+      subject: letter.draft.subject,
+      turnaroundId: letter.turnaroundId,
+    })
     expect(Object.keys(fresh.tables).sort()).toEqual(['commitments', 'issues', 'plan'])
   })
 

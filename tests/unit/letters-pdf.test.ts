@@ -7,7 +7,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { LetterDraft, LetterDraftResult, RenderedPdf } from '../../electron/shared/letters/models'
 import { LETTER_KINDS } from '../../electron/shared/letters/words'
-import { COMMITMENT_DATES, ISSUES, NOW, PROFILE, call, firstPagePng, fullClient, nearlyEmptyClient, pdfInfo, pdfText, squeeze } from '../support/letters-fixture'
+import {
+  COMMITMENT_DATES,
+  ISSUES,
+  NOW,
+  PROFILE,
+  call,
+  firstPagePng,
+  fullClient,
+  nearlyEmptyClient,
+  pdfInfo,
+  pdfText,
+  squeeze,
+} from '../support/letters-fixture'
 import { openTestApp, type TestApp } from '../support/temp-db'
 
 let app: TestApp
@@ -21,7 +33,8 @@ afterEach(async () => {
 
 const bytesOf = (pdf: RenderedPdf) => Buffer.from(pdf.base64, 'base64')
 const render = async (draft: LetterDraft) => bytesOf(await call<RenderedPdf>(app, 'letters:render', { draft }))
-const start = (clientId: number, kind: string) => call<LetterDraftResult>(app, 'letters:start', { clientId, kind, goodwill: 'a 20% discount on your next order' })
+const start = (clientId: number, kind: string) =>
+  call<LetterDraftResult>(app, 'letters:start', { clientId, kind, goodwill: 'a 20% discount on your next order' })
 
 describe('each kind of letter as PDF', () => {
   for (const kind of LETTER_KINDS) {
@@ -36,7 +49,8 @@ describe('each kind of letter as PDF', () => {
       expect(text).toContain('22 November 2026')
       expect(text).toContain('Maya Okafor')
       // The letters that carry the agreed issues name every one; those that carry the dates, every date.
-      if (kind === 'follow_up' || kind === 'apology' || kind === 'plan' || kind === 'check_in') for (const issue of ISSUES) expect(text).toContain(issue)
+      if (kind === 'follow_up' || kind === 'apology' || kind === 'plan' || kind === 'check_in')
+        for (const issue of ISSUES) expect(text).toContain(issue)
       if (kind === 'follow_up' || kind === 'plan') for (const date of COMMITMENT_DATES) expect(text).toContain(date)
       firstPagePng(bytes, `kind-${kind}-full`)
     })
@@ -55,9 +69,19 @@ describe('each kind of letter as PDF', () => {
 
 describe('the PDF itself', () => {
   it('prints user text exactly as typed, with accents', async () => {
-    const client = await call<{ id: number }>(app, 'clients:create', { name: '<b>Acme</b> & Sons "Ltd"', contactPerson: 'Zoë Çelik-Øster' })
+    const client = await call<{ id: number }>(app, 'clients:create', {
+      name: '<b>Acme</b> & Sons "Ltd"',
+      contactPerson: 'Zoë Çelik-Øster',
+    })
     const { draft } = await start(client.id, 'blank')
-    const bytes = await render({ ...draft, subject: 'Ré: <i>façade</i> & “quotes”', blocks: [...draft.blocks, { type: 'paragraph', text: '{{ client.name }} stays as typed: <script>x</script> ½ €5' }] })
+    const bytes = await render({
+      ...draft,
+      subject: 'Ré: <i>façade</i> & “quotes”',
+      blocks: [
+        ...draft.blocks,
+        { type: 'paragraph', text: '{{ client.name }} stays as typed: <script>x</script> ½ €5' },
+      ],
+    })
     const text = squeeze(pdfText(bytes))
     expect(text).toContain('<b>Acme</b> & Sons "Ltd"')
     expect(text).toContain('Zoë Çelik-Øster')
@@ -97,16 +121,28 @@ describe('the PDF itself', () => {
   it('paginates a 40-row table, repeats its header on every page, and numbers the pages', async () => {
     const client = await nearlyEmptyClient(app, 'Big List Ltd')
     const { draft } = await start(client.id, 'blank')
-    const rows = Array.from({ length: 40 }, (_, i) => [String(i + 1), `Issue ${i + 1}: the weekly report for week ${i + 1} arrived late and incomplete`, `Report ${i + 1} on time`])
+    const rows = Array.from({ length: 40 }, (_, i) => [
+      String(i + 1),
+      `Issue ${i + 1}: the weekly report for week ${i + 1} arrived late and incomplete`,
+      `Report ${i + 1} on time`,
+    ])
     const pdf = await call<RenderedPdf>(app, 'letters:render', {
-      draft: { ...draft, subject: 'Forty issues', blocks: [...draft.blocks, { type: 'table', columns: ['#', 'Issue', 'Resolved when'], widths: [6, 60, 34], rows }] },
+      draft: {
+        ...draft,
+        subject: 'Forty issues',
+        blocks: [
+          ...draft.blocks,
+          { type: 'table', columns: ['#', 'Issue', 'Resolved when'], widths: [6, 60, 34], rows },
+        ],
+      },
     })
     expect(pdf.pages).toBeGreaterThanOrEqual(2)
     const bytes = bytesOf(pdf)
     for (let page = 1; page <= pdf.pages; page++) {
       const text = pdfText(bytes, page)
       expect(text, `page ${page} numbered`).toContain(`Page ${page} of ${pdf.pages}`)
-      if (page < pdf.pages || text.includes('Issue 40')) expect(text, `page ${page} repeats the header`).toMatch(/#\s+Issue\s+Resolved when/)
+      if (page < pdf.pages || text.includes('Issue 40'))
+        expect(text, `page ${page} repeats the header`).toMatch(/#\s+Issue\s+Resolved when/)
     }
     const all = squeeze(pdfText(bytes))
     for (const row of rows) expect(all).toContain(row[1])

@@ -61,11 +61,22 @@ function createFakeElectron() {
     },
     BrowserWindow: FakeWindow,
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => ({ template: t })) },
-    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(), showOpenDialog: vi.fn(async (): Promise<{ canceled: boolean; filePaths: string[] }> => ({ canceled: true, filePaths: [] })) },
+    dialog: {
+      showErrorBox: vi.fn(),
+      showMessageBox: vi.fn(),
+      showOpenDialog: vi.fn(async (): Promise<{ canceled: boolean; filePaths: string[] }> => ({
+        canceled: true,
+        filePaths: [],
+      })),
+    },
     ipcMain: { handle: vi.fn((channel: string, fn: Listener) => handlers.set(channel, fn)) },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     session: {
-      defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), webRequest: { onHeadersReceived: vi.fn() } },
+      defaultSession: {
+        setPermissionRequestHandler: vi.fn(),
+        setPermissionCheckHandler: vi.fn(),
+        webRequest: { onHeadersReceived: vi.fn() },
+      },
     },
     shell: { openPath: vi.fn(async () => ''), openExternal: vi.fn() },
     protocol: {
@@ -89,7 +100,9 @@ async function startMain(): Promise<void> {
   await import('../../electron/main/index')
   fake.ready()
   // Let start() run: open the database, register, create the window.
-  await vi.waitFor(() => expect(fake.windows.length + fake.electron.app.exit.mock.calls.length).toBeGreaterThan(0), { timeout: 10_000 })
+  await vi.waitFor(() => expect(fake.windows.length + fake.electron.app.exit.mock.calls.length).toBeGreaterThan(0), {
+    timeout: 10_000,
+  })
 }
 
 beforeEach(() => {
@@ -139,8 +152,14 @@ describe('the main process glue', () => {
     expect([...fake.handlers.keys()].sort()).toEqual([...CHANNELS].sort())
     const url = fake.windows[0]?.loadedUrl as string
     const info = fake.handlers.get('app:info') as Listener
-    expect(await info({ senderFrame: { url, parent: null } }, undefined)).toMatchObject({ ok: true, data: { dataDir, hasProfile: false } })
-    expect(await info({ senderFrame: { url: 'https://evil.example/', parent: null } }, undefined)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await info({ senderFrame: { url, parent: null } }, undefined)).toMatchObject({
+      ok: true,
+      data: { dataDir, hasProfile: false },
+    })
+    expect(await info({ senderFrame: { url: 'https://evil.example/', parent: null } }, undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
   })
 
   it('chooses a ledger CSV in the native open dialog, and sends import progress to the window', async () => {
@@ -153,20 +172,43 @@ describe('the main process glue', () => {
     fake.electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [csv] })
     const chosen = (await choose(frame, undefined)) as { ok: true; data: { token: string; headers: string[] } }
     expect(chosen).toMatchObject({ ok: true, data: { fileName: 'generic.csv', suggestedPreset: 'generic' } })
-    expect(fake.electron.dialog.showOpenDialog).toHaveBeenLastCalledWith(fake.windows[0], expect.objectContaining({ properties: ['openFile'] }))
+    expect(fake.electron.dialog.showOpenDialog).toHaveBeenLastCalledWith(
+      fake.windows[0],
+      expect.objectContaining({ properties: ['openFile'] }),
+    )
     const saveProfile = fake.handlers.get('profile:save') as Listener
-    await saveProfile(frame, { businessName: 'Harbour Lane', ownerName: 'Maya Okafor', currency: 'USD', hourlyWorthMinor: 9000 })
+    await saveProfile(frame, {
+      businessName: 'Harbour Lane',
+      ownerName: 'Maya Okafor',
+      currency: 'USD',
+      hourlyWorthMinor: 9000,
+    })
     const run = fake.handlers.get('ledger-import:run') as Listener
-    const mapping = { source: 'generic', fields: { date: ['date'], client: ['client'], kind: ['kind'], amount: ['amount'] } }
+    const mapping = {
+      source: 'generic',
+      fields: { date: ['date'], client: ['client'], kind: ['kind'], amount: ['amount'] },
+    }
     // No clients yet: every row is listed and nothing written, and the reading's progress reached the window.
-    expect(await run(frame, { token: chosen.data.token, mapping })).toMatchObject({ ok: true, data: { status: 'stopped', badRowCount: 8 } })
-    expect(fake.windows[0]?.webContents.send).toHaveBeenCalledWith('ledger-import:progress', expect.objectContaining({ token: chosen.data.token, phase: 'reading' }))
+    expect(await run(frame, { token: chosen.data.token, mapping })).toMatchObject({
+      ok: true,
+      data: { status: 'stopped', badRowCount: 8 },
+    })
+    expect(fake.windows[0]?.webContents.send).toHaveBeenCalledWith(
+      'ledger-import:progress',
+      expect.objectContaining({ token: chosen.data.token, phase: 'reading' }),
+    )
   })
 
   it('remembers the window bounds when it closes', async () => {
     await startMain()
     for (const fn of fake.windows[0]?.listeners.get('close') ?? []) fn()
-    expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'window-state.json'), 'utf8'))).toEqual({ x: 10, y: 20, width: 1300, height: 820, maximized: false })
+    expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'window-state.json'), 'utf8'))).toEqual({
+      x: 10,
+      y: 20,
+      width: 1300,
+      height: 820,
+      maximized: false,
+    })
   })
 
   it('quits when another instance already runs', async () => {
@@ -183,7 +225,10 @@ describe('the main process glue', () => {
     fs.writeFileSync(file, 'not a database at all '.repeat(100))
     const before = fs.readFileSync(file)
     await startMain()
-    expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledWith('The database cannot be opened', expect.stringContaining('has not been changed'))
+    expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      'The database cannot be opened',
+      expect.stringContaining('has not been changed'),
+    )
     expect(fake.electron.app.exit).toHaveBeenCalledWith(1)
     expect(fake.windows).toHaveLength(0)
     expect(fs.readFileSync(file).equals(before)).toBe(true)
@@ -195,7 +240,13 @@ describe('the main process glue', () => {
     const damaged = damage(file)
     fake.electron.dialog.showMessageBox.mockResolvedValue({ response: 0 })
     await startMain()
-    expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ type: 'warning', title: 'The database is damaged', buttons: ['Restore the backup', 'Quit'] }))
+    expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledWith(
+      expect.objectContaining({
+        type: 'warning',
+        title: 'The database is damaged',
+        buttons: ['Restore the backup', 'Quit'],
+      }),
+    )
     expect(fake.windows).toHaveLength(1)
     const aside = fs.readdirSync(dataDir).find((f) => f.includes('-damaged-'))
     expect(aside).toBeDefined()
@@ -211,13 +262,20 @@ describe('the main process glue', () => {
     fake.electron.dialog.showMessageBox.mockResolvedValue({ response: 0 })
     await startMain()
     expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledWith(
-      expect.objectContaining({ type: 'warning', title: 'The database is missing', buttons: ['Restore the backup', 'Start with an empty database', 'Quit'], cancelId: 2 }),
+      expect.objectContaining({
+        type: 'warning',
+        title: 'The database is missing',
+        buttons: ['Restore the backup', 'Start with an empty database', 'Quit'],
+        cancelId: 2,
+      }),
     )
     expect(fake.windows).toHaveLength(1)
     const list = fake.handlers.get('clients:list') as Listener
     const url = fake.windows[0]?.loadedUrl as string
     expect(await list({ senderFrame: { url, parent: null } }, {})).toMatchObject({ ok: true, data: { total: 3 } })
-    expect(fs.readFileSync(path.join(dataDir, 'logs', 'main.log'), 'utf8')).toMatch(/restored from turnaround-desk-.*-daily\.sqlite at start/)
+    expect(fs.readFileSync(path.join(dataDir, 'logs', 'main.log'), 'utf8')).toMatch(
+      /restored from turnaround-desk-.*-daily\.sqlite at start/,
+    )
   })
 
   it('quits, creating nothing, when the database is missing beside backups and the owner chooses Quit', async () => {
@@ -225,7 +283,10 @@ describe('the main process glue', () => {
     fs.rmSync(file)
     fake.electron.dialog.showMessageBox.mockResolvedValue({ response: 2 })
     await startMain()
-    expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledWith('The database is missing', expect.stringContaining('Nothing has been changed'))
+    expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      'The database is missing',
+      expect.stringContaining('Nothing has been changed'),
+    )
     expect(fake.electron.app.exit).toHaveBeenCalledWith(1)
     expect(fs.existsSync(file)).toBe(false)
   })
@@ -234,16 +295,25 @@ describe('the main process glue', () => {
     const first = await openTestApp(dataDir, () => new Date(Date.now() - 2 * 86_400_000))
     await first.call('clients:create', { name: 'Ada' })
     await first.close()
-    vi.spyOn(Database.prototype, 'backup').mockRejectedValue(new Database.SqliteError('database or disk is full', 'SQLITE_FULL'))
+    vi.spyOn(Database.prototype, 'backup').mockRejectedValue(
+      new Database.SqliteError('database or disk is full', 'SQLITE_FULL'),
+    )
     fake.electron.dialog.showMessageBox.mockResolvedValue({ response: 0 })
     await startMain()
     expect(fake.windows).toHaveLength(1)
     expect(fake.electron.app.exit).not.toHaveBeenCalled()
     expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledWith(
-      expect.objectContaining({ type: 'warning', title: 'Today’s backup was not taken', detail: expect.stringContaining('The disk that holds your data is full') }),
+      expect.objectContaining({
+        type: 'warning',
+        title: 'Today’s backup was not taken',
+        detail: expect.stringContaining('The disk that holds your data is full'),
+      }),
     )
     const list = fake.handlers.get('clients:list') as Listener
-    expect(await list({ senderFrame: { url: fake.windows[0]?.loadedUrl, parent: null } }, {})).toMatchObject({ ok: true, data: { total: 1 } })
+    expect(await list({ senderFrame: { url: fake.windows[0]?.loadedUrl, parent: null } }, {})).toMatchObject({
+      ok: true,
+      data: { total: 1 },
+    })
   })
 
   it('quits without touching a damaged database when the owner declines the backup', async () => {
@@ -251,7 +321,10 @@ describe('the main process glue', () => {
     const damaged = damage(file)
     fake.electron.dialog.showMessageBox.mockResolvedValue({ response: 1 })
     await startMain()
-    expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledWith('The database is damaged', expect.stringContaining('has not been changed'))
+    expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      'The database is damaged',
+      expect.stringContaining('has not been changed'),
+    )
     expect(fake.electron.app.exit).toHaveBeenCalledWith(1)
     expect(fs.readFileSync(file).equals(damaged)).toBe(true)
   })

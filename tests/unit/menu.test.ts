@@ -151,8 +151,23 @@ describe('platform differences', () => {
   })
 
   it('lists the menus in the usual order', () => {
-    expect(build('linux').template.map((i) => plain(i.label) ?? i.role)).toEqual(['File', 'Edit', 'View', 'Go', 'windowMenu', 'Help'])
-    expect(build('darwin').template.map((i) => plain(i.label) ?? i.role)).toEqual(['appMenu', 'File', 'Edit', 'View', 'Go', 'windowMenu', 'Help'])
+    expect(build('linux').template.map((i) => plain(i.label) ?? i.role)).toEqual([
+      'File',
+      'Edit',
+      'View',
+      'Go',
+      'windowMenu',
+      'Help',
+    ])
+    expect(build('darwin').template.map((i) => plain(i.label) ?? i.role)).toEqual([
+      'appMenu',
+      'File',
+      'Edit',
+      'View',
+      'Go',
+      'windowMenu',
+      'Help',
+    ])
   })
 })
 

@@ -21,14 +21,19 @@ type Row = Record<string, unknown>
 function snapshot(file: string): Map<string, Row[]> {
   const db = new Database(file, { readonly: true, fileMustExist: true })
   try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
-    return new Map(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all() as Row[]]))
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all() as { name: string }[]
+    return new Map(
+      tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all() as Row[]]),
+    )
   } finally {
     db.close()
   }
 }
 
-const project = (rows: Row[], columns: string[]) => rows.map((row) => Object.fromEntries(columns.map((c) => [c, row[c]])))
+const project = (rows: Row[], columns: string[]) =>
+  rows.map((row) => Object.fromEntries(columns.map((c) => [c, row[c]])))
 
 describe.each([1, 2, 3])('a database at schema %i', (version) => {
   const fixture = path.join(FIXTURES, `schema-${String(version).padStart(4, '0')}.sqlite`)
@@ -67,7 +72,12 @@ describe.each([1, 2, 3])('a database at schema %i', (version) => {
       if (version >= 2) expect(touchpoints.length).toBeGreaterThan(0)
       for (const tp of touchpoints) expect(tp.rate_minor, `touchpoint ${String(tp.id)}`).toBe(worth)
       // The app works on it: its lists answer and the ledger's monthly totals start empty and exact.
-      for (const [channel, input] of [['clients:list', {}], ['turnarounds:list', { state: 'all' }], ['letters:list', {}], ['today:get', undefined]] as const) {
+      for (const [channel, input] of [
+        ['clients:list', {}],
+        ['turnarounds:list', { state: 'all' }],
+        ['letters:list', {}],
+        ['today:get', undefined],
+      ] as const) {
         const result = (await app.call(channel, input)) as Envelope<unknown>
         expect(result.ok, channel).toBe(true)
       }

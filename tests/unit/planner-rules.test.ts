@@ -57,7 +57,12 @@ describe('commitmentState', () => {
   })
 })
 
-function action(id: number, impact: number, effortMinutes: number, extra: Partial<RankableAction> = {}): RankableAction {
+function action(
+  id: number,
+  impact: number,
+  effortMinutes: number,
+  extra: Partial<RankableAction> = {},
+): RankableAction {
   return { id, impact, effortMinutes, status: 'planned', manualRank: null, ...extra }
 }
 const ids = (ranked: { id: number }[]) => ranked.map((a) => a.id)
@@ -93,7 +98,13 @@ describe('rankActions', () => {
   })
 
   it('marks at most three quick wins, the best-scoring ones, and puts them first', () => {
-    const ranked = rankActions([action(1, 3, 120), action(2, 5, 60), action(3, 4, 30), action(4, 3, 30), action(5, 5, 240)])
+    const ranked = rankActions([
+      action(1, 3, 120),
+      action(2, 5, 60),
+      action(3, 4, 30),
+      action(4, 3, 30),
+      action(5, 5, 240),
+    ])
     expect(QUICK_WIN_LIMIT).toBe(3)
     expect(quickWins(ranked)).toEqual([3, 4, 2])
     expect(ids(ranked)).toEqual([3, 4, 2, 1, 5])
@@ -206,8 +217,22 @@ describe('nextFollowUpOn', () => {
 })
 
 describe('deriveStage', () => {
-  const none: StageFacts = { closedOutcome: null, issuesAgreedOn: null, clientCommitment: '', followUpSent: false, planAgreedOn: null, workStarted: false }
-  const all: StageFacts = { closedOutcome: null, issuesAgreedOn: '2026-11-10', clientCommitment: 'Renew in January', followUpSent: true, planAgreedOn: '2026-11-12', workStarted: true }
+  const none: StageFacts = {
+    closedOutcome: null,
+    issuesAgreedOn: null,
+    clientCommitment: '',
+    followUpSent: false,
+    planAgreedOn: null,
+    workStarted: false,
+  }
+  const all: StageFacts = {
+    closedOutcome: null,
+    issuesAgreedOn: '2026-11-10',
+    clientCommitment: 'Renew in January',
+    followUpSent: true,
+    planAgreedOn: '2026-11-12',
+    workStarted: true,
+  }
 
   it.each([
     ['listening', none],
@@ -280,7 +305,8 @@ describe('dates', () => {
   })
 
   it('addDays and daysBetween agree', () => {
-    for (const n of [-400, -1, 0, 1, 59, 60, 366, 1000]) expect(daysBetween('2028-02-29', addDays('2028-02-29', n))).toBe(n)
+    for (const n of [-400, -1, 0, 1, 59, 60, 366, 1000])
+      expect(daysBetween('2028-02-29', addDays('2028-02-29', n))).toBe(n)
   })
 
   it('isoDate is the UTC calendar day', () => {

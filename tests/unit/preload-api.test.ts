@@ -26,14 +26,17 @@ describe('createApi: call', () => {
     for (const channel of CHANNELS) expect(api.call[channel], channel).toBeTypeOf('function')
   })
 
-  it.each(CHANNELS.map((c) => [c]))('%s invokes its own channel with the input and returns the result', async (channel) => {
-    const { api, invoke } = setup()
-    const input = { probe: channel }
-    const call = api.call[channel] as (input: unknown) => Promise<unknown>
-    const result = await call(input)
-    expect(invoke).toHaveBeenCalledExactlyOnceWith(channel, input)
-    expect(result).toEqual({ ok: true, data: { channel, input } })
-  })
+  it.each(CHANNELS.map((c) => [c]))(
+    '%s invokes its own channel with the input and returns the result',
+    async (channel) => {
+      const { api, invoke } = setup()
+      const input = { probe: channel }
+      const call = api.call[channel] as (input: unknown) => Promise<unknown>
+      const result = await call(input)
+      expect(invoke).toHaveBeenCalledExactlyOnceWith(channel, input)
+      expect(result).toEqual({ ok: true, data: { channel, input } })
+    },
+  )
 
   it('returns the very promise invoke returned, without wrapping or catching', async () => {
     const { api, invoke } = setup()
@@ -88,16 +91,23 @@ describe('createApi: onMenuCommand', () => {
     expect(listener).toHaveBeenCalledExactlyOnceWith(command)
   })
 
-  it.each([['drop-database'], [''], ['NEW-CLIENT'], [' find'], [42], [null], [undefined], [{ command: 'find' }], [['find']]])(
-    'drops the unknown payload %j',
-    (payload) => {
-      const { api, emit } = setup()
-      const listener = vi.fn()
-      api.onMenuCommand(listener)
-      emit(payload)
-      expect(listener).not.toHaveBeenCalled()
-    },
-  )
+  it.each([
+    ['drop-database'],
+    [''],
+    ['NEW-CLIENT'],
+    [' find'],
+    [42],
+    [null],
+    [undefined],
+    [{ command: 'find' }],
+    [['find']],
+  ])('drops the unknown payload %j', (payload) => {
+    const { api, emit } = setup()
+    const listener = vi.fn()
+    api.onMenuCommand(listener)
+    emit(payload)
+    expect(listener).not.toHaveBeenCalled()
+  })
 
   it('keeps forwarding after an unknown payload', () => {
     const { api, emit } = setup()

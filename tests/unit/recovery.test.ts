@@ -3,13 +3,21 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { DatabaseOpenError } from '../../electron/main/db/errors'
-import { describeRecoveryOffer, newestGoodBackup, openWithRecovery, type RecoveryChoice, type RecoveryOffer } from '../../electron/main/db/recovery'
+import {
+  describeRecoveryOffer,
+  newestGoodBackup,
+  openWithRecovery,
+  type RecoveryChoice,
+  type RecoveryOffer,
+} from '../../electron/main/db/recovery'
 import { listBackupFiles } from '../../electron/main/db/backups'
 import { DATABASE_FILE_NAME } from '../../electron/main/db/open-database'
 import { damage, folderWithBackup } from '../support/damage'
 import { tempDir } from '../support/temp-db'
 
-async function clientCount(opened: { dataSource: { query: (q: string) => Promise<Array<{ n: number }>> } }): Promise<number> {
+async function clientCount(opened: {
+  dataSource: { query: (q: string) => Promise<Array<{ n: number }>> }
+}): Promise<number> {
   return (await opened.dataSource.query('SELECT COUNT(*) AS n FROM clients'))[0]!.n
 }
 
@@ -20,7 +28,10 @@ describe('opening a damaged database', () => {
     const damaged = damage(file)
     // A newer backup that is itself damaged is passed over.
     const backups = path.join(dir, 'backups')
-    fs.writeFileSync(path.join(backups, 'turnaround-desk-2026-11-22T10-00-00-000Z-daily.sqlite'), 'SQLite format 3\0broken')
+    fs.writeFileSync(
+      path.join(backups, 'turnaround-desk-2026-11-22T10-00-00-000Z-daily.sqlite'),
+      'SQLite format 3\0broken',
+    )
     const ask = vi.fn(async (_offer: RecoveryOffer): Promise<RecoveryChoice> => 'restore')
     const opened = await openWithRecovery({ file, now: () => new Date('2026-11-23T08:00:00Z') }, ask)
     try {
@@ -73,7 +84,11 @@ describe('starting on a missing or empty database beside good backups', () => {
       expect(offer.problem.problem).toBe('missing')
       expect(offer.backup.name).toMatch(/2026-11-22T09-00-00-000Z-daily/)
       const words = describeRecoveryOffer(offer)
-      expect(words).toMatchObject({ title: 'The database is missing', buttons: ['Restore the backup', 'Start with an empty database', 'Quit'], choices: ['restore', 'start-empty', 'quit'] })
+      expect(words).toMatchObject({
+        title: 'The database is missing',
+        buttons: ['Restore the backup', 'Start with an empty database', 'Quit'],
+        choices: ['restore', 'start-empty', 'quit'],
+      })
       expect(await clientCount(opened)).toBe(3)
       expect(opened).toMatchObject({ keptAside: null, restoredFrom: offer.backup.name })
     } finally {

@@ -28,7 +28,12 @@ async function clientNames(a: TestApp): Promise<string[]> {
 }
 
 async function raceOn(a: TestApp, queue: RequestQueue) {
-  const dispatcher = createDispatcher(createHandlers(a.ctx, a.ports), (f) => f?.url === TRUSTED_URL, () => {}, queue)
+  const dispatcher = createDispatcher(
+    createHandlers(a.ctx, a.ports),
+    (f) => f?.url === TRUSTED_URL,
+    () => {},
+    queue,
+  )
   const frame = { url: TRUSTED_URL }
   return Promise.all([
     dispatcher.dispatch(frame, 'clients:update', update),
@@ -59,12 +64,13 @@ describe('the request queue', () => {
   it('runs tasks one at a time in arrival order', async () => {
     const queue = createRequestQueue()
     const log: string[] = []
-    const task = (name: string, ms: number) => queue.run(async () => {
-      log.push(`${name} start`)
-      await new Promise((r) => setTimeout(r, ms))
-      log.push(`${name} end`)
-      return name
-    })
+    const task = (name: string, ms: number) =>
+      queue.run(async () => {
+        log.push(`${name} start`)
+        await new Promise((r) => setTimeout(r, ms))
+        log.push(`${name} end`)
+        return name
+      })
     expect(await Promise.all([task('a', 20), task('b', 1), task('c', 5)])).toEqual(['a', 'b', 'c'])
     expect(log).toEqual(['a start', 'a end', 'b start', 'b end', 'c start', 'c end'])
     expect(queue.size).toBe(0)
@@ -87,13 +93,23 @@ describe('the request queue', () => {
     closeDialog()
     await Promise.all([exporting, later])
     // Requests that arrived while the dialog was open go first; the export's saving never overlaps them.
-    expect(log).toEqual(['export renders', 'list while the dialog is open', 'a later request', 'export saves', 'export done'])
+    expect(log).toEqual([
+      'export renders',
+      'list while the dialog is open',
+      'a later request',
+      'export saves',
+      'export done',
+    ])
   })
 
   it('runs a task queued from inside the running task in place, and survives a failing task', async () => {
     const queue = createRequestQueue()
     await expect(queue.run(async () => queue.run(async () => 'inner'))).resolves.toBe('inner')
-    await expect(queue.run(async () => { throw new Error('boom') })).rejects.toThrow('boom')
+    await expect(
+      queue.run(async () => {
+        throw new Error('boom')
+      }),
+    ).rejects.toThrow('boom')
     await expect(queue.run(async () => 'after')).resolves.toBe('after')
     await expect(queue.released(async () => 'not holding')).resolves.toBe('not holding')
   })
@@ -109,12 +125,19 @@ describe('the request queue', () => {
       }
     })
     // The services were built with the port as it was: rebuild them over the waiting dialog.
-    const dispatcher = createDispatcher(createHandlers(app.ctx, app.ports), (f) => f?.url === TRUSTED_URL, () => {}, app.queue)
+    const dispatcher = createDispatcher(
+      createHandlers(app.ctx, app.ports),
+      (f) => f?.url === TRUSTED_URL,
+      () => {},
+      app.queue,
+    )
     const frame = { url: TRUSTED_URL }
     const saving = dispatcher.dispatch(frame, 'backups:save-copy', undefined)
     await dialogOpen
     // While the dialog is open, a write and a read go through.
-    expect(await dispatcher.dispatch(frame, 'clients:create', client('While the dialog is open'))).toMatchObject({ ok: true })
+    expect(await dispatcher.dispatch(frame, 'clients:create', client('While the dialog is open'))).toMatchObject({
+      ok: true,
+    })
     expect(await dispatcher.dispatch(frame, 'clients:list', {})).toMatchObject({ ok: true, data: { total: 1 } })
     answer(null)
     expect(await saving).toEqual({ ok: true, data: { saved: false } })

@@ -22,16 +22,24 @@ describe('the sample ledger', () => {
     const clients = await call<ClientPage>('clients:list', { limit: 100 })
     const withEntries = await count('SELECT COUNT(DISTINCT client_id) AS n FROM ledger_entries')
     expect(withEntries).toBe(clients.total)
-    expect(await count("SELECT COUNT(*) AS n FROM ledger_entries WHERE entry_date < '2024-11-01' OR entry_date > '2026-11-22'")).toBe(0)
+    expect(
+      await count(
+        "SELECT COUNT(*) AS n FROM ledger_entries WHERE entry_date < '2024-11-01' OR entry_date > '2026-11-22'",
+      ),
+    ).toBe(0)
     expect(await count('SELECT COUNT(*) AS n FROM ledger_entries WHERE is_sample = 0')).toBe(0)
     // The staff are there before the turnarounds, so their touchpoints carry the staff's rates; the owner's carry her hourly worth.
-    const rates = (await app.db.dataSource.query('SELECT who, MIN(rate_minor) AS low, MAX(rate_minor) AS high FROM touchpoints GROUP BY who ORDER BY who')) as Array<{ who: string; low: number; high: number }>
+    const rates = (await app.db.dataSource.query(
+      'SELECT who, MIN(rate_minor) AS low, MAX(rate_minor) AS high FROM touchpoints GROUP BY who ORDER BY who',
+    )) as Array<{ who: string; low: number; high: number }>
     expect(rates.filter((r) => ['Jess', 'Sam', 'Tom'].includes(r.who))).toEqual([
       { who: 'Jess', low: 2800, high: 2800 },
       { who: 'Sam', low: 2400, high: 2400 },
       { who: 'Tom', low: 3200, high: 3200 },
     ])
-    expect(rates.filter((r) => !['Jess', 'Sam', 'Tom'].includes(r.who)).every((r) => r.low === 8500 && r.high === 8500)).toBe(true)
+    expect(
+      rates.filter((r) => !['Jess', 'Sam', 'Tom'].includes(r.who)).every((r) => r.low === 8500 && r.high === 8500),
+    ).toBe(true)
 
     // The whale curve: the best few clients earn more than the whole portfolio; the tail gives it back.
     const p = await call<PortfolioFigures>('ledger:portfolio', { period: { preset: 'ttm' } })
@@ -56,9 +64,13 @@ describe('the sample ledger', () => {
 
   it('goes even when the owner added entries of their own to a sample client', async () => {
     await call('sample:load')
-    const acme = (await app.db.dataSource.query("SELECT id FROM clients WHERE is_sample = 1 ORDER BY id LIMIT 1"))[0].id as number
+    const acme = (await app.db.dataSource.query('SELECT id FROM clients WHERE is_sample = 1 ORDER BY id LIMIT 1'))[0]
+      .id as number
     const currency = (await app.db.dataSource.query('SELECT currency FROM business_profile'))[0].currency as string
-    await call('ledger:save', { clientId: acme, entry: { kind: 'invoice', entryDate: '2026-11-20', amountMinor: 5000, currency } })
+    await call('ledger:save', {
+      clientId: acme,
+      entry: { kind: 'invoice', entryDate: '2026-11-20', amountMinor: 5000, currency },
+    })
     await call('sample:remove')
     expect(await count('SELECT COUNT(*) AS n FROM clients')).toBe(0)
     expect(await count('SELECT COUNT(*) AS n FROM ledger_entries')).toBe(0)

@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Envelope } from '../../electron/shared/envelope'
 import type { ClientPage } from '../../electron/shared/models'
-import type { TodayData, TrendsData, TurnaroundDetail, TurnaroundSummary } from '../../electron/shared/turnarounds/models'
+import type {
+  TodayData,
+  TrendsData,
+  TurnaroundDetail,
+  TurnaroundSummary,
+} from '../../electron/shared/turnarounds/models'
 import { STAGES } from '../../electron/shared/turnarounds/words'
 import { SAMPLE_TURNAROUNDS } from '../../electron/main/features/sample/sample-turnarounds'
 import { openTestApp, type TestApp } from '../support/temp-db'
@@ -22,7 +27,8 @@ async function call<T>(channel: string, input?: unknown): Promise<T> {
   return result.data
 }
 
-const count = async (table: string) => Number((await app.db.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n)
+const count = async (table: string) =>
+  Number((await app.db.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n)
 
 async function loadAll(): Promise<{ list: TurnaroundSummary[]; details: TurnaroundDetail[] }> {
   await call('sample:load')
@@ -64,7 +70,9 @@ describe('the sample turnarounds', () => {
     expect(overdue.length).toBeGreaterThanOrEqual(2)
     for (const c of atRisk) expect(c.dueOn >= TODAY && c.dueOn <= '2026-11-24', c.description).toBe(true)
     for (const c of overdue) expect(c.dueOn < TODAY, c.description).toBe(true)
-    expect(new Set(atRisk.map((c) => c.party)).size + new Set(overdue.map((c) => c.party)).size).toBeGreaterThanOrEqual(3)
+    expect(new Set(atRisk.map((c) => c.party)).size + new Set(overdue.map((c) => c.party)).size).toBeGreaterThanOrEqual(
+      3,
+    )
     expect(all.some((c) => c.status === 'done' && c.doneOn !== null && c.doneOn <= c.dueOn)).toBe(true)
     expect(all.filter((c) => c.status === 'missed')).not.toHaveLength(0)
     const renegotiated = all.filter((c) => c.status === 'renegotiated')
@@ -81,7 +89,8 @@ describe('the sample turnarounds', () => {
     expect(actions.some((a) => a.quickWin)).toBe(true)
     expect(actions.some((a) => a.status === 'done')).toBe(true)
     expect(actions.some((a) => !a.quickWin && a.status === 'planned')).toBe(true)
-    for (const d of details.filter((x) => x.actions.some((a) => a.quickWin))) expect(d.actions[0]?.quickWin, d.clientName).toBe(true)
+    for (const d of details.filter((x) => x.actions.some((a) => a.quickWin)))
+      expect(d.actions[0]?.quickWin, d.clientName).toBe(true)
   })
 
   it('has a follow-up overdue, a hand-over with its reason, and a parting note', async () => {
@@ -118,10 +127,18 @@ describe('the sample turnarounds', () => {
 
   it('has a recovered turnaround whose check-in falls due in the next few days, and the others checked in', async () => {
     const { details } = await loadAll()
-    const due = details.filter((d) => d.outcome === 'recovered' && d.checkedInOn === null && d.checkInDueOn !== null && d.checkInDueOn >= TODAY && d.checkInDueOn <= '2026-11-25')
+    const due = details.filter(
+      (d) =>
+        d.outcome === 'recovered' &&
+        d.checkedInOn === null &&
+        d.checkInDueOn !== null &&
+        d.checkInDueOn >= TODAY &&
+        d.checkInDueOn <= '2026-11-25',
+    )
     expect(due).toHaveLength(1)
     // No closed turnaround has a check-in already overdue.
-    for (const d of details.filter((x) => x.closedOn !== null && x.checkedInOn === null)) expect(d.checkInDueOn! >= TODAY, d.clientName).toBe(true)
+    for (const d of details.filter((x) => x.closedOn !== null && x.checkedInOn === null))
+      expect(d.checkInDueOn! >= TODAY, d.clientName).toBe(true)
   })
 
   it('gives the trends page repeating staff, products and shared root causes over ten months', async () => {
@@ -161,7 +178,15 @@ describe('the sample turnarounds', () => {
     expect(await count('turnarounds')).toBeGreaterThan(0)
     expect(await count('touchpoints')).toBeGreaterThan(0)
     await call('sample:remove')
-    for (const table of ['turnarounds', 'turnaround_issues', 'turnaround_actions', 'commitments', 'touchpoints', 'turnaround_handovers', 'clients']) {
+    for (const table of [
+      'turnarounds',
+      'turnaround_issues',
+      'turnaround_actions',
+      'commitments',
+      'touchpoints',
+      'turnaround_handovers',
+      'clients',
+    ]) {
       expect(await count(table), table).toBe(0)
     }
   })

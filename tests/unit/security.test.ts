@@ -49,7 +49,7 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*'unsafe-inline'/)
   })
 
-  it("denies everything by default and forbids plugins", () => {
+  it('denies everything by default and forbids plugins', () => {
     expect(csp.get('default-src')).toEqual(["'none'"])
     expect(csp.get('object-src')).toEqual(["'none'"])
   })
@@ -72,12 +72,17 @@ describe('isSafeExternalUrl', () => {
   it.each(['https://example.com/', 'http://example.com/a?b=c', 'mailto:ada@example.com'])('accepts %s', (url) => {
     expect(isSafeExternalUrl(url)).toBe(true)
   })
-  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'data:text/html,hi', 'not a url', '', 'ms-msdt:/id foo'])(
-    'refuses %j',
-    (url) => {
-      expect(isSafeExternalUrl(url)).toBe(false)
-    },
-  )
+  it.each([
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'smb://host/share',
+    'data:text/html,hi',
+    'not a url',
+    '',
+    'ms-msdt:/id foo',
+  ])('refuses %j', (url) => {
+    expect(isSafeExternalUrl(url)).toBe(false)
+  })
 })
 
 function fakeContents() {
@@ -97,7 +102,12 @@ function fakeContents() {
     expect(fns.length, `listener for ${name}`).toBeGreaterThan(0)
     for (const fn of fns) fn(...args)
   }
-  return { contents, emit, openWindow: (details: { url: string }) => windowOpenHandler!(details) as unknown, hasWindowOpenHandler: () => !!windowOpenHandler }
+  return {
+    contents,
+    emit,
+    openWindow: (details: { url: string }) => windowOpenHandler!(details) as unknown,
+    hasWindowOpenHandler: () => !!windowOpenHandler,
+  }
 }
 
 describe('hardenWebContents', () => {
@@ -108,15 +118,18 @@ describe('hardenWebContents', () => {
     return { ...fake, openExternal }
   }
 
-  it.each(['https://example.com/', 'file:///app/out/renderer/index.html', 'file:///etc/passwd', 'javascript:alert(1)', 'http://localhost:5173/'])(
-    'prevents will-navigate to %s',
-    (url) => {
-      const { emit } = setup()
-      const event = { preventDefault: vi.fn() }
-      emit('will-navigate', event, url)
-      expect(event.preventDefault).toHaveBeenCalledTimes(1)
-    },
-  )
+  it.each([
+    'https://example.com/',
+    'file:///app/out/renderer/index.html',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'http://localhost:5173/',
+  ])('prevents will-navigate to %s', (url) => {
+    const { emit } = setup()
+    const event = { preventDefault: vi.fn() }
+    emit('will-navigate', event, url)
+    expect(event.preventDefault).toHaveBeenCalledTimes(1)
+  })
 
   it('sends a navigation to an https link to the browser instead', () => {
     const { emit, openExternal } = setup()
@@ -124,11 +137,14 @@ describe('hardenWebContents', () => {
     expect(openExternal).toHaveBeenCalledExactlyOnceWith('https://example.com/help')
   })
 
-  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'smb://evil/share', 'garbage'])('never opens %s externally on navigation', (url) => {
-    const { emit, openExternal } = setup()
-    emit('will-navigate', { preventDefault: vi.fn() }, url)
-    expect(openExternal).not.toHaveBeenCalled()
-  })
+  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'smb://evil/share', 'garbage'])(
+    'never opens %s externally on navigation',
+    (url) => {
+      const { emit, openExternal } = setup()
+      emit('will-navigate', { preventDefault: vi.fn() }, url)
+      expect(openExternal).not.toHaveBeenCalled()
+    },
+  )
 
   it('prevents attaching a webview', () => {
     const { emit } = setup()
@@ -166,12 +182,15 @@ describe('hardenSession', () => {
     return { requestHandler: requestHandler!, checkHandler: checkHandler!, headersHandler: headersHandler! }
   }
 
-  it.each(['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal'])('refuses a %s permission request', (permission) => {
-    const { requestHandler } = setup()
-    const callback = vi.fn()
-    requestHandler({}, permission, callback, {})
-    expect(callback).toHaveBeenCalledExactlyOnceWith(false)
-  })
+  it.each(['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal'])(
+    'refuses a %s permission request',
+    (permission) => {
+      const { requestHandler } = setup()
+      const callback = vi.fn()
+      requestHandler({}, permission, callback, {})
+      expect(callback).toHaveBeenCalledExactlyOnceWith(false)
+    },
+  )
 
   it('answers every permission check with false', () => {
     const { checkHandler } = setup()
@@ -182,9 +201,16 @@ describe('hardenSession', () => {
   it('adds the CSP header to a response and keeps its other headers', () => {
     const { headersHandler } = setup()
     const callback = vi.fn()
-    headersHandler({ url: 'file:///app/index.html', responseHeaders: { 'Content-Type': ['text/html'], 'X-Other': ['1'] } }, callback)
+    headersHandler(
+      { url: 'file:///app/index.html', responseHeaders: { 'Content-Type': ['text/html'], 'X-Other': ['1'] } },
+      callback,
+    )
     expect(callback).toHaveBeenCalledExactlyOnceWith({
-      responseHeaders: { 'Content-Type': ['text/html'], 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      responseHeaders: {
+        'Content-Type': ['text/html'],
+        'X-Other': ['1'],
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      },
     })
   })
 
@@ -192,7 +218,9 @@ describe('hardenSession', () => {
     const { headersHandler } = setup()
     const callback = vi.fn()
     headersHandler({ url: 'file:///app/index.html' }, callback)
-    expect(callback).toHaveBeenCalledExactlyOnceWith({ responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
+    expect(callback).toHaveBeenCalledExactlyOnceWith({
+      responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    })
   })
 })
 
@@ -200,12 +228,13 @@ describe('createSenderCheck', () => {
   describe('packaged file url', () => {
     const check = createSenderCheck('file:///app/out/renderer/index.html')
 
-    it.each(['file:///app/out/renderer/index.html', 'file:///app/out/renderer/index.html#/clients', 'file:///app/out/renderer/index.html#/clients/7'])(
-      'accepts %s',
-      (url) => {
-        expect(check({ url })).toBe(true)
-      },
-    )
+    it.each([
+      'file:///app/out/renderer/index.html',
+      'file:///app/out/renderer/index.html#/clients',
+      'file:///app/out/renderer/index.html#/clients/7',
+    ])('accepts %s', (url) => {
+      expect(check({ url })).toBe(true)
+    })
 
     it.each([
       'file:///app/out/renderer/other.html',

@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ClientEntity, CommitmentEntity, IssueEntity, TurnaroundEntity } from '../../electron/main/db/entities'
 import { todayData } from '../../electron/main/features/turnarounds/today-query'
 import { monthsBetween, trendsData } from '../../electron/main/features/turnarounds/trends-query'
-import type { CommitmentStatus, IssueStatus, Outcome, RootCause, Severity, Stage } from '../../electron/shared/turnarounds/words'
+import type {
+  CommitmentStatus,
+  IssueStatus,
+  Outcome,
+  RootCause,
+  Severity,
+  Stage,
+} from '../../electron/shared/turnarounds/words'
 import { openTestApp, type TestApp } from '../support/temp-db'
 
 const TODAY = '2026-11-22'
@@ -86,7 +93,12 @@ function turnaround(f: TurnaroundFacts): Partial<TurnaroundEntity> {
   }
 }
 
-function commitment(id: number, turnaroundId: number, dueOn: string, status: CommitmentStatus): Partial<CommitmentEntity> {
+function commitment(
+  id: number,
+  turnaroundId: number,
+  dueOn: string,
+  status: CommitmentStatus,
+): Partial<CommitmentEntity> {
   return {
     id,
     turnaroundId,
@@ -150,17 +162,53 @@ const DAMSON_CHECK_IN_LATE = 17
 
 async function seed(): Promise<void> {
   const m = manager()
-  await m.insert(ClientEntity, [client(ALDER, 'Alder Bakery'), client(BIRCH, 'Birch Architects'), client(CEDAR, 'Cedar Dental'), client(DAMSON, 'Damson Florists'), client(ELM, 'Elm Printing')])
+  await m.insert(ClientEntity, [
+    client(ALDER, 'Alder Bakery'),
+    client(BIRCH, 'Birch Architects'),
+    client(CEDAR, 'Cedar Dental'),
+    client(DAMSON, 'Damson Florists'),
+    client(ELM, 'Elm Printing'),
+  ])
   await m.insert(TurnaroundEntity, [
     turnaround({ id: ELM_OPEN, clientId: ELM, stage: 'plan_agreed', nextFollowUpOn: '2026-11-22' }),
     turnaround({ id: ALDER_OPEN, clientId: ALDER, stage: 'in_progress', nextFollowUpOn: '2026-11-22' }),
     turnaround({ id: BIRCH_OPEN, clientId: BIRCH, stage: 'listening', nextFollowUpOn: '2026-11-20' }),
     turnaround({ id: CEDAR_OPEN, clientId: CEDAR, stage: 'listening', nextFollowUpOn: '2026-11-23' }),
-    turnaround({ id: DAMSON_CHECK_IN_EDGE, clientId: DAMSON, stage: 'closed_recovered', closedOn: '2026-08-26', outcome: 'recovered', checkInDueOn: '2026-11-24' }),
-    turnaround({ id: ALDER_CHECKED_IN, clientId: ALDER, stage: 'closed_let_go', closedOn: '2026-05-01', outcome: 'let_go', checkInDueOn: '2026-07-30', checkedInOn: '2026-08-02' }),
+    turnaround({
+      id: DAMSON_CHECK_IN_EDGE,
+      clientId: DAMSON,
+      stage: 'closed_recovered',
+      closedOn: '2026-08-26',
+      outcome: 'recovered',
+      checkInDueOn: '2026-11-24',
+    }),
+    turnaround({
+      id: ALDER_CHECKED_IN,
+      clientId: ALDER,
+      stage: 'closed_let_go',
+      closedOn: '2026-05-01',
+      outcome: 'let_go',
+      checkInDueOn: '2026-07-30',
+      checkedInOn: '2026-08-02',
+    }),
     // Closed, with a stale follow-up date left behind and a check-in just outside the window.
-    turnaround({ id: ELM_CLOSED, clientId: ELM, stage: 'closed_let_go', nextFollowUpOn: '2026-10-05', closedOn: '2026-08-27', outcome: 'let_go', checkInDueOn: '2026-11-25' }),
-    turnaround({ id: DAMSON_CHECK_IN_LATE, clientId: DAMSON, stage: 'closed_let_go', closedOn: '2026-08-12', outcome: 'let_go', checkInDueOn: '2026-11-10' }),
+    turnaround({
+      id: ELM_CLOSED,
+      clientId: ELM,
+      stage: 'closed_let_go',
+      nextFollowUpOn: '2026-10-05',
+      closedOn: '2026-08-27',
+      outcome: 'let_go',
+      checkInDueOn: '2026-11-25',
+    }),
+    turnaround({
+      id: DAMSON_CHECK_IN_LATE,
+      clientId: DAMSON,
+      stage: 'closed_let_go',
+      closedOn: '2026-08-12',
+      outcome: 'let_go',
+      checkInDueOn: '2026-11-10',
+    }),
   ])
   await m.insert(CommitmentEntity, [
     commitment(1, ALDER_OPEN, '2026-11-20', 'open'),
@@ -199,9 +247,30 @@ describe('the Today page', () => {
     const today = await todayData(manager(), TODAY, WARNING_DAYS)
     expect(today.today).toBe(TODAY)
     expect(today.followUps).toEqual([
-      { turnaroundId: BIRCH_OPEN, clientId: BIRCH, clientName: 'Birch Architects', owner: 'Jonas', nextFollowUpOn: '2026-11-20', stage: 'listening' },
-      { turnaroundId: ALDER_OPEN, clientId: ALDER, clientName: 'Alder Bakery', owner: 'Jonas', nextFollowUpOn: '2026-11-22', stage: 'in_progress' },
-      { turnaroundId: ELM_OPEN, clientId: ELM, clientName: 'Elm Printing', owner: 'Jonas', nextFollowUpOn: '2026-11-22', stage: 'plan_agreed' },
+      {
+        turnaroundId: BIRCH_OPEN,
+        clientId: BIRCH,
+        clientName: 'Birch Architects',
+        owner: 'Jonas',
+        nextFollowUpOn: '2026-11-20',
+        stage: 'listening',
+      },
+      {
+        turnaroundId: ALDER_OPEN,
+        clientId: ALDER,
+        clientName: 'Alder Bakery',
+        owner: 'Jonas',
+        nextFollowUpOn: '2026-11-22',
+        stage: 'in_progress',
+      },
+      {
+        turnaroundId: ELM_OPEN,
+        clientId: ELM,
+        clientName: 'Elm Printing',
+        owner: 'Jonas',
+        nextFollowUpOn: '2026-11-22',
+        stage: 'plan_agreed',
+      },
     ])
   })
 
@@ -209,10 +278,42 @@ describe('the Today page', () => {
     await seed()
     const today = await todayData(manager(), TODAY, WARNING_DAYS)
     expect(today.commitments).toEqual([
-      { id: 1, turnaroundId: ALDER_OPEN, clientName: 'Alder Bakery', party: 'us', description: 'Commitment 1', dueOn: '2026-11-20', state: 'overdue' },
-      { id: 2, turnaroundId: BIRCH_OPEN, clientName: 'Birch Architects', party: 'client', description: 'Commitment 2', dueOn: '2026-11-22', state: 'at_risk' },
-      { id: 8, turnaroundId: ELM_OPEN, clientName: 'Elm Printing', party: 'client', description: 'Commitment 8', dueOn: '2026-11-22', state: 'at_risk' },
-      { id: 3, turnaroundId: ALDER_OPEN, clientName: 'Alder Bakery', party: 'us', description: 'Commitment 3', dueOn: '2026-11-24', state: 'at_risk' },
+      {
+        id: 1,
+        turnaroundId: ALDER_OPEN,
+        clientName: 'Alder Bakery',
+        party: 'us',
+        description: 'Commitment 1',
+        dueOn: '2026-11-20',
+        state: 'overdue',
+      },
+      {
+        id: 2,
+        turnaroundId: BIRCH_OPEN,
+        clientName: 'Birch Architects',
+        party: 'client',
+        description: 'Commitment 2',
+        dueOn: '2026-11-22',
+        state: 'at_risk',
+      },
+      {
+        id: 8,
+        turnaroundId: ELM_OPEN,
+        clientName: 'Elm Printing',
+        party: 'client',
+        description: 'Commitment 8',
+        dueOn: '2026-11-22',
+        state: 'at_risk',
+      },
+      {
+        id: 3,
+        turnaroundId: ALDER_OPEN,
+        clientName: 'Alder Bakery',
+        party: 'us',
+        description: 'Commitment 3',
+        dueOn: '2026-11-24',
+        state: 'at_risk',
+      },
     ])
   })
 
@@ -226,13 +327,31 @@ describe('the Today page', () => {
     await seed()
     const today = await todayData(manager(), TODAY, WARNING_DAYS)
     expect(today.checkIns).toEqual([
-      { turnaroundId: DAMSON_CHECK_IN_LATE, clientId: DAMSON, clientName: 'Damson Florists', checkInDueOn: '2026-11-10', outcome: 'let_go' },
-      { turnaroundId: DAMSON_CHECK_IN_EDGE, clientId: DAMSON, clientName: 'Damson Florists', checkInDueOn: '2026-11-24', outcome: 'recovered' },
+      {
+        turnaroundId: DAMSON_CHECK_IN_LATE,
+        clientId: DAMSON,
+        clientName: 'Damson Florists',
+        checkInDueOn: '2026-11-10',
+        outcome: 'let_go',
+      },
+      {
+        turnaroundId: DAMSON_CHECK_IN_EDGE,
+        clientId: DAMSON,
+        clientName: 'Damson Florists',
+        checkInDueOn: '2026-11-24',
+        outcome: 'recovered',
+      },
     ])
   })
 
   it('is empty on an empty database', async () => {
-    expect(await todayData(manager(), TODAY, WARNING_DAYS)).toEqual({ today: TODAY, followUps: [], commitments: [], stageCounts: {}, checkIns: [] })
+    expect(await todayData(manager(), TODAY, WARNING_DAYS)).toEqual({
+      today: TODAY,
+      followUps: [],
+      commitments: [],
+      stageCounts: {},
+      checkIns: [],
+    })
   })
 
   it('shows a page of 200 rows at most', async () => {
@@ -314,7 +433,9 @@ describe('trends', () => {
   it('shows the ten staff members and products named most', async () => {
     const m = manager()
     await m.insert(ClientEntity, [client(1, 'Alder Bakery')])
-    await m.insert(TurnaroundEntity, [turnaround({ id: 1, clientId: 1, stage: 'listening', nextFollowUpOn: '2026-11-24' })])
+    await m.insert(TurnaroundEntity, [
+      turnaround({ id: 1, clientId: 1, stage: 'listening', nextFollowUpOn: '2026-11-24' }),
+    ])
     // Staff member S01 is named once, S02 twice … S12 twelve times; products the same.
     const rows: Array<Partial<IssueEntity>> = []
     for (let n = 1; n <= 12; n++) {
@@ -323,7 +444,18 @@ describe('trends', () => {
     }
     await m.insert(IssueEntity, rows)
     const trends = await trendsData(m, '2026-10-01', '2026-10-31')
-    expect(trends.staff.map((s) => s.key)).toEqual(['S12', 'S11', 'S10', 'S09', 'S08', 'S07', 'S06', 'S05', 'S04', 'S03'])
+    expect(trends.staff.map((s) => s.key)).toEqual([
+      'S12',
+      'S11',
+      'S10',
+      'S09',
+      'S08',
+      'S07',
+      'S06',
+      'S05',
+      'S04',
+      'S03',
+    ])
     expect(trends.staff[0]).toEqual({ key: 'S12', count: 12 })
     expect(trends.products).toHaveLength(10)
     expect(trends.products[9]).toEqual({ key: 'P-S03', count: 3 })

@@ -19,16 +19,25 @@ afterEach(async () => {
   await app.close()
 })
 
-const TABLES = ['turnarounds', 'turnaround_issues', 'turnaround_actions', 'commitments', 'touchpoints', 'turnaround_handovers'] as const
+const TABLES = [
+  'turnarounds',
+  'turnaround_issues',
+  'turnaround_actions',
+  'commitments',
+  'touchpoints',
+  'turnaround_handovers',
+] as const
 
 const count = async (table: string, where = '1 = 1', params: unknown[] = []) =>
   Number((await app.db.dataSource.query(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`, params))[0].n)
 const counts = async () => Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await count(t)] as const)))
-const row = async (sql: string, params: unknown[] = []) => (await app.db.dataSource.query(sql, params))[0] as Record<string, unknown>
+const row = async (sql: string, params: unknown[] = []) =>
+  (await app.db.dataSource.query(sql, params))[0] as Record<string, unknown>
 
 async function call<T = TurnaroundDetail>(channel: string, input?: unknown): Promise<T> {
   const result = (await app.call(channel, input)) as Envelope<T>
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.field ?? '-'}: ${result.error.message}`)
+  if (!result.ok)
+    throw new Error(`${channel} failed: ${result.error.code} ${result.error.field ?? '-'}: ${result.error.message}`)
   return result.data
 }
 
@@ -60,18 +69,33 @@ async function setup(extra: object = {}) {
   return { client, t }
 }
 
-const issue = (extra: object = {}) => ({ statement: 'The March and April reports arrived 6 and 9 days late', raisedOn: '2026-11-10', ...extra })
-const saveIssue = (turnaroundId: number, extra: object = {}, id?: number) => call('issues:save', { turnaroundId, id, issue: issue(extra) })
+const issue = (extra: object = {}) => ({
+  statement: 'The March and April reports arrived 6 and 9 days late',
+  raisedOn: '2026-11-10',
+  ...extra,
+})
+const saveIssue = (turnaroundId: number, extra: object = {}, id?: number) =>
+  call('issues:save', { turnaroundId, id, issue: issue(extra) })
 const lastIssueId = (t: TurnaroundDetail) => Math.max(...t.issues.map((i) => i.id))
 
 const act = (extra: object = {}) => ({ title: 'Resend the April report', impact: 3, effortMinutes: 60, ...extra })
-const saveAction = (turnaroundId: number, extra: object = {}, id?: number) => call('actions:save', { turnaroundId, id, action: act(extra) })
+const saveAction = (turnaroundId: number, extra: object = {}, id?: number) =>
+  call('actions:save', { turnaroundId, id, action: act(extra) })
 
 const saveCommitment = (turnaroundId: number, extra: object = {}, id?: number) =>
-  call('commitments:save', { turnaroundId, id, commitment: { party: 'us', description: 'Send the written plan', dueOn: '2026-11-25', ...extra } })
+  call('commitments:save', {
+    turnaroundId,
+    id,
+    commitment: { party: 'us', description: 'Send the written plan', dueOn: '2026-11-25', ...extra },
+  })
 
 const saveTouchpoint = (clientId: number, turnaroundId: number | null, extra: object = {}, id?: number) =>
-  call<TouchpointView>('touchpoints:save', { clientId, turnaroundId, id, touchpoint: { kind: 'call', occurredOn: '2026-11-12', who: 'Mara', minutes: 20, ...extra } })
+  call<TouchpointView>('touchpoints:save', {
+    clientId,
+    turnaroundId,
+    id,
+    touchpoint: { kind: 'call', occurredOn: '2026-11-12', who: 'Mara', minutes: 20, ...extra },
+  })
 
 const get = (id: number) => call('turnarounds:get', { id })
 const list = (query: object = {}) => call<TurnaroundSummary[]>('turnarounds:list', query)
@@ -84,8 +108,17 @@ async function agreed() {
   return { client, t: detail }
 }
 
-async function saveProfileAndSettings(settings: { warningWindowDays: number; followUpEveryDays: number; checkInAfterDays: number }) {
-  await call('profile:save', { businessName: 'Harbour Print', ownerName: 'Mara Lind', currency: 'EUR', hourlyWorthMinor: 9000 })
+async function saveProfileAndSettings(settings: {
+  warningWindowDays: number
+  followUpEveryDays: number
+  checkInAfterDays: number
+}) {
+  await call('profile:save', {
+    businessName: 'Harbour Print',
+    ownerName: 'Mara Lind',
+    currency: 'EUR',
+    hourlyWorthMinor: 9000,
+  })
   await call('planner-settings:save', settings)
 }
 
@@ -93,7 +126,12 @@ describe('opening a turnaround', () => {
   it('fills in the defaults: owner is who first heard it, listening, follow up every 2 days from the opening', async () => {
     const client = await newClient()
     expect(client.status).toBe('active')
-    const t = await call('turnarounds:open', { clientId: client.id, openedOn: '2026-11-20', firstHeardBy: '  Mara  ', clientWords: 'You never deliver on time.' })
+    const t = await call('turnarounds:open', {
+      clientId: client.id,
+      openedOn: '2026-11-20',
+      firstHeardBy: '  Mara  ',
+      clientWords: 'You never deliver on time.',
+    })
     expect(t).toMatchObject({
       clientId: client.id,
       clientName: 'Northwind Bakery',
@@ -117,13 +155,23 @@ describe('opening a turnaround', () => {
     expect(t.issues).toEqual([])
     expect(t.handovers).toEqual([])
     expect(await clientStatus(client.id)).toBe('in_turnaround')
-    expect(await row('SELECT stage, next_follow_up_on, owner FROM turnarounds WHERE id = ?', [t.id])).toEqual({ stage: 'listening', next_follow_up_on: '2026-11-22', owner: 'Mara' })
+    expect(await row('SELECT stage, next_follow_up_on, owner FROM turnarounds WHERE id = ?', [t.id])).toEqual({
+      stage: 'listening',
+      next_follow_up_on: '2026-11-22',
+      owner: 'Mara',
+    })
     expect(await get(t.id)).toEqual(t)
   })
 
   it('can open today, and takes its own follow-up cadence', async () => {
     const client = await newClient()
-    const t = await call('turnarounds:open', { clientId: client.id, openedOn: TODAY, firstHeardBy: 'Mara', followUpEveryDays: 5, responsePromisedOn: TODAY })
+    const t = await call('turnarounds:open', {
+      clientId: client.id,
+      openedOn: TODAY,
+      firstHeardBy: 'Mara',
+      followUpEveryDays: 5,
+      responsePromisedOn: TODAY,
+    })
     expect(t.followUpEveryDays).toBe(5)
     expect(t.nextFollowUpOn).toBe('2026-11-27')
     expect(t.responsePromisedOn).toBe(TODAY)
@@ -143,7 +191,12 @@ describe('opening a turnaround', () => {
     ['a follow-up cadence of 0 days', { followUpEveryDays: 0 }, 'followUpEveryDays'],
   ])('refuses %s with the field named and writes nothing', async (_, extra, field) => {
     const client = await newClient()
-    const error = await refused('turnarounds:open', { clientId: client.id, openedOn: '2026-11-10', firstHeardBy: 'Mara', ...extra })
+    const error = await refused('turnarounds:open', {
+      clientId: client.id,
+      openedOn: '2026-11-10',
+      firstHeardBy: 'Mara',
+      ...extra,
+    })
     expect(error.code).toBe('VALIDATION')
     expect(error.field).toBe(field)
     expect(error.message).not.toBe('')
@@ -153,7 +206,11 @@ describe('opening a turnaround', () => {
 
   it('refuses a second open turnaround for the same client and leaves the first alone', async () => {
     const { client, t } = await setup()
-    const error = await refused('turnarounds:open', { clientId: client.id, openedOn: '2026-11-15', firstHeardBy: 'Jonas' })
+    const error = await refused('turnarounds:open', {
+      clientId: client.id,
+      openedOn: '2026-11-15',
+      firstHeardBy: 'Jonas',
+    })
     expect(error.code).toBe('VALIDATION')
     expect(error.field).toBe('clientId')
     expect(error.message).toContain('Northwind Bakery')
@@ -223,16 +280,34 @@ describe('issues and the agreement on the list', () => {
     expect(error.message).not.toContain('Invoice 2026-114')
 
     // Nothing half-written in the row.
-    expect(await row('SELECT issues_agreed_on, issues_agreed_via, agreement_snapshot, stage FROM turnarounds WHERE id = ?', [t.id])).toEqual({
+    expect(
+      await row('SELECT issues_agreed_on, issues_agreed_via, agreement_snapshot, stage FROM turnarounds WHERE id = ?', [
+        t.id,
+      ]),
+    ).toEqual({
       issues_agreed_on: null,
       issues_agreed_via: null,
       agreement_snapshot: null,
       stage: 'listening',
     })
 
-    await saveIssue(t.id, { statement: 'The March and April reports arrived 6 and 9 days late', isGeneral: false }, generalId)
-    const d = await call('turnarounds:record-agreement', { id: t.id, agreedOn: '2026-11-12', via: 'call', missingNote: 'They added the invoice.' })
-    expect(d).toMatchObject({ issuesAgreedOn: '2026-11-12', issuesAgreedVia: 'call', agreementMissingNote: 'They added the invoice.', stage: 'issues_agreed' })
+    await saveIssue(
+      t.id,
+      { statement: 'The March and April reports arrived 6 and 9 days late', isGeneral: false },
+      generalId,
+    )
+    const d = await call('turnarounds:record-agreement', {
+      id: t.id,
+      agreedOn: '2026-11-12',
+      via: 'call',
+      missingNote: 'They added the invoice.',
+    })
+    expect(d).toMatchObject({
+      issuesAgreedOn: '2026-11-12',
+      issuesAgreedVia: 'call',
+      agreementMissingNote: 'They added the invoice.',
+      stage: 'issues_agreed',
+    })
     expect(d.nextStep).toBe(NEXT_STEP.issues_agreed)
     expect(d.agreementChanges).toEqual({ added: [], removed: [], reworded: [] })
     expect(d.issues.map((i) => i.addedAfterAgreement)).toEqual([false, false])
@@ -258,7 +333,10 @@ describe('issues and the agreement on the list', () => {
     await saveIssue(t.id)
     const error = await refused('turnarounds:record-agreement', { id: t.id, agreedOn: '2026-11-01', via: 'meeting' })
     expect(error.field).toBe('agreedOn')
-    expect(await row('SELECT issues_agreed_on, agreement_snapshot FROM turnarounds WHERE id = ?', [t.id])).toEqual({ issues_agreed_on: null, agreement_snapshot: null })
+    expect(await row('SELECT issues_agreed_on, agreement_snapshot FROM turnarounds WHERE id = ?', [t.id])).toEqual({
+      issues_agreed_on: null,
+      agreement_snapshot: null,
+    })
   })
 
   it('shows what changed since the agreement: added, removed (dropped or deleted) and reworded', async () => {
@@ -270,7 +348,11 @@ describe('issues and the agreement on the list', () => {
 
     const added = await saveIssue(t.id, { statement: 'The delivery van blocked their drive', raisedOn: '2026-11-14' })
     const d = lastIssueId(added)
-    expect(added.agreementChanges).toEqual({ added: ['The delivery van blocked their drive'], removed: [], reworded: [] })
+    expect(added.agreementChanges).toEqual({
+      added: ['The delivery van blocked their drive'],
+      removed: [],
+      reworded: [],
+    })
     expect(added.issues.find((i) => i.id === d)?.addedAfterAgreement).toBe(true)
     expect(added.issues.find((i) => i.id === a)?.addedAfterAgreement).toBe(false)
 
@@ -301,8 +383,18 @@ describe('stage progression', () => {
     const { client, t } = await agreed()
     expect(t.stage).toBe('issues_agreed')
 
-    let d = await call('turnarounds:set-client-commitment', { id: t.id, kind: 'renew', description: 'Renew the print contract for 2027', amountMinor: 480000 })
-    expect(d).toMatchObject({ stage: 'client_committed', clientCommitmentKind: 'renew', clientCommitment: 'Renew the print contract for 2027', clientCommitmentAmountMinor: 480000 })
+    let d = await call('turnarounds:set-client-commitment', {
+      id: t.id,
+      kind: 'renew',
+      description: 'Renew the print contract for 2027',
+      amountMinor: 480000,
+    })
+    expect(d).toMatchObject({
+      stage: 'client_committed',
+      clientCommitmentKind: 'renew',
+      clientCommitment: 'Renew the print contract for 2027',
+      clientCommitmentAmountMinor: 480000,
+    })
 
     // A call is not a written follow-up, and an email before the agreement does not count either.
     await saveTouchpoint(client.id, t.id, { kind: 'call', occurredOn: '2026-11-13' })
@@ -337,7 +429,10 @@ describe('stage progression', () => {
       checkedInOn: null,
     })
     expect(await clientStatus(client.id)).toBe('recovered')
-    expect(await row('SELECT next_follow_up_on, check_in_due_on FROM turnarounds WHERE id = ?', [t.id])).toEqual({ next_follow_up_on: null, check_in_due_on: '2027-02-19' })
+    expect(await row('SELECT next_follow_up_on, check_in_due_on FROM turnarounds WHERE id = ?', [t.id])).toEqual({
+      next_follow_up_on: null,
+      check_in_due_on: '2027-02-19',
+    })
 
     d = await call('turnarounds:check-in', { id: t.id, checkedInOn: TODAY })
     expect(d.checkedInOn).toBe(TODAY)
@@ -346,30 +441,48 @@ describe('stage progression', () => {
     const error = await refused('turnarounds:close', { id: t.id, outcome: 'let_go', closedOn: TODAY })
     expect(error.code).toBe('VALIDATION')
     expect(error.message).toMatch(/already closed/)
-    expect(await row('SELECT outcome, closed_on FROM turnarounds WHERE id = ?', [t.id])).toEqual({ outcome: 'recovered', closed_on: '2026-11-21' })
+    expect(await row('SELECT outcome, closed_on FROM turnarounds WHERE id = ?', [t.id])).toEqual({
+      outcome: 'recovered',
+      closed_on: '2026-11-21',
+    })
     expect(await clientStatus(client.id)).toBe('recovered')
   })
 
   it('a letter also counts as the written follow-up', async () => {
     const { client, t } = await agreed()
-    await call('turnarounds:set-client-commitment', { id: t.id, kind: 'referral', description: 'Refer us to their sister shop' })
+    await call('turnarounds:set-client-commitment', {
+      id: t.id,
+      kind: 'referral',
+      description: 'Refer us to their sister shop',
+    })
     await saveTouchpoint(client.id, t.id, { kind: 'letter', occurredOn: '2026-11-13' })
     expect((await get(t.id)).stage).toBe('follow_up_sent')
   })
 
   it('a commitment done also counts as work started', async () => {
     const { client, t } = await agreed()
-    await call('turnarounds:set-client-commitment', { id: t.id, kind: 'pay_invoice', description: 'Pay invoice 2026-114' })
+    await call('turnarounds:set-client-commitment', {
+      id: t.id,
+      kind: 'pay_invoice',
+      description: 'Pay invoice 2026-114',
+    })
     await saveTouchpoint(client.id, t.id, { kind: 'email', occurredOn: '2026-11-12' })
     await call('turnarounds:agree-plan', { id: t.id, agreedOn: '2026-11-14' })
     const d = await saveCommitment(t.id, { dueOn: '2026-11-20' })
     expect(d.stage).toBe('plan_agreed')
-    expect((await call('commitments:mark-done', { id: d.commitments[0]!.id, doneOn: '2026-11-19' })).stage).toBe('in_progress')
+    expect((await call('commitments:mark-done', { id: d.commitments[0]!.id, doneOn: '2026-11-19' })).stage).toBe(
+      'in_progress',
+    )
   })
 
   it('closing as let go marks the client let go, with a check-in after the days asked for', async () => {
     const { client, t } = await setup()
-    const d = await call('turnarounds:close', { id: t.id, outcome: 'let_go', closedOn: '2026-11-20', checkInAfterDays: 30 })
+    const d = await call('turnarounds:close', {
+      id: t.id,
+      outcome: 'let_go',
+      closedOn: '2026-11-20',
+      checkInAfterDays: 30,
+    })
     expect(d).toMatchObject({ stage: 'closed_let_go', checkInDueOn: '2026-12-20', nextFollowUpOn: null })
     expect(await clientStatus(client.id)).toBe('let_go')
     expect((await list({ state: 'open' })).map((s) => s.id)).toEqual([])
@@ -378,7 +491,9 @@ describe('stage progression', () => {
   it('takes the check-in delay from the planner settings', async () => {
     await saveProfileAndSettings({ warningWindowDays: 2, followUpEveryDays: 2, checkInAfterDays: 45 })
     const { t } = await setup()
-    expect((await call('turnarounds:close', { id: t.id, outcome: 'recovered', closedOn: '2026-11-20' })).checkInDueOn).toBe('2027-01-04')
+    expect(
+      (await call('turnarounds:close', { id: t.id, outcome: 'recovered', closedOn: '2026-11-20' })).checkInDueOn,
+    ).toBe('2027-01-04')
   })
 
   it('refuses closing before the opening and a check-in before closing, writing nothing', async () => {
@@ -386,7 +501,11 @@ describe('stage progression', () => {
     expect((await refused('turnarounds:check-in', { id: t.id, checkedInOn: TODAY })).code).toBe('VALIDATION')
     const error = await refused('turnarounds:close', { id: t.id, outcome: 'recovered', closedOn: '2026-11-09' })
     expect(error.field).toBe('closedOn')
-    expect(await row('SELECT closed_on, outcome, check_in_due_on, checked_in_on, stage FROM turnarounds WHERE id = ?', [t.id])).toEqual({
+    expect(
+      await row('SELECT closed_on, outcome, check_in_due_on, checked_in_on, stage FROM turnarounds WHERE id = ?', [
+        t.id,
+      ]),
+    ).toEqual({
       closed_on: null,
       outcome: null,
       check_in_due_on: null,
@@ -492,7 +611,9 @@ describe('actions', () => {
     expect(d.actions.map((a) => a.manualRank)).toEqual([1, 2, 3])
     // Quick-win flags do not move with the order.
     expect(d.actions.map((a) => a.quickWin)).toEqual([true, true, true])
-    expect(await app.db.dataSource.query('SELECT title, manual_rank FROM turnaround_actions ORDER BY manual_rank')).toEqual([
+    expect(
+      await app.db.dataSource.query('SELECT title, manual_rank FROM turnaround_actions ORDER BY manual_rank'),
+    ).toEqual([
       { title: 'A', manual_rank: 1 },
       { title: 'C', manual_rank: 2 },
       { title: 'B', manual_rank: 3 },
@@ -555,7 +676,9 @@ describe('commitments', () => {
       ['due in two days', 'open', 'at_risk'],
       ['due in three days', 'open', 'open'],
     ])
-    expect(t.commitments.every((c) => c.originalDueOn === c.dueOn && c.doneOn === null && c.renegotiationReason === '')).toBe(true)
+    expect(
+      t.commitments.every((c) => c.originalDueOn === c.dueOn && c.doneOn === null && c.renegotiationReason === ''),
+    ).toBe(true)
   })
 
   it('follows the warning window of the planner settings', async () => {
@@ -570,7 +693,10 @@ describe('commitments', () => {
 
   it('refuses a due date before the opening', async () => {
     const { t } = await setup()
-    const error = await refused('commitments:save', { turnaroundId: t.id, commitment: { party: 'us', description: 'x', dueOn: '2026-11-09' } })
+    const error = await refused('commitments:save', {
+      turnaroundId: t.id,
+      commitment: { party: 'us', description: 'x', dueOn: '2026-11-09' },
+    })
     expectField(error, 'dueOn', 'commitment.')
     expect(await count('commitments')).toBe(0)
   })
@@ -580,23 +706,37 @@ describe('commitments', () => {
     const error = await refused('commitments:mark-done', { id: id['due today'], doneOn: '2026-11-23' })
     expect(error.code).toBe('VALIDATION')
     expect(error.field).toBe('doneOn')
-    expect(await row('SELECT status, done_on FROM commitments WHERE id = ?', [id['due today']])).toEqual({ status: 'open', done_on: null })
+    expect(await row('SELECT status, done_on FROM commitments WHERE id = ?', [id['due today']])).toEqual({
+      status: 'open',
+      done_on: null,
+    })
 
     const d = await call('commitments:mark-done', { id: id['due today'], doneOn: TODAY })
-    expect(d.commitments.find((c) => c.id === id['due today'])).toMatchObject({ status: 'done', doneOn: TODAY, state: 'done' })
+    expect(d.commitments.find((c) => c.id === id['due today'])).toMatchObject({
+      status: 'done',
+      doneOn: TODAY,
+      state: 'done',
+    })
   })
 
   it('refuses a done date before the turnaround opened', async () => {
     const { id } = await withCommitments()
     const error = await refused('commitments:mark-done', { id: id['due today'], doneOn: '2020-01-01' })
     expect(error.field).toBe('doneOn')
-    expect(await row('SELECT status, done_on FROM commitments WHERE id = ?', [id['due today']])).toEqual({ status: 'open', done_on: null })
+    expect(await row('SELECT status, done_on FROM commitments WHERE id = ?', [id['due today']])).toEqual({
+      status: 'open',
+      done_on: null,
+    })
   })
 
   it('marks missed, but not once done', async () => {
     const { id } = await withCommitments()
     const d = await call('commitments:mark-missed', { id: id['due yesterday'] })
-    expect(d.commitments.find((c) => c.id === id['due yesterday'])).toMatchObject({ status: 'missed', state: 'missed', doneOn: null })
+    expect(d.commitments.find((c) => c.id === id['due yesterday'])).toMatchObject({
+      status: 'missed',
+      state: 'missed',
+      doneOn: null,
+    })
 
     await call('commitments:mark-done', { id: id['due today'], doneOn: TODAY })
     expect((await refused('commitments:mark-missed', { id: id['due today'] })).code).toBe('VALIDATION')
@@ -605,7 +745,11 @@ describe('commitments', () => {
 
   it('renegotiates: keeps the original date and the reason; refuses a past or the same date', async () => {
     const { id } = await withCommitments()
-    const d = await call('commitments:renegotiate', { id: id['due yesterday'], newDueOn: '2026-11-30', reason: 'The printer broke down' })
+    const d = await call('commitments:renegotiate', {
+      id: id['due yesterday'],
+      newDueOn: '2026-11-30',
+      reason: 'The printer broke down',
+    })
     expect(d.commitments.find((c) => c.id === id['due yesterday'])).toMatchObject({
       status: 'renegotiated',
       dueOn: '2026-11-30',
@@ -614,52 +758,103 @@ describe('commitments', () => {
       state: 'open',
     })
 
-    const past = await refused('commitments:renegotiate', { id: id['due today'], newDueOn: '2026-11-21', reason: 'Late' })
+    const past = await refused('commitments:renegotiate', {
+      id: id['due today'],
+      newDueOn: '2026-11-21',
+      reason: 'Late',
+    })
     expect(past.field).toBe('newDueOn')
-    const same = await refused('commitments:renegotiate', { id: id['due today'], newDueOn: '2026-11-22', reason: 'Same' })
+    const same = await refused('commitments:renegotiate', {
+      id: id['due today'],
+      newDueOn: '2026-11-22',
+      reason: 'Same',
+    })
     expect(same.field).toBe('newDueOn')
-    const noReason = await refused('commitments:renegotiate', { id: id['due today'], newDueOn: '2026-11-29', reason: ' ' })
+    const noReason = await refused('commitments:renegotiate', {
+      id: id['due today'],
+      newDueOn: '2026-11-29',
+      reason: ' ',
+    })
     expect(noReason.field).toBe('reason')
-    expect(await row('SELECT status, due_on, renegotiation_reason FROM commitments WHERE id = ?', [id['due today']])).toEqual({
+    expect(
+      await row('SELECT status, due_on, renegotiation_reason FROM commitments WHERE id = ?', [id['due today']]),
+    ).toEqual({
       status: 'open',
       due_on: '2026-11-22',
       renegotiation_reason: '',
     })
 
     // Renegotiating to today is allowed (today is not in the past).
-    const today = await call('commitments:renegotiate', { id: id['due in three days'], newDueOn: TODAY, reason: 'They need it sooner' })
-    expect(today.commitments.find((c) => c.id === id['due in three days'])).toMatchObject({ dueOn: TODAY, originalDueOn: '2026-11-25', state: 'at_risk' })
+    const today = await call('commitments:renegotiate', {
+      id: id['due in three days'],
+      newDueOn: TODAY,
+      reason: 'They need it sooner',
+    })
+    expect(today.commitments.find((c) => c.id === id['due in three days'])).toMatchObject({
+      dueOn: TODAY,
+      originalDueOn: '2026-11-25',
+      state: 'at_risk',
+    })
   })
 
   it('a done commitment cannot be renegotiated', async () => {
     const { id } = await withCommitments()
     await call('commitments:mark-done', { id: id['due today'], doneOn: TODAY })
-    expect((await refused('commitments:renegotiate', { id: id['due today'], newDueOn: '2026-11-30', reason: 'x' })).code).toBe('VALIDATION')
+    expect(
+      (await refused('commitments:renegotiate', { id: id['due today'], newDueOn: '2026-11-30', reason: 'x' })).code,
+    ).toBe('VALIDATION')
   })
 
   it('edits the date of an open commitment directly only until it was renegotiated', async () => {
     const { t, id } = await withCommitments()
     const c = id['due in three days']!
     let d = await saveCommitment(t.id, { description: 'due in three days', dueOn: '2026-11-27' }, c)
-    expect(d.commitments.find((x) => x.id === c)).toMatchObject({ dueOn: '2026-11-27', originalDueOn: '2026-11-27', status: 'open' })
+    expect(d.commitments.find((x) => x.id === c)).toMatchObject({
+      dueOn: '2026-11-27',
+      originalDueOn: '2026-11-27',
+      status: 'open',
+    })
 
     await call('commitments:renegotiate', { id: c, newDueOn: '2026-12-04', reason: 'Waiting for paper' })
-    const error = await refused('commitments:save', { turnaroundId: t.id, id: c, commitment: { party: 'us', description: 'due in three days', dueOn: '2026-12-10' } })
+    const error = await refused('commitments:save', {
+      turnaroundId: t.id,
+      id: c,
+      commitment: { party: 'us', description: 'due in three days', dueOn: '2026-12-10' },
+    })
     expect(error.code).toBe('VALIDATION')
     expectField(error, 'dueOn', 'commitment.')
     expect(error.message).toMatch(/Renegotiate/)
-    expect(await row('SELECT due_on, original_due_on FROM commitments WHERE id = ?', [c])).toEqual({ due_on: '2026-12-04', original_due_on: '2026-11-27' })
+    expect(await row('SELECT due_on, original_due_on FROM commitments WHERE id = ?', [c])).toEqual({
+      due_on: '2026-12-04',
+      original_due_on: '2026-11-27',
+    })
 
     // The wording can still change while the date stays.
     d = await saveCommitment(t.id, { description: 'Deliver the reprint', dueOn: '2026-12-04' }, c)
-    expect(d.commitments.find((x) => x.id === c)).toMatchObject({ description: 'Deliver the reprint', dueOn: '2026-12-04', originalDueOn: '2026-11-27', status: 'renegotiated' })
+    expect(d.commitments.find((x) => x.id === c)).toMatchObject({
+      description: 'Deliver the reprint',
+      dueOn: '2026-12-04',
+      originalDueOn: '2026-11-27',
+      status: 'renegotiated',
+    })
   })
 
   it('refuses to edit a commitment through another turnaround', async () => {
     const { id } = await withCommitments()
     const other = await openFor((await newClient('Harbour Hotel')).id)
-    expect((await refused('commitments:save', { turnaroundId: other.id, id: id['due today'], commitment: { party: 'client', description: 'x', dueOn: '2026-11-22' } })).code).toBe('VALIDATION')
-    expect(await row('SELECT party, description FROM commitments WHERE id = ?', [id['due today']])).toEqual({ party: 'us', description: 'due today' })
+    expect(
+      (
+        await refused('commitments:save', {
+          turnaroundId: other.id,
+          id: id['due today'],
+          commitment: { party: 'client', description: 'x', dueOn: '2026-11-22' },
+        })
+      ).code,
+    ).toBe('VALIDATION')
+    expect(await row('SELECT party, description FROM commitments WHERE id = ?', [id['due today']])).toEqual({
+      party: 'us',
+      description: 'due today',
+    })
   })
 
   it('on-time share: ours done on time over ours done, missed and overdue', async () => {
@@ -702,9 +897,28 @@ describe('commitments', () => {
 describe('touchpoints', () => {
   it('stores the minutes and who was in touch', async () => {
     const { client, t } = await setup()
-    const tp = await saveTouchpoint(client.id, t.id, { kind: 'meeting', occurredOn: '2026-11-12', who: 'Jonas', minutes: 45, summary: 'Went through the list' })
-    expect(tp).toMatchObject({ clientId: client.id, turnaroundId: t.id, kind: 'meeting', occurredOn: '2026-11-12', who: 'Jonas', minutes: 45, summary: 'Went through the list', isCheckIn: false })
-    expect(await row('SELECT who, minutes, kind FROM touchpoints WHERE id = ?', [tp.id])).toEqual({ who: 'Jonas', minutes: 45, kind: 'meeting' })
+    const tp = await saveTouchpoint(client.id, t.id, {
+      kind: 'meeting',
+      occurredOn: '2026-11-12',
+      who: 'Jonas',
+      minutes: 45,
+      summary: 'Went through the list',
+    })
+    expect(tp).toMatchObject({
+      clientId: client.id,
+      turnaroundId: t.id,
+      kind: 'meeting',
+      occurredOn: '2026-11-12',
+      who: 'Jonas',
+      minutes: 45,
+      summary: 'Went through the list',
+      isCheckIn: false,
+    })
+    expect(await row('SELECT who, minutes, kind FROM touchpoints WHERE id = ?', [tp.id])).toEqual({
+      who: 'Jonas',
+      minutes: 45,
+      kind: 'meeting',
+    })
     expect((await get(t.id)).touchpoints).toEqual([tp])
   })
 
@@ -713,7 +927,11 @@ describe('touchpoints', () => {
     ['no one named', { who: ' ' }, 'touchpoint.who'],
   ])('refuses %s and writes nothing', async (_, extra, field) => {
     const { client, t } = await setup()
-    const error = await refused('touchpoints:save', { clientId: client.id, turnaroundId: t.id, touchpoint: { kind: 'call', occurredOn: '2026-11-12', who: 'Mara', minutes: 20, ...extra } })
+    const error = await refused('touchpoints:save', {
+      clientId: client.id,
+      turnaroundId: t.id,
+      touchpoint: { kind: 'call', occurredOn: '2026-11-12', who: 'Mara', minutes: 20, ...extra },
+    })
     expect(error.code).toBe('VALIDATION')
     expect(error.field).toBe(field)
     expect(await count('touchpoints')).toBe(0)
@@ -721,9 +939,17 @@ describe('touchpoints', () => {
 
   it('refuses a touchpoint before the opening or in the future, and leaves the follow-up date alone', async () => {
     const { client, t } = await setup()
-    const before = await refused('touchpoints:save', { clientId: client.id, turnaroundId: t.id, touchpoint: { kind: 'call', occurredOn: '2026-11-09', who: 'Mara', minutes: 5 } })
+    const before = await refused('touchpoints:save', {
+      clientId: client.id,
+      turnaroundId: t.id,
+      touchpoint: { kind: 'call', occurredOn: '2026-11-09', who: 'Mara', minutes: 5 },
+    })
     expectField(before, 'occurredOn', 'touchpoint.')
-    const future = await refused('touchpoints:save', { clientId: client.id, turnaroundId: t.id, touchpoint: { kind: 'call', occurredOn: '2026-11-23', who: 'Mara', minutes: 5 } })
+    const future = await refused('touchpoints:save', {
+      clientId: client.id,
+      turnaroundId: t.id,
+      touchpoint: { kind: 'call', occurredOn: '2026-11-23', who: 'Mara', minutes: 5 },
+    })
     expectField(future, 'occurredOn', 'touchpoint.')
     expect(await count('touchpoints')).toBe(0)
     expect((await get(t.id)).nextFollowUpOn).toBe('2026-11-12')
@@ -745,7 +971,10 @@ describe('touchpoints', () => {
     expect(await call<{ deleted: number }>('touchpoints:delete', { id: late.id })).toEqual({ deleted: 1 })
     d = await get(t.id)
     expect(d).toMatchObject({ lastTouchpointOn: '2026-11-15', nextFollowUpOn: '2026-11-17' })
-    expect(await row('SELECT last_touchpoint_on, next_follow_up_on FROM turnarounds WHERE id = ?', [t.id])).toEqual({ last_touchpoint_on: '2026-11-15', next_follow_up_on: '2026-11-17' })
+    expect(await row('SELECT last_touchpoint_on, next_follow_up_on FROM turnarounds WHERE id = ?', [t.id])).toEqual({
+      last_touchpoint_on: '2026-11-15',
+      next_follow_up_on: '2026-11-17',
+    })
 
     await call('touchpoints:delete', { id: early.id })
     d = await get(t.id)
@@ -770,7 +999,11 @@ describe('touchpoints', () => {
   it('refuses a touchpoint for a turnaround of another client', async () => {
     const { t } = await setup()
     const other = await newClient('Harbour Hotel')
-    const error = await refused('touchpoints:save', { clientId: other.id, turnaroundId: t.id, touchpoint: { kind: 'call', occurredOn: '2026-11-12', who: 'Mara', minutes: 5 } })
+    const error = await refused('touchpoints:save', {
+      clientId: other.id,
+      turnaroundId: t.id,
+      touchpoint: { kind: 'call', occurredOn: '2026-11-12', who: 'Mara', minutes: 5 },
+    })
     expect(error.code).toBe('VALIDATION')
     expect(error.field).toBe('turnaroundId')
     expect(await count('touchpoints')).toBe(0)
@@ -779,8 +1012,23 @@ describe('touchpoints', () => {
 
   it('refuses a touchpoint for an unknown client or turnaround', async () => {
     const { client } = await setup()
-    expect((await refused('touchpoints:save', { clientId: 999, touchpoint: { kind: 'call', occurredOn: '2026-11-12', who: 'Mara', minutes: 5 } })).code).toBe('NOT_FOUND')
-    expect((await refused('touchpoints:save', { clientId: client.id, turnaroundId: 999, touchpoint: { kind: 'call', occurredOn: '2026-11-12', who: 'Mara', minutes: 5 } })).code).toBe('NOT_FOUND')
+    expect(
+      (
+        await refused('touchpoints:save', {
+          clientId: 999,
+          touchpoint: { kind: 'call', occurredOn: '2026-11-12', who: 'Mara', minutes: 5 },
+        })
+      ).code,
+    ).toBe('NOT_FOUND')
+    expect(
+      (
+        await refused('touchpoints:save', {
+          clientId: client.id,
+          turnaroundId: 999,
+          touchpoint: { kind: 'call', occurredOn: '2026-11-12', who: 'Mara', minutes: 5 },
+        })
+      ).code,
+    ).toBe('NOT_FOUND')
     expect(await count('touchpoints')).toBe(0)
   })
 
@@ -804,10 +1052,20 @@ describe('touchpoints', () => {
 describe('hand-over', () => {
   it('changes the owner and keeps the history with the reason', async () => {
     const { t } = await setup()
-    let d = await call('turnarounds:hand-over', { id: t.id, toOwner: 'Jonas', reason: 'Mara is on leave', handedOn: '2026-11-15' })
+    let d = await call('turnarounds:hand-over', {
+      id: t.id,
+      toOwner: 'Jonas',
+      reason: 'Mara is on leave',
+      handedOn: '2026-11-15',
+    })
     expect(d.owner).toBe('Jonas')
     expect(d.firstHeardBy).toBe('Mara')
-    d = await call('turnarounds:hand-over', { id: t.id, toOwner: 'Mara', reason: 'Back from leave', handedOn: '2026-11-21' })
+    d = await call('turnarounds:hand-over', {
+      id: t.id,
+      toOwner: 'Mara',
+      reason: 'Back from leave',
+      handedOn: '2026-11-21',
+    })
     expect(d.owner).toBe('Mara')
     expect(d.handovers.map(({ id: _, ...h }) => h)).toEqual([
       { handedOn: '2026-11-15', fromOwner: 'Mara', toOwner: 'Jonas', reason: 'Mara is on leave' },
@@ -819,7 +1077,12 @@ describe('hand-over', () => {
 
   it('refuses handing over to the current owner, writing nothing', async () => {
     const { t } = await setup()
-    const error = await refused('turnarounds:hand-over', { id: t.id, toOwner: 'Mara', reason: 'Just because', handedOn: '2026-11-15' })
+    const error = await refused('turnarounds:hand-over', {
+      id: t.id,
+      toOwner: 'Mara',
+      reason: 'Just because',
+      handedOn: '2026-11-15',
+    })
     expect(error.code).toBe('VALIDATION')
     expect(error.field).toBe('toOwner')
     expect(await count('turnaround_handovers')).toBe(0)
@@ -828,8 +1091,14 @@ describe('hand-over', () => {
 
   it('refuses a hand-over before the opening or without a reason', async () => {
     const { t } = await setup()
-    expect((await refused('turnarounds:hand-over', { id: t.id, toOwner: 'Jonas', reason: 'x', handedOn: '2026-11-01' })).field).toBe('handedOn')
-    expect((await refused('turnarounds:hand-over', { id: t.id, toOwner: 'Jonas', reason: '  ', handedOn: '2026-11-15' })).field).toBe('reason')
+    expect(
+      (await refused('turnarounds:hand-over', { id: t.id, toOwner: 'Jonas', reason: 'x', handedOn: '2026-11-01' }))
+        .field,
+    ).toBe('handedOn')
+    expect(
+      (await refused('turnarounds:hand-over', { id: t.id, toOwner: 'Jonas', reason: '  ', handedOn: '2026-11-15' }))
+        .field,
+    ).toBe('reason')
     expect(await count('turnaround_handovers')).toBe(0)
     expect((await get(t.id)).owner).toBe('Mara')
   })
@@ -852,14 +1121,30 @@ describe('deleting a turnaround', () => {
     const otherClient = await newClient('Harbour Hotel')
     const other = await openFor(otherClient.id)
     await fill(otherClient.id, other)
-    expect(await counts()).toEqual({ turnarounds: 2, turnaround_issues: 4, turnaround_actions: 4, commitments: 2, touchpoints: 3, turnaround_handovers: 2 })
+    expect(await counts()).toEqual({
+      turnarounds: 2,
+      turnaround_issues: 4,
+      turnaround_actions: 4,
+      commitments: 2,
+      touchpoints: 3,
+      turnaround_handovers: 2,
+    })
 
     expect(await call<{ deleted: number }>('turnarounds:delete', { id: t.id })).toEqual({ deleted: 1 })
-    expect(await counts()).toEqual({ turnarounds: 1, turnaround_issues: 2, turnaround_actions: 2, commitments: 1, touchpoints: 2, turnaround_handovers: 1 })
+    expect(await counts()).toEqual({
+      turnarounds: 1,
+      turnaround_issues: 2,
+      turnaround_actions: 2,
+      commitments: 1,
+      touchpoints: 2,
+      turnaround_handovers: 1,
+    })
     for (const table of TABLES.slice(1)) expect(await count(table, 'turnaround_id = ?', [t.id])).toBe(0)
     expect((await refused('turnarounds:get', { id: t.id })).code).toBe('NOT_FOUND')
     // The client and its touchpoints outside the turnaround stay.
-    expect((await call<TouchpointView[]>('touchpoints:list', { clientId: client.id })).map((x) => x.id)).toEqual([loose.id])
+    expect((await call<TouchpointView[]>('touchpoints:list', { clientId: client.id })).map((x) => x.id)).toEqual([
+      loose.id,
+    ])
     expect((await get(other.id)).issues).toHaveLength(2)
   })
 
@@ -916,12 +1201,27 @@ describe('the turnaround list', () => {
       commitmentsAtRisk: 3,
       commitmentsOverdue: 1,
     })
-    expect(open[1]).toMatchObject({ clientId: c.id, openIssues: 0, commitmentsAtRisk: 0, commitmentsOverdue: 0, nextFollowUpOn: '2026-11-17' })
+    expect(open[1]).toMatchObject({
+      clientId: c.id,
+      openIssues: 0,
+      commitmentsAtRisk: 0,
+      commitmentsOverdue: 0,
+      nextFollowUpOn: '2026-11-17',
+    })
     expect(await list()).toEqual(open)
 
     const closed = await list({ state: 'closed' })
     expect(closed).toHaveLength(1)
-    expect(closed[0]).toMatchObject({ id: tb.id, clientId: b.id, clientName: 'Birch Cafe', closedOn: '2026-11-18', outcome: 'let_go', stage: 'closed_let_go', nextFollowUpOn: null, checkInDueOn: '2027-02-16' })
+    expect(closed[0]).toMatchObject({
+      id: tb.id,
+      clientId: b.id,
+      clientName: 'Birch Cafe',
+      closedOn: '2026-11-18',
+      outcome: 'let_go',
+      stage: 'closed_let_go',
+      nextFollowUpOn: null,
+      checkInDueOn: '2027-02-16',
+    })
 
     const all = await list({ state: 'all' })
     expect(all.map((s) => s.id)).toEqual([ta.id, tc.id, tb.id])
@@ -955,7 +1255,12 @@ describe('nothing half-written', () => {
     const { t } = await setup()
     await saveIssue(t.id, { statement: 'They are always rude', isGeneral: true })
     const before = await row('SELECT * FROM turnarounds WHERE id = ?', [t.id])
-    await refused('turnarounds:record-agreement', { id: t.id, agreedOn: '2026-11-12', via: 'meeting', missingNote: 'Nothing missing' })
+    await refused('turnarounds:record-agreement', {
+      id: t.id,
+      agreedOn: '2026-11-12',
+      via: 'meeting',
+      missingNote: 'Nothing missing',
+    })
     const after = await row('SELECT * FROM turnarounds WHERE id = ?', [t.id])
     expect(after).toEqual(before)
     expect(after).toMatchObject({ issues_agreed_on: null, agreement_snapshot: null, agreement_missing_note: '' })
@@ -964,7 +1269,15 @@ describe('nothing half-written', () => {
   it('a refused update keeps the details and the follow-up date', async () => {
     const { t } = await setup({ clientWords: 'Original words' })
     const before = await row('SELECT * FROM turnarounds WHERE id = ?', [t.id])
-    const error = await refused('turnarounds:update', { id: t.id, details: { firstHeardBy: 'Jonas', clientWords: 'Changed', followUpEveryDays: 9, responsePromisedOn: '2026-11-01' } })
+    const error = await refused('turnarounds:update', {
+      id: t.id,
+      details: {
+        firstHeardBy: 'Jonas',
+        clientWords: 'Changed',
+        followUpEveryDays: 9,
+        responsePromisedOn: '2026-11-01',
+      },
+    })
     expectField(error, 'responsePromisedOn', 'details.')
     expect(await row('SELECT * FROM turnarounds WHERE id = ?', [t.id])).toEqual(before)
   })
@@ -989,13 +1302,21 @@ describe('fixes found by review', () => {
     const { client, t } = await setup()
     const other = await newClient('Someone Else')
     const tp = await saveTouchpoint(client.id, t.id, {})
-    const error = await refused('touchpoints:save', { clientId: other.id, turnaroundId: null, id: tp.id, touchpoint: { kind: 'call', occurredOn: '2026-11-21', who: 'Maya', minutes: 5 } })
+    const error = await refused('touchpoints:save', {
+      clientId: other.id,
+      turnaroundId: null,
+      id: tp.id,
+      touchpoint: { kind: 'call', occurredOn: '2026-11-21', who: 'Maya', minutes: 5 },
+    })
     expect(error.field).toBe('clientId')
   })
 
   it('refuses hand-overs and agreements dated in the future', async () => {
     const { t } = await setup()
-    expect((await refused('turnarounds:hand-over', { id: t.id, toOwner: 'Sam', reason: 'Holiday', handedOn: '2030-01-01' })).field).toBe('handedOn')
+    expect(
+      (await refused('turnarounds:hand-over', { id: t.id, toOwner: 'Sam', reason: 'Holiday', handedOn: '2030-01-01' }))
+        .field,
+    ).toBe('handedOn')
     expect((await refused('turnarounds:agree-plan', { id: t.id, agreedOn: '2030-01-01' })).field).toBe('agreedOn')
   })
 })

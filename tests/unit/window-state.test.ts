@@ -65,7 +65,9 @@ describe('parseWindowState', () => {
   it('replaces non-numeric or non-finite values with defaults', () => {
     const state = parseWindowState({ x: 'left', y: 5, width: '1500', height: Number.NaN, maximized: 'yes' })
     expect(state).toEqual(defaults)
-    expect(parseWindowState({ x: Number.POSITIVE_INFINITY, y: 0, width: Number.POSITIVE_INFINITY, height: null })).toEqual(defaults)
+    expect(
+      parseWindowState({ x: Number.POSITIVE_INFINITY, y: 0, width: Number.POSITIVE_INFINITY, height: null }),
+    ).toEqual(defaults)
   })
 
   it('only treats maximized === true as maximized', () => {
@@ -98,9 +100,15 @@ describe('fitToDisplays', () => {
   })
 
   it('drops a position whose title bar would be off the bottom or right edge', () => {
-    expect(fitToDisplays({ x: 100, y: 1030, width: 1280, height: 800, maximized: false }, [primary])).not.toHaveProperty('x')
-    expect(fitToDisplays({ x: 1900, y: 100, width: 1280, height: 800, maximized: false }, [primary])).not.toHaveProperty('x')
-    expect(fitToDisplays({ x: 100, y: -300, width: 1280, height: 800, maximized: false }, [primary])).not.toHaveProperty('y')
+    expect(
+      fitToDisplays({ x: 100, y: 1030, width: 1280, height: 800, maximized: false }, [primary]),
+    ).not.toHaveProperty('x')
+    expect(
+      fitToDisplays({ x: 1900, y: 100, width: 1280, height: 800, maximized: false }, [primary]),
+    ).not.toHaveProperty('x')
+    expect(
+      fitToDisplays({ x: 100, y: -300, width: 1280, height: 800, maximized: false }, [primary]),
+    ).not.toHaveProperty('y')
   })
 
   it('drops any position when there are no displays', () => {
@@ -146,11 +154,14 @@ describe('save and load', () => {
     expect(loadWindowState(path.join(dir, 'nope.json'))).toEqual(defaults)
   })
 
-  it.each([['{not json'], [''], ['null'], ['"a string"'], ['[1,2,3]']])('gives the defaults for a corrupt file containing %j', (text) => {
-    const file = windowStateFile(dir)
-    fs.writeFileSync(file, text)
-    expect(loadWindowState(file)).toEqual(defaults)
-  })
+  it.each([['{not json'], [''], ['null'], ['"a string"'], ['[1,2,3]']])(
+    'gives the defaults for a corrupt file containing %j',
+    (text) => {
+      const file = windowStateFile(dir)
+      fs.writeFileSync(file, text)
+      expect(loadWindowState(file)).toEqual(defaults)
+    },
+  )
 
   it('cleans odd values in a hand-edited file', () => {
     const file = windowStateFile(dir)

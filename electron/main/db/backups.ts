@@ -205,7 +205,13 @@ export function withReadOnly<T>(file: string, nativeBinding: string | undefined,
 }
 
 /** Backs up a database file (opened read-only for the copy) into `dir` as a backup of `kind`. */
-export async function backupFile(file: string, dir: string, kind: BackupKind, at: Date, nativeBinding?: string): Promise<string> {
+export async function backupFile(
+  file: string,
+  dir: string,
+  kind: BackupKind,
+  at: Date,
+  nativeBinding?: string,
+): Promise<string> {
   const target = path.join(dir, backupName(file, kind, at))
   const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
   try {
@@ -263,7 +269,8 @@ export function pruneBackups(dir: string): string[] {
   }
   const kept = new Set(backups.filter((b) => !gone.includes(b)).map((b) => `${b.name}.sha256`))
   for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
-    if (name.endsWith('.sqlite.sha256') && NAME.test(name.slice(0, -'.sha256'.length)) && !kept.has(name)) fs.rmSync(path.join(dir, name), { force: true })
+    if (name.endsWith('.sqlite.sha256') && NAME.test(name.slice(0, -'.sha256'.length)) && !kept.has(name))
+      fs.rmSync(path.join(dir, name), { force: true })
   }
   return gone.map((b) => b.name)
 }
@@ -277,13 +284,18 @@ export interface IntegrityResult {
 }
 
 /** Checks a file read-only: SQLite's quick (or full) check, and that it is one of ours. */
-export function checkIntegrity(file: string, options: { full?: boolean; nativeBinding?: string } = {}): IntegrityResult {
+export function checkIntegrity(
+  file: string,
+  options: { full?: boolean; nativeBinding?: string } = {},
+): IntegrityResult {
   try {
     return withReadOnly(file, options.nativeBinding, (db) => {
       const rows = db.pragma(options.full ? 'integrity_check' : 'quick_check') as Record<string, string>[]
       const first = rows.map((r) => Object.values(r)[0]).filter((v) => v !== 'ok')
       if (first.length > 0) return { ok: false, reason: 'damaged', problem: first.slice(0, 3).join('; ') }
-      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('migrations', 'clients')").all()
+      const tables = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('migrations', 'clients')")
+        .all()
       if (tables.length < 2) return { ok: false, reason: 'not-ours', problem: 'It is not a Turnaround Desk database.' }
       return { ok: true }
     })
@@ -295,7 +307,11 @@ export function checkIntegrity(file: string, options: { full?: boolean; nativeBi
 /** The number of clients in a backup, read-only; null when it cannot be read. */
 export function countClients(file: string, nativeBinding?: string): number | null {
   try {
-    return withReadOnly(file, nativeBinding, (db) => (db.prepare('SELECT COUNT(*) AS n FROM clients').get() as { n: number }).n)
+    return withReadOnly(
+      file,
+      nativeBinding,
+      (db) => (db.prepare('SELECT COUNT(*) AS n FROM clients').get() as { n: number }).n,
+    )
   } catch {
     return null
   }

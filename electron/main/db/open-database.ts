@@ -55,7 +55,12 @@ function inspect(file: string, nativeBinding: string | undefined): FileState {
     const code = (error as { code?: unknown }).code
     // A WAL database in a folder that cannot be written cannot even be read (SQLite needs its -shm):
     // say so, rather than that the file may be damaged.
-    const problem = storageFaultOf(error) === 'read-only' ? 'read-only' : typeof code === 'string' && code.startsWith('SQLITE_CORRUPT') ? 'damaged' : 'unreadable'
+    const problem =
+      storageFaultOf(error) === 'read-only'
+        ? 'read-only'
+        : typeof code === 'string' && code.startsWith('SQLITE_CORRUPT')
+          ? 'damaged'
+          : 'unreadable'
     throw new DatabaseOpenError(problem, file, error instanceof Error ? error.message : String(error))
   } finally {
     db?.close()
@@ -66,15 +71,20 @@ function inspect(file: string, nativeBinding: string | undefined): FileState {
  * Checks a file before opening it for writing: refuses unreadable, damaged (PRAGMA quick_check) and
  * newer files without writing to them, takes the day's backup, and the one before a migration.
  */
-async function prepareFile(options: OpenDatabaseOptions, now: Date): Promise<{ backupFile: string | null; dailyBackupFile: string | null; dailyBackupProblem: string | null }> {
+async function prepareFile(
+  options: OpenDatabaseOptions,
+  now: Date,
+): Promise<{ backupFile: string | null; dailyBackupFile: string | null; dailyBackupProblem: string | null }> {
   const { file, nativeBinding } = options
   const backupsDir = options.backupsDir ?? backupsDirOf(file)
   const state = inspect(file, nativeBinding)
   if (!state.exists) return { backupFile: null, dailyBackupFile: null, dailyBackupProblem: null }
   const integrity = checkIntegrity(file, { nativeBinding })
-  if (!integrity.ok && (integrity.reason === 'damaged' || state.appliedMigrations.length > 0)) throw new DatabaseOpenError('damaged', file, integrity.problem ?? 'quick_check failed')
+  if (!integrity.ok && (integrity.reason === 'damaged' || state.appliedMigrations.length > 0))
+    throw new DatabaseOpenError('damaged', file, integrity.problem ?? 'quick_check failed')
   const unknown = state.appliedMigrations.filter((name) => !MIGRATION_NAMES.includes(name))
-  if (unknown.length > 0) throw new DatabaseOpenError('newer-version', file, `unknown migrations: ${unknown.join(', ')}`)
+  if (unknown.length > 0)
+    throw new DatabaseOpenError('newer-version', file, `unknown migrations: ${unknown.join(', ')}`)
   const pending = MIGRATION_NAMES.filter((name) => !state.appliedMigrations.includes(name))
   // The day's backup is wanted, not needed to open: when it cannot be written the database opens
   // anyway and the owner is told why (a start must not fail because the disk is full).
@@ -86,7 +96,10 @@ async function prepareFile(options: OpenDatabaseOptions, now: Date): Promise<{ b
     } catch (error) {
       const fault = storageFaultOf(error)
       dailyBackupProblem = fault
-        ? storageMessage(fault, "today's backup could not be written. Your data opened as usual and nothing was lost; the backups taken before today are still in the backups folder")
+        ? storageMessage(
+            fault,
+            "today's backup could not be written. Your data opened as usual and nothing was lost; the backups taken before today are still in the backups folder",
+          )
         : `Today's backup could not be written (${error instanceof Error ? error.message : String(error)}). Your data opened as usual and nothing was lost; the backups taken before today are still in the backups folder.`
     }
   }
@@ -97,7 +110,12 @@ async function prepareFile(options: OpenDatabaseOptions, now: Date): Promise<{ b
       backup = await backupFile(file, backupsDir, 'before-migration', now, nativeBinding)
     } catch (error) {
       const fault = storageFaultOf(error)
-      if (fault) throw new DatabaseOpenError(fault, file, `the copy before the upgrade could not be written: ${error instanceof Error ? error.message : String(error)}`)
+      if (fault)
+        throw new DatabaseOpenError(
+          fault,
+          file,
+          `the copy before the upgrade could not be written: ${error instanceof Error ? error.message : String(error)}`,
+        )
       throw error
     }
   }
@@ -144,7 +162,11 @@ async function initializeAndMigrate(dataSource: DataSource, file: string): Promi
     return applied.map((m) => m.name)
   } catch (error) {
     await dataSource.destroy()
-    throw new DatabaseOpenError(storageFaultOf(error) ?? 'migration-failed', file, error instanceof Error ? error.message : String(error))
+    throw new DatabaseOpenError(
+      storageFaultOf(error) ?? 'migration-failed',
+      file,
+      error instanceof Error ? error.message : String(error),
+    )
   }
 }
 

@@ -7,7 +7,15 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { backupsDirOf, checkIntegrity, copyFileDurably, listBackupFiles, verifyChecksum, withReadOnly, type BackupFile } from './backups'
+import {
+  backupsDirOf,
+  checkIntegrity,
+  copyFileDurably,
+  listBackupFiles,
+  verifyChecksum,
+  withReadOnly,
+  type BackupFile,
+} from './backups'
 import { DatabaseOpenError } from './errors'
 import { MIGRATION_NAMES } from './migrations'
 import { openDatabase, type OpenDatabaseOptions, type OpenedDatabase } from './open-database'
@@ -25,14 +33,21 @@ export async function newestGoodBackup(dir: string, nativeBinding?: string): Pro
   for (const backup of listBackupFiles(dir)) {
     if ((await verifyChecksum(backup.file)) === 'mismatch') continue
     if (!checkIntegrity(backup.file, { full: true, nativeBinding }).ok) continue
-    const applied = withReadOnly(backup.file, nativeBinding, (db) => (db.prepare('SELECT name FROM migrations').all() as { name: string }[]).map((r) => r.name))
+    const applied = withReadOnly(backup.file, nativeBinding, (db) =>
+      (db.prepare('SELECT name FROM migrations').all() as { name: string }[]).map((r) => r.name),
+    )
     if (applied.every((m) => MIGRATION_NAMES.includes(m))) return backup
   }
   return null
 }
 
 /** Renames the damaged (or empty) file (and its -wal and -shm) aside, when there is one, and copies the backup in its place. */
-export function putBackupInPlace(file: string, backup: BackupFile, now: Date, label: 'damaged' | 'empty' = 'damaged'): string | null {
+export function putBackupInPlace(
+  file: string,
+  backup: BackupFile,
+  now: Date,
+  label: 'damaged' | 'empty' = 'damaged',
+): string | null {
   const stamp = now.toISOString().replace(/[:.]/g, '-')
   let aside: string | null = null
   if (fs.existsSync(file)) {
@@ -68,12 +83,19 @@ function missingOrEmpty(file: string): 'missing' | 'empty' | null {
  * for a missing or empty file, a new empty database when they choose so). Other problems, and a
  * choice to quit, are thrown as a DatabaseOpenError.
  */
-export async function openWithRecovery(options: OpenDatabaseOptions, ask: (offer: RecoveryOffer) => Promise<RecoveryChoice>): Promise<RecoveredDatabase> {
+export async function openWithRecovery(
+  options: OpenDatabaseOptions,
+  ask: (offer: RecoveryOffer) => Promise<RecoveryChoice>,
+): Promise<RecoveredDatabase> {
   const dir = options.backupsDir ?? backupsDirOf(options.file)
   const now = () => (options.now ?? (() => new Date()))()
   const gone = missingOrEmpty(options.file)
   if (gone && listBackupFiles(dir).length > 0) {
-    const problem = new DatabaseOpenError(gone, options.file, gone === 'missing' ? 'no database file, but backups exist' : 'a 0-byte database file, but backups exist')
+    const problem = new DatabaseOpenError(
+      gone,
+      options.file,
+      gone === 'missing' ? 'no database file, but backups exist' : 'a 0-byte database file, but backups exist',
+    )
     const backup = await newestGoodBackup(dir, options.nativeBinding)
     // Backups that are all damaged offer nothing to restore: the file opens as a new database.
     if (backup) {
@@ -89,7 +111,8 @@ export async function openWithRecovery(options: OpenDatabaseOptions, ask: (offer
   try {
     return { ...(await openDatabase(options)), keptAside: null, restoredFrom: null }
   } catch (error) {
-    if (!(error instanceof DatabaseOpenError) || (error.problem !== 'damaged' && error.problem !== 'unreadable')) throw error
+    if (!(error instanceof DatabaseOpenError) || (error.problem !== 'damaged' && error.problem !== 'unreadable'))
+      throw error
     const backup = await newestGoodBackup(dir, options.nativeBinding)
     if (!backup || (await ask({ problem: error, backup })) !== 'restore') throw error
     const keptAside = putBackupInPlace(options.file, backup, now())
@@ -98,7 +121,13 @@ export async function openWithRecovery(options: OpenDatabaseOptions, ask: (offer
 }
 
 /** Words for the offer; buttons in the order of `choices`. */
-export function describeRecoveryOffer(offer: RecoveryOffer): { title: string; message: string; detail: string; buttons: string[]; choices: RecoveryChoice[] } {
+export function describeRecoveryOffer(offer: RecoveryOffer): {
+  title: string
+  message: string
+  detail: string
+  buttons: string[]
+  choices: RecoveryChoice[]
+} {
   const taken = offer.backup.takenAt.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })
   const restoring = `The newest good backup was taken on ${taken}. Restoring it brings back your data as it was then; anything entered after that is not in it.`
   const problem = offer.problem.problem

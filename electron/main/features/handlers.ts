@@ -61,7 +61,12 @@ export function createServices(ctx: AppContext, ports: Ports) {
   const planner = createTurnaroundServices({ ...deps, settings: () => profile.plannerSettings() })
   const letters = createLetterServices({ ...deps, fontsDir: ports.fontsDir, chooseSavePath, openFile: ports.openFile })
   const ledger = createLedgerServices({ ...deps, chooseSavePath })
-  const ledgerImport = new LedgerImportService({ ...deps, chooseOpenFile, sendProgress: ports.sendImportProgress, released })
+  const ledgerImport = new LedgerImportService({
+    ...deps,
+    chooseOpenFile,
+    sendProgress: ports.sendImportProgress,
+    released,
+  })
   const backups = new BackupsService({
     dataSource: ctx.dataSource,
     databaseFile: ctx.databaseFile,
@@ -79,7 +84,11 @@ export function createServices(ctx: AppContext, ports: Ports) {
 export type Services = ReturnType<typeof createServices>
 
 /** Maps each contract channel to a service call. Inputs arrive already parsed by ipc.ts. */
-export function createHandlers(ctx: AppContext, ports: Ports, services: Services = createServices(ctx, ports)): Handlers {
+export function createHandlers(
+  ctx: AppContext,
+  ports: Ports,
+  services: Services = createServices(ctx, ports),
+): Handlers {
   const { clients, profile, sample, planner } = services
   return {
     ...createSystemHandlers({

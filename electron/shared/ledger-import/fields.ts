@@ -1,7 +1,21 @@
 /** The ledger import's words: the fields a CSV column can fill, and the choices around them. */
 
 /** What a column can be mapped to. A field may take several columns, joined (First Name + Last Name). */
-export const TARGET_FIELDS = ['date', 'client', 'kind', 'description', 'amount', 'currency', 'minutes', 'hours', 'worker', 'rate', 'reference', 'turnaround', 'invoice'] as const
+export const TARGET_FIELDS = [
+  'date',
+  'client',
+  'kind',
+  'description',
+  'amount',
+  'currency',
+  'minutes',
+  'hours',
+  'worker',
+  'rate',
+  'reference',
+  'turnaround',
+  'invoice',
+] as const
 export type TargetField = (typeof TARGET_FIELDS)[number]
 
 export const TARGET_FIELD_LABELS: Record<TargetField, string> = {
@@ -33,7 +47,8 @@ export const TARGET_FIELD_HELP: Record<TargetField, string> = {
   rate: 'For time: the hourly cost rate. Empty means the staff member’s rate, or your hourly worth.',
   reference: 'An invoice or payment number.',
   turnaround: 'Optional: the number of one of the client’s turnarounds, to tag the entry to it.',
-  invoice: 'For payments: the number of the invoice it pays, matched to the reference of one of the same client’s invoices.',
+  invoice:
+    'For payments: the number of the invoice it pays, matched to the reference of one of the same client’s invoices.',
 }
 
 /** How several mapped columns are joined into one value. */

@@ -67,7 +67,16 @@ for (const kind of ENTRY_KINDS) {
   KIND_BY_KEY.set(kind, kind)
   KIND_BY_KEY.set(searchKey(ENTRY_KIND_LABELS[kind]), kind)
 }
-for (const [alias, kind] of [['goodwill', 'gift'], ['hours', 'time'], ['materials', 'material'], ['expenses', 'expense'], ['invoices', 'invoice'], ['payments', 'payment'], ['credit note', 'credit']] as const) KIND_BY_KEY.set(alias, kind)
+for (const [alias, kind] of [
+  ['goodwill', 'gift'],
+  ['hours', 'time'],
+  ['materials', 'material'],
+  ['expenses', 'expense'],
+  ['invoices', 'invoice'],
+  ['payments', 'payment'],
+  ['credit note', 'credit'],
+] as const)
+  KIND_BY_KEY.set(alias, kind)
 
 /** A kind by its code or label, ignoring case ("Goodwill gift", "gift", "Payment"). */
 export function parseKind(text: string): EntryKind | null {

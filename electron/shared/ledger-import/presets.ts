@@ -7,7 +7,13 @@ import type { EntryKind } from '../ledger/words'
 import { searchKey } from '../text'
 import type { DateFormat, TargetField } from './fields'
 
-export const PRESET_IDS = ['harvest-time', 'invoice-ninja-invoices', 'invoice-ninja-payments', 'invoice-ninja-expenses', 'generic'] as const
+export const PRESET_IDS = [
+  'harvest-time',
+  'invoice-ninja-invoices',
+  'invoice-ninja-payments',
+  'invoice-ninja-expenses',
+  'generic',
+] as const
 export type PresetId = (typeof PRESET_IDS)[number]
 /** A preset, or the user's own column mapping. */
 export type MappingSource = PresetId | 'custom'
@@ -28,7 +34,8 @@ export const PRESETS: Record<PresetId, Preset> = {
   'harvest-time': {
     id: 'harvest-time',
     label: 'Harvest: detailed time report',
-    description: 'Time rows: hours become minutes, the cost rate (or the staff member’s rate, or your hourly worth) prices them.',
+    description:
+      'Time rows: hours become minutes, the cost rate (or the staff member’s rate, or your hourly worth) prices them.',
     kind: 'time',
     dateFormat: 'YYYY-MM-DD',
     columns: {
@@ -69,7 +76,13 @@ export const PRESETS: Record<PresetId, Preset> = {
       amount: one('Payment Amount', 'Amount'),
       currency: one('Payment Currency', 'Currency'),
       reference: one('Payment Number', 'Number', 'Transaction Reference'),
-      description: [['Payment Type', 'Invoice Number'], ['Payment Type', 'Invoice'], ['Type', 'Invoice'], ['Payment Type'], ['Type']],
+      description: [
+        ['Payment Type', 'Invoice Number'],
+        ['Payment Type', 'Invoice'],
+        ['Type', 'Invoice'],
+        ['Payment Type'],
+        ['Type'],
+      ],
       invoice: one('Invoice Number', 'Invoice'),
     },
   },
@@ -85,13 +98,19 @@ export const PRESETS: Record<PresetId, Preset> = {
       amount: one('Expense Amount', 'Amount'),
       currency: one('Expense Currency', 'Currency'),
       reference: one('Expense Number', 'Number'),
-      description: [['Vendor', 'Category', 'Public Notes'], ['Category', 'Public Notes'], ['Vendor', 'Public Notes'], ['Public Notes']],
+      description: [
+        ['Vendor', 'Category', 'Public Notes'],
+        ['Category', 'Public Notes'],
+        ['Vendor', 'Public Notes'],
+        ['Public Notes'],
+      ],
     },
   },
   generic: {
     id: 'generic',
     label: 'Turnaround Desk generic format',
-    description: 'Columns date, client, kind, description, amount, currency, minutes, worker, rate, reference, turnaround (optional) and invoice (optional: the number of the invoice a payment pays).',
+    description:
+      'Columns date, client, kind, description, amount, currency, minutes, worker, rate, reference, turnaround (optional) and invoice (optional: the number of the invoice a payment pays).',
     kind: null,
     dateFormat: 'YYYY-MM-DD',
     columns: {
@@ -146,7 +165,12 @@ export function suggestPreset(headers: readonly string[]): PresetId | null {
   const keys = new Set(headers.map(headerKey))
   for (const preset of Object.values(PRESETS)) {
     const fields = resolvePreset(preset, headers)
-    const required = preset.kind === 'time' ? ['date', 'client', 'hours'] : preset.kind ? ['date', 'client', 'amount'] : ['date', 'client', 'kind', 'amount']
+    const required =
+      preset.kind === 'time'
+        ? ['date', 'client', 'hours']
+        : preset.kind
+          ? ['date', 'client', 'amount']
+          : ['date', 'client', 'kind', 'amount']
     if (!required.every((f) => fields[f as TargetField])) continue
     // The exports differ in a telling column or two.
     const tells = TELLS[preset.id].filter((t) => keys.has(t)).length

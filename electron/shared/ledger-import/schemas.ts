@@ -11,7 +11,12 @@ const columns = z.array(z.string().max(200)).max(4, 'Map at most four columns to
 
 export const ImportMapping = z.strictObject({
   source: z.enum([...PRESET_IDS, 'custom']),
-  fields: z.strictObject(Object.fromEntries(TARGET_FIELDS.map((f) => [f, columns.optional()])) as Record<(typeof TARGET_FIELDS)[number], z.ZodOptional<typeof columns>>),
+  fields: z.strictObject(
+    Object.fromEntries(TARGET_FIELDS.map((f) => [f, columns.optional()])) as Record<
+      (typeof TARGET_FIELDS)[number],
+      z.ZodOptional<typeof columns>
+    >,
+  ),
   /** The kind of every row when no column holds the kind. */
   kind: z.enum(ENTRY_KINDS).nullable().default(null),
   dateFormat: z.enum(DATE_FORMATS).default('YYYY-MM-DD'),
@@ -21,4 +26,8 @@ export type ImportMappingData = z.output<typeof ImportMapping>
 
 export const ImportTokenInput = z.strictObject({ token })
 export const ImportPreviewInput = z.strictObject({ token, mapping: ImportMapping })
-export const ImportRunInput = z.strictObject({ token, mapping: ImportMapping, badRows: z.enum(BAD_ROW_POLICIES).default('stop') })
+export const ImportRunInput = z.strictObject({
+  token,
+  mapping: ImportMapping,
+  badRows: z.enum(BAD_ROW_POLICIES).default('stop'),
+})

@@ -1,7 +1,16 @@
 /** The ledger's channels: entries, figures, exports, staff and their rates, risk limits and decisions. */
 import { IdInput, NoInput } from '../schemas'
 import { returns, route } from '../contract-kit'
-import type { ClientMonth, ClientPageFigures, CsvExportResult, DecisionPanel, LedgerEntryView, PortfolioFigures, RiskLimits, StaffMember } from './models'
+import type {
+  ClientMonth,
+  ClientPageFigures,
+  CsvExportResult,
+  DecisionPanel,
+  LedgerEntryView,
+  PortfolioFigures,
+  RiskLimits,
+  StaffMember,
+} from './models'
 import * as G from './schemas'
 
 export const ledgerContract = {

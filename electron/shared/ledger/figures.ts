@@ -3,7 +3,20 @@ import type { Figures, KindSums } from './models'
 import { mulDivRound } from '../money'
 
 export function emptySums(): KindSums {
-  return { invoice: 0, payment: 0, time: 0, material: 0, expense: 0, refund: 0, discount: 0, credit: 0, gift: 0, timeMinutes: 0, touchpointMinutes: 0, touchpointCost: 0 }
+  return {
+    invoice: 0,
+    payment: 0,
+    time: 0,
+    material: 0,
+    expense: 0,
+    refund: 0,
+    discount: 0,
+    credit: 0,
+    gift: 0,
+    timeMinutes: 0,
+    touchpointMinutes: 0,
+    touchpointCost: 0,
+  }
 }
 
 export function addSums(into: KindSums, more: KindSums): KindSums {
@@ -39,6 +52,7 @@ export function figuresOf(s: KindSums): Figures {
     minutes,
     timeMinutes: s.timeMinutes,
     touchpointMinutes: s.touchpointMinutes,
-    effectiveRateMinor: minutes > 0 ? mulDivRound(s.invoice - s.material - s.expense - concessionsMinor, 60, minutes) : null,
+    effectiveRateMinor:
+      minutes > 0 ? mulDivRound(s.invoice - s.material - s.expense - concessionsMinor, 60, minutes) : null,
   }
 }

@@ -46,7 +46,11 @@ export function addMonthsToDate(date: string, n: number): string {
  * quarter and year are whole calendar periods; the last 12 months end today and start the day
  * after the same day a year ago; custom is as chosen.
  */
-export function periodOf(preset: PeriodPreset, today: string, custom?: { from: string | null; to: string | null }): Period {
+export function periodOf(
+  preset: PeriodPreset,
+  today: string,
+  custom?: { from: string | null; to: string | null },
+): Period {
   const month = today.slice(0, 7)
   const year = today.slice(0, 4)
   switch (preset) {

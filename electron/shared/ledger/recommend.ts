@@ -15,7 +15,9 @@ export function hoursText(minutes: number): string {
 
 /** A calendar day (YYYY-MM-DD) in the user's locale, e.g. "26 Oct 2026". */
 export function dayText(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))))
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(
+    new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))),
+  )
 }
 
 /** Relationship worth = max(0, trailing-12-month margin) × horizon in years + referral value. */
@@ -37,7 +39,8 @@ export function checkLimits(f: DecisionFigures): LimitCheck[] {
   const shareBreached = BigInt(f.totalCostMinor) * 100n > BigInt(f.worthMinor) * BigInt(f.maxSharePct)
   const minutes = f.spentMinutes + f.plannedMinutes
   const hoursBreached = minutes > f.maxMinutes
-  const rateBreached = f.effectiveRateMinor !== null && f.minEffectiveRateMinor > 0 && f.effectiveRateMinor < f.minEffectiveRateMinor
+  const rateBreached =
+    f.effectiveRateMinor !== null && f.minEffectiveRateMinor > 0 && f.effectiveRateMinor < f.minEffectiveRateMinor
   const allowed = turnaroundCostLimit(f.worthMinor, f.maxSharePct)
   return [
     {
@@ -78,25 +81,36 @@ export function recommend(f: DecisionFigures): RecommendationResult {
   reasons.push(
     `The relationship is worth ${m(f.worthMinor)}: ${m(Math.max(0, f.ttmMarginMinor))} of margin in the last 12 months${f.ttmMarginMinor < 0 ? ` (it was ${m(f.ttmMarginMinor)}, counted as nothing)` : ''} × ${f.horizonYears} year${f.horizonYears === 1 ? '' : 's'}, plus ${m(f.referralValueMinor)} of referral value${f.referralIsDefault ? ' (your default)' : ''}.`,
   )
-  reasons.push(`The turnaround has cost ${m(f.spentMinor)} so far and its ${f.openActions} open action${f.openActions === 1 ? '' : 's'} would cost ${m(f.plannedMinor)} more: ${m(f.totalCostMinor)} in all.`)
+  reasons.push(
+    `The turnaround has cost ${m(f.spentMinor)} so far and its ${f.openActions} open action${f.openActions === 1 ? '' : 's'} would cost ${m(f.plannedMinor)} more: ${m(f.totalCostMinor)} in all.`,
+  )
   if (f.effectiveRateMinor !== null && f.effectiveRateMinor < f.hourlyWorthMinor) {
-    reasons.push(`Each hour on this client earns ${m(f.effectiveRateMinor)}, less than your hourly worth of ${m(f.hourlyWorthMinor)}: the same hours might earn more spent on other clients.`)
+    reasons.push(
+      `Each hour on this client earns ${m(f.effectiveRateMinor)}, less than your hourly worth of ${m(f.hourlyWorthMinor)}: the same hours might earn more spent on other clients.`,
+    )
   }
   if (f.planAgreedOn === null) reasons.push('The plan is not agreed yet, so no new issue counts against it.')
-  else if (f.newIssuesAfterPlan > 0) reasons.push(`The client raised ${f.newIssuesAfterPlan} new issue${f.newIssuesAfterPlan === 1 ? '' : 's'} after agreeing the plan on ${dayText(f.planAgreedOn)}.`)
+  else if (f.newIssuesAfterPlan > 0)
+    reasons.push(
+      `The client raised ${f.newIssuesAfterPlan} new issue${f.newIssuesAfterPlan === 1 ? '' : 's'} after agreeing the plan on ${dayText(f.planAgreedOn)}.`,
+    )
   else reasons.push(`No new issue was raised since the plan was agreed on ${dayText(f.planAgreedOn)}.`)
 
   let recommendation: Recommendation
   const rateOk = f.effectiveRateMinor === null || f.effectiveRateMinor >= f.hourlyWorthMinor
   if (f.totalCostMinor >= f.worthMinor && f.totalCostMinor > 0) {
     recommendation = 'cut_ties'
-    reasons.push('The turnaround costs at least what the whole relationship is worth: letting the client go courteously costs less than keeping them.')
+    reasons.push(
+      'The turnaround costs at least what the whole relationship is worth: letting the client go courteously costs less than keeping them.',
+    )
   } else if (breached >= 2) {
     recommendation = 'cut_ties'
     reasons.push(`${breached} of your risk limits are breached: by your own rules it is time to let the client go.`)
   } else if (breached === 1 && f.newIssuesAfterPlan > 0) {
     recommendation = 'cut_ties'
-    reasons.push('A risk limit is breached and the client keeps coming back with new demands: by your own rules it is time to let the client go.')
+    reasons.push(
+      'A risk limit is breached and the client keeps coming back with new demands: by your own rules it is time to let the client go.',
+    )
   } else if (breached === 1) {
     recommendation = 'stand_firm'
     reasons.push('One risk limit is breached: finish what was agreed, but make no further concessions.')
@@ -105,7 +119,9 @@ export function recommend(f: DecisionFigures): RecommendationResult {
     reasons.push('New demands after an agreed plan: hold to the plan and deal with them separately, at a price.')
   } else if (BigInt(f.totalCostMinor) * 200n <= BigInt(f.worthMinor) * BigInt(f.maxSharePct) && rateOk) {
     recommendation = 'give_way'
-    reasons.push('The cost is at most half of what your limit allows and the client earns at least your hourly worth: giving the client their way is cheap against what they are worth.')
+    reasons.push(
+      'The cost is at most half of what your limit allows and the client earns at least your hourly worth: giving the client their way is cheap against what they are worth.',
+    )
   } else {
     recommendation = 'keep_investing'
     reasons.push('Every limit holds: the relationship is worth the turnaround, so keep investing in it.')

@@ -3,7 +3,10 @@ import { z } from 'zod'
 import { id, isoDate, minutesField, money, optionalText, trimmed } from '../fields'
 import { ENTRY_KINDS, PERIOD_PRESETS, RECOMMENDATIONS } from './words'
 
-const minutes = minutesField('Enter the minutes.', 'That is more minutes than one entry can hold.').min(1, 'Enter at least one minute.')
+const minutes = minutesField('Enter the minutes.', 'That is more minutes than one entry can hold.').min(
+  1,
+  'Enter at least one minute.',
+)
 
 export const StaffInput = z.strictObject({
   name: trimmed(120).min(1, 'Enter the staff member’s name.'),
@@ -14,7 +17,11 @@ export const StaffSaveInput = z.strictObject({ id: id.optional(), staff: StaffIn
 export const RiskLimitsInput = z.strictObject({
   horizonYears: z.number().int('Whole years only.').min(1, 'At least one year.').max(20, 'At most 20 years.'),
   maxTurnaroundSharePct: z.number().int('Whole percent only.').min(1, 'At least 1%.').max(100, 'At most 100%.'),
-  maxTurnaroundMinutes: z.number().int('Whole minutes only.').min(60, 'At least one hour.').max(600_000, 'That is too many hours.'),
+  maxTurnaroundMinutes: z
+    .number()
+    .int('Whole minutes only.')
+    .min(60, 'At least one hour.')
+    .max(600_000, 'That is too many hours.'),
   minEffectiveRateMinor: money,
   defaultReferralValueMinor: money,
 })
@@ -38,9 +45,19 @@ export const LedgerSaveInput = z.strictObject({ clientId: id, id: id.optional(),
 export const LedgerListQuery = z.strictObject({ clientId: id, limit: z.number().int().min(1).max(5000).default(1000) })
 
 export const PeriodInput = z
-  .strictObject({ preset: z.enum(PERIOD_PRESETS), from: isoDate.nullable().default(null), to: isoDate.nullable().default(null) })
-  .refine((p) => p.preset !== 'custom' || (p.from !== null && p.to !== null), { message: 'Choose the first and last day.', path: ['from'] })
-  .refine((p) => p.preset !== 'custom' || p.from === null || p.to === null || p.from <= p.to, { message: 'The first day must come before the last.', path: ['to'] })
+  .strictObject({
+    preset: z.enum(PERIOD_PRESETS),
+    from: isoDate.nullable().default(null),
+    to: isoDate.nullable().default(null),
+  })
+  .refine((p) => p.preset !== 'custom' || (p.from !== null && p.to !== null), {
+    message: 'Choose the first and last day.',
+    path: ['from'],
+  })
+  .refine((p) => p.preset !== 'custom' || p.from === null || p.to === null || p.from <= p.to, {
+    message: 'The first day must come before the last.',
+    path: ['to'],
+  })
 
 export const ClientFiguresQuery = z.strictObject({ clientId: id, period: PeriodInput })
 export const PortfolioQuery = z.strictObject({ period: PeriodInput })

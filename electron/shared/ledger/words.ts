@@ -1,6 +1,16 @@
 /** The ledger's words, shared by main and renderer (DOMAIN.md, "The numbers"). */
 
-export const ENTRY_KINDS = ['invoice', 'payment', 'time', 'material', 'expense', 'refund', 'discount', 'credit', 'gift'] as const
+export const ENTRY_KINDS = [
+  'invoice',
+  'payment',
+  'time',
+  'material',
+  'expense',
+  'refund',
+  'discount',
+  'credit',
+  'gift',
+] as const
 export type EntryKind = (typeof ENTRY_KINDS)[number]
 
 export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
@@ -40,7 +50,11 @@ export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
 
 export const INVOICE_STATES = ['paid', 'partly_paid', 'outstanding'] as const
 export type InvoiceState = (typeof INVOICE_STATES)[number]
-export const INVOICE_STATE_LABELS: Record<InvoiceState, string> = { paid: 'Paid', partly_paid: 'Partly paid', outstanding: 'Outstanding' }
+export const INVOICE_STATE_LABELS: Record<InvoiceState, string> = {
+  paid: 'Paid',
+  partly_paid: 'Partly paid',
+  outstanding: 'Outstanding',
+}
 
 export const PERIOD_PRESETS = ['month', 'quarter', 'year', 'ttm', 'custom'] as const
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number]

@@ -8,7 +8,10 @@ const line = (max: number) => z.string().max(max, `Keep this under ${max} charac
 
 export const HeadingBlock = z.strictObject({ type: z.literal('heading'), text: line(300) })
 export const ParagraphBlock = z.strictObject({ type: z.literal('paragraph'), text: line(20_000) })
-export const BulletsBlock = z.strictObject({ type: z.literal('bullets'), items: z.array(line(5000)).max(200, 'Use at most 200 points in one list.') })
+export const BulletsBlock = z.strictObject({
+  type: z.literal('bullets'),
+  items: z.array(line(5000)).max(200, 'Use at most 200 points in one list.'),
+})
 export const TableBlock = z.strictObject({
   type: z.literal('table'),
   columns: z.array(line(200)).min(1).max(6, 'A table can have at most 6 columns.'),

@@ -1,7 +1,16 @@
 /** The letters' channels: letters on record, drafts, the PDF, templates and the paper setting. */
 import { IdInput, NoInput } from '../schemas'
 import { returns, route } from '../contract-kit'
-import type { LetterDraftResult, LetterExportResult, LetterRecord, LetterReexportResult, LetterSettings, LetterSummary, LetterTemplateView, RenderedPdf } from './models'
+import type {
+  LetterDraftResult,
+  LetterExportResult,
+  LetterRecord,
+  LetterReexportResult,
+  LetterSettings,
+  LetterSummary,
+  LetterTemplateView,
+  RenderedPdf,
+} from './models'
 import * as L from './schemas'
 
 export const lettersContract = {

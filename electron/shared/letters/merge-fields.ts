@@ -66,11 +66,17 @@ export const MERGE_GROUPS: readonly MergeGroup[] = [
       { name: 'client_expectation', description: 'What the client expects' },
       { name: 'met_via', description: 'meeting, call or email: how the issues were agreed' },
       { name: 'issues_agreed', description: 'true when the client had agreed to the list by the letter’s date' },
-      { name: 'issues_agreed_on', description: 'Date the client agreed to the list (blank if not by the letter’s date)' },
+      {
+        name: 'issues_agreed_on',
+        description: 'Date the client agreed to the list (blank if not by the letter’s date)',
+      },
       { name: 'client_commitment', description: 'What the client will do once the issues are solved' },
       { name: 'client_commitment_amount', description: 'Its amount, if any' },
       { name: 'plan_due', description: 'Date the written plan was promised by' },
-      { name: 'plan_due_passed', description: 'true when that date had passed on the letter’s date and the plan was not agreed' },
+      {
+        name: 'plan_due_passed',
+        description: 'true when that date had passed on the letter’s date and the plan was not agreed',
+      },
       { name: 'plan_agreed', description: 'true when the plan had been agreed by the letter’s date' },
       { name: 'plan_agreed_on', description: 'Date the plan was agreed (blank if not by the letter’s date)' },
       { name: 'closed_on', description: 'Date it closed (blank if not by the letter’s date)' },
@@ -93,7 +99,12 @@ export const MERGE_GROUPS: readonly MergeGroup[] = [
       { name: 'raised_on', description: 'Date it was raised' },
     ],
   },
-  { name: 'new_issues', title: 'Only the issues raised since the list was agreed (a list, same fields)', list: true, fields: [] },
+  {
+    name: 'new_issues',
+    title: 'Only the issues raised since the list was agreed (a list, same fields)',
+    list: true,
+    fields: [],
+  },
   { name: 'open_issues', title: 'Only the issues not yet resolved (a list, same fields)', list: true, fields: [] },
   { name: 'resolved_issues', title: 'Only the resolved issues (a list, same fields)', list: true, fields: [] },
   {
@@ -111,8 +122,18 @@ export const MERGE_GROUPS: readonly MergeGroup[] = [
       { name: 'standing', description: 'Where it stands: “Done on …”, “By …”, “Late: it was due on …”' },
     ],
   },
-  { name: 'our_commitments', title: 'Our commitments still to do on the letter’s date, late ones included (a list, same fields)', list: true, fields: [] },
-  { name: 'client_commitments', title: 'The client’s commitments still to do (a list, same fields)', list: true, fields: [] },
+  {
+    name: 'our_commitments',
+    title: 'Our commitments still to do on the letter’s date, late ones included (a list, same fields)',
+    list: true,
+    fields: [],
+  },
+  {
+    name: 'client_commitments',
+    title: 'The client’s commitments still to do (a list, same fields)',
+    list: true,
+    fields: [],
+  },
   {
     name: 'actions',
     title: 'The plan’s actions, quick wins first (a list)',
@@ -133,13 +154,22 @@ export const MERGE_GROUPS: readonly MergeGroup[] = [
 ]
 
 /** Lists that share another list's fields. */
-export const LIST_FIELDS_OF: Record<string, string> = { new_issues: 'issues', open_issues: 'issues', resolved_issues: 'issues', our_commitments: 'commitments', client_commitments: 'commitments', quick_wins: 'actions', dated_actions: 'actions' }
+export const LIST_FIELDS_OF: Record<string, string> = {
+  new_issues: 'issues',
+  open_issues: 'issues',
+  resolved_issues: 'issues',
+  our_commitments: 'commitments',
+  client_commitments: 'commitments',
+  quick_wins: 'actions',
+  dated_actions: 'actions',
+}
 
 /** Liquid's own properties of a list. */
 export const LIST_PROPERTIES = ['size', 'first', 'last'] as const
 
 /** The table tags a template can use on a line of its own. */
-export const TABLE_TAG_HELP = '{% table issues %}, {% table commitments %} or {% table plan %} on a line of its own inserts that table.'
+export const TABLE_TAG_HELP =
+  '{% table issues %}, {% table commitments %} or {% table plan %} on a line of its own inserts that table.'
 
 /** How a template's body becomes blocks: a line starting "# " is a heading, "- " a bullet point, a blank line ends a paragraph. */
 export const TEMPLATE_SYNTAX_HELP = [

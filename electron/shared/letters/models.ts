@@ -47,7 +47,8 @@ export interface LetterRecord extends LetterSummary {
 
 export type LetterExportResult = { saved: false } | { saved: true; letter: LetterRecord }
 
-export type LetterReexportResult = { saved: false } | { saved: true; filePath: string; contentHash: string; identical: boolean }
+export type LetterReexportResult =
+  { saved: false } | { saved: true; filePath: string; contentHash: string; identical: boolean }
 
 export interface LetterTemplateView {
   kind: LetterKind

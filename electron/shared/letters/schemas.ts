@@ -33,7 +33,12 @@ export const LetterRenderInput = z.strictObject({ draft: LetterDraftInput })
 export const LetterExportInput = z.strictObject({
   draft: LetterDraftInput,
   /** Minutes spent on the letter, logged with its touchpoint. */
-  minutes: z.number().int('Use whole minutes.').min(0, 'Minutes cannot be negative.').max(600, 'Use at most 600 minutes.').default(0),
+  minutes: z
+    .number()
+    .int('Use whole minutes.')
+    .min(0, 'Minutes cannot be negative.')
+    .max(600, 'Use at most 600 minutes.')
+    .default(0),
 })
 
 export const LetterListQuery = z.strictObject({

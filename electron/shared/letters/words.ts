@@ -14,7 +14,8 @@ export const LETTER_KIND_LABELS: Record<LetterKind, string> = {
 
 /** What each kind is for, shown when choosing one. */
 export const LETTER_KIND_PURPOSES: Record<LetterKind, string> = {
-  follow_up: 'Soon after the meeting: the summary, the agreed issues, their commitment and the date the plan will come.',
+  follow_up:
+    'Soon after the meeting: the summary, the agreed issues, their commitment and the date the plan will come.',
   apology: 'Thanks for raising it, what went wrong, what we are doing about it, and an optional goodwill gesture.',
   plan: 'Each issue with its approach, quick wins first, who does what, how both will know it is resolved, and dates.',
   check_in: 'A few months after the turnaround: is everything still working as it should?',

@@ -1,7 +1,14 @@
 /** The turnarounds' channels: the turnaround itself, its issues, plan, commitments and touchpoints, Today and Trends. */
 import { IdInput, NoInput } from '../schemas'
 import { returns, route } from '../contract-kit'
-import type { PlannerSettings, TodayData, TouchpointView, TrendsData, TurnaroundDetail, TurnaroundSummary } from './models'
+import type {
+  PlannerSettings,
+  TodayData,
+  TouchpointView,
+  TrendsData,
+  TurnaroundDetail,
+  TurnaroundSummary,
+} from './models'
 import * as T from './schemas'
 
 const detail = returns<TurnaroundDetail>()

@@ -9,7 +9,12 @@ import type { ActionStatus, CommitmentState, CommitmentStatus, Stage } from './w
  * A commitment not done is overdue once its date has passed, and at risk when it falls due
  * within the warning window (today included).
  */
-export function commitmentState(status: CommitmentStatus, dueOn: string, today: string, warningDays: number): CommitmentState {
+export function commitmentState(
+  status: CommitmentStatus,
+  dueOn: string,
+  today: string,
+  warningDays: number,
+): CommitmentState {
   if (status === 'done' || status === 'missed') return status
   if (dueOn < today) return 'overdue'
   if (dueOn <= addDays(today, warningDays)) return 'at_risk'
@@ -38,12 +43,16 @@ export const QUICK_WIN_MAX_EFFORT_MINUTES = 8 * 60
  * over effort; done and dropped actions last. Quick wins are the best-scoring open actions (at most
  * three) that matter (impact 3 or more) and fit in a working day.
  */
-export function rankActions<T extends RankableAction>(actions: readonly T[]): Array<T & { quickWin: boolean; score: number }> {
+export function rankActions<T extends RankableAction>(
+  actions: readonly T[],
+): Array<T & { quickWin: boolean; score: number }> {
   const finished = (a: T) => a.status === 'done' || a.status === 'dropped'
   const byScore = (a: T, b: T) => actionScore(b) - actionScore(a) || b.impact - a.impact || a.id - b.id
   const quickWinIds = new Set(
     actions
-      .filter((a) => !finished(a) && a.impact >= QUICK_WIN_MIN_IMPACT && a.effortMinutes <= QUICK_WIN_MAX_EFFORT_MINUTES)
+      .filter(
+        (a) => !finished(a) && a.impact >= QUICK_WIN_MIN_IMPACT && a.effortMinutes <= QUICK_WIN_MAX_EFFORT_MINUTES,
+      )
       .sort(byScore)
       .slice(0, QUICK_WIN_LIMIT)
       .map((a) => a.id),
@@ -92,7 +101,8 @@ export function deriveStage(f: StageFacts): Stage {
 export const NEXT_STEP: Record<Stage, string> = {
   listening: 'Make every issue specific, then record that the client agreed to the list.',
   issues_agreed: 'Ask what the client will do once the issues are solved, and record their commitment.',
-  client_committed: 'Send the follow-up in writing: the summary, the agreed issues, their commitment and when the plan will come.',
+  client_committed:
+    'Send the follow-up in writing: the summary, the agreed issues, their commitment and when the plan will come.',
   follow_up_sent: 'Write the plan with a quick win at the top, and record when the client agrees to it.',
   plan_agreed: 'Start with the quick wins and tell the client as each one is done.',
   in_progress: 'Keep following up, meet every deadline, and close the turnaround when the issues are solved.',

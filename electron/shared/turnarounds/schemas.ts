@@ -15,7 +15,12 @@ import {
 } from './words'
 
 const person = (message: string) => trimmed(120).min(1, message)
-const days = (min: number, max: number) => z.number().int('Use whole days.').min(min, `Use at least ${min} day${min === 1 ? '' : 's'}.`).max(max, `Use at most ${max} days.`)
+const days = (min: number, max: number) =>
+  z
+    .number()
+    .int('Use whole days.')
+    .min(min, `Use at least ${min} day${min === 1 ? '' : 's'}.`)
+    .max(max, `Use at most ${max} days.`)
 
 export const TurnaroundDetailsInput = z.strictObject({
   firstHeardBy: person('Say who first heard the complaint.'),
@@ -87,7 +92,10 @@ export const ActionInput = z.strictObject({
   issueId: id.nullable().default(null),
   title: trimmed(300).min(1, 'Say what will be done.'),
   impact: z.number().int().min(1, 'Impact runs from 1 to 5.').max(5, 'Impact runs from 1 to 5.'),
-  effortMinutes: minutesField('Enter the effort in hours.', 'That is more effort than one action can hold.').min(0, 'Effort cannot be negative.'),
+  effortMinutes: minutesField('Enter the effort in hours.', 'That is more effort than one action can hold.').min(
+    0,
+    'Effort cannot be negative.',
+  ),
   costMinor: money.default(0),
   party: z.enum(PARTIES).default('us'),
   responsible: optionalText(120),
@@ -117,12 +125,21 @@ export const TouchpointInput = z.strictObject({
   kind: z.enum(TOUCHPOINT_KINDS),
   occurredOn: isoDate,
   who: person('Say who was in touch.'),
-  minutes: z.number({ error: 'Enter the minutes it took.' }).int('Use whole minutes.').min(0, 'Minutes cannot be negative.').max(24 * 60, 'A touchpoint cannot last more than a day.'),
+  minutes: z
+    .number({ error: 'Enter the minutes it took.' })
+    .int('Use whole minutes.')
+    .min(0, 'Minutes cannot be negative.')
+    .max(24 * 60, 'A touchpoint cannot last more than a day.'),
   summary: optionalText(10_000),
   isCheckIn: z.boolean().default(false),
 })
 
-export const TouchpointSaveInput = z.strictObject({ clientId: id, turnaroundId: id.nullable().default(null), id: id.optional(), touchpoint: TouchpointInput })
+export const TouchpointSaveInput = z.strictObject({
+  clientId: id,
+  turnaroundId: id.nullable().default(null),
+  id: id.optional(),
+  touchpoint: TouchpointInput,
+})
 
 export const TurnaroundListQuery = z.strictObject({
   state: z.enum(['open', 'closed', 'all']).default('open'),

@@ -5,7 +5,13 @@ export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number]
 
 export const TOUCHPOINT_KINDS = ['call', 'meeting', 'email', 'letter', 'visit'] as const
 export type TouchpointKind = (typeof TOUCHPOINT_KINDS)[number]
-export const TOUCHPOINT_KIND_LABELS: Record<TouchpointKind, string> = { call: 'Call', meeting: 'Meeting', email: 'Email', letter: 'Letter', visit: 'Visit' }
+export const TOUCHPOINT_KIND_LABELS: Record<TouchpointKind, string> = {
+  call: 'Call',
+  meeting: 'Meeting',
+  email: 'Email',
+  letter: 'Letter',
+  visit: 'Visit',
+}
 
 export const ROOT_CAUSES = [
   'product_fault',
@@ -33,7 +39,11 @@ export const ROOT_CAUSE_LABELS: Record<RootCause, string> = {
 
 export const REALITIES = ['unknown', 'real', 'perceived'] as const
 export type Reality = (typeof REALITIES)[number]
-export const REALITY_LABELS: Record<Reality, string> = { unknown: 'Not yet known', real: 'Real', perceived: 'Only perceived' }
+export const REALITY_LABELS: Record<Reality, string> = {
+  unknown: 'Not yet known',
+  real: 'Real',
+  perceived: 'Only perceived',
+}
 
 /** 1 = once in a blue moon … 5 = serious, must be solved now. */
 export const SEVERITIES = [1, 2, 3, 4, 5] as const
@@ -48,7 +58,12 @@ export const SEVERITY_LABELS: Record<Severity, string> = {
 
 export const ISSUE_STATUSES = ['open', 'in_progress', 'resolved', 'dropped'] as const
 export type IssueStatus = (typeof ISSUE_STATUSES)[number]
-export const ISSUE_STATUS_LABELS: Record<IssueStatus, string> = { open: 'Open', in_progress: 'In progress', resolved: 'Resolved', dropped: 'Dropped' }
+export const ISSUE_STATUS_LABELS: Record<IssueStatus, string> = {
+  open: 'Open',
+  in_progress: 'In progress',
+  resolved: 'Resolved',
+  dropped: 'Dropped',
+}
 
 export const PARTIES = ['us', 'client'] as const
 export type Party = (typeof PARTIES)[number]
@@ -56,11 +71,21 @@ export const PARTY_LABELS: Record<Party, string> = { us: 'Us', client: 'The clie
 
 export const ACTION_STATUSES = ['planned', 'in_progress', 'done', 'dropped'] as const
 export type ActionStatus = (typeof ACTION_STATUSES)[number]
-export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { planned: 'Planned', in_progress: 'In progress', done: 'Done', dropped: 'Dropped' }
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
+  planned: 'Planned',
+  in_progress: 'In progress',
+  done: 'Done',
+  dropped: 'Dropped',
+}
 
 export const COMMITMENT_STATUSES = ['open', 'done', 'missed', 'renegotiated'] as const
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number]
-export const COMMITMENT_STATUS_LABELS: Record<CommitmentStatus, string> = { open: 'Open', done: 'Done', missed: 'Missed', renegotiated: 'Renegotiated' }
+export const COMMITMENT_STATUS_LABELS: Record<CommitmentStatus, string> = {
+  open: 'Open',
+  done: 'Done',
+  missed: 'Missed',
+  renegotiated: 'Renegotiated',
+}
 
 /** How a commitment stands on a given day: its status, or at risk / overdue when still open. */
 export type CommitmentState = 'open' | 'at_risk' | 'overdue' | 'done' | 'missed'
@@ -81,7 +106,16 @@ export type AgreementChannel = (typeof AGREEMENT_CHANNELS)[number]
 export const OUTCOMES = ['recovered', 'let_go'] as const
 export type Outcome = (typeof OUTCOMES)[number]
 
-export const STAGES = ['listening', 'issues_agreed', 'client_committed', 'follow_up_sent', 'plan_agreed', 'in_progress', 'closed_recovered', 'closed_let_go'] as const
+export const STAGES = [
+  'listening',
+  'issues_agreed',
+  'client_committed',
+  'follow_up_sent',
+  'plan_agreed',
+  'in_progress',
+  'closed_recovered',
+  'closed_let_go',
+] as const
 export type Stage = (typeof STAGES)[number]
 export const STAGE_LABELS: Record<Stage, string> = {
   listening: 'Listening',

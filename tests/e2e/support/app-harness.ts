@@ -14,7 +14,16 @@ import { createSenderCheck } from '../../../electron/main/security'
 import { FONTS_DIR, RENDERER_DIR, SCREENSHOT_DIR, SHIM_FILE } from './paths'
 import { serveDirectory } from './static-server'
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic']
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+]
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
@@ -44,7 +53,10 @@ export function newDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'turnaround-e2e-'))
 }
 
-export async function startApp(browser: Browser, options: { dataDir?: string; viewport?: { width: number; height: number }; now?: () => Date } = {}): Promise<RunningApp> {
+export async function startApp(
+  browser: Browser,
+  options: { dataDir?: string; viewport?: { width: number; height: number }; now?: () => Date } = {},
+): Promise<RunningApp> {
   const dataDir = options.dataDir ?? newDataDir()
   const databaseFile = path.join(dataDir, DATABASE_FILE_NAME)
   const db = await openDatabase({ file: databaseFile })
@@ -63,20 +75,31 @@ export async function startApp(browser: Browser, options: { dataDir?: string; vi
     openFile: async (f: string) => void openedFiles.push(f),
     chooseOpenFile: async () => openFile,
     // Progress reaches the page the way Electron's webContents.send would: an event the shim hands on.
-    sendImportProgress: (p: unknown) => void events.page?.evaluate((payload) => window.__deskEvent('ledger-import:progress', payload), p).catch(() => {}),
+    sendImportProgress: (p: unknown) =>
+      void events.page?.evaluate((payload) => window.__deskEvent('ledger-import:progress', payload), p).catch(() => {}),
   }
   let openFile: string | null = null
   // The page the progress events go to, known once it is open.
   const events: { page?: Page } = {}
   const pageUrl = `${server.url}/index.html`
-  const dispatcher = createDispatcher(createHandlers(ctx, ports), createSenderCheck(pageUrl), (channel, error) => {
-    throw new Error(`${channel} failed inside main: ${String(error)}`)
-  }, queue)
+  const dispatcher = createDispatcher(
+    createHandlers(ctx, ports),
+    createSenderCheck(pageUrl),
+    (channel, error) => {
+      throw new Error(`${channel} failed inside main: ${String(error)}`)
+    },
+    queue,
+  )
 
-  const context: BrowserContext = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, locale: 'en-GB' })
+  const context: BrowserContext = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    locale: 'en-GB',
+  })
   // With a chosen clock, the page's Date agrees with main's, as it would on a real desk on that day.
   if (options.now) await context.clock.setFixedTime(options.now())
-  await context.exposeBinding('__deskInvoke', (source, channel: unknown, input: unknown) => dispatcher.dispatch({ url: source.frame.url() }, channel, input))
+  await context.exposeBinding('__deskInvoke', (source, channel: unknown, input: unknown) =>
+    dispatcher.dispatch({ url: source.frame.url() }, channel, input),
+  )
   await context.addInitScript({ path: SHIM_FILE })
   const page = await context.newPage()
   events.page = page

@@ -42,14 +42,17 @@ export async function hardenInChromium(page: Page): Promise<HardenedPage> {
   context.on('page', (popup) => {
     if (popup === page) return
     // A window opened without an address never makes a request: decide on it here.
-    void popup.waitForLoadState('domcontentloaded').catch(() => undefined).then(async () => {
-      if (popup.isClosed()) return
-      const url = popup.url()
-      if (!result.deniedWindows.includes(url) && windowOpenHandler({ url }).action === 'deny') {
-        result.deniedWindows.push(url)
-        await popup.close()
-      }
-    })
+    void popup
+      .waitForLoadState('domcontentloaded')
+      .catch(() => undefined)
+      .then(async () => {
+        if (popup.isClosed()) return
+        const url = popup.url()
+        if (!result.deniedWindows.includes(url) && windowOpenHandler({ url }).action === 'deny') {
+          result.deniedWindows.push(url)
+          await popup.close()
+        }
+      })
   })
 
   await context.route('**/*', async (route) => {
@@ -68,7 +71,11 @@ export async function hardenInChromium(page: Page): Promise<HardenedPage> {
         for (const other of context.pages()) if (other !== page) await other.close()
         return
       }
-    } else if (request.isNavigationRequest() && request.frame() === page.mainFrame() && withoutHash(request.url()) !== appUrl) {
+    } else if (
+      request.isNavigationRequest() &&
+      request.frame() === page.mainFrame() &&
+      withoutHash(request.url()) !== appUrl
+    ) {
       let prevented = false
       for (const listener of navigationListeners) listener({ preventDefault: () => (prevented = true) }, request.url())
       if (prevented) {

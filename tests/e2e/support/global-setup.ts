@@ -5,7 +5,11 @@ import { ROOT, SHIM_FILE } from './paths'
 
 /** Builds the app exactly as `npm run build` does, and the browser stand-in for the preload. */
 export default async function setup(): Promise<void> {
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: ROOT, stdio: 'inherit' })
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+    { cwd: ROOT, stdio: 'inherit' },
+  )
   await build({
     configFile: false,
     logLevel: 'warn',
@@ -13,7 +17,12 @@ export default async function setup(): Promise<void> {
       outDir: path.dirname(SHIM_FILE),
       emptyOutDir: true,
       minify: false,
-      lib: { entry: path.join(ROOT, 'tests/e2e/support/preload-shim.ts'), formats: ['iife'], name: 'deskPreloadShim', fileName: () => path.basename(SHIM_FILE) },
+      lib: {
+        entry: path.join(ROOT, 'tests/e2e/support/preload-shim.ts'),
+        formats: ['iife'],
+        name: 'deskPreloadShim',
+        fileName: () => path.basename(SHIM_FILE),
+      },
     },
   })
 }

@@ -22,6 +22,10 @@ const subscribe = (channel: string) => (listener: Listener) => {
   set.add(listener)
   return () => void set.delete(listener)
 }
-window.api = createApi((channel, input) => window.__deskInvoke(channel, input), subscribe(MENU_EVENT_CHANNEL), subscribe(IMPORT_PROGRESS_CHANNEL))
+window.api = createApi(
+  (channel, input) => window.__deskInvoke(channel, input),
+  subscribe(MENU_EVENT_CHANNEL),
+  subscribe(IMPORT_PROGRESS_CHANNEL),
+)
 window.__deskEvent = (channel, payload) => channels.get(channel)?.forEach((l) => l(payload))
 window.__deskMenu = (command) => window.__deskEvent(MENU_EVENT_CHANNEL, command)

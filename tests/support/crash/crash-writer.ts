@@ -44,8 +44,20 @@ async function main(): Promise<void> {
   const clientId = Number(clientArg)
   const opened = await openDatabase({ file: file as string, dailyBackup: false })
   const ctx: AppContext = { dataSource: opened.dataSource, dataDir: '', databaseFile: file as string, version: 'crash' }
-  const ports: Ports = { now: () => new Date(), openFolder: async () => {}, fontsDir: '', chooseSavePath: async () => null, openFile: async () => {}, chooseOpenFile: async () => null, sendImportProgress: () => {} }
-  const dispatcher = createDispatcher(createHandlers(ctx, ports), () => true, (channel, error) => say(`E ${channel} ${String(error)}`))
+  const ports: Ports = {
+    now: () => new Date(),
+    openFolder: async () => {},
+    fontsDir: '',
+    chooseSavePath: async () => null,
+    openFile: async () => {},
+    chooseOpenFile: async () => null,
+    sendImportProgress: () => {},
+  }
+  const dispatcher = createDispatcher(
+    createHandlers(ctx, ports),
+    () => true,
+    (channel, error) => say(`E ${channel} ${String(error)}`),
+  )
   const manager = opened.dataSource.manager
   say('ready')
   for (let n = Number(firstArg); ; n++) {
@@ -65,7 +77,12 @@ async function main(): Promise<void> {
         await m.save(entry(clientId, turnaroundId, n, 'b'))
         // Change an older entry too, so the update trigger runs inside the same transaction.
         const older = await m.createQueryBuilder(LedgerEntryEntity, 'e').orderBy('RANDOM()').getOne()
-        if (older) await m.update(LedgerEntryEntity, { id: older.id }, { amountMinor: older.amountMinor + 1, entryDate: older.entryDate.replace(/-\d\d$/, '-15') })
+        if (older)
+          await m.update(
+            LedgerEntryEntity,
+            { id: older.id },
+            { amountMinor: older.amountMinor + 1, entryDate: older.entryDate.replace(/-\d\d$/, '-15') },
+          )
       })
       say(`L ${n}`)
     }

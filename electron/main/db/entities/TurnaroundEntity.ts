@@ -1,5 +1,11 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm'
-import type { AgreementChannel, ClientCommitmentKind, ComplaintChannel, Outcome, Stage } from '../../../shared/turnarounds/words'
+import type {
+  AgreementChannel,
+  ClientCommitmentKind,
+  ComplaintChannel,
+  Outcome,
+  Stage,
+} from '../../../shared/turnarounds/words'
 import type { ClientEntity } from './ClientEntity'
 
 /** One effort to rescue one client. Stage and follow-up dates are derived and kept current by the service. */

@@ -15,8 +15,35 @@ import { LedgerEntryEntity } from './LedgerEntryEntity'
 import { LedgerMonthTotalEntity } from './LedgerMonthTotalEntity'
 import { ClientDecisionEntity } from './ClientDecisionEntity'
 
-export { ActionEntity, BusinessProfileEntity, ClientEntity, ClientTagEntity, CommitmentEntity, HandoverEntity, IssueEntity, TouchpointEntity, TurnaroundEntity }
+export {
+  ActionEntity,
+  BusinessProfileEntity,
+  ClientEntity,
+  ClientTagEntity,
+  CommitmentEntity,
+  HandoverEntity,
+  IssueEntity,
+  TouchpointEntity,
+  TurnaroundEntity,
+}
 export { LetterEntity, LetterheadEntity, LetterTemplateEntity }
 export { StaffEntity, LedgerEntryEntity, LedgerMonthTotalEntity, ClientDecisionEntity }
 
-export const ENTITIES = [BusinessProfileEntity, ClientEntity, ClientTagEntity, TurnaroundEntity, HandoverEntity, IssueEntity, ActionEntity, CommitmentEntity, TouchpointEntity, LetterheadEntity, LetterEntity, LetterTemplateEntity, StaffEntity, LedgerEntryEntity, LedgerMonthTotalEntity, ClientDecisionEntity]
+export const ENTITIES = [
+  BusinessProfileEntity,
+  ClientEntity,
+  ClientTagEntity,
+  TurnaroundEntity,
+  HandoverEntity,
+  IssueEntity,
+  ActionEntity,
+  CommitmentEntity,
+  TouchpointEntity,
+  LetterheadEntity,
+  LetterEntity,
+  LetterTemplateEntity,
+  StaffEntity,
+  LedgerEntryEntity,
+  LedgerMonthTotalEntity,
+  ClientDecisionEntity,
+]

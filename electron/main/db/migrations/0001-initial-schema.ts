@@ -62,11 +62,15 @@ export class InitialSchema1763800000001 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'client_tags',
-        columns: [
-          { name: 'client_id', type: 'integer', isPrimary: true },
-          text('tag', 40, { isPrimary: true }),
+        columns: [{ name: 'client_id', type: 'integer', isPrimary: true }, text('tag', 40, { isPrimary: true })],
+        foreignKeys: [
+          {
+            columnNames: ['client_id'],
+            referencedTableName: 'clients',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
         ],
-        foreignKeys: [{ columnNames: ['client_id'], referencedTableName: 'clients', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
         indices: [new TableIndex({ name: 'idx_client_tags_tag', columnNames: ['tag'] })],
       }),
     )

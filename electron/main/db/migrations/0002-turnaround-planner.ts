@@ -2,11 +2,27 @@ import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunn
 
 const date = (name: string, nullable = false) => ({ name, type: 'varchar', length: '10', isNullable: nullable })
 const text = (name: string, extra: object = {}) => ({ name, type: 'text', ...extra })
-const str = (name: string, length: number, extra: object = {}) => ({ name, type: 'varchar', length: String(length), ...extra })
+const str = (name: string, length: number, extra: object = {}) => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  ...extra,
+})
 const int = (name: string, extra: object = {}) => ({ name, type: 'integer', ...extra })
-const idColumn = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' as const }
+const idColumn = {
+  name: 'id',
+  type: 'integer',
+  isPrimary: true,
+  isGenerated: true,
+  generationStrategy: 'increment' as const,
+}
 const stamp = (name: string) => str(name, 30)
-const belongsToTurnaround = { columnNames: ['turnaround_id'], referencedTableName: 'turnarounds', referencedColumnNames: ['id'], onDelete: 'CASCADE' }
+const belongsToTurnaround = {
+  columnNames: ['turnaround_id'],
+  referencedTableName: 'turnarounds',
+  referencedColumnNames: ['id'],
+  onDelete: 'CASCADE',
+}
 
 /** The turnaround planner: turnarounds, hand-overs, issues, actions, commitments and touchpoints. */
 export class TurnaroundPlanner1763800000002 implements MigrationInterface {
@@ -52,21 +68,40 @@ export class TurnaroundPlanner1763800000002 implements MigrationInterface {
           stamp('created_at'),
           stamp('updated_at'),
         ],
-        foreignKeys: [{ columnNames: ['client_id'], referencedTableName: 'clients', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          {
+            columnNames: ['client_id'],
+            referencedTableName: 'clients',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+        ],
         indices: [
           new TableIndex({ name: 'idx_turnarounds_client', columnNames: ['client_id'] }),
           new TableIndex({ name: 'idx_turnarounds_next_follow_up', columnNames: ['next_follow_up_on'] }),
           new TableIndex({ name: 'idx_turnarounds_check_in_due', columnNames: ['check_in_due_on'] }),
           new TableIndex({ name: 'idx_turnarounds_stage', columnNames: ['stage'] }),
           // At most one open turnaround per client (a partial index: SQLite and PostgreSQL both have them).
-          new TableIndex({ name: 'uq_turnarounds_one_open_per_client', columnNames: ['client_id'], isUnique: true, where: 'closed_on IS NULL' }),
+          new TableIndex({
+            name: 'uq_turnarounds_one_open_per_client',
+            columnNames: ['client_id'],
+            isUnique: true,
+            where: 'closed_on IS NULL',
+          }),
         ],
       }),
     )
     await q.createTable(
       new Table({
         name: 'turnaround_handovers',
-        columns: [idColumn, int('turnaround_id'), date('handed_on'), str('from_owner', 120), str('to_owner', 120), text('reason')],
+        columns: [
+          idColumn,
+          int('turnaround_id'),
+          date('handed_on'),
+          str('from_owner', 120),
+          str('to_owner', 120),
+          text('reason'),
+        ],
         foreignKeys: [belongsToTurnaround],
         indices: [new TableIndex({ name: 'idx_handovers_turnaround', columnNames: ['turnaround_id'] })],
       }),
@@ -96,7 +131,10 @@ export class TurnaroundPlanner1763800000002 implements MigrationInterface {
         indices: [
           new TableIndex({ name: 'idx_issues_turnaround', columnNames: ['turnaround_id'] }),
           // Covers every column the trends queries read, so they never touch the table rows.
-          new TableIndex({ name: 'idx_issues_trends', columnNames: ['raised_on', 'status', 'root_cause', 'severity', 'turnaround_id', 'staff_member', 'product'] }),
+          new TableIndex({
+            name: 'idx_issues_trends',
+            columnNames: ['raised_on', 'status', 'root_cause', 'severity', 'turnaround_id', 'staff_member', 'product'],
+          }),
         ],
       }),
     )
@@ -119,7 +157,15 @@ export class TurnaroundPlanner1763800000002 implements MigrationInterface {
           stamp('created_at'),
           stamp('updated_at'),
         ],
-        foreignKeys: [belongsToTurnaround, { columnNames: ['issue_id'], referencedTableName: 'turnaround_issues', referencedColumnNames: ['id'], onDelete: 'SET NULL' }],
+        foreignKeys: [
+          belongsToTurnaround,
+          {
+            columnNames: ['issue_id'],
+            referencedTableName: 'turnaround_issues',
+            referencedColumnNames: ['id'],
+            onDelete: 'SET NULL',
+          },
+        ],
         indices: [new TableIndex({ name: 'idx_actions_turnaround', columnNames: ['turnaround_id'] })],
       }),
     )
@@ -161,7 +207,15 @@ export class TurnaroundPlanner1763800000002 implements MigrationInterface {
           { name: 'is_check_in', type: 'boolean', default: false },
           stamp('created_at'),
         ],
-        foreignKeys: [{ columnNames: ['client_id'], referencedTableName: 'clients', referencedColumnNames: ['id'], onDelete: 'CASCADE' }, belongsToTurnaround],
+        foreignKeys: [
+          {
+            columnNames: ['client_id'],
+            referencedTableName: 'clients',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+          belongsToTurnaround,
+        ],
         indices: [
           new TableIndex({ name: 'idx_touchpoints_client', columnNames: ['client_id'] }),
           new TableIndex({ name: 'idx_touchpoints_turnaround_on', columnNames: ['turnaround_id', 'occurred_on'] }),
@@ -171,7 +225,16 @@ export class TurnaroundPlanner1763800000002 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['touchpoints', 'commitments', 'turnaround_actions', 'turnaround_issues', 'turnaround_handovers', 'turnarounds']) await q.dropTable(table)
-    for (const column of ['check_in_after_days', 'follow_up_every_days', 'warning_window_days']) await q.dropColumn('business_profile', column)
+    for (const table of [
+      'touchpoints',
+      'commitments',
+      'turnaround_actions',
+      'turnaround_issues',
+      'turnaround_handovers',
+      'turnarounds',
+    ])
+      await q.dropTable(table)
+    for (const column of ['check_in_after_days', 'follow_up_every_days', 'warning_window_days'])
+      await q.dropColumn('business_profile', column)
   }
 }

@@ -1,9 +1,20 @@
 import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm'
 
 const text = (name: string, extra: object = {}) => ({ name, type: 'text', ...extra })
-const str = (name: string, length: number, extra: object = {}) => ({ name, type: 'varchar', length: String(length), ...extra })
+const str = (name: string, length: number, extra: object = {}) => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  ...extra,
+})
 const int = (name: string, extra: object = {}) => ({ name, type: 'integer', ...extra })
-const idColumn = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' as const }
+const idColumn = {
+  name: 'id',
+  type: 'integer',
+  isPrimary: true,
+  isGenerated: true,
+  generationStrategy: 'increment' as const,
+}
 const stamp = (name: string) => str(name, 30)
 
 /** The SQL that adds (sign = 1) or removes (sign = -1) one entry's row `r` from its month's totals. */
@@ -35,7 +46,14 @@ export class Ledger1763800000004 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'staff',
-        columns: [idColumn, str('name', 120), int('cost_rate_minor'), { name: 'is_sample', type: 'boolean', default: false }, stamp('created_at'), stamp('updated_at')],
+        columns: [
+          idColumn,
+          str('name', 120),
+          int('cost_rate_minor'),
+          { name: 'is_sample', type: 'boolean', default: false },
+          stamp('created_at'),
+          stamp('updated_at'),
+        ],
         indices: [new TableIndex({ name: 'uq_staff_name', columnNames: ['name'], isUnique: true })],
       }),
     )
@@ -63,11 +81,31 @@ export class Ledger1763800000004 implements MigrationInterface {
           stamp('updated_at'),
         ],
         foreignKeys: [
-          { columnNames: ['client_id'], referencedTableName: 'clients', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
-          { columnNames: ['turnaround_id'], referencedTableName: 'turnarounds', referencedColumnNames: ['id'], onDelete: 'SET NULL' },
-          { columnNames: ['staff_id'], referencedTableName: 'staff', referencedColumnNames: ['id'], onDelete: 'SET NULL' },
+          {
+            columnNames: ['client_id'],
+            referencedTableName: 'clients',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+          {
+            columnNames: ['turnaround_id'],
+            referencedTableName: 'turnarounds',
+            referencedColumnNames: ['id'],
+            onDelete: 'SET NULL',
+          },
+          {
+            columnNames: ['staff_id'],
+            referencedTableName: 'staff',
+            referencedColumnNames: ['id'],
+            onDelete: 'SET NULL',
+          },
           // A payment may settle one invoice; deleting the invoice leaves the payment unapplied.
-          { columnNames: ['invoice_id'], referencedTableName: 'ledger_entries', referencedColumnNames: ['id'], onDelete: 'SET NULL' },
+          {
+            columnNames: ['invoice_id'],
+            referencedTableName: 'ledger_entries',
+            referencedColumnNames: ['id'],
+            onDelete: 'SET NULL',
+          },
         ],
         indices: [
           new TableIndex({ name: 'idx_ledger_client_date', columnNames: ['client_id', 'entry_date'] }),
@@ -81,8 +119,22 @@ export class Ledger1763800000004 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'ledger_month_totals',
-        columns: [int('client_id', { isPrimary: true }), str('month', 7, { isPrimary: true }), str('kind', 20, { isPrimary: true }), int('amount_minor'), int('minutes'), int('entries')],
-        foreignKeys: [{ columnNames: ['client_id'], referencedTableName: 'clients', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        columns: [
+          int('client_id', { isPrimary: true }),
+          str('month', 7, { isPrimary: true }),
+          str('kind', 20, { isPrimary: true }),
+          int('amount_minor'),
+          int('minutes'),
+          int('entries'),
+        ],
+        foreignKeys: [
+          {
+            columnNames: ['client_id'],
+            referencedTableName: 'clients',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+        ],
         indices: [new TableIndex({ name: 'idx_ledger_month_totals_month', columnNames: ['month', 'client_id'] })],
       }),
     )
@@ -110,8 +162,18 @@ export class Ledger1763800000004 implements MigrationInterface {
           stamp('created_at'),
         ],
         foreignKeys: [
-          { columnNames: ['client_id'], referencedTableName: 'clients', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
-          { columnNames: ['turnaround_id'], referencedTableName: 'turnarounds', referencedColumnNames: ['id'], onDelete: 'SET NULL' },
+          {
+            columnNames: ['client_id'],
+            referencedTableName: 'clients',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+          {
+            columnNames: ['turnaround_id'],
+            referencedTableName: 'turnarounds',
+            referencedColumnNames: ['id'],
+            onDelete: 'SET NULL',
+          },
         ],
         indices: [new TableIndex({ name: 'idx_client_decisions_client', columnNames: ['client_id', 'decided_on'] })],
       }),
@@ -119,7 +181,9 @@ export class Ledger1763800000004 implements MigrationInterface {
     // Each touchpoint keeps the rate it was logged at, like a time entry; the ones already logged
     // take the owner's hourly worth, the only rate known before staff existed.
     await q.query('ALTER TABLE touchpoints ADD COLUMN rate_minor integer NOT NULL DEFAULT (0)')
-    await q.query('UPDATE touchpoints SET rate_minor = COALESCE((SELECT hourly_worth_minor FROM business_profile ORDER BY id LIMIT 1), 0)')
+    await q.query(
+      'UPDATE touchpoints SET rate_minor = COALESCE((SELECT hourly_worth_minor FROM business_profile ORDER BY id LIMIT 1), 0)',
+    )
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -131,6 +195,13 @@ export class Ledger1763800000004 implements MigrationInterface {
     await q.dropTable('ledger_month_totals')
     await q.dropTable('ledger_entries')
     await q.dropTable('staff')
-    for (const c of ['default_referral_value_minor', 'min_effective_rate_minor', 'max_turnaround_minutes', 'max_turnaround_share_pct', 'horizon_years']) await q.dropColumn('business_profile', c)
+    for (const c of [
+      'default_referral_value_minor',
+      'min_effective_rate_minor',
+      'max_turnaround_minutes',
+      'max_turnaround_share_pct',
+      'horizon_years',
+    ])
+      await q.dropColumn('business_profile', c)
   }
 }

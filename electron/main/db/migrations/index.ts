@@ -4,6 +4,11 @@ import { Letters1763800000003 } from './0003-letters'
 import { Ledger1763800000004 } from './0004-ledger'
 
 /** Every migration, oldest first. Listed explicitly: never discovered by glob, never synchronize. */
-export const MIGRATIONS = [InitialSchema1763800000001, TurnaroundPlanner1763800000002, Letters1763800000003, Ledger1763800000004]
+export const MIGRATIONS = [
+  InitialSchema1763800000001,
+  TurnaroundPlanner1763800000002,
+  Letters1763800000003,
+  Ledger1763800000004,
+]
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => new m().name ?? m.name)

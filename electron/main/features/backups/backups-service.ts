@@ -8,9 +8,26 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type Database from 'better-sqlite3'
 import type { DataSource } from 'typeorm'
-import type { BackupCopyResult, BackupList, ExportEverythingResult, RestoreFileResult, RestoreResult } from '../../../shared/backups/models'
+import type {
+  BackupCopyResult,
+  BackupList,
+  ExportEverythingResult,
+  RestoreFileResult,
+  RestoreResult,
+} from '../../../shared/backups/models'
 import { localIsoDate } from '../../../shared/turnarounds/dates'
-import { backupName, backupsDirOf, checkIntegrity, copyDatabase, copyFileDurably, countClients, listBackupFiles, pruneBackups, verifyChecksum, withReadOnly } from '../../db/backups'
+import {
+  backupName,
+  backupsDirOf,
+  checkIntegrity,
+  copyDatabase,
+  copyFileDurably,
+  countClients,
+  listBackupFiles,
+  pruneBackups,
+  verifyChecksum,
+  withReadOnly,
+} from '../../db/backups'
 import { storageFaultOf, storageMessage } from '../../db/errors'
 import { reopenDatabase } from '../../db/open-database'
 import { MIGRATION_NAMES } from '../../db/migrations'
@@ -60,13 +77,20 @@ export class BackupsService {
     return { folder: this.folder, backups }
   }
 
-  private async choose(title: string, defaultName: string, filter: { name: string; extensions: string[] }): Promise<string | null> {
+  private async choose(
+    title: string,
+    defaultName: string,
+    filter: { name: string; extensions: string[] },
+  ): Promise<string | null> {
     const chosen = await this.deps.chooseSavePath({ title, defaultPath: defaultName, filters: [filter] })
     if (!chosen) return null
     const ext = `.${filter.extensions[0]}`
     const file = chosen.toLowerCase().endsWith(ext) ? chosen : `${chosen}${ext}`
     if (sameFile(file, this.deps.databaseFile) || sameFile(path.dirname(file), this.folder)) {
-      throw new DomainError('VALIDATION', 'Choose a place outside the app’s data folder, so the copy is kept apart from the database.')
+      throw new DomainError(
+        'VALIDATION',
+        'Choose a place outside the app’s data folder, so the copy is kept apart from the database.',
+      )
     }
     return file
   }
@@ -78,7 +102,8 @@ export class BackupsService {
   async dailyIfDue(): Promise<string | null> {
     const now = this.deps.now()
     const today = now.toISOString().slice(0, 10)
-    if (listBackupFiles(this.folder).some((b) => b.kind === 'daily' && b.takenAt.toISOString().slice(0, 10) === today)) return null
+    if (listBackupFiles(this.folder).some((b) => b.kind === 'daily' && b.takenAt.toISOString().slice(0, 10) === today))
+      return null
     const file = path.join(this.folder, backupName(this.deps.databaseFile, 'daily', now))
     await copyDatabase(connectionOf(this.deps.dataSource), file)
     pruneBackups(this.folder)
@@ -87,7 +112,11 @@ export class BackupsService {
 
   /** "Back up now": a consistent copy of the live database where the user chooses, its checksum beside it. */
   async saveCopy(): Promise<BackupCopyResult> {
-    const file = await this.choose('Save a backup of your data', `Turnaround Desk backup ${localIsoDate(this.deps.now())}.sqlite`, { name: 'Turnaround Desk database', extensions: ['sqlite'] })
+    const file = await this.choose(
+      'Save a backup of your data',
+      `Turnaround Desk backup ${localIsoDate(this.deps.now())}.sqlite`,
+      { name: 'Turnaround Desk database', extensions: ['sqlite'] },
+    )
     if (!file) return { saved: false }
     try {
       await copyDatabase(connectionOf(this.deps.dataSource), file)
@@ -95,15 +124,25 @@ export class BackupsService {
       const fault = storageFaultOf(error)
       if (!fault) throw error
       this.deps.logError?.('back up now', error)
-      throw new DomainError('STORAGE', storageMessage(fault, 'the backup was not saved (nothing was left behind there)', 'chosen'))
+      throw new DomainError(
+        'STORAGE',
+        storageMessage(fault, 'the backup was not saved (nothing was left behind there)', 'chosen'),
+      )
     }
     return { saved: true, file }
   }
 
   async exportEverything(): Promise<ExportEverythingResult> {
-    const file = await this.choose('Export everything as JSON', `Turnaround Desk export ${localIsoDate(this.deps.now())}.json`, { name: 'JSON', extensions: ['json'] })
+    const file = await this.choose(
+      'Export everything as JSON',
+      `Turnaround Desk export ${localIsoDate(this.deps.now())}.json`,
+      { name: 'JSON', extensions: ['json'] },
+    )
     if (!file) return { saved: false }
-    const rows = await exportEverything(this.deps.dataSource, file, { exportedAt: this.deps.now(), appVersion: this.deps.appVersion })
+    const rows = await exportEverything(this.deps.dataSource, file, {
+      exportedAt: this.deps.now(),
+      appVersion: this.deps.appVersion,
+    })
     return { saved: true, file, rows }
   }
 
@@ -119,19 +158,42 @@ export class BackupsService {
     try {
       checksum = await verifyChecksum(file)
     } catch {
-      throw new DomainError('VALIDATION', `${This} cannot be read, so it cannot be restored. Your data has not been changed; ${other}.`, field)
+      throw new DomainError(
+        'VALIDATION',
+        `${This} cannot be read, so it cannot be restored. Your data has not been changed; ${other}.`,
+        field,
+      )
     }
     if (checksum === 'mismatch') {
-      throw new DomainError('VALIDATION', `${This} has changed since it was saved: its content no longer matches the checksum kept beside it, so it cannot be trusted and is not restored. Your data has not been changed; ${other}.`, field)
+      throw new DomainError(
+        'VALIDATION',
+        `${This} has changed since it was saved: its content no longer matches the checksum kept beside it, so it cannot be trusted and is not restored. Your data has not been changed; ${other}.`,
+        field,
+      )
     }
     const integrity = checkIntegrity(file, { full: true, nativeBinding: this.deps.nativeBinding })
-    if (!integrity.ok && integrity.reason === 'not-ours') throw new DomainError('VALIDATION', `${This} is not a Turnaround Desk database, so it cannot be restored. Your data has not been changed.`, field)
+    if (!integrity.ok && integrity.reason === 'not-ours')
+      throw new DomainError(
+        'VALIDATION',
+        `${This} is not a Turnaround Desk database, so it cannot be restored. Your data has not been changed.`,
+        field,
+      )
     if (!integrity.ok) {
-      throw new DomainError('VALIDATION', `${This} failed its integrity check and cannot be restored (${integrity.problem}). Your data has not been changed; ${other}.`, field)
+      throw new DomainError(
+        'VALIDATION',
+        `${This} failed its integrity check and cannot be restored (${integrity.problem}). Your data has not been changed; ${other}.`,
+        field,
+      )
     }
-    const applied = withReadOnly(file, this.deps.nativeBinding, (db) => (db.prepare('SELECT name FROM migrations').all() as { name: string }[]).map((r) => r.name))
+    const applied = withReadOnly(file, this.deps.nativeBinding, (db) =>
+      (db.prepare('SELECT name FROM migrations').all() as { name: string }[]).map((r) => r.name),
+    )
     if (applied.some((m) => !MIGRATION_NAMES.includes(m))) {
-      throw new DomainError('VALIDATION', `${This} was made by a newer version of Turnaround Desk and cannot be restored by this one.`, field)
+      throw new DomainError(
+        'VALIDATION',
+        `${This} was made by a newer version of Turnaround Desk and cannot be restored by this one.`,
+        field,
+      )
     }
     return checksum
   }
@@ -163,10 +225,17 @@ export class BackupsService {
    */
   async restoreFromFile(): Promise<RestoreFileResult> {
     this.refuseWhileBusy()
-    const file = await this.deps.chooseOpenFile({ title: 'Restore from a file', filters: [{ name: 'Turnaround Desk backup', extensions: ['sqlite'] }] })
+    const file = await this.deps.chooseOpenFile({
+      title: 'Restore from a file',
+      filters: [{ name: 'Turnaround Desk backup', extensions: ['sqlite'] }],
+    })
     if (file === null) return { restored: false }
     this.refuseWhileBusy()
-    if (sameFile(file, this.deps.databaseFile)) throw new DomainError('VALIDATION', 'That is the database Turnaround Desk is using now: choose a backup of it instead.')
+    if (sameFile(file, this.deps.databaseFile))
+      throw new DomainError(
+        'VALIDATION',
+        'That is the database Turnaround Desk is using now: choose a backup of it instead.',
+      )
     let isFile: boolean
     try {
       isFile = fs.statSync(file).isFile()
@@ -188,7 +257,14 @@ export class BackupsService {
     } catch (error) {
       this.deps.logError?.('restore: the copy before the restore', error)
       const fault = storageFaultOf(error)
-      if (fault) throw new DomainError('STORAGE', storageMessage(fault, 'the copy of your data as it is now could not be written, and nothing was restored. Your data is as it was'))
+      if (fault)
+        throw new DomainError(
+          'STORAGE',
+          storageMessage(
+            fault,
+            'the copy of your data as it is now could not be written, and nothing was restored. Your data is as it was',
+          ),
+        )
       throw error
     }
     await dataSource.destroy()
@@ -196,7 +272,11 @@ export class BackupsService {
     try {
       replaceFile(databaseFile, source)
       replaced = true
-      await reopenDatabase(dataSource, { file: databaseFile, nativeBinding: this.deps.nativeBinding, now: this.deps.now })
+      await reopenDatabase(dataSource, {
+        file: databaseFile,
+        nativeBinding: this.deps.nativeBinding,
+        now: this.deps.now,
+      })
     } catch (error) {
       this.deps.logError?.('restore', error)
       const fault = storageFaultOf(error)
@@ -205,7 +285,11 @@ export class BackupsService {
       try {
         if (dataSource.isInitialized) await dataSource.destroy()
         if (replaced) replaceFile(databaseFile, safetyCopy)
-        await reopenDatabase(dataSource, { file: databaseFile, nativeBinding: this.deps.nativeBinding, now: this.deps.now })
+        await reopenDatabase(dataSource, {
+          file: databaseFile,
+          nativeBinding: this.deps.nativeBinding,
+          now: this.deps.now,
+        })
       } catch (rollback) {
         this.deps.logError?.('restore: putting the database back', rollback)
         throw new DomainError(
@@ -213,8 +297,19 @@ export class BackupsService {
           `The ${noun} could not be opened, and your data could not be reopened either. Quit and start Turnaround Desk again; your data as it was is kept in the backups folder as ${path.basename(safetyCopy)}.`,
         )
       }
-      if (fault) throw new DomainError('STORAGE', storageMessage(fault, `the ${noun} could not be put in place and your data was left as it was. The ${noun} itself is fine`))
-      throw new DomainError('VALIDATION', `The ${noun} could not be opened, so your data was left as it was. Choose another ${noun}.`, field)
+      if (fault)
+        throw new DomainError(
+          'STORAGE',
+          storageMessage(
+            fault,
+            `the ${noun} could not be put in place and your data was left as it was. The ${noun} itself is fine`,
+          ),
+        )
+      throw new DomainError(
+        'VALIDATION',
+        `The ${noun} could not be opened, so your data was left as it was. Choose another ${noun}.`,
+        field,
+      )
     }
     try {
       pruneBackups(this.folder)

@@ -19,8 +19,13 @@ export interface ExportMeta {
 }
 
 async function tablesOf(dataSource: DataSource): Promise<Array<{ name: string; withoutRowid: boolean }>> {
-  const rows = (await dataSource.query("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")) as { name: string; sql: string }[]
-  return rows.filter((r) => !SKIPPED.has(r.name) && !r.name.startsWith('sqlite_')).map((r) => ({ name: r.name, withoutRowid: /WITHOUT\s+ROWID/i.test(r.sql) }))
+  const rows = (await dataSource.query("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")) as {
+    name: string
+    sql: string
+  }[]
+  return rows
+    .filter((r) => !SKIPPED.has(r.name) && !r.name.startsWith('sqlite_'))
+    .map((r) => ({ name: r.name, withoutRowid: /WITHOUT\s+ROWID/i.test(r.sql) }))
 }
 
 function quoted(name: string): string {
@@ -28,7 +33,11 @@ function quoted(name: string): string {
 }
 
 /** Writes the export to `file`; returns the number of rows of each table. */
-export async function exportEverything(dataSource: DataSource, file: string, meta: ExportMeta): Promise<Record<string, number>> {
+export async function exportEverything(
+  dataSource: DataSource,
+  file: string,
+  meta: ExportMeta,
+): Promise<Record<string, number>> {
   const partial = `${file}.partial`
   const out = await fs.promises.open(partial, 'w')
   const counts: Record<string, number> = {}
@@ -40,7 +49,8 @@ export async function exportEverything(dataSource: DataSource, file: string, met
       schemaVersion: migrations.at(-1)?.name ?? null,
       exportedAt: meta.exportedAt.toISOString(),
       appVersion: meta.appVersion,
-      notes: 'Amounts are integers in minor units (pence, cents) of the profile currency; durations are minutes; dates are YYYY-MM-DD; times are ISO 8601 UTC.',
+      notes:
+        'Amounts are integers in minor units (pence, cents) of the profile currency; durations are minutes; dates are YYYY-MM-DD; times are ISO 8601 UTC.',
     }
     await out.write(`${JSON.stringify(head, null, 1).slice(0, -2)},\n "tables": {`)
     const tables = await tablesOf(dataSource)
@@ -50,8 +60,14 @@ export async function exportEverything(dataSource: DataSource, file: string, met
       let after = -Infinity
       for (;;) {
         const rows = table.withoutRowid
-          ? ((await dataSource.query(`SELECT * FROM ${quoted(table.name)} LIMIT ? OFFSET ?`, [PAGE, count])) as Record<string, unknown>[])
-          : ((await dataSource.query(`SELECT rowid AS "__rowid", * FROM ${quoted(table.name)} WHERE rowid > ? ORDER BY rowid LIMIT ?`, [after === -Infinity ? -9e15 : after, PAGE])) as Record<string, unknown>[])
+          ? ((await dataSource.query(`SELECT * FROM ${quoted(table.name)} LIMIT ? OFFSET ?`, [PAGE, count])) as Record<
+              string,
+              unknown
+            >[])
+          : ((await dataSource.query(
+              `SELECT rowid AS "__rowid", * FROM ${quoted(table.name)} WHERE rowid > ? ORDER BY rowid LIMIT ?`,
+              [after === -Infinity ? -9e15 : after, PAGE],
+            )) as Record<string, unknown>[])
         if (rows.length === 0) break
         const chunk = rows.map((row) => {
           if (!table.withoutRowid) {

@@ -52,10 +52,7 @@ export async function listClients(ds: EntityManager, q: ClientListQueryData): Pr
   // Ties break by name, then id, so paging is stable. (TypeORM keeps one direction per column,
   // so the name tie-break is only added when the name is not already the sort.)
   if (q.sortBy !== 'name') page.addOrderBy('c.nameKey', 'ASC')
-  page
-    .addOrderBy('c.id', 'ASC')
-    .offset(q.offset)
-    .limit(q.limit)
+  page.addOrderBy('c.id', 'ASC').offset(q.offset).limit(q.limit)
   const [entities, total] = await page.getManyAndCount()
 
   const tagsById = await tagsFor(

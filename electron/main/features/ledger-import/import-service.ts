@@ -13,7 +13,12 @@ import path from 'node:path'
 import type { EntityManager } from 'typeorm'
 import { timestamp } from '../../db/dialect'
 import { DomainError } from '../../domain-error'
-import { MAX_LISTED_BAD_ROWS, PREVIEW_ROWS, TARGET_FIELD_LABELS, type BadRowPolicy } from '../../../shared/ledger-import/fields'
+import {
+  MAX_LISTED_BAD_ROWS,
+  PREVIEW_ROWS,
+  TARGET_FIELD_LABELS,
+  type BadRowPolicy,
+} from '../../../shared/ledger-import/fields'
 import type { BadRow, ChosenImportFile, ImportPreview, ImportResult } from '../../../shared/ledger-import/models'
 import { suggestPreset } from '../../../shared/ledger-import/presets'
 import type { ImportProgress } from '../../../shared/ledger-import/progress'
@@ -90,7 +95,10 @@ export class LedgerImportService {
   constructor(private readonly deps: LedgerImportDeps) {}
 
   async chooseFile(): Promise<ChosenImportFile | null> {
-    const file = await this.deps.chooseOpenFile({ title: 'Import ledger CSV', filters: [{ name: 'CSV files', extensions: ['csv', 'txt'] }] })
+    const file = await this.deps.chooseOpenFile({
+      title: 'Import ledger CSV',
+      filters: [{ name: 'CSV files', extensions: ['csv', 'txt'] }],
+    })
     if (file === null) return null
     return this.open(file)
   }
@@ -105,7 +113,8 @@ export class LedgerImportService {
     } catch {
       throw new DomainError('VALIDATION', 'That file cannot be opened. Choose another one.')
     }
-    if (size === 0) throw new DomainError('VALIDATION', 'That file is empty: a CSV to import starts with a row of column names.')
+    if (size === 0)
+      throw new DomainError('VALIDATION', 'That file is empty: a CSV to import starts with a row of column names.')
     this.checkSize(size)
     let detected: DetectedEncoding
     let provisional: boolean
@@ -125,7 +134,12 @@ export class LedgerImportService {
           encoding,
           limit: SAMPLE_ROWS,
           onHeader: (cells) => void (header = cells),
-          onRecords: (records) => sample.push(...records.map((r) => r.cells.map((c) => (c.length > SAMPLE_CELL_CHARS ? `${c.slice(0, SAMPLE_CELL_CHARS)}…` : c)))),
+          onRecords: (records) =>
+            sample.push(
+              ...records.map((r) =>
+                r.cells.map((c) => (c.length > SAMPLE_CELL_CHARS ? `${c.slice(0, SAMPLE_CELL_CHARS)}…` : c)),
+              ),
+            ),
         })
       } catch (error) {
         if (error instanceof CsvRefusal) refusal(error)
@@ -140,15 +154,27 @@ export class LedgerImportService {
       if (confirmed.encoding !== detected.encoding) await readStart(confirmed.encoding)
       detected = confirmed
     }
-    if (header === null) throw new DomainError('VALIDATION', 'That file is empty: a CSV to import starts with a row of column names.')
+    if (header === null)
+      throw new DomainError('VALIDATION', 'That file is empty: a CSV to import starts with a row of column names.')
     if ((header as string[]).length < 2) {
-      throw new DomainError('VALIDATION', `This does not look like a CSV file: its first line has no separator (a comma, semicolon, tab or bar) between column names. ${SAVE_AS_CSV}`)
+      throw new DomainError(
+        'VALIDATION',
+        `This does not look like a CSV file: its first line has no separator (a comma, semicolon, tab or bar) between column names. ${SAVE_AS_CSV}`,
+      )
     }
     const headers = nameHeaders(header)
     const token = randomUUID()
     this.files.set(token, { path: file, headers, encoding: detected.encoding })
     while (this.files.size > KEEP_FILES) this.files.delete(this.files.keys().next().value!)
-    return { token, fileName: path.basename(file), sizeBytes: size, encoding: detected.label, headers, sample, suggestedPreset: suggestPreset(headers) }
+    return {
+      token,
+      fileName: path.basename(file),
+      sizeBytes: size,
+      encoding: detected.label,
+      headers,
+      sample,
+      suggestedPreset: suggestPreset(headers),
+    }
   }
 
   async preview(token: string, mapping: ImportMappingData): Promise<ImportPreview> {
@@ -208,37 +234,59 @@ export class LedgerImportService {
       let lastSent = 0
       const maxRows = this.deps.maxRows ?? MAX_IMPORT_ROWS
       const progress = (phase: ImportProgress['phase'], bytesRead: number) =>
-        this.deps.sendProgress({ token, phase, bytesRead: Math.min(bytesRead, totalBytes), totalBytes, rowsRead, badRows: badRowCount })
+        this.deps.sendProgress({
+          token,
+          phase,
+          bytesRead: Math.min(bytesRead, totalBytes),
+          totalBytes,
+          rowsRead,
+          badRows: badRowCount,
+        })
 
       const released = this.deps.released ?? ((wait) => wait())
-      await released(() => readCsv(file.path, {
-        encoding: file.encoding,
-        onHeader: () => {},
-        onRecords: (records) => {
-          for (const record of records) {
-            rowsRead++
-            const { row, problem } = reader.read(record)
-            if (row) good.push(row)
-            else {
-              badRowCount++
-              if (bad.length < MAX_LISTED_BAD_ROWS) bad.push({ line: record.line, reason: problem })
+      await released(() =>
+        readCsv(file.path, {
+          encoding: file.encoding,
+          onHeader: () => {},
+          onRecords: (records) => {
+            for (const record of records) {
+              rowsRead++
+              const { row, problem } = reader.read(record)
+              if (row) good.push(row)
+              else {
+                badRowCount++
+                if (bad.length < MAX_LISTED_BAD_ROWS) bad.push({ line: record.line, reason: problem })
+              }
             }
-          }
-        },
-        onProgress: (bytesRead) => {
-          const now = Date.now()
-          if (now - lastSent >= PROGRESS_EVERY_MS) {
-            lastSent = now
-            progress('reading', bytesRead)
-          }
-        },
-        shouldStop: () => run.cancelled || rowsRead > maxRows,
-      })).catch((error: unknown) => refusal(error, ' Nothing was imported.'))
+          },
+          onProgress: (bytesRead) => {
+            const now = Date.now()
+            if (now - lastSent >= PROGRESS_EVERY_MS) {
+              lastSent = now
+              progress('reading', bytesRead)
+            }
+          },
+          shouldStop: () => run.cancelled || rowsRead > maxRows,
+        }),
+      ).catch((error: unknown) => refusal(error, ' Nothing was imported.'))
       if (rowsRead > maxRows && !run.cancelled) {
-        throw new DomainError('VALIDATION', `This file has more than ${maxRows.toLocaleString('en')} rows: split it and import the parts one after another. Nothing was imported.`)
+        throw new DomainError(
+          'VALIDATION',
+          `This file has more than ${maxRows.toLocaleString('en')} rows: split it and import the parts one after another. Nothing was imported.`,
+        )
       }
 
-      const result = (status: ImportResult['status'], written: WriteOutcome = { imported: 0, duplicates: 0, clientsCreated: [], amountImportedMinor: 0, paymentsLinked: 0, paymentsUnlinked: 0 }): ImportResult => ({
+      const result = (
+        status: ImportResult['status'],
+        written: WriteOutcome = {
+          imported: 0,
+          duplicates: 0,
+          clientsCreated: [],
+          amountImportedMinor: 0,
+          paymentsLinked: 0,
+          paymentsUnlinked: 0,
+        },
+      ): ImportResult => ({
         status,
         rowsRead,
         goodRows: good.length,
@@ -257,7 +305,8 @@ export class LedgerImportService {
       // with every readable row, so a file repeating entries already in the ledger counts them too.
       let adding = 0
       for (const row of good) adding += row.amountMinor
-      if ((await ledgerTotalMinor(this.deps.manager)) + adding > MAX_LEDGER_TOTAL_MINOR) throw new DomainError('VALIDATION', ledgerFullMessage(lookups.currency))
+      if ((await ledgerTotalMinor(this.deps.manager)) + adding > MAX_LEDGER_TOTAL_MINOR)
+        throw new DomainError('VALIDATION', ledgerFullMessage(lookups.currency))
       const db = rawDatabase(this.deps.manager)
       await whenIdle(db)
       if (run.cancelled) return result('cancelled')
@@ -265,7 +314,10 @@ export class LedgerImportService {
         return result('imported', writeRows(db, good, lookups.currency, timestamp(this.deps.now())))
       } catch (error) {
         if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT')) {
-          throw new DomainError('VALIDATION', 'Your data changed while the file was read (a client or turnaround was removed). Nothing was imported: run the import again.')
+          throw new DomainError(
+            'VALIDATION',
+            'Your data changed while the file was read (a client or turnaround was removed). Nothing was imported: run the import again.',
+          )
         }
         throw error
       }
@@ -276,7 +328,10 @@ export class LedgerImportService {
 
   private checkSize(size: number): void {
     if (size > MAX_IMPORT_BYTES) {
-      throw new DomainError('VALIDATION', `This file is ${(size / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 0 })} MB; a file to import may be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it and import the parts one after another.`)
+      throw new DomainError(
+        'VALIDATION',
+        `This file is ${(size / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 0 })} MB; a file to import may be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it and import the parts one after another.`,
+      )
     }
   }
 
@@ -289,22 +344,33 @@ export class LedgerImportService {
 
   private file(token: string): ChosenFile {
     const file = this.files.get(token)
-    if (!file) throw new DomainError('VALIDATION', 'Choose the file again: Turnaround Desk no longer has it open.', 'token')
+    if (!file)
+      throw new DomainError('VALIDATION', 'Choose the file again: Turnaround Desk no longer has it open.', 'token')
     return file
   }
 
   private checkMapping(mapping: ImportMappingData, headers: readonly string[]): void {
     for (const [field, columns] of Object.entries(mapping.fields)) {
       const missing = (columns ?? []).find((c) => !headers.includes(c))
-      if (missing !== undefined) throw new DomainError('VALIDATION', `The file has no column “${missing}”.`, `mapping.fields.${field}`)
+      if (missing !== undefined)
+        throw new DomainError('VALIDATION', `The file has no column “${missing}”.`, `mapping.fields.${field}`)
     }
     const has = (field: keyof typeof mapping.fields) => (mapping.fields[field]?.length ?? 0) > 0
     const need = (field: keyof typeof TARGET_FIELD_LABELS, why = '') => {
-      throw new DomainError('VALIDATION', `Choose the column that holds the ${TARGET_FIELD_LABELS[field].toLowerCase()}${why}.`, `mapping.fields.${field}`)
+      throw new DomainError(
+        'VALIDATION',
+        `Choose the column that holds the ${TARGET_FIELD_LABELS[field].toLowerCase()}${why}.`,
+        `mapping.fields.${field}`,
+      )
     }
     if (!has('date')) need('date')
     if (!has('client')) need('client')
-    if (!has('kind') && mapping.kind === null) throw new DomainError('VALIDATION', 'Choose the column that holds the kind, or one kind for every row.', 'mapping.kind')
+    if (!has('kind') && mapping.kind === null)
+      throw new DomainError(
+        'VALIDATION',
+        'Choose the column that holds the kind, or one kind for every row.',
+        'mapping.kind',
+      )
     if (!has('kind') && mapping.kind === 'time') {
       if (!has('minutes') && !has('hours')) need('minutes', ' (or the hours)')
     } else if (!has('amount')) need('amount')

@@ -56,7 +56,10 @@ const folded = (sql: string) => sql.replace(/\s+/g, ' ').trim()
 
 /** The trigger's SQL when it is exactly 0004's (so its work can be done in bulk), else null. */
 export function bulkTrigger(db: Database.Database): string | null {
-  const sql = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").pluck().get(INSERT_TRIGGER) as string | undefined
+  const sql = db
+    .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?")
+    .pluck()
+    .get(INSERT_TRIGGER) as string | undefined
   return sql !== undefined && folded(sql) === EXPECTED_INSERT_TRIGGER ? sql : null
 }
 
@@ -67,7 +70,12 @@ const ADD_TOTALS = `INSERT INTO ledger_month_totals (client_id, month, kind, amo
     minutes = minutes + excluded.minutes,
     entries = entries + excluded.entries`
 
-export function writeRows(db: Database.Database, rows: readonly ImportRow[], currency: string, stamp: string): WriteOutcome {
+export function writeRows(
+  db: Database.Database,
+  rows: readonly ImportRow[],
+  currency: string,
+  stamp: string,
+): WriteOutcome {
   const findClient = db.prepare('SELECT id FROM clients WHERE name_key = ? ORDER BY id LIMIT 1').pluck()
   const insertClient = db.prepare(
     "INSERT INTO clients (name, status, name_key, search_text, is_sample, created_at, updated_at) VALUES (?, 'active', ?, ?, 0, ?, ?)",
@@ -84,7 +92,14 @@ export function writeRows(db: Database.Database, rows: readonly ImportRow[], cur
     const invoices = new InvoiceFinder(db)
     const created = new Map<string, number>()
     const clientsCreated: string[] = []
-    const outcome: WriteOutcome = { imported: 0, duplicates: 0, clientsCreated, amountImportedMinor: 0, paymentsLinked: 0, paymentsUnlinked: 0 }
+    const outcome: WriteOutcome = {
+      imported: 0,
+      duplicates: 0,
+      clientsCreated,
+      amountImportedMinor: 0,
+      paymentsLinked: 0,
+      paymentsUnlinked: 0,
+    }
     const write = (r: ImportRow, clientId: number, invoiceId: number | null): void => {
       const importKey = Buffer.from(r.importKey, 'latin1').toString('hex')
       const { changes, lastInsertRowid } = insertEntry.run(
@@ -128,7 +143,9 @@ export function writeRows(db: Database.Database, rows: readonly ImportRow[], cur
         const existing = findClient.get(r.clientKey) as number | undefined
         if (existing !== undefined) clientId = existing
         else {
-          clientId = Number(insertClient.run(r.clientName, r.clientKey, searchKey(r.clientName), stamp, stamp).lastInsertRowid)
+          clientId = Number(
+            insertClient.run(r.clientName, r.clientKey, searchKey(r.clientName), stamp, stamp).lastInsertRowid,
+          )
           clientsCreated.push(r.clientName)
         }
         created.set(r.clientKey, clientId)
@@ -161,7 +178,11 @@ class InvoiceFinder {
   private readonly linkPayment: Database.Statement<[number, string, number]>
 
   constructor(db: Database.Database) {
-    this.invoicesOf = db.prepare<[number], [number, string]>("SELECT id, reference FROM ledger_entries WHERE client_id = ? AND kind = 'invoice' AND reference <> '' ORDER BY id").raw()
+    this.invoicesOf = db
+      .prepare<[number], [number, string]>(
+        "SELECT id, reference FROM ledger_entries WHERE client_id = ? AND kind = 'invoice' AND reference <> '' ORDER BY id",
+      )
+      .raw()
     this.linkPayment = db.prepare<[number, string, number]>(
       "UPDATE ledger_entries SET invoice_id = ? WHERE import_key = ? AND kind = 'payment' AND invoice_id IS NULL AND client_id = ?",
     )
@@ -171,7 +192,8 @@ class InvoiceFinder {
     let numbers = this.byClient.get(clientId)
     if (numbers === undefined) {
       numbers = new Map()
-      for (const [id, reference] of this.invoicesOf.iterate(clientId)) if (!numbers.has(reference)) numbers.set(reference, id)
+      for (const [id, reference] of this.invoicesOf.iterate(clientId))
+        if (!numbers.has(reference)) numbers.set(reference, id)
       this.byClient.set(clientId, numbers)
     }
     return numbers

@@ -23,15 +23,40 @@ export interface ImportLookups {
 export const clientKey = (name: string) => searchKey(name).slice(0, 160)
 
 export async function loadLookups(manager: EntityManager): Promise<ImportLookups> {
-  const [profile] = (await manager.query('SELECT currency, hourly_worth_minor, owner_name FROM business_profile WHERE id = 1')) as Array<{ currency: string; hourly_worth_minor: number; owner_name: string }>
-  if (!profile) throw new DomainError('VALIDATION', 'Set up your business profile first: imports need its currency and your hourly worth.')
+  const [profile] = (await manager.query(
+    'SELECT currency, hourly_worth_minor, owner_name FROM business_profile WHERE id = 1',
+  )) as Array<{ currency: string; hourly_worth_minor: number; owner_name: string }>
+  if (!profile)
+    throw new DomainError(
+      'VALIDATION',
+      'Set up your business profile first: imports need its currency and your hourly worth.',
+    )
   const clients = new Map<string, number>()
-  for (const row of (await manager.query('SELECT id, name_key FROM clients ORDER BY id DESC')) as Array<{ id: number; name_key: string }>) clients.set(row.name_key, row.id)
+  for (const row of (await manager.query('SELECT id, name_key FROM clients ORDER BY id DESC')) as Array<{
+    id: number
+    name_key: string
+  }>)
+    clients.set(row.name_key, row.id)
   const staff = new Map<string, StaffMember>()
-  for (const row of (await manager.query('SELECT id, name, cost_rate_minor FROM staff')) as Array<{ id: number; name: string; cost_rate_minor: number }>) {
+  for (const row of (await manager.query('SELECT id, name, cost_rate_minor FROM staff')) as Array<{
+    id: number
+    name: string
+    cost_rate_minor: number
+  }>) {
     staff.set(searchKey(row.name), { id: row.id, name: row.name, rateMinor: row.cost_rate_minor })
   }
   const turnarounds = new Map<number, number>()
-  for (const row of (await manager.query('SELECT id, client_id FROM turnarounds')) as Array<{ id: number; client_id: number }>) turnarounds.set(row.id, row.client_id)
-  return { currency: profile.currency, hourlyWorthMinor: profile.hourly_worth_minor, ownerName: profile.owner_name, clients, staff, turnarounds }
+  for (const row of (await manager.query('SELECT id, client_id FROM turnarounds')) as Array<{
+    id: number
+    client_id: number
+  }>)
+    turnarounds.set(row.id, row.client_id)
+  return {
+    currency: profile.currency,
+    hourlyWorthMinor: profile.hourly_worth_minor,
+    ownerName: profile.owner_name,
+    clients,
+    staff,
+    turnarounds,
+  }
 }

@@ -6,12 +6,18 @@ import { createHash } from 'node:crypto'
 import { MAX_AMOUNT_MINOR, MAX_MINUTES, costOfMinutes, formatMoney } from '../../../shared/money'
 import { ENTRY_KINDS, type EntryKind } from '../../../shared/ledger/words'
 import { FIELD_JOINER, TARGET_FIELDS, type TargetField } from '../../../shared/ledger-import/fields'
-import { parseAmount, parseCurrency, parseDate, parseHours, parseKind, parseMinutes } from '../../../shared/ledger-import/parse'
+import {
+  parseAmount,
+  parseCurrency,
+  parseDate,
+  parseHours,
+  parseKind,
+  parseMinutes,
+} from '../../../shared/ledger-import/parse'
 import type { ImportMappingData } from '../../../shared/ledger-import/schemas'
 import { searchKey } from '../../../shared/text'
 import type { CsvRecord } from './csv-stream'
 import { clientKey, type ImportLookups } from './lookups'
-
 
 /** One readable row, kept compactly until it is written. */
 export interface ImportRow {
@@ -96,7 +102,10 @@ export class RowReader {
   read(record: CsvRecord): ReadOutcome {
     const problem = (text: string): ReadOutcome => ({ row: null, problem: text })
     if (record.problem) return problem(record.problem)
-    if (record.cells.length !== this.width) return problem(`Has ${record.cells.length} ${record.cells.length === 1 ? 'column' : 'columns'} where the header has ${this.width}.`)
+    if (record.cells.length !== this.width)
+      return problem(
+        `Has ${record.cells.length} ${record.cells.length === 1 ? 'column' : 'columns'} where the header has ${this.width}.`,
+      )
     // The same object for every row (its mapped fields are all overwritten): less for the GC to do.
     const v = this.values
     const cells = record.cells
@@ -117,11 +126,17 @@ export class RowReader {
       date = parseDate(v.date, mapping.dateFormat)
       if (this.dates.size < 100_000) this.dates.set(v.date, date)
     }
-    if (!date) return problem(`Bad date ${quote(v.date)}: use ${mapping.dateFormat === 'YYYY-MM-DD' ? 'a date like 2026-03-31' : `${mapping.dateFormat}, or 2026-03-31`}.`)
+    if (!date)
+      return problem(
+        `Bad date ${quote(v.date)}: use ${mapping.dateFormat === 'YYYY-MM-DD' ? 'a date like 2026-03-31' : `${mapping.dateFormat}, or 2026-03-31`}.`,
+      )
 
-    const clientName = this.intern(v.client ? (/\s\s|[^\S ]/.test(v.client) ? v.client.replace(/\s+/g, ' ') : v.client) : '')
+    const clientName = this.intern(
+      v.client ? (/\s\s|[^\S ]/.test(v.client) ? v.client.replace(/\s+/g, ' ') : v.client) : '',
+    )
     if (!clientName) return problem('No client.')
-    if (clientName.length > LIMITS.client) return problem(`The client’s name is longer than ${LIMITS.client} characters.`)
+    if (clientName.length > LIMITS.client)
+      return problem(`The client’s name is longer than ${LIMITS.client} characters.`)
 
     let kind: EntryKind | null = mapping.kind
     if (v.kind) kind = parseKind(v.kind)
@@ -130,7 +145,10 @@ export class RowReader {
     if (v.currency) {
       const code = parseCurrency(v.currency)
       if (!code) return problem(`Unknown currency ${quote(v.currency)}.`)
-      if (code !== lookups.currency) return problem(`In ${code}, but your books are kept in ${lookups.currency}: only ${lookups.currency} entries can be imported.`)
+      if (code !== lookups.currency)
+        return problem(
+          `In ${code}, but your books are kept in ${lookups.currency}: only ${lookups.currency} entries can be imported.`,
+        )
     }
 
     let minutes: number | null = null
@@ -146,7 +164,10 @@ export class RowReader {
         minutes = parseHours(v.hours)
         if (minutes === null) return problem(`Bad hours ${quote(v.hours)}: use hours such as 1.5 or 1:30.`)
       } else return problem('No minutes or hours for time.')
-      if (minutes > MAX_MINUTES) return problem(`${minutes.toLocaleString('en')} minutes is more than one entry can hold (${MAX_MINUTES.toLocaleString('en')}): split the time.`)
+      if (minutes > MAX_MINUTES)
+        return problem(
+          `${minutes.toLocaleString('en')} minutes is more than one entry can hold (${MAX_MINUTES.toLocaleString('en')}): split the time.`,
+        )
       const staff = worker ? lookups.staff.get(this.fold(worker, searchKey, this.workerKeys)) : undefined
       if (staff) {
         staffId = staff.id
@@ -156,35 +177,43 @@ export class RowReader {
       if (v.rate) {
         rateMinor = parseAmount(v.rate, lookups.currency)
         if (rateMinor === null) return problem(`Bad rate ${quote(v.rate)}: use an hourly rate such as 85.00.`)
-        if (rateMinor > MAX_AMOUNT_MINOR) return problem(`The rate ${quote(v.rate)} is more than one rate can hold (${this.most()}).`)
+        if (rateMinor > MAX_AMOUNT_MINOR)
+          return problem(`The rate ${quote(v.rate)} is more than one rate can hold (${this.most()}).`)
       } else rateMinor = staff ? staff.rateMinor : lookups.hourlyWorthMinor
       amountMinor = costOfMinutes(minutes, rateMinor)
-      if (amountMinor > MAX_AMOUNT_MINOR) return problem(`At this rate, the time costs more than one entry can hold (${this.most()}): split the time.`)
+      if (amountMinor > MAX_AMOUNT_MINOR)
+        return problem(`At this rate, the time costs more than one entry can hold (${this.most()}): split the time.`)
     } else {
       if (!v.amount) return problem('No amount.')
       const amount = parseAmount(v.amount, lookups.currency)
       if (amount === null) return problem(`Bad amount ${quote(v.amount)}: use a positive amount such as 1234.50.`)
-      if (amount > MAX_AMOUNT_MINOR) return problem(`The amount ${quote(v.amount)} is more than one entry can hold (${this.most()}).`)
+      if (amount > MAX_AMOUNT_MINOR)
+        return problem(`The amount ${quote(v.amount)} is more than one entry can hold (${this.most()}).`)
       amountMinor = amount
       worker = ''
     }
     if (worker.length > LIMITS.worker) return problem(`Who worked is longer than ${LIMITS.worker} characters.`)
     const reference = v.reference ?? ''
-    if (reference.length > LIMITS.reference) return problem(`The reference is longer than ${LIMITS.reference} characters.`)
+    if (reference.length > LIMITS.reference)
+      return problem(`The reference is longer than ${LIMITS.reference} characters.`)
     // Only a payment settles an invoice; on other kinds the column is ignored.
     const invoice = kind === 'payment' ? (v.invoice ?? '') : ''
-    if (invoice.length > LIMITS.invoice) return problem(`The invoice number is longer than ${LIMITS.invoice} characters.`)
+    if (invoice.length > LIMITS.invoice)
+      return problem(`The invoice number is longer than ${LIMITS.invoice} characters.`)
     const description = v.description ?? ''
-    if (description.length > LIMITS.description) return problem(`The description is longer than ${LIMITS.description.toLocaleString('en')} characters.`)
+    if (description.length > LIMITS.description)
+      return problem(`The description is longer than ${LIMITS.description.toLocaleString('en')} characters.`)
 
     const key = this.fold(clientName, clientKey, this.clientKeys)
     const clientId = lookups.clients.get(key) ?? null
-    if (clientId === null && !mapping.createClients) return problem(`No client named ${quote(clientName)}. Choose “Create clients not found” to add them.`)
+    if (clientId === null && !mapping.createClients)
+      return problem(`No client named ${quote(clientName)}. Choose “Create clients not found” to add them.`)
 
     let turnaroundId: number | null = null
     if (v.turnaround) {
       const n = /^\d{1,9}$/.test(v.turnaround) ? Number(v.turnaround) : null
-      if (n === null || clientId === null || lookups.turnarounds.get(n) !== clientId) return problem(`${clientName} has no turnaround number ${quote(v.turnaround)}.`)
+      if (n === null || clientId === null || lookups.turnarounds.get(n) !== clientId)
+        return problem(`${clientName} has no turnaround number ${quote(v.turnaround)}.`)
       turnaroundId = n
     }
 
@@ -199,7 +228,9 @@ export class RowReader {
     const short = first.readUIntBE(0, 6)
     const occurrence = (this.seen.get(short) ?? 0) + 1
     this.seen.set(short, occurrence)
-    const importKey = (occurrence === 1 ? first : createHash('sha256').update(`${content}${occurrence}`).digest()).toString('latin1')
+    const importKey = (
+      occurrence === 1 ? first : createHash('sha256').update(`${content}${occurrence}`).digest()
+    ).toString('latin1')
 
     return {
       problem: null,

@@ -20,7 +20,8 @@ export class DecisionService {
     if (turnaroundId !== null) {
       const t = await m.findOneBy(TurnaroundEntity, { id: turnaroundId })
       if (!t) throw notFound('turnaround')
-      if (t.clientId !== clientId) throw new DomainError('VALIDATION', 'That turnaround belongs to another client.', 'turnaroundId')
+      if (t.clientId !== clientId)
+        throw new DomainError('VALIDATION', 'That turnaround belongs to another client.', 'turnaroundId')
       return t
     }
     const t = await m
@@ -34,12 +35,18 @@ export class DecisionService {
     return t
   }
 
-  async panel(clientId: number, turnaroundId: number | null, m: EntityManager = this.ctx.manager): Promise<DecisionPanel> {
+  async panel(
+    clientId: number,
+    turnaroundId: number | null,
+    m: EntityManager = this.ctx.manager,
+  ): Promise<DecisionPanel> {
     const profile = await this.ctx.profile(m)
     const client = await m.findOneBy(ClientEntity, { id: clientId })
     if (!client) throw notFound('client')
     const t = await this.turnaround(m, clientId, turnaroundId)
-    const ttm = figuresOf((await ledgerSums(m, periodOf('ttm', this.ctx.today()), { clientId })).get(clientId) ?? emptySums())
+    const ttm = figuresOf(
+      (await ledgerSums(m, periodOf('ttm', this.ctx.today()), { clientId })).get(clientId) ?? emptySums(),
+    )
     const spent = (await turnaroundCosts(m, { turnaroundId: t.id }))[0]
     const planned = await plannedCost(m, t.id, profile.hourlyWorthMinor)
     const newIssues =
@@ -75,7 +82,10 @@ export class DecisionService {
       newIssuesAfterPlan: newIssues,
       planAgreedOn: t.planAgreedOn,
     }
-    const decisions = await m.find(ClientDecisionEntity, { where: { clientId }, order: { decidedOn: 'DESC', id: 'DESC' } })
+    const decisions = await m.find(ClientDecisionEntity, {
+      where: { clientId },
+      order: { decidedOn: 'DESC', id: 'DESC' },
+    })
     return {
       clientId,
       clientName: client.name,
@@ -84,12 +94,23 @@ export class DecisionService {
       turnaroundClosed: t.closedOn !== null,
       figures,
       result: recommend(figures),
-      decisions: decisions.map((d) => ({ id: d.id, decidedOn: d.decidedOn, recommendation: d.recommendation, decision: d.decision, note: d.note })),
+      decisions: decisions.map((d) => ({
+        id: d.id,
+        decidedOn: d.decidedOn,
+        recommendation: d.recommendation,
+        decision: d.decision,
+        note: d.note,
+      })),
     }
   }
 
   /** Stores the decision with its note and the figures as they stood; "cut ties" lets the client go in the same transaction. */
-  async record(clientId: number, turnaroundId: number | null, decision: Recommendation, note: string): Promise<DecisionPanel> {
+  async record(
+    clientId: number,
+    turnaroundId: number | null,
+    decision: Recommendation,
+    note: string,
+  ): Promise<DecisionPanel> {
     return this.ctx.manager.transaction(async (m) => {
       const panel = await this.panel(clientId, turnaroundId, m)
       await m.insert(ClientDecisionEntity, {
@@ -102,7 +123,8 @@ export class DecisionService {
         figures: JSON.stringify({ ...panel.figures, limits: panel.result.limits, reasons: panel.result.reasons }),
         createdAt: this.ctx.stamp(),
       })
-      if (decision === 'cut_ties') await m.update(ClientEntity, { id: clientId }, { status: 'let_go', updatedAt: this.ctx.stamp() })
+      if (decision === 'cut_ties')
+        await m.update(ClientEntity, { id: clientId }, { status: 'let_go', updatedAt: this.ctx.stamp() })
       return this.panel(clientId, panel.turnaroundId, m)
     })
   }

@@ -80,25 +80,57 @@ export class EntriesService {
     return toEntryView(e, paid)
   }
 
-  async save(clientId: number, id: number | undefined, input: EntryData, options: { isSample?: boolean } = {}): Promise<LedgerEntryView> {
+  async save(
+    clientId: number,
+    id: number | undefined,
+    input: EntryData,
+    options: { isSample?: boolean } = {},
+  ): Promise<LedgerEntryView> {
     return this.ctx.manager.transaction(async (m) => {
       const profile = await this.ctx.profile(m)
       if (!(await m.existsBy(ClientEntity, { id: clientId }))) throw notFound('client')
       if (input.currency !== profile.currency) {
-        throw new DomainError('VALIDATION', `This business keeps its ledger in ${profile.currency}; an entry in ${input.currency} cannot be added. Convert the amount to ${profile.currency} first.`, `${F}currency`)
+        throw new DomainError(
+          'VALIDATION',
+          `This business keeps its ledger in ${profile.currency}; an entry in ${input.currency} cannot be added. Convert the amount to ${profile.currency} first.`,
+          `${F}currency`,
+        )
       }
       const now = this.ctx.stamp()
-      const e = id === undefined ? Object.assign(new LedgerEntryEntity(), { createdAt: now, isSample: options.isSample ?? false, importKey: null }) : await m.findOneBy(LedgerEntryEntity, { id })
+      const e =
+        id === undefined
+          ? Object.assign(new LedgerEntryEntity(), {
+              createdAt: now,
+              isSample: options.isSample ?? false,
+              importKey: null,
+            })
+          : await m.findOneBy(LedgerEntryEntity, { id })
       if (!e) throw notFound('ledger entry')
       const before = id === undefined ? null : { kind: e.kind, staffId: e.staffId, worker: e.worker }
-      if (id !== undefined && e.clientId !== clientId) throw new DomainError('VALIDATION', 'That entry belongs to another client.')
-      if (id !== undefined && e.kind === 'invoice' && input.kind !== 'invoice' && (await m.existsBy(LedgerEntryEntity, { invoiceId: e.id }))) {
-        throw new DomainError('VALIDATION', 'Payments settle this invoice, so it must stay an invoice. Remove the link from those payments first.', `${F}kind`)
+      if (id !== undefined && e.clientId !== clientId)
+        throw new DomainError('VALIDATION', 'That entry belongs to another client.')
+      if (
+        id !== undefined &&
+        e.kind === 'invoice' &&
+        input.kind !== 'invoice' &&
+        (await m.existsBy(LedgerEntryEntity, { invoiceId: e.id }))
+      ) {
+        throw new DomainError(
+          'VALIDATION',
+          'Payments settle this invoice, so it must stay an invoice. Remove the link from those payments first.',
+          `${F}kind`,
+        )
       }
       if (input.turnaroundId !== null) {
         const t = await m.findOneBy(TurnaroundEntity, { id: input.turnaroundId })
-        if (!t) throw new DomainError('NOT_FOUND', 'That turnaround no longer exists. It may have been deleted.', `${F}turnaroundId`)
-        if (t.clientId !== clientId) throw new DomainError('VALIDATION', 'That turnaround belongs to another client.', `${F}turnaroundId`)
+        if (!t)
+          throw new DomainError(
+            'NOT_FOUND',
+            'That turnaround no longer exists. It may have been deleted.',
+            `${F}turnaroundId`,
+          )
+        if (t.clientId !== clientId)
+          throw new DomainError('VALIDATION', 'That turnaround belongs to another client.', `${F}turnaroundId`)
       }
       Object.assign(e, {
         clientId,
@@ -117,18 +149,29 @@ export class EntriesService {
       })
       // Time kept by someone not on the staff list (an imported contractor, a staff member since
       // removed) keeps that name when edited without choosing anyone else.
-      const keptWorker = before?.kind === 'time' && before.staffId === null && input.staffId === null && before.worker !== '' ? before.worker : profile.ownerName
+      const keptWorker =
+        before?.kind === 'time' && before.staffId === null && input.staffId === null && before.worker !== ''
+          ? before.worker
+          : profile.ownerName
       if (input.kind === 'time') await this.applyTime(m, e, input, keptWorker, profile.hourlyWorthMinor)
       else {
-        if (input.amountMinor <= 0) throw new DomainError('VALIDATION', 'Enter an amount above zero.', `${F}amountMinor`)
+        if (input.amountMinor <= 0)
+          throw new DomainError('VALIDATION', 'Enter an amount above zero.', `${F}amountMinor`)
         e.amountMinor = input.amountMinor
       }
       if (input.kind === 'payment' && input.invoiceId !== null) {
         // An invoice edited into a payment cannot settle itself: it would be paid by its own amount.
-        if (id !== undefined && input.invoiceId === id) throw new DomainError('VALIDATION', 'A payment cannot settle itself: choose the invoice it pays, or none.', `${F}invoiceId`)
+        if (id !== undefined && input.invoiceId === id)
+          throw new DomainError(
+            'VALIDATION',
+            'A payment cannot settle itself: choose the invoice it pays, or none.',
+            `${F}invoiceId`,
+          )
         const inv = await m.findOneBy(LedgerEntryEntity, { id: input.invoiceId })
-        if (!inv || inv.kind !== 'invoice') throw new DomainError('VALIDATION', 'Choose one of the client’s invoices.', `${F}invoiceId`)
-        if (inv.clientId !== clientId) throw new DomainError('VALIDATION', 'That invoice belongs to another client.', `${F}invoiceId`)
+        if (!inv || inv.kind !== 'invoice')
+          throw new DomainError('VALIDATION', 'Choose one of the client’s invoices.', `${F}invoiceId`)
+        if (inv.clientId !== clientId)
+          throw new DomainError('VALIDATION', 'That invoice belongs to another client.', `${F}invoiceId`)
         e.invoiceId = inv.id
       }
       const saved = await m.save(e)
@@ -138,7 +181,13 @@ export class EntriesService {
   }
 
   /** Time: who worked, the minutes and the hourly rate (the staff member's, or the owner's hourly worth); amount = costOfMinutes. */
-  private async applyTime(m: EntityManager, e: LedgerEntryEntity, input: EntryData, defaultWorker: string, hourlyWorth: number): Promise<void> {
+  private async applyTime(
+    m: EntityManager,
+    e: LedgerEntryEntity,
+    input: EntryData,
+    defaultWorker: string,
+    hourlyWorth: number,
+  ): Promise<void> {
     if (input.minutes === null) throw new DomainError('VALIDATION', 'Enter the minutes worked.', `${F}minutes`)
     let rate = hourlyWorth
     e.worker = defaultWorker
@@ -151,7 +200,12 @@ export class EntriesService {
     }
     if (input.rateMinor !== null) rate = input.rateMinor
     const amount = costOfMinutes(input.minutes, rate)
-    if (amount > MAX_AMOUNT_MINOR) throw new DomainError('VALIDATION', 'At this rate, that much time costs more than one entry can hold: split the time over several entries.', `${F}minutes`)
+    if (amount > MAX_AMOUNT_MINOR)
+      throw new DomainError(
+        'VALIDATION',
+        'At this rate, that much time costs more than one entry can hold: split the time over several entries.',
+        `${F}minutes`,
+      )
     e.minutes = input.minutes
     e.rateMinor = rate
     e.amountMinor = amount

@@ -23,8 +23,11 @@ type Row = Record<string, string | number | null>
 /** Selects one SUM per kind (pivoted in SQL, so each client is one row) and the time minutes. */
 function pivot<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, a: string): SelectQueryBuilder<T> {
   qb.select(`${a}.clientId`, 'clientId')
-  for (const kind of ENTRY_KINDS) qb.addSelect(`SUM(CASE WHEN ${a}.kind = '${kind}' THEN ${a}.amountMinor ELSE 0 END)`, kind)
-  return qb.addSelect(`SUM(CASE WHEN ${a}.kind = 'time' THEN COALESCE(${a}.minutes, 0) ELSE 0 END)`, 'timeMinutes').groupBy(`${a}.clientId`)
+  for (const kind of ENTRY_KINDS)
+    qb.addSelect(`SUM(CASE WHEN ${a}.kind = '${kind}' THEN ${a}.amountMinor ELSE 0 END)`, kind)
+  return qb
+    .addSelect(`SUM(CASE WHEN ${a}.kind = 'time' THEN COALESCE(${a}.minutes, 0) ELSE 0 END)`, 'timeMinutes')
+    .groupBy(`${a}.clientId`)
 }
 
 function addRows(into: Map<number, KindSums>, rows: Row[], sign: 1 | -1 = 1): void {
@@ -43,17 +46,27 @@ export interface SumsOptions {
 }
 
 /** Per client: the sums of its entries and touchpoints over the period (both ends included). */
-export async function ledgerSums(m: EntityManager, period: Period, o: SumsOptions = {}): Promise<Map<number, KindSums>> {
+export async function ledgerSums(
+  m: EntityManager,
+  period: Period,
+  o: SumsOptions = {},
+): Promise<Map<number, KindSums>> {
   const out = new Map<number, KindSums>()
   const split = splitPeriod(period)
   const totals = async (first: string, last: string, sign: 1 | -1 = 1) => {
-    const qb = pivot(m.createQueryBuilder(LedgerMonthTotalEntity, 't'), 't').where('t.month BETWEEN :first AND :last', { first, last })
+    const qb = pivot(m.createQueryBuilder(LedgerMonthTotalEntity, 't'), 't').where('t.month BETWEEN :first AND :last', {
+      first,
+      last,
+    })
     if (o.clientId !== undefined) qb.andWhere('t.clientId = :clientId', { clientId: o.clientId })
     addRows(out, await qb.getRawMany<Row>(), sign)
   }
   const entries = async (range: Period, sign: 1 | -1 = 1) => {
     if (range.from > range.to) return
-    const qb = pivot(m.createQueryBuilder(LedgerEntryEntity, 'e'), 'e').where('e.entryDate BETWEEN :from AND :to', range)
+    const qb = pivot(m.createQueryBuilder(LedgerEntryEntity, 'e'), 'e').where(
+      'e.entryDate BETWEEN :from AND :to',
+      range,
+    )
     if (o.clientId !== undefined) qb.andWhere('e.clientId = :clientId', { clientId: o.clientId })
     addRows(out, await qb.getRawMany<Row>(), sign)
   }
@@ -61,7 +74,10 @@ export async function ledgerSums(m: EntityManager, period: Period, o: SumsOption
   for (const edge of split.edges) {
     const month = edge.from.slice(0, 7)
     // An edge covering most of its month reads fewer entries as the month's total minus the days it leaves out.
-    if (edge.to.slice(0, 7) === month && 2 * (daysApart(edge.from, edge.to) + 1) > daysApart(firstDay(month), lastDay(month)) + 1) {
+    if (
+      edge.to.slice(0, 7) === month &&
+      2 * (daysApart(edge.from, edge.to) + 1) > daysApart(firstDay(month), lastDay(month)) + 1
+    ) {
       await totals(month, month)
       await entries({ from: firstDay(month), to: shiftDay(edge.from, -1) }, -1)
       await entries({ from: shiftDay(edge.to, 1), to: lastDay(month) }, -1)
@@ -101,12 +117,20 @@ export function totalOf(sums: Iterable<KindSums>): KindSums {
 }
 
 /** One client's revenue and cost per month, from the monthly totals only (whole months). */
-export async function clientMonths(m: EntityManager, clientId: number, first: string, last: string): Promise<Map<string, Row>> {
+export async function clientMonths(
+  m: EntityManager,
+  clientId: number,
+  first: string,
+  last: string,
+): Promise<Map<string, Row>> {
   const qb = m
     .createQueryBuilder(LedgerMonthTotalEntity, 't')
     .select('t.month', 'month')
     .addSelect(`SUM(CASE WHEN t.kind = 'invoice' THEN t.amountMinor ELSE 0 END)`, 'revenue')
-    .addSelect(`SUM(CASE WHEN t.kind IN ('time', 'material', 'expense', 'refund', 'discount', 'credit', 'gift') THEN t.amountMinor ELSE 0 END)`, 'cost')
+    .addSelect(
+      `SUM(CASE WHEN t.kind IN ('time', 'material', 'expense', 'refund', 'discount', 'credit', 'gift') THEN t.amountMinor ELSE 0 END)`,
+      'cost',
+    )
     .where('t.clientId = :clientId', { clientId })
     .andWhere('t.month BETWEEN :first AND :last', { first, last })
     .groupBy('t.month')
@@ -115,7 +139,12 @@ export async function clientMonths(m: EntityManager, clientId: number, first: st
 }
 
 /** Touchpoint cost per month for one client, so the monthly chart counts complaint handling too. */
-export async function clientTouchpointMonths(m: EntityManager, clientId: number, first: string, last: string): Promise<Map<string, number>> {
+export async function clientTouchpointMonths(
+  m: EntityManager,
+  clientId: number,
+  first: string,
+  last: string,
+): Promise<Map<string, number>> {
   const rows = await m
     .createQueryBuilder(TouchpointEntity, 'tp')
     .select('SUBSTR(tp.occurredOn, 1, 7)', 'month')
@@ -127,6 +156,7 @@ export async function clientTouchpointMonths(m: EntityManager, clientId: number,
     .addGroupBy('tp.rateMinor')
     .getRawMany<Row>()
   const out = new Map<string, number>()
-  for (const r of rows) out.set(String(r.month), (out.get(String(r.month)) ?? 0) + costOfMinutes(Number(r.minutes), Number(r.rate)))
+  for (const r of rows)
+    out.set(String(r.month), (out.get(String(r.month)) ?? 0) + costOfMinutes(Number(r.minutes), Number(r.rate)))
   return out
 }

@@ -48,9 +48,20 @@ export class FiguresService {
         .getRawMany<{ id: number; name: string; status: ClientStatus }>()
       for (const r of rows) names.set(Number(r.id), { name: r.name, status: r.status })
     }
-    const clients: ClientFigures[] = ids.map((id) => ({ clientId: id, name: names.get(id)?.name ?? '', status: names.get(id)?.status ?? 'active', figures: figuresOf(sums.get(id) ?? emptySums()) }))
+    const clients: ClientFigures[] = ids.map((id) => ({
+      clientId: id,
+      name: names.get(id)?.name ?? '',
+      status: names.get(id)?.status ?? 'active',
+      figures: figuresOf(sums.get(id) ?? emptySums()),
+    }))
     clients.sort((a, b) => b.figures.marginMinor - a.figures.marginMinor || a.name.localeCompare(b.name))
-    return { period, hourlyWorthMinor: profile.hourlyWorthMinor, currency: profile.currency, totals: figuresOf(totalOf(sums.values())), clients }
+    return {
+      period,
+      hourlyWorthMinor: profile.hourlyWorthMinor,
+      currency: profile.currency,
+      totals: figuresOf(totalOf(sums.values())),
+      clients,
+    }
   }
 
   /** Revenue, cost and margin for each of the last `months` months, this one included. */

@@ -34,7 +34,11 @@ export class LedgerContext {
 
   async profile(m: EntityManager = this.manager): Promise<BusinessProfileEntity> {
     const p = await m.findOneBy(BusinessProfileEntity, { id: 1 })
-    if (!p) throw new DomainError('VALIDATION', 'Set up your business profile first: the ledger needs its currency and your hourly worth.')
+    if (!p)
+      throw new DomainError(
+        'VALIDATION',
+        'Set up your business profile first: the ledger needs its currency and your hourly worth.',
+      )
     return p
   }
 }

@@ -1,4 +1,5 @@
 /** The ledger's entries and the client figures as CSV, through the save dialog; written whole or not at all. */
+import { UNSAFE_FILE_NAME_CHARACTERS } from '../../file-names'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -20,10 +21,22 @@ import type { LedgerContext } from './ledger-context'
 const FORMULA_START = /^(?!-\d+(\.\d+)?$)[=+\-@\t\r]/
 
 const BATCH = 5000
-const COLUMNS = ['entryDate', 'kind', 'description', 'reference', 'amountMinor', 'currency', 'worker', 'minutes', 'rateMinor', 'turnaroundId', 'invoiceId'] as const
+const COLUMNS = [
+  'entryDate',
+  'kind',
+  'description',
+  'reference',
+  'amountMinor',
+  'currency',
+  'worker',
+  'minutes',
+  'rateMinor',
+  'turnaroundId',
+  'invoiceId',
+] as const
 
 function safeName(text: string): string {
-  return text.replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100)
+  return text.replace(UNSAFE_FILE_NAME_CHARACTERS, ' ').replace(/\s+/g, ' ').trim().slice(0, 100)
 }
 
 /** Writes beside the target and renames into place, so a failure leaves no partial file. */
@@ -40,7 +53,11 @@ async function writeAtomically(target: string, write: (fd: fs.promises.FileHandl
     await handle?.close().catch(() => undefined)
     await fs.promises.rm(temp, { force: true }).catch(() => undefined)
     if (error instanceof DomainError) throw error
-    throw new DomainError('VALIDATION', `The file could not be written to “${target}”. Nothing was saved; choose another place, such as your Documents folder.`, 'filePath')
+    throw new DomainError(
+      'VALIDATION',
+      `The file could not be written to “${target}”. Nothing was saved; choose another place, such as your Documents folder.`,
+      'filePath',
+    )
   }
 }
 
@@ -61,14 +78,34 @@ export class LedgerExport {
       if (!c) throw notFound('client')
       label = c.name
     }
-    const file = await this.chooseSavePath({ title: 'Export the ledger as CSV', defaultPath: `${this.ctx.today()} Ledger - ${safeName(label)}.csv` })
+    const file = await this.chooseSavePath({
+      title: 'Export the ledger as CSV',
+      defaultPath: `${this.ctx.today()} Ledger - ${safeName(label)}.csv`,
+    })
     if (file === null) return { filePath: null, rows: 0 }
     const target = /\.csv$/i.test(file) ? file : `${file}.csv`
     const currency = profile.currency
     let rows = 0
     await writeAtomically(target, async (fd) => {
-      await fd.write(Papa.unparse([['Date', 'Client', 'Kind', 'Description', 'Reference', `Amount (${currency})`, 'Currency', 'Worker', 'Minutes', `Hourly rate (${currency})`, 'Turnaround', 'Settles invoice']]) + '\r\n')
-      for (let lastId = 0; ; ) {
+      await fd.write(
+        Papa.unparse([
+          [
+            'Date',
+            'Client',
+            'Kind',
+            'Description',
+            'Reference',
+            `Amount (${currency})`,
+            'Currency',
+            'Worker',
+            'Minutes',
+            `Hourly rate (${currency})`,
+            'Turnaround',
+            'Settles invoice',
+          ],
+        ]) + '\r\n',
+      )
+      for (let lastId = 0; ;) {
         const qb = m
           .createQueryBuilder(LedgerEntryEntity, 'e')
           .innerJoin(ClientEntity, 'c', 'c.id = e.clientId')
@@ -106,12 +143,28 @@ export class LedgerExport {
   /** Each client's figures for the period, ranked by margin, the same figures the Ledger page shows. */
   async figuresCsv(period: Period): Promise<CsvExportResult> {
     const p = await this.figures.portfolio(period)
-    const file = await this.chooseSavePath({ title: 'Export the client figures as CSV', defaultPath: `${this.ctx.today()} Client figures ${period.from} to ${period.to}.csv` })
+    const file = await this.chooseSavePath({
+      title: 'Export the client figures as CSV',
+      defaultPath: `${this.ctx.today()} Client figures ${period.from} to ${period.to}.csv`,
+    })
     if (file === null) return { filePath: null, rows: 0 }
     const target = /\.csv$/i.test(file) ? file : `${file}.csv`
     const c = p.currency
     const money = (v: number | null) => (v === null ? '' : minorToInputText(v, c))
-    const header = ['Client', 'Status', `Revenue (${c})`, `Collected (${c})`, `Outstanding (${c})`, `Direct cost (${c})`, `Concessions (${c})`, `Margin (${c})`, 'Margin %', 'Hours', `Effective hourly rate (${c})`, `Your hourly worth (${c})`]
+    const header = [
+      'Client',
+      'Status',
+      `Revenue (${c})`,
+      `Collected (${c})`,
+      `Outstanding (${c})`,
+      `Direct cost (${c})`,
+      `Concessions (${c})`,
+      `Margin (${c})`,
+      'Margin %',
+      'Hours',
+      `Effective hourly rate (${c})`,
+      `Your hourly worth (${c})`,
+    ]
     const lines = p.clients.map(({ name, status, figures: f }) => [
       name,
       status,

@@ -45,6 +45,7 @@ export function createLedgerHandlers(s: LedgerServices): HandlersOf<typeof ledge
     'ledger:export-csv': ({ clientId }) => exports.entries(clientId),
     'ledger:export-figures-csv': ({ period }) => exports.figuresCsv(ctx.period(period)),
     'decisions:get-panel': ({ clientId, turnaroundId }) => decisions.panel(clientId, turnaroundId),
-    'decisions:record': ({ clientId, turnaroundId, decision, note }) => decisions.record(clientId, turnaroundId, decision, note),
+    'decisions:record': ({ clientId, turnaroundId, decision, note }) =>
+      decisions.record(clientId, turnaroundId, decision, note),
   }
 }

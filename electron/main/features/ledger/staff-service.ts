@@ -5,7 +5,12 @@ import type { RiskLimits, StaffMember } from '../../../shared/ledger/models'
 import type { RiskLimitsData, StaffData } from '../../../shared/ledger/schemas'
 import type { LedgerContext } from './ledger-context'
 
-const toStaff = (e: StaffEntity): StaffMember => ({ id: e.id, name: e.name, costRateMinor: e.costRateMinor, isSample: Boolean(e.isSample) })
+const toStaff = (e: StaffEntity): StaffMember => ({
+  id: e.id,
+  name: e.name,
+  costRateMinor: e.costRateMinor,
+  isSample: Boolean(e.isSample),
+})
 
 export const riskLimitsOf = (p: BusinessProfileEntity): RiskLimits => ({
   horizonYears: p.horizonYears,
@@ -26,9 +31,13 @@ export class StaffService {
   async save(id: number | undefined, input: StaffData, options: { isSample?: boolean } = {}): Promise<StaffMember> {
     return this.ctx.manager.transaction(async (m) => {
       const clash = await m.createQueryBuilder(StaffEntity, 's').where('s.name = :name', { name: input.name }).getOne()
-      if (clash && clash.id !== id) throw new DomainError('VALIDATION', `${input.name} is already on the staff list.`, 'name')
+      if (clash && clash.id !== id)
+        throw new DomainError('VALIDATION', `${input.name} is already on the staff list.`, 'name')
       const now = this.ctx.stamp()
-      const e = id === undefined ? Object.assign(new StaffEntity(), { createdAt: now, isSample: options.isSample ?? false }) : await m.findOneBy(StaffEntity, { id })
+      const e =
+        id === undefined
+          ? Object.assign(new StaffEntity(), { createdAt: now, isSample: options.isSample ?? false })
+          : await m.findOneBy(StaffEntity, { id })
       if (!e) throw notFound('staff member')
       Object.assign(e, input, { updatedAt: now })
       return toStaff(await m.save(e))

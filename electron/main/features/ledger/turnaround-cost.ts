@@ -10,8 +10,15 @@ import type { TurnaroundCost } from '../../../shared/ledger/models'
 type Row = Record<string, string | number | null>
 
 /** The cost so far of every turnaround of one client (or of one turnaround), oldest first. */
-export async function turnaroundCosts(m: EntityManager, where: { clientId: number } | { turnaroundId: number }): Promise<TurnaroundCost[]> {
-  const tq = m.createQueryBuilder(TurnaroundEntity, 't').select(['t.id', 't.openedOn', 't.closedOn']).orderBy('t.openedOn', 'ASC').addOrderBy('t.id', 'ASC')
+export async function turnaroundCosts(
+  m: EntityManager,
+  where: { clientId: number } | { turnaroundId: number },
+): Promise<TurnaroundCost[]> {
+  const tq = m
+    .createQueryBuilder(TurnaroundEntity, 't')
+    .select(['t.id', 't.openedOn', 't.closedOn'])
+    .orderBy('t.openedOn', 'ASC')
+    .addOrderBy('t.id', 'ASC')
   if ('clientId' in where) tq.where('t.clientId = :clientId', where)
   else tq.where('t.id = :turnaroundId', where)
   const turnarounds = await tq.getMany()
@@ -22,7 +29,10 @@ export async function turnaroundCosts(m: EntityManager, where: { clientId: numbe
     .select('e.turnaroundId', 'turnaroundId')
     .addSelect(`SUM(CASE WHEN e.kind = 'time' THEN e.amountMinor ELSE 0 END)`, 'timeCost')
     .addSelect(`SUM(CASE WHEN e.kind = 'time' THEN COALESCE(e.minutes, 0) ELSE 0 END)`, 'minutes')
-    .addSelect(`SUM(CASE WHEN e.kind IN ('material', 'expense', 'refund', 'discount', 'credit', 'gift') THEN e.amountMinor ELSE 0 END)`, 'other')
+    .addSelect(
+      `SUM(CASE WHEN e.kind IN ('material', 'expense', 'refund', 'discount', 'credit', 'gift') THEN e.amountMinor ELSE 0 END)`,
+      'other',
+    )
     .where('e.turnaroundId IN (:...ids)', { ids })
     .groupBy('e.turnaroundId')
     .getRawMany<Row>()
@@ -60,7 +70,11 @@ export async function turnaroundCosts(m: EntityManager, where: { clientId: numbe
  * The plan's open actions (planned or in progress, ours to do): their effort at the rate of who is
  * responsible (a staff member's cost rate, else the owner's hourly worth), plus their stated cost.
  */
-export async function plannedCost(m: EntityManager, turnaroundId: number, hourlyWorthMinor: number): Promise<{ minor: number; minutes: number; actions: number }> {
+export async function plannedCost(
+  m: EntityManager,
+  turnaroundId: number,
+  hourlyWorthMinor: number,
+): Promise<{ minor: number; minutes: number; actions: number }> {
   const rows = await m
     .createQueryBuilder(ActionEntity, 'a')
     .leftJoin(StaffEntity, 's', 's.name = a.responsible')

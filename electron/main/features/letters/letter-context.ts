@@ -32,7 +32,11 @@ export class LettersContext {
   constructor(readonly deps: LettersDeps) {
     this.clients = new ClientsService(deps)
     this.profile = new ProfileService(deps)
-    this.planner = createTurnaroundServices({ manager: deps.manager, now: deps.now, settings: () => this.profile.plannerSettings() })
+    this.planner = createTurnaroundServices({
+      manager: deps.manager,
+      now: deps.now,
+      settings: () => this.profile.plannerSettings(),
+    })
     this.templates = new TemplatesService(deps)
   }
 
@@ -50,7 +54,8 @@ export class LettersContext {
 
   async requireProfile(): Promise<BusinessProfile> {
     const profile = await this.profile.get()
-    if (!profile) throw new DomainError('VALIDATION', 'Set up your business profile first: letters are printed on its letterhead.')
+    if (!profile)
+      throw new DomainError('VALIDATION', 'Set up your business profile first: letters are printed on its letterhead.')
     return profile
   }
 
@@ -58,8 +63,10 @@ export class LettersContext {
   async turnaroundOf(clientId: number, turnaroundId: number | null): Promise<number | null> {
     if (turnaroundId === null) return null
     const t = await this.manager.findOneBy(TurnaroundEntity, { id: turnaroundId })
-    if (!t) throw new DomainError('NOT_FOUND', 'That turnaround no longer exists. It may have been deleted.', 'turnaroundId')
-    if (t.clientId !== clientId) throw new DomainError('VALIDATION', 'That turnaround belongs to another client.', 'turnaroundId')
+    if (!t)
+      throw new DomainError('NOT_FOUND', 'That turnaround no longer exists. It may have been deleted.', 'turnaroundId')
+    if (t.clientId !== clientId)
+      throw new DomainError('VALIDATION', 'That turnaround belongs to another client.', 'turnaroundId')
     return t.id
   }
 

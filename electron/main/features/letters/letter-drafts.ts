@@ -22,17 +22,33 @@ export class LetterDrafts {
   async start(input: LetterStartData, template?: TemplateSource): Promise<LetterDraftResult> {
     const ctx = this.ctx
     const [client, profile] = await Promise.all([ctx.clients.get(input.clientId), ctx.requireProfile()])
-    const turnaroundId = input.turnaroundId === undefined ? await ctx.defaultTurnaround(client.id) : await ctx.turnaroundOf(client.id, input.turnaroundId)
+    const turnaroundId =
+      input.turnaroundId === undefined
+        ? await ctx.defaultTurnaround(client.id)
+        : await ctx.turnaroundOf(client.id, input.turnaroundId)
     const turnaround = turnaroundId === null ? null : await ctx.planner.ctx.detail(turnaroundId)
     const date = input.date ?? ctx.today()
     if (date > ctx.today()) throw new DomainError('VALIDATION', 'A letter cannot be dated in the future.', 'date')
-    const { context, tables } = buildMergeData({ profile, client, turnaround, kind: input.kind, date, goodwill: input.goodwill, pageSize: profile.letterPageSize })
+    const { context, tables } = buildMergeData({
+      profile,
+      client,
+      turnaround,
+      kind: input.kind,
+      date,
+      goodwill: input.goodwill,
+      pageSize: profile.letterPageSize,
+    })
     const source = template ?? (await ctx.templates.effective(input.kind))
     let rendered
     try {
       rendered = renderTemplate(ctx.templates.engine, source, context, tables)
     } catch (error) {
-      toDomainError(error, template ? 'This template cannot be used' : 'Your template for this kind of letter cannot be used (fix it in Settings)')
+      toDomainError(
+        error,
+        template
+          ? 'This template cannot be used'
+          : 'Your template for this kind of letter cannot be used (fix it in Settings)',
+      )
     }
     const warnings = [decodeLogo(profile.logoDataUrl).problem].filter((w): w is string => w !== null)
     return {
@@ -56,10 +72,21 @@ export class LetterDrafts {
   async fromStored(letterId: number): Promise<LetterDraftResult> {
     const row = await this.ctx.manager.findOneBy(LetterEntity, { id: letterId })
     if (!row) throw notFound('letter')
-    const fresh = await this.start({ clientId: row.clientId, turnaroundId: row.turnaroundId, kind: row.kind as LetterKind, goodwill: '' })
+    const fresh = await this.start({
+      clientId: row.clientId,
+      turnaroundId: row.turnaroundId,
+      kind: row.kind as LetterKind,
+      goodwill: '',
+    })
     return {
       ...fresh,
-      draft: { ...fresh.draft, recipient: row.recipient, subject: row.subject, blocks: Blocks.parse(JSON.parse(row.blocks)), closing: row.closing },
+      draft: {
+        ...fresh.draft,
+        recipient: row.recipient,
+        subject: row.subject,
+        blocks: Blocks.parse(JSON.parse(row.blocks)),
+        closing: row.closing,
+      },
     }
   }
 }

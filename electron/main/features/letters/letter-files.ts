@@ -1,16 +1,21 @@
 /** The letter's file: a sensible, safe name, and a write that leaves either the whole file or nothing. */
+import { UNSAFE_FILE_NAME_CHARACTERS } from '../../file-names'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { LETTER_KIND_FILE_LABELS, type LetterKind } from '../../../shared/letters/words'
 import { DomainError } from '../../domain-error'
 
-const ILLEGAL = /[<>:"/\\|?*\u0000-\u001f\u007f]/g
+const ILLEGAL = UNSAFE_FILE_NAME_CHARACTERS
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i
 
 /** "2026-11-22 Follow-up - Acme Ltd.pdf", with characters no file system accepts taken out. */
 export function letterFileName(date: string, kind: LetterKind, clientName: string): string {
-  let client = clientName.replace(ILLEGAL, ' ').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '')
+  let client = clientName
+    .replace(ILLEGAL, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[. ]+$/, '')
   if (RESERVED.test(client)) client = `${client} (client)`
   if (client.length > 120) client = client.slice(0, 120).trim()
   return `${date} ${LETTER_KIND_FILE_LABELS[kind]}${client ? ` - ${client}` : ''}.pdf`
@@ -54,6 +59,10 @@ export async function writeFileAtomically(target: string, bytes: Uint8Array): Pr
     await fs.promises.rename(temp, target)
   } catch (error) {
     await fs.promises.rm(temp, { force: true }).catch(() => undefined)
-    throw new DomainError('VALIDATION', `The letter could not be saved as “${target}”: ${reason(error)}. Nothing was saved; choose another place, such as your Documents folder.`, 'filePath')
+    throw new DomainError(
+      'VALIDATION',
+      `The letter could not be saved as “${target}”: ${reason(error)}. Nothing was saved; choose another place, such as your Documents folder.`,
+      'filePath',
+    )
   }
 }

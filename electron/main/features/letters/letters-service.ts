@@ -11,7 +11,13 @@ import { ClientEntity, LetterEntity, LetterheadEntity } from '../../db/entities'
 import { timestamp } from '../../db/dialect'
 import { DomainError, notFound } from '../../domain-error'
 import { Blocks } from '../../../shared/letters/blocks'
-import type { LetterExportResult, LetterRecord, LetterReexportResult, LetterSummary, RenderedPdf } from '../../../shared/letters/models'
+import type {
+  LetterExportResult,
+  LetterRecord,
+  LetterReexportResult,
+  LetterSummary,
+  RenderedPdf,
+} from '../../../shared/letters/models'
 import type { LetterDraftData } from '../../../shared/letters/schemas'
 import { LETTER_KIND_LABELS, type LetterKind, type PageSize } from '../../../shared/letters/words'
 import { LettersContext, letterheadOf } from './letter-context'
@@ -24,7 +30,14 @@ import type { LetterDocument, Letterhead } from './pdf/types'
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
 function toPdf({ bytes, pages, unprintable }: RenderedLetter): RenderedPdf {
-  return { base64: bytes.toString('base64'), pages, bytes: bytes.length, contentHash: sha256(bytes), unprintable, unprintableMessage: unprintableMessage(unprintable) }
+  return {
+    base64: bytes.toString('base64'),
+    pages,
+    bytes: bytes.length,
+    contentHash: sha256(bytes),
+    unprintable,
+    unprintableMessage: unprintableMessage(unprintable),
+  }
 }
 
 type LetterRow = LetterEntity & { clientName: string }
@@ -48,11 +61,16 @@ export class LettersService {
   }
 
   /** The PDF of a draft on today's letterhead and paper size. */
-  async renderDraft(draft: LetterDraftData): Promise<RenderedLetter & { letterhead: Letterhead; pageSize: PageSize; clientName: string }> {
+  async renderDraft(
+    draft: LetterDraftData,
+  ): Promise<RenderedLetter & { letterhead: Letterhead; pageSize: PageSize; clientName: string }> {
     const [profile, client] = await Promise.all([this.ctx.requireProfile(), this.ctx.clients.get(draft.clientId)])
     await this.ctx.turnaroundOf(client.id, draft.turnaroundId)
     const letterhead = letterheadOf(profile)
-    const rendered = await renderLetterPdf(this.documentOf(draft, letterhead, profile.letterPageSize, client.name), this.ctx.fonts())
+    const rendered = await renderLetterPdf(
+      this.documentOf(draft, letterhead, profile.letterPageSize, client.name),
+      this.ctx.fonts(),
+    )
     return { ...rendered, letterhead, pageSize: profile.letterPageSize, clientName: client.name }
   }
 
@@ -63,18 +81,30 @@ export class LettersService {
   private async chooseFile(defaultName: string, title: string): Promise<string | null> {
     const choose = this.ctx.deps.chooseSavePath
     if (!choose) throw new Error('No save dialog was given to the letters service.')
-    const last = await this.ctx.manager.createQueryBuilder(LetterEntity, 'l').where("l.filePath <> ''").orderBy('l.exportedAt', 'DESC').addOrderBy('l.id', 'DESC').getOne()
-    const chosen = await choose({ title, defaultPath: last ? path.join(path.dirname(last.filePath), defaultName) : defaultName })
+    const last = await this.ctx.manager
+      .createQueryBuilder(LetterEntity, 'l')
+      .where("l.filePath <> ''")
+      .orderBy('l.exportedAt', 'DESC')
+      .addOrderBy('l.id', 'DESC')
+      .getOne()
+    const chosen = await choose({
+      title,
+      defaultPath: last ? path.join(path.dirname(last.filePath), defaultName) : defaultName,
+    })
     return chosen ? withPdfExtension(chosen) : null
   }
 
   /** "Save as PDF": the save dialog, the file written whole, the letter on record, the touchpoint logged. */
   async export(draft: LetterDraftData, minutes: number): Promise<LetterExportResult> {
-    if (draft.date > this.ctx.today()) throw new DomainError('VALIDATION', 'A letter that is sent now cannot be dated in the future.', 'draft.date')
+    if (draft.date > this.ctx.today())
+      throw new DomainError('VALIDATION', 'A letter that is sent now cannot be dated in the future.', 'draft.date')
     const rendered = await this.renderDraft(draft)
     const problem = unprintableMessage(rendered.unprintable)
     if (problem) throw new DomainError('VALIDATION', problem)
-    const file = await this.chooseFile(letterFileName(draft.date, draft.kind, rendered.clientName), 'Save the letter as PDF')
+    const file = await this.chooseFile(
+      letterFileName(draft.date, draft.kind, rendered.clientName),
+      'Save the letter as PDF',
+    )
     if (!file) return { saved: false }
     const id = await this.ctx.manager.transaction(async (m) => {
       const row = await this.insert(m, draft, rendered, file, false)
@@ -86,11 +116,19 @@ export class LettersService {
   }
 
   /** Keeps a letter on record; the letterhead is stored once per distinct content. */
-  async insert(m: EntityManager, draft: LetterDraftData, rendered: { bytes: Buffer; letterhead: Letterhead; pageSize: PageSize }, filePath: string, isSample: boolean): Promise<LetterEntity> {
+  async insert(
+    m: EntityManager,
+    draft: LetterDraftData,
+    rendered: { bytes: Buffer; letterhead: Letterhead; pageSize: PageSize },
+    filePath: string,
+    isSample: boolean,
+  ): Promise<LetterEntity> {
     const content = JSON.stringify(rendered.letterhead)
     const hash = sha256(Buffer.from(content))
     const stamp = timestamp(this.ctx.deps.now())
-    const letterhead = (await m.findOneBy(LetterheadEntity, { contentHash: hash })) ?? (await m.save(Object.assign(new LetterheadEntity(), { contentHash: hash, content, createdAt: stamp })))
+    const letterhead =
+      (await m.findOneBy(LetterheadEntity, { contentHash: hash })) ??
+      (await m.save(Object.assign(new LetterheadEntity(), { contentHash: hash, content, createdAt: stamp })))
     return m.save(
       Object.assign(new LetterEntity(), {
         clientId: draft.clientId,
@@ -118,9 +156,21 @@ export class LettersService {
     const summary = `${LETTER_KIND_LABELS[draft.kind]}${draft.subject ? `: ${draft.subject}` : ''}`.slice(0, 10_000)
     const isCheckIn = draft.kind === 'check_in' && detail.closedOn !== null
     try {
-      await scoped.planner.touchpoints.save(draft.clientId, draft.turnaroundId, undefined, { kind: 'letter', occurredOn: draft.date, who: who.slice(0, 120), minutes, summary, isCheckIn })
+      await scoped.planner.touchpoints.save(draft.clientId, draft.turnaroundId, undefined, {
+        kind: 'letter',
+        occurredOn: draft.date,
+        who: who.slice(0, 120),
+        minutes,
+        summary,
+        isCheckIn,
+      })
     } catch (error) {
-      if (error instanceof DomainError && error.field === 'occurredOn') throw new DomainError('VALIDATION', `The letter’s date cannot be before the turnaround opened (${detail.openedOn}).`, 'draft.date')
+      if (error instanceof DomainError && error.field === 'occurredOn')
+        throw new DomainError(
+          'VALIDATION',
+          `The letter’s date cannot be before the turnaround opened (${detail.openedOn}).`,
+          'draft.date',
+        )
       throw error
     }
   }
@@ -138,7 +188,9 @@ export class LettersService {
   }
 
   private letterheadOf(row: LetterEntity): Promise<Letterhead> {
-    return this.ctx.manager.findOneByOrFail(LetterheadEntity, { id: row.letterheadId }).then((h) => JSON.parse(h.content) as Letterhead)
+    return this.ctx.manager
+      .findOneByOrFail(LetterheadEntity, { id: row.letterheadId })
+      .then((h) => JSON.parse(h.content) as Letterhead)
   }
 
   private draftOf(row: LetterEntity): LetterDraftData {
@@ -167,7 +219,12 @@ export class LettersService {
   async reexport(id: number): Promise<LetterReexportResult> {
     const row = await this.row(id)
     const { bytes } = await this.storedBytes(row)
-    const file = await this.chooseFile(row.filePath ? path.basename(row.filePath) : letterFileName(row.letterDate, row.kind as LetterKind, row.clientName), 'Export the letter again')
+    const file = await this.chooseFile(
+      row.filePath
+        ? path.basename(row.filePath)
+        : letterFileName(row.letterDate, row.kind as LetterKind, row.clientName),
+      'Export the letter again',
+    )
     if (!file) return { saved: false }
     await writeFileAtomically(file, bytes)
     const contentHash = sha256(bytes)
@@ -177,14 +234,22 @@ export class LettersService {
 
   async openFile(id: number): Promise<null> {
     const row = await this.row(id)
-    if (!row.filePath) throw new DomainError('NOT_FOUND', 'This letter was never saved to a file. Use “Export again” to save it.')
-    if (!fs.existsSync(row.filePath)) throw new DomainError('NOT_FOUND', `The file is no longer at “${row.filePath}”. Use “Export again” to save it anew.`)
+    if (!row.filePath)
+      throw new DomainError('NOT_FOUND', 'This letter was never saved to a file. Use “Export again” to save it.')
+    if (!fs.existsSync(row.filePath))
+      throw new DomainError(
+        'NOT_FOUND',
+        `The file is no longer at “${row.filePath}”. Use “Export again” to save it anew.`,
+      )
     const open = this.ctx.deps.openFile
     if (!open) throw new Error('No way to open files was given to the letters service.')
     try {
       await open(row.filePath)
     } catch (error) {
-      throw new DomainError('VALIDATION', `The file could not be opened: ${error instanceof Error ? error.message : String(error)}`)
+      throw new DomainError(
+        'VALIDATION',
+        `The file could not be opened: ${error instanceof Error ? error.message : String(error)}`,
+      )
     }
     return null
   }
@@ -215,7 +280,18 @@ export class LettersService {
     const q = this.ctx.manager
       .createQueryBuilder(LetterEntity, 'l')
       .innerJoin(ClientEntity, 'c', 'c.id = l.clientId')
-      .select(['l.id', 'l.clientId', 'l.turnaroundId', 'l.kind', 'l.letterDate', 'l.subject', 'l.filePath', 'l.contentHash', 'l.exportedAt', 'l.isSample'])
+      .select([
+        'l.id',
+        'l.clientId',
+        'l.turnaroundId',
+        'l.kind',
+        'l.letterDate',
+        'l.subject',
+        'l.filePath',
+        'l.contentHash',
+        'l.exportedAt',
+        'l.isSample',
+      ])
       .addSelect('c.name', 'client_name')
       .orderBy('l.letterDate', 'DESC')
       .addOrderBy('l.id', 'DESC')

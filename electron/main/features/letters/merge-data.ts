@@ -37,11 +37,18 @@ export function buildMergeData(input: MergeInput): MergeData {
     if (standing === 'done') return `Done on ${date(c.doneOn)}`
     if (standing === 'missed') return `Missed: it was due on ${date(c.dueOn)}`
     if (standing === 'late') return `Late: it was due on ${date(c.dueOn)}`
-    const moved = c.status === 'renegotiated' && c.originalDueOn !== c.dueOn ? ` (moved from ${date(c.originalDueOn)})` : ''
+    const moved =
+      c.status === 'renegotiated' && c.originalDueOn !== c.dueOn ? ` (moved from ${date(c.originalDueOn)})` : ''
     return `By ${date(c.dueOn)}${moved}`
   }
   const actionText = ({ action: a, standing }: ActionFact) =>
-    standing === 'done' ? 'Done' : standing === 'late' ? `Late: it was due on ${date(a.dueOn)}` : standing === 'due' ? `By ${date(a.dueOn)}` : ''
+    standing === 'done'
+      ? 'Done'
+      : standing === 'late'
+        ? `Late: it was due on ${date(a.dueOn)}`
+        : standing === 'due'
+          ? `By ${date(a.dueOn)}`
+          : ''
   const actionView = (f: ActionFact) => ({
     title: f.action.title,
     who: f.action.responsible || (f.action.party === 'us' ? 'We' : 'You'),
@@ -83,7 +90,13 @@ export function buildMergeData(input: MergeInput): MergeData {
   const issueViews = issues.map(issueView)
 
   const context = {
-    business: { name: profile.businessName, owner: profile.ownerName, address: profile.address, email: profile.email, phone: profile.phone },
+    business: {
+      name: profile.businessName,
+      owner: profile.ownerName,
+      address: profile.address,
+      email: profile.email,
+      phone: profile.phone,
+    },
     client: {
       name: client.name,
       company: client.company,
@@ -128,12 +141,15 @@ export function buildMergeData(input: MergeInput): MergeData {
   if (issues.length > 0) {
     // The "resolved when" column only when at least one issue says it.
     const criteria = issues.some((i) => i.issue.successCriterion.trim() !== '')
-    const statement = ({ issue, isNew }: IssueFact) => (isNew ? `${issue.statement} (raised since we agreed the list)` : issue.statement)
+    const statement = ({ issue, isNew }: IssueFact) =>
+      isNew ? `${issue.statement} (raised since we agreed the list)` : issue.statement
     tables.issues = {
       type: 'table',
       columns: criteria ? ['#', 'Issue', 'How we will both know it is resolved'] : ['#', 'Issue'],
       widths: criteria ? [6, 50, 44] : [6, 94],
-      rows: issues.map((f, n) => (criteria ? [String(n + 1), statement(f), f.issue.successCriterion] : [String(n + 1), statement(f)])),
+      rows: issues.map((f, n) =>
+        criteria ? [String(n + 1), statement(f), f.issue.successCriterion] : [String(n + 1), statement(f)],
+      ),
     }
   }
   if (facts.commitments.length > 0) {
@@ -149,7 +165,12 @@ export function buildMergeData(input: MergeInput): MergeData {
       type: 'table',
       columns: ['#', 'What we will do', 'Who', 'When'],
       widths: [6, 50, 18, 26],
-      rows: actions.map((a, n) => [String(n + 1), a.quick_win ? `${a.title} (quick win)` : a.title, a.who, a.standing || '—']),
+      rows: actions.map((a, n) => [
+        String(n + 1),
+        a.quick_win ? `${a.title} (quick win)` : a.title,
+        a.who,
+        a.standing || '—',
+      ]),
     }
   }
   return { context, tables }

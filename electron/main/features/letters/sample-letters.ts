@@ -16,7 +16,10 @@ const SAMPLE_LETTERS: ReadonlyArray<{ client: string; kind: LetterKind; on: numb
   { client: 'Ana Lucía Ortega', kind: 'parting', on: -115 },
 ]
 
-export async function loadSampleLetters(deps: { manager: EntityManager; now: () => Date; fontsDir: string }, clients: readonly Client[]): Promise<number> {
+export async function loadSampleLetters(
+  deps: { manager: EntityManager; now: () => Date; fontsDir: string },
+  clients: readonly Client[],
+): Promise<number> {
   const { drafts, letters } = createLetterServices(deps)
   const today = localIsoDate(deps.now())
   let count = 0
@@ -24,7 +27,12 @@ export async function loadSampleLetters(deps: { manager: EntityManager; now: () 
     const client = clients.find((c) => c.name === spec.client)
     if (!client) continue
     // Written on its day: the facts as they stood then.
-    const { draft } = await drafts.start({ clientId: client.id, kind: spec.kind, goodwill: spec.goodwill ?? '', date: addDays(today, spec.on) })
+    const { draft } = await drafts.start({
+      clientId: client.id,
+      kind: spec.kind,
+      goodwill: spec.goodwill ?? '',
+      date: addDays(today, spec.on),
+    })
     await letters.insert(deps.manager, draft, await letters.renderDraft(draft), '', true)
     count++
   }

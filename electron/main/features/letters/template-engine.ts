@@ -110,7 +110,11 @@ class NoFilesTag extends Tag {
 export function tagLinesTrimmed(source: string): string {
   return source
     .split('\n')
-    .map((line) => (/^\s*(\{%-?(?:(?!%\})[\s\S])*%\}\s*)+$/.test(line) && !/\{\{/.test(line) ? line.replace(/-?%\}(\s*)$/, '-%}$1') : line))
+    .map((line) =>
+      /^\s*(\{%-?(?:(?!%\})[\s\S])*%\}\s*)+$/.test(line) && !/\{\{/.test(line)
+        ? line.replace(/-?%\}(\s*)$/, '-%}$1')
+        : line,
+    )
     .join('\n')
 }
 
@@ -150,29 +154,51 @@ export function checkTemplate(engine: Liquid, source: string, part: 'subject' | 
       const group = GROUPS.get(name)
       const line = use.location.row
       const where = `Line ${line}: `
-      if (!group) throw new TemplateError(`${where}unknown merge field “${use.toString()}”. Choose one from the list beside the editor.`, part, line)
+      if (!group)
+        throw new TemplateError(
+          `${where}unknown merge field “${use.toString()}”. Choose one from the list beside the editor.`,
+          part,
+          line,
+        )
       const next = segments[1]
       if (next === undefined) continue
       const allowed = group.list ? new Set<string>(LIST_PROPERTIES) : new Set(group.fields.map((f) => f.name))
-      if (!allowed.has(next)) throw new TemplateError(`${where}unknown merge field “${use.toString()}”. Choose one from the list beside the editor.`, part, line)
+      if (!allowed.has(next))
+        throw new TemplateError(
+          `${where}unknown merge field “${use.toString()}”. Choose one from the list beside the editor.`,
+          part,
+          line,
+        )
     }
   }
   // Loop variables: {% for issue in issues %} … {{ issue.bogus }}.
-  const loops = [...source.matchAll(/\{%-?\s*for\s+(\w+)\s+in\s+(\w+)/g)].map((m) => ({ item: m[1] as string, list: m[2] as string }))
+  const loops = [...source.matchAll(/\{%-?\s*for\s+(\w+)\s+in\s+(\w+)/g)].map((m) => ({
+    item: m[1] as string,
+    list: m[2] as string,
+  }))
   for (const { item, list } of loops) {
     const fields = fieldsOf(list)
     for (const use of analysis.variables[item] ?? []) {
       const field = use.segments.map(String)[1]
       if (field !== undefined && !fields.has(field)) {
         const line = use.location.row
-        throw new TemplateError(`Line ${line}: unknown merge field “${use.toString()}”: a ${list} item has ${[...fields].join(', ')}.`, part, line)
+        throw new TemplateError(
+          `Line ${line}: unknown merge field “${use.toString()}”: a ${list} item has ${[...fields].join(', ')}.`,
+          part,
+          line,
+        )
       }
     }
   }
 }
 
 /** Renders a subject and a body with the context's values, each value escaped. */
-export function renderTemplate(engine: Liquid, source: TemplateSource, context: TemplateContext, tables: Partial<Record<LetterTable, TableBlockData>>): RenderedTemplate {
+export function renderTemplate(
+  engine: Liquid,
+  source: TemplateSource,
+  context: TemplateContext,
+  tables: Partial<Record<LetterTable, TableBlockData>>,
+): RenderedTemplate {
   const render = (text: string, part: 'subject' | 'body') => {
     try {
       return engine.parseAndRenderSync(tagLinesTrimmed(text), context)
@@ -181,7 +207,9 @@ export function renderTemplate(engine: Liquid, source: TemplateSource, context: 
       throw new TemplateError(`${line ? `Line ${line}: ` : ''}${cleanMessage(error)}`, part, line)
     }
   }
-  const subject = plain(render(source.subject, 'subject')).replace(/\s*\n\s*/g, ' ').trim()
+  const subject = plain(render(source.subject, 'subject'))
+    .replace(/\s*\n\s*/g, ' ')
+    .trim()
   return { subject, blocks: toBlocks(render(source.body, 'body'), tables) }
 }
 
@@ -230,5 +258,7 @@ export function toBlocks(rendered: string, tables: Partial<Record<LetterTable, T
   flushParagraph()
   flushBullets()
   // A heading with nothing under it (its section had no data) is left out.
-  return blocks.filter((b, i) => b.type !== 'heading' || (blocks[i + 1] !== undefined && blocks[i + 1]?.type !== 'heading'))
+  return blocks.filter(
+    (b, i) => b.type !== 'heading' || (blocks[i + 1] !== undefined && blocks[i + 1]?.type !== 'heading'),
+  )
 }

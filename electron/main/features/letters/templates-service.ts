@@ -16,20 +16,39 @@ import { DEFAULT_TEMPLATES } from './default-templates'
 import { TemplateError, checkTemplate, createEngine, renderTemplate, type TemplateSource } from './template-engine'
 
 /** Fields that hold true or false. */
-const BOOLEAN_FIELDS = new Set(['exists', 'quick_win', 'issues_agreed', 'plan_due_passed', 'plan_agreed', 'new', 'resolved', 'done', 'late'])
+const BOOLEAN_FIELDS = new Set([
+  'exists',
+  'quick_win',
+  'issues_agreed',
+  'plan_due_passed',
+  'plan_agreed',
+  'new',
+  'resolved',
+  'done',
+  'late',
+])
 
 /** A value in every merge field and one item in every list: a template that renders against this uses only known fields. */
 export function exampleContext(): Record<string, unknown> {
   const byName = new Map(MERGE_GROUPS.map((g) => [g.name, g]))
   const item = (groupName: string) => {
     const group = byName.get(LIST_FIELDS_OF[groupName] ?? groupName)
-    return Object.fromEntries((group?.fields ?? []).map((f) => [f.name, BOOLEAN_FIELDS.has(f.name) ? true : f.name === 'number' ? 1 : `example ${f.name}`]))
+    return Object.fromEntries(
+      (group?.fields ?? []).map((f) => [
+        f.name,
+        BOOLEAN_FIELDS.has(f.name) ? true : f.name === 'number' ? 1 : `example ${f.name}`,
+      ]),
+    )
   }
   return Object.fromEntries(MERGE_GROUPS.map((g) => [g.name, g.list ? [item(g.name)] : item(g.name)]))
 }
 
 const exampleTable: TableBlockData = { type: 'table', columns: ['Example'], rows: [['example']] }
-const exampleTables: Record<LetterTable, TableBlockData> = { issues: exampleTable, commitments: exampleTable, plan: exampleTable }
+const exampleTables: Record<LetterTable, TableBlockData> = {
+  issues: exampleTable,
+  commitments: exampleTable,
+  plan: exampleTable,
+}
 
 export function toDomainError(error: unknown, what: string): never {
   if (error instanceof TemplateError) throw new DomainError('VALIDATION', `${what}: ${error.message}`, error.part)
@@ -64,7 +83,12 @@ export class TemplatesService {
 
   async save(kind: LetterKind, source: TemplateSource): Promise<LetterTemplateView> {
     this.check(source)
-    const row = Object.assign(new LetterTemplateEntity(), { kind, subject: source.subject, body: source.body, updatedAt: timestamp(this.deps.now()) })
+    const row = Object.assign(new LetterTemplateEntity(), {
+      kind,
+      subject: source.subject,
+      body: source.body,
+      updatedAt: timestamp(this.deps.now()),
+    })
     await this.deps.manager.save(row)
     return this.view(kind, row)
   }

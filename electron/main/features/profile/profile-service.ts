@@ -28,7 +28,11 @@ function toProfile(e: BusinessProfileEntity): BusinessProfile {
   }
 }
 
-export const DEFAULT_PLANNER_SETTINGS: PlannerSettings = { warningWindowDays: 2, followUpEveryDays: 2, checkInAfterDays: 90 }
+export const DEFAULT_PLANNER_SETTINGS: PlannerSettings = {
+  warningWindowDays: 2,
+  followUpEveryDays: 2,
+  checkInAfterDays: 90,
+}
 
 /** The owner's business profile: one row, created on first start. */
 export class ProfileService {
@@ -44,7 +48,12 @@ export class ProfileService {
     const now = timestamp(this.deps.now())
     const e =
       (await repo.findOneBy({ id: PROFILE_ID })) ??
-      Object.assign(new BusinessProfileEntity(), { id: PROFILE_ID, createdAt: now, isSample: false, ...DEFAULT_PLANNER_SETTINGS })
+      Object.assign(new BusinessProfileEntity(), {
+        id: PROFILE_ID,
+        createdAt: now,
+        isSample: false,
+        ...DEFAULT_PLANNER_SETTINGS,
+      })
     Object.assign(e, input, { updatedAt: now })
     // Editing the profile makes it the owner's own; loading the sample marks it as sample.
     e.isSample = options.isSample ?? false
@@ -54,7 +63,13 @@ export class ProfileService {
   /** The planner's thresholds; the defaults until a profile exists. */
   async plannerSettings(): Promise<PlannerSettings> {
     const p = await this.get()
-    return p ? { warningWindowDays: p.warningWindowDays, followUpEveryDays: p.followUpEveryDays, checkInAfterDays: p.checkInAfterDays } : { ...DEFAULT_PLANNER_SETTINGS }
+    return p
+      ? {
+          warningWindowDays: p.warningWindowDays,
+          followUpEveryDays: p.followUpEveryDays,
+          checkInAfterDays: p.checkInAfterDays,
+        }
+      : { ...DEFAULT_PLANNER_SETTINGS }
   }
 
   async savePlannerSettings(input: PlannerSettingsData): Promise<PlannerSettings> {

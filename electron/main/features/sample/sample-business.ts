@@ -159,7 +159,8 @@ const SEEDS: readonly Seed[] = [
     contactPerson: 'Fatima Hussain',
     email: 'pta@riversideprimary.example.org',
     phone: '0117 496 0640',
-    notes: 'Summer fair posters and raffle tickets. Volunteer committee changes every September: confirm who signs off.',
+    notes:
+      'Summer fair posters and raffle tickets. Volunteer committee changes every September: confirm who signs off.',
     tags: ['charity', 'events'],
     wonDaysAgo: 1200,
     referralValueMinor: 12000,
@@ -286,7 +287,8 @@ const SEEDS: readonly Seed[] = [
     contactPerson: 'Sunita Kapoor',
     email: 'sunita@marigoldflowers.example.co.uk',
     phone: '0117 496 0418',
-    notes: 'Gift tags delivered in the wrong colour before Mother’s Day. Reprinted overnight, delivered by hand; she has ordered twice since.',
+    notes:
+      'Gift tags delivered in the wrong colour before Mother’s Day. Reprinted overnight, delivered by hand; she has ordered twice since.',
     tags: ['retail'],
     wonDaysAgo: 880,
     referralValueMinor: 25000,
@@ -384,7 +386,8 @@ const SEEDS: readonly Seed[] = [
     contactPerson: 'Dan Okonkwo',
     email: 'production@harbourfest.example.org',
     phone: '0117 496 0860',
-    notes: 'Programmes, wristbands, site signage. Everything lands in the same three weeks of June: book press time in March.',
+    notes:
+      'Programmes, wristbands, site signage. Everything lands in the same three weeks of June: book press time in March.',
     tags: ['events', 'key account', 'signage'],
     wonDaysAgo: 2400,
     referralValueMinor: 300000,
@@ -541,7 +544,8 @@ const SEEDS: readonly Seed[] = [
     contactPerson: 'Joanna Pryce',
     email: 'joanna@wildthyme.example.co.uk',
     phone: '0117 496 0349',
-    notes: 'Two menu cards for a gala dinner were missing allergen symbols. Caught by their chef, not by us. She is cool on the phone lately.',
+    notes:
+      'Two menu cards for a gala dinner were missing allergen symbols. Caught by their chef, not by us. She is cool on the phone lately.',
     tags: ['hospitality', 'events'],
     wonDaysAgo: 1010,
     referralValueMinor: 60000,
@@ -553,7 +557,8 @@ const SEEDS: readonly Seed[] = [
     contactPerson: 'Rhys Morgan',
     email: '',
     phone: '07700 900664',
-    notes: 'Three logo directions rejected, then asked for the source files without paying the deposit. Parted ways by letter; no balance owed either side.',
+    notes:
+      'Three logo directions rejected, then asked for the source files without paying the deposit. Parted ways by letter; no balance owed either side.',
     tags: ['brand'],
     wonDaysAgo: 380,
     referralValueMinor: 0,

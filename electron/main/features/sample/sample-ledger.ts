@@ -51,7 +51,8 @@ function profileOf(name: string, referralValueMinor: number, random: () => numbe
   const fixed = WHALES[name] ?? LOSS_MAKERS[name]
   if (fixed) return fixed
   // The middle earns a little; most small clients about break even.
-  if (referralValueMinor >= 50000) return { monthly: 50000 + Math.round(random() * 70000), costPct: 86 + Math.round(random() * 16), orderPct: 80 }
+  if (referralValueMinor >= 50000)
+    return { monthly: 50000 + Math.round(random() * 70000), costPct: 86 + Math.round(random() * 16), orderPct: 80 }
   return { monthly: 10000 + Math.round(random() * 30000), costPct: 85 + Math.round(random() * 25), orderPct: 55 }
 }
 
@@ -71,7 +72,17 @@ interface SampleClient {
 export async function loadSampleStaff(m: EntityManager, now: Date): Promise<void> {
   const stamp = timestamp(now)
   // The sample owner's risk limits: three years of margin, a quarter of it at most, 20 hours, 40.00 an hour, 200.00 of referral value by default.
-  await m.update(BusinessProfileEntity, { id: 1 }, { horizonYears: 3, maxTurnaroundSharePct: 25, maxTurnaroundMinutes: 1200, minEffectiveRateMinor: 4000, defaultReferralValueMinor: 20000 })
+  await m.update(
+    BusinessProfileEntity,
+    { id: 1 },
+    {
+      horizonYears: 3,
+      maxTurnaroundSharePct: 25,
+      maxTurnaroundMinutes: 1200,
+      minEffectiveRateMinor: 4000,
+      defaultReferralValueMinor: 20000,
+    },
+  )
   await m.insert(
     StaffEntity,
     SAMPLE_STAFF.map((s) => ({ ...s, isSample: true, createdAt: stamp, updatedAt: stamp })),
@@ -79,18 +90,56 @@ export async function loadSampleStaff(m: EntityManager, now: Date): Promise<void
 }
 
 /** Every client's two years, then the costs of the open turnarounds (after loadSampleStaff); inside the caller's transaction. */
-export async function loadSampleLedger(m: EntityManager, clients: SampleClient[], today: string, now: Date): Promise<number> {
+export async function loadSampleLedger(
+  m: EntityManager,
+  clients: SampleClient[],
+  today: string,
+  now: Date,
+): Promise<number> {
   const stamp = timestamp(now)
   const staff = await m.find(StaffEntity, { where: { isSample: true } })
-  const base = { currency: 'GBP', isSample: true, createdAt: stamp, updatedAt: stamp, description: '', reference: '', worker: '', staffId: null, minutes: null, rateMinor: null, invoiceId: null, turnaroundId: null, importKey: null }
+  const base = {
+    currency: 'GBP',
+    isSample: true,
+    createdAt: stamp,
+    updatedAt: stamp,
+    description: '',
+    reference: '',
+    worker: '',
+    staffId: null,
+    minutes: null,
+    rateMinor: null,
+    invoiceId: null,
+    turnaroundId: null,
+    importKey: null,
+  }
   const invoices: Row[] = []
   const others: Row[] = []
   const payments: Array<{ reference: string; row: Row }> = []
   const thisMonth = today.slice(0, 7)
   let invoiceNo = 1000
-  const time = (clientId: number, date: string, minutes: number, who: StaffEntity | null, description: string, turnaroundId: number | null = null): Row => {
+  const time = (
+    clientId: number,
+    date: string,
+    minutes: number,
+    who: StaffEntity | null,
+    description: string,
+    turnaroundId: number | null = null,
+  ): Row => {
     const rate = who?.costRateMinor ?? OWNER.rate
-    return { ...base, clientId, kind: 'time', entryDate: date, minutes, rateMinor: rate, staffId: who?.id ?? null, worker: who?.name ?? OWNER.name, amountMinor: costOfMinutes(minutes, rate), description, turnaroundId }
+    return {
+      ...base,
+      clientId,
+      kind: 'time',
+      entryDate: date,
+      minutes,
+      rateMinor: rate,
+      staffId: who?.id ?? null,
+      worker: who?.name ?? OWNER.name,
+      amountMinor: costOfMinutes(minutes, rate),
+      description,
+      turnaroundId,
+    }
   }
   for (const [index, c] of clients.entries()) {
     const random = prng(7919 * (index + 1))
@@ -108,28 +157,81 @@ export async function loadSampleLedger(m: EntityManager, clients: SampleClient[]
       const revenue = Math.round(p.monthly * seasonal * (0.7 + random() * 0.6))
       const reference = `HL-${++invoiceNo}`
       const invoiceDate = day(3 + Math.floor(random() * 20))
-      invoices.push({ ...base, clientId: c.id, kind: 'invoice', entryDate: invoiceDate, amountMinor: revenue, reference, description: 'Print and design work' })
+      invoices.push({
+        ...base,
+        clientId: c.id,
+        kind: 'invoice',
+        entryDate: invoiceDate,
+        amountMinor: revenue,
+        reference,
+        description: 'Print and design work',
+      })
       // Paid about three weeks later, except the newest invoices, and Acme's invoice 2291 story.
       const paidOn = addDays(invoiceDate, 14 + Math.floor(random() * 21))
       const late = c.name === 'Acme & Sons' && back <= 2
-      if (paidOn <= today && !late) payments.push({ reference, row: { ...base, clientId: c.id, kind: 'payment', entryDate: paidOn, amountMinor: revenue, reference, description: `Payment of ${reference}` } })
+      if (paidOn <= today && !late)
+        payments.push({
+          reference,
+          row: {
+            ...base,
+            clientId: c.id,
+            kind: 'payment',
+            entryDate: paidOn,
+            amountMinor: revenue,
+            reference,
+            description: `Payment of ${reference}`,
+          },
+        })
       // The work: time of a staff member and the owner, materials, sometimes an expense or a discount.
       const cost = Math.round((revenue * p.costPct) / 100)
       const materials = Math.round(cost * 0.35)
       const who = staff[Math.floor(random() * staff.length)] ?? null
-      const workMinutes = Math.max(15, Math.round(((cost - materials) * 0.7 * 60) / (who?.costRateMinor ?? OWNER.rate) / 15) * 15)
+      const workMinutes = Math.max(
+        15,
+        Math.round(((cost - materials) * 0.7 * 60) / (who?.costRateMinor ?? OWNER.rate) / 15) * 15,
+      )
       const ownerMinutes = Math.max(15, Math.round(((cost - materials) * 0.3 * 60) / OWNER.rate / 15) * 15)
       others.push(time(c.id, day(2 + Math.floor(random() * 20)), workMinutes, who, 'Production'))
       others.push(time(c.id, day(1 + Math.floor(random() * 10)), ownerMinutes, null, 'Design and proofs'))
-      others.push({ ...base, clientId: c.id, kind: 'material', entryDate: invoiceDate, amountMinor: materials, description: 'Paper, ink and finishing' })
-      if (random() < 0.15) others.push({ ...base, clientId: c.id, kind: 'expense', entryDate: day(15), amountMinor: 1500 + Math.floor(random() * 4000), description: 'Courier' })
-      if (random() < 0.08) others.push({ ...base, clientId: c.id, kind: 'discount', entryDate: invoiceDate, amountMinor: Math.round(revenue * 0.05), description: 'Loyalty discount' })
+      others.push({
+        ...base,
+        clientId: c.id,
+        kind: 'material',
+        entryDate: invoiceDate,
+        amountMinor: materials,
+        description: 'Paper, ink and finishing',
+      })
+      if (random() < 0.15)
+        others.push({
+          ...base,
+          clientId: c.id,
+          kind: 'expense',
+          entryDate: day(15),
+          amountMinor: 1500 + Math.floor(random() * 4000),
+          description: 'Courier',
+        })
+      if (random() < 0.08)
+        others.push({
+          ...base,
+          clientId: c.id,
+          kind: 'discount',
+          entryDate: invoiceDate,
+          amountMinor: Math.round(revenue * 0.05),
+          description: 'Loyalty discount',
+        })
     }
   }
   await turnaroundCosts(m, clients, today, staff, (r) => others.push({ ...base, ...r }), time)
   const chunk = 100
   for (let i = 0; i < invoices.length; i += chunk) await m.insert(LedgerEntryEntity, invoices.slice(i, i + chunk))
-  const ids = new Map((await m.find(LedgerEntryEntity, { where: { kind: 'invoice', isSample: true }, select: { id: true, reference: true } })).map((e) => [e.reference, e.id]))
+  const ids = new Map(
+    (
+      await m.find(LedgerEntryEntity, {
+        where: { kind: 'invoice', isSample: true },
+        select: { id: true, reference: true },
+      })
+    ).map((e) => [e.reference, e.id]),
+  )
   const settled = payments.map(({ reference, row }) => ({ ...row, invoiceId: ids.get(reference) ?? null }))
   const rest = [...settled, ...others]
   for (let i = 0; i < rest.length; i += chunk) await m.insert(LedgerEntryEntity, rest.slice(i, i + chunk))
@@ -143,9 +245,20 @@ async function turnaroundCosts(
   today: string,
   staff: StaffEntity[],
   push: (r: Row) => void,
-  time: (clientId: number, date: string, minutes: number, who: StaffEntity | null, description: string, turnaroundId: number | null) => Row,
+  time: (
+    clientId: number,
+    date: string,
+    minutes: number,
+    who: StaffEntity | null,
+    description: string,
+    turnaroundId: number | null,
+  ) => Row,
 ): Promise<void> {
-  const open = await m.createQueryBuilder(TurnaroundEntity, 't').where('t.isSample = :yes', { yes: true }).andWhere('t.closedOn IS NULL').getMany()
+  const open = await m
+    .createQueryBuilder(TurnaroundEntity, 't')
+    .where('t.isSample = :yes', { yes: true })
+    .andWhere('t.closedOn IS NULL')
+    .getMany()
   const tom = staff.find((s) => s.name === 'Tom') ?? null
   for (const t of open) {
     const c = clients.find((x) => x.id === t.clientId)
@@ -155,13 +268,41 @@ async function turnaroundCosts(
       return d > today ? today : d
     }
     if (c.name === 'Acme & Sons') {
-      push({ clientId: c.id, turnaroundId: t.id, kind: 'credit', entryDate: at(10), amountMinor: 92000, description: 'Credit note for the mis-cut labels' })
-      push({ clientId: c.id, turnaroundId: t.id, kind: 'material', entryDate: at(12), amountMinor: 21000, description: 'Reprint of 2,400 labels at 39 mm' })
+      push({
+        clientId: c.id,
+        turnaroundId: t.id,
+        kind: 'credit',
+        entryDate: at(10),
+        amountMinor: 92000,
+        description: 'Credit note for the mis-cut labels',
+      })
+      push({
+        clientId: c.id,
+        turnaroundId: t.id,
+        kind: 'material',
+        entryDate: at(12),
+        amountMinor: 21000,
+        description: 'Reprint of 2,400 labels at 39 mm',
+      })
       push(time(c.id, at(12), 600, tom, 'Reprint and cutting', t.id))
       push(time(c.id, at(14), 420, null, 'Meetings, new spec sheet and sign-off', t.id))
-      push({ clientId: c.id, turnaroundId: t.id, kind: 'gift', entryDate: at(20), amountMinor: 6500, description: 'Hamper with the apology letter' })
+      push({
+        clientId: c.id,
+        turnaroundId: t.id,
+        kind: 'gift',
+        entryDate: at(20),
+        amountMinor: 6500,
+        description: 'Hamper with the apology letter',
+      })
     } else {
-      push({ clientId: c.id, turnaroundId: t.id, kind: 'gift', entryDate: at(3), amountMinor: 3500, description: 'Flowers with the apology note' })
+      push({
+        clientId: c.id,
+        turnaroundId: t.id,
+        kind: 'gift',
+        entryDate: at(3),
+        amountMinor: 3500,
+        description: 'Flowers with the apology note',
+      })
       push(time(c.id, at(4), 180, null, 'Putting it right', t.id))
     }
   }

@@ -25,7 +25,10 @@ export class SampleService {
     await this.deps.manager.transaction(async (manager) => {
       const existing = await manager.findOneBy(BusinessProfileEntity, { id: 1 })
       if (existing && !existing.isSample) {
-        throw new DomainError('VALIDATION', 'The sample business can only be loaded before you set up your own business.')
+        throw new DomainError(
+          'VALIDATION',
+          'The sample business can only be loaded before you set up your own business.',
+        )
       }
       if (existing) throw new DomainError('VALIDATION', 'The sample business is already loaded.')
       const scoped = { manager, now: this.deps.now }
@@ -34,10 +37,15 @@ export class SampleService {
       const created: Client[] = []
       for (const client of clients) created.push(await register.create(client, { isSample: true }))
       await loadSampleStaff(manager, this.deps.now())
-      const planner = createTurnaroundServices({ manager, now: this.deps.now, settings: () => new ProfileService(scoped).plannerSettings() })
+      const planner = createTurnaroundServices({
+        manager,
+        now: this.deps.now,
+        settings: () => new ProfileService(scoped).plannerSettings(),
+      })
       await loadSampleTurnarounds(planner, created, localIsoDate(this.deps.now()))
       await loadSampleLedger(manager, created, localIsoDate(this.deps.now()), this.deps.now())
-      if (this.deps.fontsDir) await loadSampleLetters({ manager, now: this.deps.now, fontsDir: this.deps.fontsDir }, created)
+      if (this.deps.fontsDir)
+        await loadSampleLetters({ manager, now: this.deps.now, fontsDir: this.deps.fontsDir }, created)
     })
     return { clients: clients.length }
   }

@@ -10,7 +10,13 @@
  * whichever day it is loaded: the same commitments at risk, the same overdue follow-up.
  */
 import { addDays } from '../../../shared/turnarounds/dates'
-import { ActionInput, CommitmentInput, IssueInput, TouchpointInput, TurnaroundOpenInput } from '../../../shared/turnarounds/schemas'
+import {
+  ActionInput,
+  CommitmentInput,
+  IssueInput,
+  TouchpointInput,
+  TurnaroundOpenInput,
+} from '../../../shared/turnarounds/schemas'
 import type { TurnaroundServices } from '../turnarounds'
 import { CLOSED_STORIES } from './sample-stories-closed'
 import { EARLY_STORIES } from './sample-stories-early'
@@ -39,14 +45,20 @@ function standInStatuses(s: Scenario): readonly string[] {
  * caller's transaction. A scenario whose client is missing uses an unused client of the same kind,
  * or is left out. Returns how many turnarounds it opened.
  */
-export async function loadSampleTurnarounds(planner: TurnaroundServices, clients: Array<{ id: number; name: string; status: string }>, today: string): Promise<number> {
+export async function loadSampleTurnarounds(
+  planner: TurnaroundServices,
+  clients: Array<{ id: number; name: string; status: string }>,
+  today: string,
+): Promise<number> {
   const on = (days: Days) => addDays(today, days)
   const used = new Set<number>()
   const pick = (s: Scenario): SampleClient | undefined => {
     const named = clients.find((c) => c.name === s.client && !used.has(c.id))
     if (named) return named
     const statuses = standInStatuses(s)
-    return clients.find((c) => statuses.includes(c.status) && !used.has(c.id) && !SAMPLE_TURNAROUNDS.some((o) => o.client === c.name))
+    return clients.find(
+      (c) => statuses.includes(c.status) && !used.has(c.id) && !SAMPLE_TURNAROUNDS.some((o) => o.client === c.name),
+    )
   }
 
   let opened = 0
@@ -60,11 +72,21 @@ export async function loadSampleTurnarounds(planner: TurnaroundServices, clients
   return opened
 }
 
-async function playScenario(planner: TurnaroundServices, clientId: number, s: Scenario, on: (days: Days) => string): Promise<void> {
+async function playScenario(
+  planner: TurnaroundServices,
+  clientId: number,
+  s: Scenario,
+  on: (days: Days) => string,
+): Promise<void> {
   const { turnarounds, plan, commitments, touchpoints } = planner
   const { opened, responsePromised, ...details } = s.open
   const t = await turnarounds.open(
-    TurnaroundOpenInput.parse({ ...details, clientId, openedOn: on(opened), responsePromisedOn: responsePromised === undefined ? null : on(responsePromised) }),
+    TurnaroundOpenInput.parse({
+      ...details,
+      clientId,
+      openedOn: on(opened),
+      responsePromisedOn: responsePromised === undefined ? null : on(responsePromised),
+    }),
     { isSample: true },
   )
   const id = t.id
@@ -80,24 +102,41 @@ async function playScenario(planner: TurnaroundServices, clientId: number, s: Sc
   }
   await saveIssues(false)
   if (s.handover) await turnarounds.handOver(id, s.handover.to, s.handover.reason, on(s.handover.on))
-  if (s.agreement) await turnarounds.recordAgreement(id, on(s.agreement.on), s.agreement.via, s.agreement.missingNote ?? '')
+  if (s.agreement)
+    await turnarounds.recordAgreement(id, on(s.agreement.on), s.agreement.via, s.agreement.missingNote ?? '')
   await saveIssues(true)
 
-  if (s.clientCommitment) await turnarounds.setClientCommitment(id, s.clientCommitment.kind, s.clientCommitment.description, s.clientCommitment.amountMinor ?? null)
+  if (s.clientCommitment)
+    await turnarounds.setClientCommitment(
+      id,
+      s.clientCommitment.kind,
+      s.clientCommitment.description,
+      s.clientCommitment.amountMinor ?? null,
+    )
 
   for (const { on: day, ...touchpoint } of s.touchpoints.filter((tp) => !tp.isCheckIn)) {
-    await touchpoints.save(clientId, id, undefined, TouchpointInput.parse({ ...touchpoint, occurredOn: on(day) }), { allowFuture: false })
+    await touchpoints.save(clientId, id, undefined, TouchpointInput.parse({ ...touchpoint, occurredOn: on(day) }), {
+      allowFuture: false,
+    })
   }
 
   if (s.planAgreed !== undefined) await turnarounds.agreePlan(id, on(s.planAgreed))
 
   for (const { issue, due, ...action } of s.actions ?? []) {
     const issueId = issue === undefined ? null : (issueIds.get(issue) ?? null)
-    await plan.saveAction(id, undefined, ActionInput.parse({ ...action, issueId, dueOn: due === undefined ? null : on(due) }))
+    await plan.saveAction(
+      id,
+      undefined,
+      ActionInput.parse({ ...action, issueId, dueOn: due === undefined ? null : on(due) }),
+    )
   }
 
   for (const c of s.commitments ?? []) {
-    const detail = await commitments.save(id, undefined, CommitmentInput.parse({ party: c.party, description: c.description, dueOn: on(c.due) }))
+    const detail = await commitments.save(
+      id,
+      undefined,
+      CommitmentInput.parse({ party: c.party, description: c.description, dueOn: on(c.due) }),
+    )
     const commitmentId = Math.max(...detail.commitments.map((x) => x.id))
     if (c.done !== undefined) await commitments.markDone(commitmentId, on(c.done))
     else if (c.missed) await commitments.markMissed(commitmentId)
@@ -108,7 +147,9 @@ async function playScenario(planner: TurnaroundServices, clientId: number, s: Sc
 
   // Check-ins come after closing: a check-in touchpoint records itself as the check-in.
   for (const { on: day, ...touchpoint } of s.touchpoints.filter((tp) => tp.isCheckIn)) {
-    await touchpoints.save(clientId, id, undefined, TouchpointInput.parse({ ...touchpoint, occurredOn: on(day) }), { allowFuture: false })
+    await touchpoints.save(clientId, id, undefined, TouchpointInput.parse({ ...touchpoint, occurredOn: on(day) }), {
+      allowFuture: false,
+    })
   }
   if (s.checkedIn !== undefined) await turnarounds.checkIn(id, on(s.checkedIn))
 }

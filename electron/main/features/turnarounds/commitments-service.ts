@@ -26,13 +26,18 @@ export class CommitmentsService {
         return
       }
       const e = await this.find(m, id)
-      if (e.turnaroundId !== turnaroundId) throw new DomainError('VALIDATION', 'That commitment belongs to another turnaround.')
+      if (e.turnaroundId !== turnaroundId)
+        throw new DomainError('VALIDATION', 'That commitment belongs to another turnaround.')
       Object.assign(e, { party: input.party, description: input.description, updatedAt: this.ctx.stamp() })
       if (e.status === 'open' && e.dueOn === e.originalDueOn) {
         e.dueOn = input.dueOn
         e.originalDueOn = input.dueOn
       } else if (input.dueOn !== e.dueOn) {
-        throw new DomainError('VALIDATION', 'Use "Renegotiate" to move the date of a commitment, so the reason is kept.', 'dueOn')
+        throw new DomainError(
+          'VALIDATION',
+          'Use "Renegotiate" to move the date of a commitment, so the reason is kept.',
+          'dueOn',
+        )
       }
       await m.save(e)
     })
@@ -58,10 +63,18 @@ export class CommitmentsService {
 
   async renegotiate(id: number, newDueOn: string, reason: string): Promise<TurnaroundDetail> {
     return this.change(id, async (m, e) => {
-      if (e.status === 'done') throw new DomainError('VALIDATION', 'This commitment is done; there is nothing to renegotiate.')
+      if (e.status === 'done')
+        throw new DomainError('VALIDATION', 'This commitment is done; there is nothing to renegotiate.')
       if (newDueOn === e.dueOn) throw new DomainError('VALIDATION', 'Choose a new date.', 'newDueOn')
-      if (newDueOn < this.ctx.today()) throw new DomainError('VALIDATION', 'The new date cannot be in the past.', 'newDueOn')
-      Object.assign(e, { status: 'renegotiated', dueOn: newDueOn, doneOn: null, renegotiationReason: reason, updatedAt: this.ctx.stamp() })
+      if (newDueOn < this.ctx.today())
+        throw new DomainError('VALIDATION', 'The new date cannot be in the past.', 'newDueOn')
+      Object.assign(e, {
+        status: 'renegotiated',
+        dueOn: newDueOn,
+        doneOn: null,
+        renegotiationReason: reason,
+        updatedAt: this.ctx.stamp(),
+      })
       await m.save(e)
     })
   }
@@ -72,7 +85,10 @@ export class CommitmentsService {
     })
   }
 
-  private async change(id: number, fn: (m: EntityManager, e: CommitmentEntity) => Promise<void>): Promise<TurnaroundDetail> {
+  private async change(
+    id: number,
+    fn: (m: EntityManager, e: CommitmentEntity) => Promise<void>,
+  ): Promise<TurnaroundDetail> {
     const e = await this.ctx.deps.manager.findOneBy(CommitmentEntity, { id })
     if (!e) throw notFound('commitment')
     return this.ctx.mutate(e.turnaroundId, async (m) => fn(m, await this.find(m, id)))

@@ -18,11 +18,21 @@ export async function refreshDerived(m: EntityManager, turnaroundId: number): Pr
     t.issuesAgreedOn !== null &&
     (await m
       .createQueryBuilder(TouchpointEntity, 'tp')
-      .where('tp.turnaroundId = :id AND tp.kind IN (:...kinds) AND tp.occurredOn >= :agreed', { id: turnaroundId, kinds: ['letter', 'email'], agreed: t.issuesAgreedOn })
+      .where('tp.turnaroundId = :id AND tp.kind IN (:...kinds) AND tp.occurredOn >= :agreed', {
+        id: turnaroundId,
+        kinds: ['letter', 'email'],
+        agreed: t.issuesAgreedOn,
+      })
       .getExists())
   const started =
-    (await m.createQueryBuilder(ActionEntity, 'a').where('a.turnaroundId = :id AND a.status IN (:...s)', { id: turnaroundId, s: ['in_progress', 'done'] }).getExists()) ||
-    (await m.createQueryBuilder(CommitmentEntity, 'c').where("c.turnaroundId = :id AND c.status = 'done'", { id: turnaroundId }).getExists())
+    (await m
+      .createQueryBuilder(ActionEntity, 'a')
+      .where('a.turnaroundId = :id AND a.status IN (:...s)', { id: turnaroundId, s: ['in_progress', 'done'] })
+      .getExists()) ||
+    (await m
+      .createQueryBuilder(CommitmentEntity, 'c')
+      .where("c.turnaroundId = :id AND c.status = 'done'", { id: turnaroundId })
+      .getExists())
 
   t.lastTouchpointOn = last?.last ?? null
   t.nextFollowUpOn = t.closedOn ? null : nextFollowUpOn(t.openedOn, t.lastTouchpointOn, t.followUpEveryDays)

@@ -1,7 +1,21 @@
 import type { EntityManager } from 'typeorm'
-import { ActionEntity, ClientEntity, CommitmentEntity, HandoverEntity, IssueEntity, TouchpointEntity, TurnaroundEntity } from '../../db/entities'
+import {
+  ActionEntity,
+  ClientEntity,
+  CommitmentEntity,
+  HandoverEntity,
+  IssueEntity,
+  TouchpointEntity,
+  TurnaroundEntity,
+} from '../../db/entities'
 import { notFound } from '../../domain-error'
-import type { AgreementChanges, CommitmentView, IssueView, TouchpointView, TurnaroundDetail } from '../../../shared/turnarounds/models'
+import type {
+  AgreementChanges,
+  CommitmentView,
+  IssueView,
+  TouchpointView,
+  TurnaroundDetail,
+} from '../../../shared/turnarounds/models'
 import { NEXT_STEP, commitmentState, rankActions } from '../../../shared/turnarounds/rules'
 
 interface SnapshotItem {
@@ -20,14 +34,19 @@ export function parseSnapshot(json: string | null): SnapshotItem[] | null {
 }
 
 /** The agreed list against today's list (dropped issues count as removed). */
-export function agreementChanges(snapshot: SnapshotItem[], issues: Pick<IssueView, 'id' | 'statement' | 'status'>[]): AgreementChanges {
+export function agreementChanges(
+  snapshot: SnapshotItem[],
+  issues: Pick<IssueView, 'id' | 'statement' | 'status'>[],
+): AgreementChanges {
   const live = issues.filter((i) => i.status !== 'dropped')
   const before = new Map(snapshot.map((s) => [s.id, s.statement]))
   const now = new Map(live.map((i) => [i.id, i.statement]))
   return {
     added: live.filter((i) => !before.has(i.id)).map((i) => i.statement),
     removed: snapshot.filter((s) => !now.has(s.id)).map((s) => s.statement),
-    reworded: live.filter((i) => before.has(i.id) && before.get(i.id) !== i.statement).map((i) => ({ before: before.get(i.id) as string, after: i.statement })),
+    reworded: live
+      .filter((i) => before.has(i.id) && before.get(i.id) !== i.statement)
+      .map((i) => ({ before: before.get(i.id) as string, after: i.statement })),
   }
 }
 
@@ -46,7 +65,12 @@ export function toTouchpointView(t: TouchpointEntity): TouchpointView {
 }
 
 /** Everything the turnaround page shows, read in one go. */
-export async function loadDetail(m: EntityManager, id: number, today: string, warningDays: number): Promise<TurnaroundDetail> {
+export async function loadDetail(
+  m: EntityManager,
+  id: number,
+  today: string,
+  warningDays: number,
+): Promise<TurnaroundDetail> {
   const t = await m.findOneBy(TurnaroundEntity, { id })
   if (!t) throw notFound('turnaround')
   const [client, issueRows, actionRows, commitmentRows, touchpointRows, handoverRows] = await Promise.all([
@@ -86,7 +110,9 @@ export async function loadDetail(m: EntityManager, id: number, today: string, wa
     renegotiationReason: c.renegotiationReason,
     state: commitmentState(c.status, c.dueOn, today, warningDays),
   }))
-  const ours = commitments.filter((c) => c.party === 'us' && (c.status === 'done' || c.status === 'missed' || c.dueOn < today))
+  const ours = commitments.filter(
+    (c) => c.party === 'us' && (c.status === 'done' || c.status === 'missed' || c.dueOn < today),
+  )
   const onTime = ours.filter((c) => c.status === 'done' && c.doneOn !== null && c.doneOn <= c.dueOn).length
   return {
     id: t.id,
@@ -135,7 +161,13 @@ export async function loadDetail(m: EntityManager, id: number, today: string, wa
     })),
     commitments,
     touchpoints: touchpointRows.map(toTouchpointView),
-    handovers: handoverRows.map((h) => ({ id: h.id, handedOn: h.handedOn, fromOwner: h.fromOwner, toOwner: h.toOwner, reason: h.reason })),
+    handovers: handoverRows.map((h) => ({
+      id: h.id,
+      handedOn: h.handedOn,
+      fromOwner: h.fromOwner,
+      toOwner: h.toOwner,
+      reason: h.reason,
+    })),
     onTimeShare: ours.length === 0 ? null : onTime / ours.length,
     isSample: Boolean(t.isSample),
   }

@@ -35,9 +35,15 @@ export class PlanService {
       if (input.issueId !== null) await this.owned(m, IssueEntity, input.issueId, turnaroundId, 'issue', 'issueId')
       // A plan's size is bounded, so its planned cost is too (money.ts, MAX_PLAN_ACTIONS).
       if (id === undefined && (await m.countBy(ActionEntity, { turnaroundId })) >= MAX_PLAN_ACTIONS) {
-        throw new DomainError('VALIDATION', `A plan holds at most ${MAX_PLAN_ACTIONS} actions. Combine some, or remove those that are done with.`)
+        throw new DomainError(
+          'VALIDATION',
+          `A plan holds at most ${MAX_PLAN_ACTIONS} actions. Combine some, or remove those that are done with.`,
+        )
       }
-      const e = id === undefined ? Object.assign(new ActionEntity(), { manualRank: null }) : await this.owned(m, ActionEntity, id, turnaroundId, 'action')
+      const e =
+        id === undefined
+          ? Object.assign(new ActionEntity(), { manualRank: null })
+          : await this.owned(m, ActionEntity, id, turnaroundId, 'action')
       Object.assign(e, input, { turnaroundId, updatedAt: this.ctx.stamp() })
       if (id === undefined) e.createdAt = this.ctx.stamp()
       await m.save(e)
@@ -69,7 +75,8 @@ export class PlanService {
       const to = direction === 'up' ? from - 1 : from + 1
       if (from < 0 || to < 0 || to >= ordered.length) return
       ;[ordered[from], ordered[to]] = [ordered[to] as number, ordered[from] as number]
-      for (const [rank, actionId] of ordered.entries()) await m.update(ActionEntity, { id: actionId }, { manualRank: rank + 1 })
+      for (const [rank, actionId] of ordered.entries())
+        await m.update(ActionEntity, { id: actionId }, { manualRank: rank + 1 })
     })
   }
 
@@ -90,8 +97,8 @@ export class PlanService {
   ): Promise<T> {
     const row = (await m.findOneBy(entity, { id } as never)) as T | null
     if (!row) throw notFound(what)
-    if (row.turnaroundId !== turnaroundId) throw new DomainError('VALIDATION', `That ${what} belongs to another turnaround.`, field)
+    if (row.turnaroundId !== turnaroundId)
+      throw new DomainError('VALIDATION', `That ${what} belongs to another turnaround.`, field)
     return row
   }
 }
-

@@ -65,7 +65,13 @@ export async function todayData(m: EntityManager, today: string, warningDays: nu
   const checkIns = await m
     .createQueryBuilder(TurnaroundEntity, 't')
     .innerJoin('clients', 'cl', 'cl.id = t.client_id')
-    .select(['t.id AS "turnaroundId"', 't.client_id AS "clientId"', 'cl.name AS "clientName"', 't.check_in_due_on AS "checkInDueOn"', 't.outcome AS outcome'])
+    .select([
+      't.id AS "turnaroundId"',
+      't.client_id AS "clientId"',
+      'cl.name AS "clientName"',
+      't.check_in_due_on AS "checkInDueOn"',
+      't.outcome AS outcome',
+    ])
     .where('t.closed_on IS NOT NULL')
     .andWhere('t.checked_in_on IS NULL')
     .andWhere('t.check_in_due_on <= :horizon', { horizon })

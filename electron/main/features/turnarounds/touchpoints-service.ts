@@ -18,23 +18,35 @@ export class TouchpointsService {
   constructor(private readonly ctx: TurnaroundsContext) {}
 
   async list(clientId: number): Promise<TouchpointView[]> {
-    const rows = await this.ctx.deps.manager.find(TouchpointEntity, { where: { clientId }, order: { occurredOn: 'DESC', id: 'DESC' }, take: 500 })
+    const rows = await this.ctx.deps.manager.find(TouchpointEntity, {
+      where: { clientId },
+      order: { occurredOn: 'DESC', id: 'DESC' },
+      take: 500,
+    })
     return rows.map(toTouchpointView)
   }
 
-  async save(clientId: number, turnaroundId: number | null, id: number | undefined, input: TouchpointData, options: { allowFuture?: boolean } = {}): Promise<TouchpointView> {
+  async save(
+    clientId: number,
+    turnaroundId: number | null,
+    id: number | undefined,
+    input: TouchpointData,
+    options: { allowFuture?: boolean } = {},
+  ): Promise<TouchpointView> {
     return this.ctx.deps.manager.transaction(async (m) => {
       if (!(await m.existsBy(ClientEntity, { id: clientId }))) throw notFound('client')
       if (!options.allowFuture) this.ctx.notInFuture(input.occurredOn, 'occurredOn', 'A touchpoint')
       if (turnaroundId !== null) {
         const t = await m.findOneBy(TurnaroundEntity, { id: turnaroundId })
         if (!t) throw notFound('turnaround')
-        if (t.clientId !== clientId) throw new DomainError('VALIDATION', 'That turnaround belongs to another client.', 'turnaroundId')
+        if (t.clientId !== clientId)
+          throw new DomainError('VALIDATION', 'That turnaround belongs to another client.', 'turnaroundId')
         this.ctx.notBeforeOpening(t, input.occurredOn, 'occurredOn', 'A touchpoint of this turnaround')
       }
       const e = id === undefined ? new TouchpointEntity() : await m.findOneBy(TouchpointEntity, { id })
       if (!e) throw notFound('touchpoint')
-      if (id !== undefined && e.clientId !== clientId) throw new DomainError('VALIDATION', 'That touchpoint belongs to another client.', 'clientId')
+      if (id !== undefined && e.clientId !== clientId)
+        throw new DomainError('VALIDATION', 'That touchpoint belongs to another client.', 'clientId')
       const previousTurnaround = id === undefined ? null : e.turnaroundId
       // The rate is set when logged and kept on edits, unless who spent the time changes.
       const rateMinor = id === undefined || e.who !== input.who ? await touchpointRate(m, input.who) : e.rateMinor
@@ -48,7 +60,8 @@ export class TouchpointsService {
       }
       if (input.isCheckIn && turnaroundId !== null) {
         const t = await m.findOneByOrFail(TurnaroundEntity, { id: turnaroundId })
-        if (t.closedOn && !t.checkedInOn && input.occurredOn >= t.closedOn) await m.update(TurnaroundEntity, { id: turnaroundId }, { checkedInOn: input.occurredOn })
+        if (t.closedOn && !t.checkedInOn && input.occurredOn >= t.closedOn)
+          await m.update(TurnaroundEntity, { id: turnaroundId }, { checkedInOn: input.occurredOn })
       }
       return toTouchpointView(saved)
     })

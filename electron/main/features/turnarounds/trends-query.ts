@@ -86,15 +86,24 @@ export async function trendsData(m: EntityManager, from: string, to: string): Pr
     .addOrderBy('i.root_cause', 'ASC')
     .getRawMany<{ rootCause: RootCause; clients: number | string; issues: number | string }>()
 
-  const counts = (rows: Array<{ key: string; count: number | string }>): TrendCount[] => rows.map((r) => ({ key: r.key, count: Number(r.count) }))
+  const counts = (rows: Array<{ key: string; count: number | string }>): TrendCount[] =>
+    rows.map((r) => ({ key: r.key, count: Number(r.count) }))
   return {
     from,
     to,
     months: monthsBetween(from, to),
     byRootCause: byRootCause.map((r) => ({ month: r.month, rootCause: r.rootCause, count: Number(r.count) })),
-    bySeverity: bySeverity.map((r) => ({ month: r.month, severity: Number(r.severity) as Severity, count: Number(r.count) })),
+    bySeverity: bySeverity.map((r) => ({
+      month: r.month,
+      severity: Number(r.severity) as Severity,
+      count: Number(r.count),
+    })),
     staff: counts(staff),
     products: counts(products),
-    sharedRootCauses: shared.map((r) => ({ rootCause: r.rootCause, clients: Number(r.clients), issues: Number(r.issues) })),
+    sharedRootCauses: shared.map((r) => ({
+      rootCause: r.rootCause,
+      clients: Number(r.clients),
+      issues: Number(r.issues),
+    })),
   }
 }

@@ -20,8 +20,20 @@ export async function listTurnarounds(m: EntityManager, o: ListOptions): Promise
     .where("i.turnaround_id = t.id AND i.status IN ('open', 'in_progress')")
     .getQuery()
   const pending = "c.turnaround_id = t.id AND c.status IN ('open', 'renegotiated')"
-  const atRisk = m.createQueryBuilder().subQuery().select('COUNT(*)').from(CommitmentEntity, 'c').where(`${pending} AND c.due_on >= :today AND c.due_on <= :horizon`).getQuery()
-  const overdue = m.createQueryBuilder().subQuery().select('COUNT(*)').from(CommitmentEntity, 'c').where(`${pending} AND c.due_on < :today`).getQuery()
+  const atRisk = m
+    .createQueryBuilder()
+    .subQuery()
+    .select('COUNT(*)')
+    .from(CommitmentEntity, 'c')
+    .where(`${pending} AND c.due_on >= :today AND c.due_on <= :horizon`)
+    .getQuery()
+  const overdue = m
+    .createQueryBuilder()
+    .subQuery()
+    .select('COUNT(*)')
+    .from(CommitmentEntity, 'c')
+    .where(`${pending} AND c.due_on < :today`)
+    .getQuery()
 
   const qb = m
     .createQueryBuilder(TurnaroundEntity, 't')
@@ -45,7 +57,10 @@ export async function listTurnarounds(m: EntityManager, o: ListOptions): Promise
   if (o.state === 'open') qb.where('t.closed_on IS NULL')
   if (o.state === 'closed') qb.where('t.closed_on IS NOT NULL')
   if (o.clientId !== null) qb.andWhere('t.client_id = :clientId', { clientId: o.clientId })
-  qb.orderBy('t.closed_on', 'DESC', 'NULLS FIRST').addOrderBy('t.next_follow_up_on', 'ASC', 'NULLS LAST').addOrderBy('t.opened_on', 'DESC').addOrderBy('t.id', 'DESC')
+  qb.orderBy('t.closed_on', 'DESC', 'NULLS FIRST')
+    .addOrderBy('t.next_follow_up_on', 'ASC', 'NULLS LAST')
+    .addOrderBy('t.opened_on', 'DESC')
+    .addOrderBy('t.id', 'DESC')
 
   const rows = await qb.getRawMany<TurnaroundSummary>()
   return rows.map((r) => ({

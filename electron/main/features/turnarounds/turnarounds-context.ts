@@ -34,7 +34,10 @@ export class TurnaroundsContext {
    * Runs one change to a turnaround in a transaction: the change, then the derived stage and
    * follow-up dates, all or nothing. Returns the turnaround as it now stands.
    */
-  async mutate(turnaroundId: number, change: (m: EntityManager, t: TurnaroundEntity) => Promise<void>): Promise<TurnaroundDetail> {
+  async mutate(
+    turnaroundId: number,
+    change: (m: EntityManager, t: TurnaroundEntity) => Promise<void>,
+  ): Promise<TurnaroundDetail> {
     return this.deps.manager.transaction(async (m) => {
       const t = await m.findOneBy(TurnaroundEntity, { id: turnaroundId })
       if (!t) throw notFound('turnaround')

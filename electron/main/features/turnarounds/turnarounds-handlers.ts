@@ -23,7 +23,10 @@ export function createTurnaroundServices(deps: TurnaroundsDeps) {
 export type TurnaroundServices = ReturnType<typeof createTurnaroundServices>
 
 /** The planner's channels mapped to its services. */
-export function createTurnaroundHandlers(p: TurnaroundServices, profile: ProfileService): HandlersOf<typeof turnaroundsContract> {
+export function createTurnaroundHandlers(
+  p: TurnaroundServices,
+  profile: ProfileService,
+): HandlersOf<typeof turnaroundsContract> {
   const { turnarounds, plan, commitments, touchpoints, ctx } = p
   return {
     'planner-settings:save': (s) => profile.savePlannerSettings(s),
@@ -32,10 +35,13 @@ export function createTurnaroundHandlers(p: TurnaroundServices, profile: Profile
     'turnarounds:open': (input) => turnarounds.open(input),
     'turnarounds:update': ({ id, details }) => turnarounds.update(id, details),
     'turnarounds:hand-over': ({ id, toOwner, reason, handedOn }) => turnarounds.handOver(id, toOwner, reason, handedOn),
-    'turnarounds:record-agreement': ({ id, agreedOn, via, missingNote }) => turnarounds.recordAgreement(id, agreedOn, via, missingNote),
-    'turnarounds:set-client-commitment': ({ id, kind, description, amountMinor }) => turnarounds.setClientCommitment(id, kind, description, amountMinor),
+    'turnarounds:record-agreement': ({ id, agreedOn, via, missingNote }) =>
+      turnarounds.recordAgreement(id, agreedOn, via, missingNote),
+    'turnarounds:set-client-commitment': ({ id, kind, description, amountMinor }) =>
+      turnarounds.setClientCommitment(id, kind, description, amountMinor),
     'turnarounds:agree-plan': ({ id, agreedOn }) => turnarounds.agreePlan(id, agreedOn),
-    'turnarounds:close': ({ id, outcome, closedOn, note, checkInAfterDays }) => turnarounds.close(id, outcome, closedOn, note, checkInAfterDays),
+    'turnarounds:close': ({ id, outcome, closedOn, note, checkInAfterDays }) =>
+      turnarounds.close(id, outcome, closedOn, note, checkInAfterDays),
     'turnarounds:check-in': ({ id, checkedInOn }) => turnarounds.checkIn(id, checkedInOn),
     'turnarounds:delete': ({ id }) => turnarounds.delete(id),
     'issues:save': ({ turnaroundId, id, issue }) => plan.saveIssue(turnaroundId, id, issue),
@@ -49,7 +55,8 @@ export function createTurnaroundHandlers(p: TurnaroundServices, profile: Profile
     'commitments:mark-missed': ({ id }) => commitments.markMissed(id),
     'commitments:renegotiate': ({ id, newDueOn, reason }) => commitments.renegotiate(id, newDueOn, reason),
     'commitments:delete': ({ id }) => commitments.delete(id),
-    'touchpoints:save': ({ clientId, turnaroundId, id, touchpoint }) => touchpoints.save(clientId, turnaroundId, id, touchpoint),
+    'touchpoints:save': ({ clientId, turnaroundId, id, touchpoint }) =>
+      touchpoints.save(clientId, turnaroundId, id, touchpoint),
     'touchpoints:delete': ({ id }) => touchpoints.delete(id),
     'touchpoints:list': ({ clientId }) => touchpoints.list(clientId),
     'today:get': async () => todayData(ctx.deps.manager, ctx.today(), (await ctx.deps.settings()).warningWindowDays),

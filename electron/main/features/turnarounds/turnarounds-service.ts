@@ -15,7 +15,12 @@ export class TurnaroundsService {
 
   async list(state: 'open' | 'closed' | 'all', clientId: number | null): Promise<TurnaroundSummary[]> {
     const settings = await this.ctx.deps.settings()
-    return listTurnarounds(this.ctx.deps.manager, { state, clientId, today: this.ctx.today(), warningDays: settings.warningWindowDays })
+    return listTurnarounds(this.ctx.deps.manager, {
+      state,
+      clientId,
+      today: this.ctx.today(),
+      warningDays: settings.warningWindowDays,
+    })
   }
 
   get(id: number): Promise<TurnaroundDetail> {
@@ -29,7 +34,11 @@ export class TurnaroundsService {
       if (!client) throw notFound('client')
       if (!options.isSample) this.ctx.notInFuture(input.openedOn, 'openedOn', 'The day it opened')
       if (await m.existsBy(TurnaroundEntity, { clientId: input.clientId, closedOn: IsNull() })) {
-        throw new DomainError('VALIDATION', `${client.name} already has an open turnaround. Continue that one, or close it first.`, 'clientId')
+        throw new DomainError(
+          'VALIDATION',
+          `${client.name} already has an open turnaround. Continue that one, or close it first.`,
+          'clientId',
+        )
       }
       const t = Object.assign(new TurnaroundEntity(), {
         clientId: input.clientId,
@@ -82,7 +91,8 @@ export class TurnaroundsService {
     return this.ctx.mutate(id, async (m, t) => {
       this.ctx.notBeforeOpening(t, handedOn, 'handedOn', 'The hand-over')
       this.ctx.notInFuture(handedOn, 'handedOn', 'The hand-over')
-      if (toOwner === t.owner) throw new DomainError('VALIDATION', `${toOwner} already owns this turnaround.`, 'toOwner')
+      if (toOwner === t.owner)
+        throw new DomainError('VALIDATION', `${toOwner} already owns this turnaround.`, 'toOwner')
       await m.insert(HandoverEntity, { turnaroundId: id, handedOn, fromOwner: t.owner, toOwner, reason })
       t.owner = toOwner
       t.updatedAt = this.ctx.stamp()
@@ -97,10 +107,14 @@ export class TurnaroundsService {
       this.ctx.notInFuture(agreedOn, 'agreedOn', 'The agreement')
       const issues = await m.find(IssueEntity, { where: { turnaroundId: id }, order: { id: 'ASC' } })
       const live = issues.filter((i) => i.status !== 'dropped')
-      if (live.length === 0) throw new DomainError('VALIDATION', 'Add at least one specific issue before recording the agreement.')
+      if (live.length === 0)
+        throw new DomainError('VALIDATION', 'Add at least one specific issue before recording the agreement.')
       const general = live.filter((i) => i.isGeneral)
       if (general.length > 0) {
-        throw new DomainError('VALIDATION', `Make these issues specific or drop them first: ${general.map((i) => `“${i.statement}”`).join(', ')}.`)
+        throw new DomainError(
+          'VALIDATION',
+          `Make these issues specific or drop them first: ${general.map((i) => `“${i.statement}”`).join(', ')}.`,
+        )
       }
       t.issuesAgreedOn = agreedOn
       t.issuesAgreedVia = via
@@ -111,7 +125,12 @@ export class TurnaroundsService {
     })
   }
 
-  setClientCommitment(id: number, kind: ClientCommitmentKind, description: string, amountMinor: number | null): Promise<TurnaroundDetail> {
+  setClientCommitment(
+    id: number,
+    kind: ClientCommitmentKind,
+    description: string,
+    amountMinor: number | null,
+  ): Promise<TurnaroundDetail> {
     return this.ctx.mutate(id, async (m, t) => {
       t.clientCommitmentKind = kind
       t.clientCommitment = description
@@ -131,7 +150,13 @@ export class TurnaroundsService {
     })
   }
 
-  close(id: number, outcome: Outcome, closedOn: string, note: string, checkInAfterDays?: number): Promise<TurnaroundDetail> {
+  close(
+    id: number,
+    outcome: Outcome,
+    closedOn: string,
+    note: string,
+    checkInAfterDays?: number,
+  ): Promise<TurnaroundDetail> {
     return this.ctx.mutate(id, async (m, t) => {
       if (t.closedOn) throw new DomainError('VALIDATION', 'This turnaround is already closed.')
       this.ctx.notBeforeOpening(t, closedOn, 'closedOn', 'The closing date')
@@ -153,7 +178,12 @@ export class TurnaroundsService {
   checkIn(id: number, checkedInOn: string): Promise<TurnaroundDetail> {
     return this.ctx.mutate(id, async (m, t) => {
       if (!t.closedOn) throw new DomainError('VALIDATION', 'A check-in comes after the turnaround is closed.')
-      if (checkedInOn < t.closedOn) throw new DomainError('VALIDATION', `A check-in comes after the turnaround closed (${t.closedOn}).`, 'checkedInOn')
+      if (checkedInOn < t.closedOn)
+        throw new DomainError(
+          'VALIDATION',
+          `A check-in comes after the turnaround closed (${t.closedOn}).`,
+          'checkedInOn',
+        )
       this.ctx.notInFuture(checkedInOn, 'checkedInOn', 'The check-in')
       t.checkedInOn = checkedInOn
       t.updatedAt = this.ctx.stamp()
@@ -172,7 +202,10 @@ export class TurnaroundsService {
       if (!t) throw notFound('turnaround')
       await m.delete(TurnaroundEntity, { id })
       const client = await m.findOneBy(ClientEntity, { id: t.clientId })
-      if (client?.status === 'in_turnaround' && !(await m.existsBy(TurnaroundEntity, { clientId: t.clientId, closedOn: IsNull() }))) {
+      if (
+        client?.status === 'in_turnaround' &&
+        !(await m.existsBy(TurnaroundEntity, { clientId: t.clientId, closedOn: IsNull() }))
+      ) {
         client.status = 'at_risk'
         client.updatedAt = this.ctx.stamp()
         await m.save(client)

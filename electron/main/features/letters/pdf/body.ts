@@ -4,7 +4,19 @@
  */
 import type { BulletsBlockData, LetterBlock, TableBlockData } from '../../../../shared/letters/blocks'
 import type { Tags } from './types'
-import { ACCENT, BODY_SIZE, BOLD, HEADER_FILL, HEADING_SIZE, INK, LINE_GAP, PARAGRAPH_GAP, REGULAR, RULE, TABLE_SIZE } from './style'
+import {
+  ACCENT,
+  BODY_SIZE,
+  BOLD,
+  HEADER_FILL,
+  HEADING_SIZE,
+  INK,
+  LINE_GAP,
+  PARAGRAPH_GAP,
+  REGULAR,
+  RULE,
+  TABLE_SIZE,
+} from './style'
 
 const contentWidth = (doc: PDFKit.PDFDocument) => doc.page.width - doc.page.margins.left - doc.page.margins.right
 const atTop = (doc: PDFKit.PDFDocument) => doc.y <= doc.page.margins.top + 0.5
@@ -36,8 +48,13 @@ function paragraph(doc: PDFKit.PDFDocument, text: string, tags: Tags): void {
   }
   doc.font(REGULAR).fontSize(BODY_SIZE)
   // No single line left alone at the foot of a page.
-  ensureSpace(doc, Math.min(doc.heightOfString(text, { width: contentWidth(doc), lineGap: LINE_GAP }), 2 * lineHeight(doc)))
-  tags.tag('P', () => doc.fillColor(INK).text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc), lineGap: LINE_GAP }))
+  ensureSpace(
+    doc,
+    Math.min(doc.heightOfString(text, { width: contentWidth(doc), lineGap: LINE_GAP }), 2 * lineHeight(doc)),
+  )
+  tags.tag('P', () =>
+    doc.fillColor(INK).text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc), lineGap: LINE_GAP }),
+  )
   doc.y += PARAGRAPH_GAP
 }
 
@@ -76,12 +93,26 @@ function table(doc: PDFKit.PDFDocument, block: TableBlockData, tags: Tags): void
   const maxRow = doc.page.maxY() - doc.page.margins.top - 60
   const measure = (cells: string[], font: string) => {
     doc.font(font).fontSize(TABLE_SIZE)
-    const text = Math.max(...cells.map((c, j) => doc.heightOfString(c === '' ? ' ' : c, { width: (widths[j] as number) - PAD.left - PAD.right, lineGap: CELL_GAP })))
+    const text = Math.max(
+      ...cells.map((c, j) =>
+        doc.heightOfString(c === '' ? ' ' : c, {
+          width: (widths[j] as number) - PAD.left - PAD.right,
+          lineGap: CELL_GAP,
+        }),
+      ),
+    )
     return Math.min(maxRow, Math.ceil(text + PAD.top + PAD.bottom + 1))
   }
   const headerHeight = measure(block.columns, BOLD)
   const heights = rows.map((r) => measure(r, REGULAR))
-  const header = block.columns.map((text) => ({ text, type: 'TH', scope: 'Column', font: { src: BOLD }, backgroundColor: HEADER_FILL, textColor: ACCENT }))
+  const header = block.columns.map((text) => ({
+    text,
+    type: 'TH',
+    scope: 'Column',
+    font: { src: BOLD },
+    backgroundColor: HEADER_FILL,
+    textColor: ACCENT,
+  }))
 
   doc.y += 2
   let i = 0
@@ -95,7 +126,13 @@ function table(doc: PDFKit.PDFDocument, block: TableBlockData, tags: Tags): void
       position: { x: left, y: doc.y },
       columnStyles: widths,
       rowStyles: [headerHeight, ...heights.slice(start, i)],
-      defaultStyle: { border: { top: 0, right: 0, bottom: 0.5, left: 0 }, borderColor: RULE, padding: PAD, textColor: INK, textOptions: { lineGap: CELL_GAP } },
+      defaultStyle: {
+        border: { top: 0, right: 0, bottom: 0.5, left: 0 },
+        borderColor: RULE,
+        padding: PAD,
+        textColor: INK,
+        textOptions: { lineGap: CELL_GAP },
+      },
       data: [header, ...rows.slice(start, i).map((r) => r.map((text) => ({ text })))],
       structParent: tags.parent(),
     }

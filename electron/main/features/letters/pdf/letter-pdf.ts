@@ -94,7 +94,11 @@ function drawPageFurniture(doc: PDFKit.PDFDocument, letter: LetterDocument): num
     doc.page.margins.bottom = 0
     doc.font(REGULAR).fontSize(SMALL_SIZE).fillColor(MUTED)
     doc.markContent('Artifact', { type: 'Pagination' })
-    doc.text(`Page ${i - range.start + 1} of ${range.count}`, left, doc.page.height - 38, { width, align: 'center', lineBreak: false })
+    doc.text(`Page ${i - range.start + 1} of ${range.count}`, left, doc.page.height - 38, {
+      width,
+      align: 'center',
+      lineBreak: false,
+    })
     if (i > range.start) doc.text(`${letter.clientName} · ${letter.dateText}`, left, 30, { width, lineBreak: false })
     doc.endMarkedContent()
     doc.page.margins.bottom = bottom

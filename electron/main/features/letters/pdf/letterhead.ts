@@ -17,13 +17,22 @@ export function decodeLogo(dataUrl: string | null): { logo: LogoImage | null; pr
   const isJpeg = data[0] === 0xff && data[1] === 0xd8
   if (isPng) return { logo: { data, format: 'png' }, problem: null }
   if (isJpeg) return { logo: { data, format: 'jpeg' }, problem: null }
-  return { logo: null, problem: 'Your logo is a WebP image, which a PDF cannot hold: letters are printed without it. Choose a PNG or JPEG logo in Settings to show it.' }
+  return {
+    logo: null,
+    problem:
+      'Your logo is a WebP image, which a PDF cannot hold: letters are printed without it. Choose a PNG or JPEG logo in Settings to show it.',
+  }
 }
 
 const LOGO_MAX = { width: 132, height: 46 }
 
 /** Draws the letterhead at the top of the first page; returns the y below it. */
-export function drawLetterhead(doc: PDFKit.PDFDocument, letter: LetterDocument, logo: LogoImage | null, tag: Tagger): number {
+export function drawLetterhead(
+  doc: PDFKit.PDFDocument,
+  letter: LetterDocument,
+  logo: LogoImage | null,
+  tag: Tagger,
+): number {
   const { left, top } = doc.page.margins
   const width = doc.page.width - left - doc.page.margins.right
   const head = letter.letterhead
@@ -31,10 +40,14 @@ export function drawLetterhead(doc: PDFKit.PDFDocument, letter: LetterDocument, 
   let nameX = left
   if (logo) {
     try {
-      const image = (doc as unknown as { openImage(src: Buffer): { width: number; height: number } }).openImage(logo.data)
+      const image = (doc as unknown as { openImage(src: Buffer): { width: number; height: number } }).openImage(
+        logo.data,
+      )
       const scale = Math.min(LOGO_MAX.width / image.width, LOGO_MAX.height / image.height, 1)
       const [w, h] = [image.width * scale, image.height * scale]
-      tag('Figure', () => doc.image(image as unknown as Buffer, left, top, { width: w, height: h }), { alt: `${head.businessName} logo` })
+      tag('Figure', () => doc.image(image as unknown as Buffer, left, top, { width: w, height: h }), {
+        alt: `${head.businessName} logo`,
+      })
       nameX = left + w + 12
       leftBottom = top + h
     } catch {
@@ -54,12 +67,21 @@ export function drawLetterhead(doc: PDFKit.PDFDocument, letter: LetterDocument, 
   if (details.length > 0) {
     doc.font(REGULAR).fontSize(SMALL_SIZE).fillColor(MUTED)
     const text = details.join('\n')
-    tag('P', () => doc.text(text, left + width - detailsWidth, top + 1, { width: detailsWidth, align: 'right', lineGap: 1.5 }))
+    tag('P', () =>
+      doc.text(text, left + width - detailsWidth, top + 1, { width: detailsWidth, align: 'right', lineGap: 1.5 }),
+    )
     rightBottom = top + 1 + doc.heightOfString(text, { width: detailsWidth, lineGap: 1.5 })
   }
   const ruleY = Math.max(leftBottom, rightBottom) + 12
   doc.markContent('Artifact', { type: 'Layout' })
-  doc.save().moveTo(left, ruleY).lineTo(left + width, ruleY).lineWidth(0.6).strokeColor(RULE).stroke().restore()
+  doc
+    .save()
+    .moveTo(left, ruleY)
+    .lineTo(left + width, ruleY)
+    .lineWidth(0.6)
+    .strokeColor(RULE)
+    .stroke()
+    .restore()
   doc.endMarkedContent()
   doc.fillColor('#000000')
   return ruleY + 20
