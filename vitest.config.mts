@@ -8,7 +8,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['tests/unit/**/*.test.ts'],
+          // A guard against a hung test, not a speed check: loading the sample business takes seconds
+          // on a loaded 2-core machine, past vitest's 5 s default.
+          testTimeout: 30_000,
+        },
       },
       {
         extends: true,
