@@ -1,6 +1,7 @@
 /** Remembers the window's size and position between runs, and keeps it on a visible screen. */
 import fs from 'node:fs'
 import path from 'node:path'
+import { writeFileAtomicallySync } from './durable-file'
 
 export interface WindowState {
   x?: number
@@ -63,7 +64,5 @@ export function loadWindowState(file: string): WindowState {
 }
 
 export function saveWindowState(file: string, state: WindowState): void {
-  const temp = `${file}.tmp`
-  fs.writeFileSync(temp, JSON.stringify(state))
-  fs.renameSync(temp, file)
+  writeFileAtomicallySync(file, JSON.stringify(state))
 }

@@ -72,28 +72,31 @@ export function formatMoney(minor: number, currency: string, locale?: string): s
  * once, half away from zero, in integer arithmetic (no floating-point money).
  */
 export function costOfMinutes(minutes: number, rateMinorPerHour: number): number {
-  const product = minutes * rateMinorPerHour
-  if (!Number.isSafeInteger(product)) {
-    // Summed minutes × a rate can pass 2^53 while their cost does not: exact in BigInt.
-    if (!Number.isSafeInteger(minutes) || !Number.isSafeInteger(rateMinorPerHour))
-      throw new RangeError('Amount too large')
-    const exact = BigInt(minutes) * BigInt(rateMinorPerHour)
-    const abs = exact < 0n ? -exact : exact
-    const rounded = Number((2n * abs + 60n) / 120n)
-    if (!Number.isSafeInteger(rounded)) throw new RangeError('Amount too large')
-    return exact < 0n ? -rounded : rounded
-  }
-  const sign = product < 0 ? -1 : 1
-  const abs = Math.abs(product)
-  const rounded = Math.floor((2 * abs + 60) / 120)
-  return sign * rounded
+  return mulDivRound(minutes, rateMinorPerHour, 60)
 }
 
-/** a × m ÷ b rounded half away from zero, exactly (BigInt), for b > 0: a ratio of two figures. */
+/** a ÷ b rounded half away from zero (b > 0). */
+export function divRound(a: number, b: number): number {
+  return mulDivRound(a, 1, b)
+}
+
+/**
+ * a × m ÷ b rounded half away from zero, exactly, for b > 0: the one rounding rule of every figure.
+ * Plain integer arithmetic while a × m is a safe integer, BigInt beyond (summed minutes × a rate can
+ * pass 2^53 while their cost does not). Throws a RangeError when the result itself is not safe.
+ */
 export function mulDivRound(a: number, m: number, b: number): number {
   if (b <= 0) throw new RangeError('Divide by a positive number')
+  if (!Number.isSafeInteger(a) || !Number.isSafeInteger(m) || !Number.isSafeInteger(b))
+    throw new RangeError('Amount too large')
+  const product = a * m
+  if (Number.isSafeInteger(product) && Number.isSafeInteger(2 * Math.abs(product) + b)) {
+    const rounded = Math.floor((2 * Math.abs(product) + b) / (2 * b))
+    return product < 0 ? -rounded : rounded
+  }
   const n = BigInt(a) * BigInt(m)
   const abs = n < 0n ? -n : n
-  const q = (2n * abs + BigInt(b)) / (2n * BigInt(b))
-  return Number(n < 0n ? -q : q)
+  const q = Number((2n * abs + BigInt(b)) / (2n * BigInt(b)))
+  if (!Number.isSafeInteger(q)) throw new RangeError('Amount too large')
+  return n < 0n ? -q : q
 }

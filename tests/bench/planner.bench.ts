@@ -14,7 +14,7 @@ import { CommitmentEntity, IssueEntity, TouchpointEntity, TurnaroundEntity } fro
 import { todayData } from '../../electron/main/features/turnarounds/today-query'
 import { monthsBetween, trendsData } from '../../electron/main/features/turnarounds/trends-query'
 import type { TodayData, TrendsData } from '../../electron/shared/turnarounds/models'
-import { addDays } from '../../electron/shared/turnarounds/dates'
+import { addDays } from '../../electron/shared/dates'
 import { nextFollowUpOn } from '../../electron/shared/turnarounds/rules'
 import {
   COMMITMENT_STATUSES,

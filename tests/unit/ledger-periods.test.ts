@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { localIsoDate } from '../../electron/shared/turnarounds/dates'
-import { divRound, periodOf, splitPeriod } from '../../electron/shared/ledger/periods'
+import { localIsoDate } from '../../electron/shared/dates'
+import { periodOf, splitPeriod } from '../../electron/shared/ledger/periods'
+import { divRound } from '../../electron/shared/money'
 import { figuresOf, emptySums } from '../../electron/shared/ledger/figures'
 
 describe('periods, seen from the owner’s calendar day', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, daysBetween, isoDate } from '../../electron/shared/turnarounds/dates'
+import { addDays, daysBetween, isoDate } from '../../electron/shared/dates'
 import {
   NEXT_STEP,
   QUICK_WIN_LIMIT,

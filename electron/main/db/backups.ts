@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { createHash } from 'node:crypto'
 import Database from 'better-sqlite3'
+import { renameDurably } from '../durable-file'
 
 export const BACKUP_KINDS = ['daily', 'before-migration', 'before-restore', 'before-recovery'] as const
 export type BackupKind = (typeof BACKUP_KINDS)[number]
@@ -149,35 +150,6 @@ function canWrite(dir: string): boolean {
   }
 }
 
-/** Flushes a file's bytes to the disk. */
-function flush(file: string): void {
-  const fd = fs.openSync(file, 'r+')
-  try {
-    fs.fsyncSync(fd)
-  } finally {
-    fs.closeSync(fd)
-  }
-}
-
-/** Flushes a folder's entries, so a rename in it survives a power cut (not possible on Windows). */
-function flushFolder(dir: string): void {
-  let fd: number | undefined
-  try {
-    fd = fs.openSync(dir, 'r')
-    fs.fsyncSync(fd)
-  } catch {
-    // Windows cannot open a folder for fsync; NTFS journals the rename itself.
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd)
-  }
-}
-
-/** Renames a whole file into place: its bytes on the disk first, then the rename, then the folder. */
-export function renameDurably(from: string, to: string): void {
-  flush(from)
-  fs.renameSync(from, to)
-  flushFolder(path.dirname(to))
-}
 
 /**
  * Copies `source` to `target` so that a power cut at any moment leaves either the old `target` or

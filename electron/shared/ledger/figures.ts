@@ -1,6 +1,7 @@
 /** The figures of DOMAIN.md ("The numbers") from sums the database computed. Integer arithmetic only (BigInt for products). */
 import type { Figures, KindSums } from './models'
 import { mulDivRound } from '../money'
+import { kindsIn, type KindGroup } from './words'
 
 export function emptySums(): KindSums {
   return {
@@ -32,15 +33,19 @@ export function addSums(into: KindSums, more: KindSums): KindSums {
  * − concessions) ÷ hours worked, rounded half away from zero to a minor unit.
  */
 export function figuresOf(s: KindSums): Figures {
+  const sumOf = (group: KindGroup) => kindsIn(group).reduce((sum, kind) => sum + s[kind], 0)
+  const revenueMinor = sumOf('revenue')
+  const collectedMinor = sumOf('collected')
   const timeCostMinor = s.time + s.touchpointCost
-  const directCostMinor = timeCostMinor + s.material + s.expense
-  const concessionsMinor = s.refund + s.discount + s.credit + s.gift
-  const marginMinor = s.invoice - directCostMinor - concessionsMinor
+  // Touchpoints are complaint-handling time: a direct cost that has no entry kind of its own.
+  const directCostMinor = sumOf('direct_cost') + s.touchpointCost
+  const concessionsMinor = sumOf('concession')
+  const marginMinor = revenueMinor - directCostMinor - concessionsMinor
   const minutes = s.timeMinutes + s.touchpointMinutes
   return {
-    revenueMinor: s.invoice,
-    collectedMinor: s.payment,
-    outstandingMinor: s.invoice - s.payment,
+    revenueMinor,
+    collectedMinor,
+    outstandingMinor: revenueMinor - collectedMinor,
     directCostMinor,
     timeCostMinor,
     touchpointCostMinor: s.touchpointCost,
@@ -48,11 +53,13 @@ export function figuresOf(s: KindSums): Figures {
     expensesMinor: s.expense,
     concessionsMinor,
     marginMinor,
-    marginPct: s.invoice > 0 ? mulDivRound(marginMinor, 1000, s.invoice) / 10 : null,
+    marginPct: revenueMinor > 0 ? mulDivRound(marginMinor, 1000, revenueMinor) / 10 : null,
     minutes,
     timeMinutes: s.timeMinutes,
     touchpointMinutes: s.touchpointMinutes,
     effectiveRateMinor:
-      minutes > 0 ? mulDivRound(s.invoice - s.material - s.expense - concessionsMinor, 60, minutes) : null,
+      minutes > 0
+        ? mulDivRound(revenueMinor - (directCostMinor - timeCostMinor) - concessionsMinor, 60, minutes)
+        : null,
   }
 }

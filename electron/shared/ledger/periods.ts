@@ -4,6 +4,7 @@
  * from the entries).
  */
 import type { PeriodPreset } from './words'
+import { addDays } from '../dates'
 
 export interface Period {
   from: string
@@ -27,12 +28,6 @@ export function lastDay(month: string): string {
   return `${month}-${pad(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7))))}`
 }
 
-/** The day before / after a date, as text. */
-export function shiftDay(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
-}
 
 /** The same day `n` months earlier or later, clamped to the month's last day (29 Feb → 28 Feb). */
 export function addMonthsToDate(date: string, n: number): string {
@@ -64,7 +59,7 @@ export function periodOf(
     case 'year':
       return { from: `${year}-01-01`, to: `${year}-12-31` }
     case 'ttm':
-      return { from: shiftDay(addMonthsToDate(today, -12), 1), to: today }
+      return { from: addDays(addMonthsToDate(today, -12), 1), to: today }
     case 'custom':
       if (!custom?.from || !custom.to) throw new RangeError('A custom period needs its first and last day')
       return { from: custom.from, to: custom.to }
@@ -85,8 +80,8 @@ export function splitPeriod(p: Period): PeriodSplit {
   const last = p.to === lastDay(p.to.slice(0, 7)) ? p.to.slice(0, 7) : addMonths(p.to.slice(0, 7), -1)
   if (first > last) return { months: null, edges: [p] }
   const edges: Period[] = []
-  if (p.from < firstDay(first)) edges.push({ from: p.from, to: shiftDay(firstDay(first), -1) })
-  if (p.to > lastDay(last)) edges.push({ from: shiftDay(lastDay(last), 1), to: p.to })
+  if (p.from < firstDay(first)) edges.push({ from: p.from, to: addDays(firstDay(first), -1) })
+  if (p.to > lastDay(last)) edges.push({ from: addDays(lastDay(last), 1), to: p.to })
   return { months: { first, last }, edges }
 }
 
@@ -95,12 +90,4 @@ export function monthsBetween(first: string, last: string): string[] {
   const out: string[] = []
   for (let m = first; m <= last; m = addMonths(m, 1)) out.push(m)
   return out
-}
-
-/** a ÷ b rounded half away from zero, in integer arithmetic (b > 0). */
-export function divRound(a: number, b: number): number {
-  if (b <= 0) throw new RangeError('Divide by a positive number')
-  const sign = a < 0 ? -1 : 1
-  const abs = Math.abs(a)
-  return sign * Math.floor((2 * abs + b) / (2 * b))
 }

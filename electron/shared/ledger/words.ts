@@ -25,8 +25,14 @@ export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
   gift: 'Goodwill gift',
 }
 
-/** How each kind counts in the figures. */
-export const ENTRY_KIND_GROUP: Record<EntryKind, 'revenue' | 'collected' | 'direct_cost' | 'concession'> = {
+export const KIND_GROUPS = ['revenue', 'collected', 'direct_cost', 'concession'] as const
+export type KindGroup = (typeof KIND_GROUPS)[number]
+
+/**
+ * How each kind counts in the figures: the one table the SQL sums, figuresOf() and the ledger's
+ * columns are all derived from, so a new kind cannot count one way in one place and another elsewhere.
+ */
+export const ENTRY_KIND_GROUP: Record<EntryKind, KindGroup> = {
   invoice: 'revenue',
   payment: 'collected',
   time: 'direct_cost',
@@ -36,6 +42,20 @@ export const ENTRY_KIND_GROUP: Record<EntryKind, 'revenue' | 'collected' | 'dire
   discount: 'concession',
   credit: 'concession',
   gift: 'concession',
+}
+
+/** The kinds that count in any of the given groups, in ENTRY_KINDS order. */
+export function kindsIn(...groups: KindGroup[]): EntryKind[] {
+  return ENTRY_KINDS.filter((k) => groups.includes(ENTRY_KIND_GROUP[k]))
+}
+
+/** What a client costs: direct costs and concessions. */
+export const COST_KINDS: readonly EntryKind[] = kindsIn('direct_cost', 'concession')
+
+/** The ledger's two columns: money the client brings (invoiced, paid) and money they cost. */
+export function entrySide(kind: EntryKind): 'in' | 'out' {
+  const group = ENTRY_KIND_GROUP[kind]
+  return group === 'revenue' || group === 'collected' ? 'in' : 'out'
 }
 
 export const RECOMMENDATIONS = ['keep_investing', 'stand_firm', 'give_way', 'cut_ties'] as const

@@ -2,7 +2,7 @@
  * The planner's rules as pure functions: commitment state on a day, quick-win ranking, the
  * follow-up date and the turnaround's stage. Used by main (queries, services) and the renderer.
  */
-import { addDays } from './dates'
+import { addDays } from '../dates'
 import type { ActionStatus, CommitmentState, CommitmentStatus, Stage } from './words'
 
 /**

@@ -15,7 +15,7 @@ import type {
   RestoreFileResult,
   RestoreResult,
 } from '../../../shared/backups/models'
-import { localIsoDate } from '../../../shared/turnarounds/dates'
+import { localIsoDate } from '../../../shared/dates'
 import {
   backupName,
   backupsDirOf,

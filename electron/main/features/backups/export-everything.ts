@@ -1,10 +1,10 @@
 /**
  * "Export everything": every table of the database in one JSON file that needs no app to read.
  * Rows are read a page at a time (keyset paging on rowid) and written as they come, so a ledger of
- * a million entries never sits in memory at once. The file is written beside its name and renamed
- * into place when whole.
+ * a million entries never sits in memory at once. The file is written whole or not at all
+ * (durable-file.ts).
  */
-import fs from 'node:fs'
+import { writeAtomically } from '../../durable-file'
 import type { DataSource } from 'typeorm'
 
 export const EXPORT_FORMAT = 'turnaround-desk-export'
@@ -38,10 +38,8 @@ export async function exportEverything(
   file: string,
   meta: ExportMeta,
 ): Promise<Record<string, number>> {
-  const partial = `${file}.partial`
-  const out = await fs.promises.open(partial, 'w')
   const counts: Record<string, number> = {}
-  try {
+  await writeAtomically(file, async (out) => {
     const migrations = (await dataSource.query('SELECT name FROM migrations ORDER BY id')) as { name: string }[]
     const head = {
       format: EXPORT_FORMAT,
@@ -83,13 +81,6 @@ export async function exportEverything(
       await out.write(count === 0 ? ']' : '\n  ]')
     }
     await out.write('\n }\n}\n')
-    await out.sync()
-  } catch (error) {
-    await out.close()
-    fs.rmSync(partial, { force: true })
-    throw error
-  }
-  await out.close()
-  fs.renameSync(partial, file)
+  })
   return counts
 }

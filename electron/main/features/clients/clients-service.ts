@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import { ClientEntity, ClientTagEntity } from '../../db/entities'
 import { timestamp } from '../../db/dialect'
+import { localIsoDate } from '../../../shared/dates'
 import { DomainError, notFound } from '../../domain-error'
 import type { Client, ClientPage } from '../../../shared/models'
 import type { ClientInputData, ClientListQueryData } from '../../../shared/schemas'
@@ -90,7 +91,7 @@ export class ClientsService {
   }
 
   private checkRules(input: ClientInputData): void {
-    const today = timestamp(this.deps.now()).slice(0, 10)
+    const today = localIsoDate(this.deps.now())
     if (input.dateWon !== null && input.dateWon > today) {
       throw new DomainError('VALIDATION', 'The date won cannot be in the future.', 'dateWon')
     }

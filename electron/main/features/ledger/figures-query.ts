@@ -14,9 +14,10 @@ import { LedgerEntryEntity, LedgerMonthTotalEntity, TouchpointEntity } from '../
 import { costOfMinutes } from '../../../shared/money'
 import { emptySums, addSums } from '../../../shared/ledger/figures'
 import type { KindSums } from '../../../shared/ledger/models'
-import { firstDay, lastDay, shiftDay, splitPeriod, type Period } from '../../../shared/ledger/periods'
-import { daysBetween as daysApart } from '../../../shared/turnarounds/dates'
-import { ENTRY_KINDS } from '../../../shared/ledger/words'
+import { firstDay, lastDay, splitPeriod, type Period } from '../../../shared/ledger/periods'
+import { addDays, daysBetween as daysApart } from '../../../shared/dates'
+import { COST_KINDS, ENTRY_KINDS, kindsIn } from '../../../shared/ledger/words'
+import { kindIn } from './kind-sql'
 
 type Row = Record<string, string | number | null>
 
@@ -79,8 +80,8 @@ export async function ledgerSums(
       2 * (daysApart(edge.from, edge.to) + 1) > daysApart(firstDay(month), lastDay(month)) + 1
     ) {
       await totals(month, month)
-      await entries({ from: firstDay(month), to: shiftDay(edge.from, -1) }, -1)
-      await entries({ from: shiftDay(edge.to, 1), to: lastDay(month) }, -1)
+      await entries({ from: firstDay(month), to: addDays(edge.from, -1) }, -1)
+      await entries({ from: addDays(edge.to, 1), to: lastDay(month) }, -1)
     } else await entries(edge)
   }
   for (const r of await touchpointMinutes(m, period, o.clientId)) {
@@ -126,11 +127,8 @@ export async function clientMonths(
   const qb = m
     .createQueryBuilder(LedgerMonthTotalEntity, 't')
     .select('t.month', 'month')
-    .addSelect(`SUM(CASE WHEN t.kind = 'invoice' THEN t.amountMinor ELSE 0 END)`, 'revenue')
-    .addSelect(
-      `SUM(CASE WHEN t.kind IN ('time', 'material', 'expense', 'refund', 'discount', 'credit', 'gift') THEN t.amountMinor ELSE 0 END)`,
-      'cost',
-    )
+    .addSelect(`SUM(CASE WHEN ${kindIn('t.kind', kindsIn('revenue'))} THEN t.amountMinor ELSE 0 END)`, 'revenue')
+    .addSelect(`SUM(CASE WHEN ${kindIn('t.kind', COST_KINDS)} THEN t.amountMinor ELSE 0 END)`, 'cost')
     .where('t.clientId = :clientId', { clientId })
     .andWhere('t.month BETWEEN :first AND :last', { first, last })
     .groupBy('t.month')

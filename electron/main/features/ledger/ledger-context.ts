@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm'
 import { BusinessProfileEntity } from '../../db/entities'
 import { timestamp } from '../../db/dialect'
 import { DomainError } from '../../domain-error'
-import { localIsoDate } from '../../../shared/turnarounds/dates'
+import { localIsoDate } from '../../../shared/dates'
 import { periodOf, type Period } from '../../../shared/ledger/periods'
 import type { PeriodData } from '../../../shared/ledger/schemas'
 

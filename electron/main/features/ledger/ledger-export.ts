@@ -1,11 +1,10 @@
 /** The ledger's entries and the client figures as CSV, through the save dialog; written whole or not at all. */
 import { UNSAFE_FILE_NAME_CHARACTERS } from '../../file-names'
-import { randomBytes } from 'node:crypto'
-import fs from 'node:fs'
-import path from 'node:path'
 import Papa from 'papaparse'
 import { ClientEntity, LedgerEntryEntity } from '../../db/entities'
 import { DomainError, notFound } from '../../domain-error'
+import { writeAtomically as writeWhole } from '../../durable-file'
+import type fs from 'node:fs'
 import { minorToInputText } from '../../../shared/money'
 import type { CsvExportResult } from '../../../shared/ledger/models'
 import type { Period } from '../../../shared/ledger/periods'
@@ -39,19 +38,11 @@ function safeName(text: string): string {
   return text.replace(UNSAFE_FILE_NAME_CHARACTERS, ' ').replace(/\s+/g, ' ').trim().slice(0, 100)
 }
 
-/** Writes beside the target and renames into place, so a failure leaves no partial file. */
+/** Writes the file whole or not at all (durable-file.ts), and says so in plain words when it cannot. */
 async function writeAtomically(target: string, write: (fd: fs.promises.FileHandle) => Promise<void>): Promise<void> {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`)
-  let handle: fs.promises.FileHandle | undefined
   try {
-    handle = await fs.promises.open(temp, 'wx')
-    await write(handle)
-    await handle.close()
-    handle = undefined
-    await fs.promises.rename(temp, target)
+    await writeWhole(target, write)
   } catch (error) {
-    await handle?.close().catch(() => undefined)
-    await fs.promises.rm(temp, { force: true }).catch(() => undefined)
     if (error instanceof DomainError) throw error
     throw new DomainError(
       'VALIDATION',

@@ -6,6 +6,11 @@ import type { EntityManager } from 'typeorm'
 import { ActionEntity, LedgerEntryEntity, StaffEntity, TouchpointEntity, TurnaroundEntity } from '../../db/entities'
 import { costOfMinutes } from '../../../shared/money'
 import type { TurnaroundCost } from '../../../shared/ledger/models'
+import { COST_KINDS } from '../../../shared/ledger/words'
+import { kindIn } from './kind-sql'
+
+/** Every cost kind but time, whose minutes are counted apart. */
+const OTHER_COST_KINDS = COST_KINDS.filter((k) => k !== 'time')
 
 type Row = Record<string, string | number | null>
 
@@ -29,10 +34,7 @@ export async function turnaroundCosts(
     .select('e.turnaroundId', 'turnaroundId')
     .addSelect(`SUM(CASE WHEN e.kind = 'time' THEN e.amountMinor ELSE 0 END)`, 'timeCost')
     .addSelect(`SUM(CASE WHEN e.kind = 'time' THEN COALESCE(e.minutes, 0) ELSE 0 END)`, 'minutes')
-    .addSelect(
-      `SUM(CASE WHEN e.kind IN ('material', 'expense', 'refund', 'discount', 'credit', 'gift') THEN e.amountMinor ELSE 0 END)`,
-      'other',
-    )
+    .addSelect(`SUM(CASE WHEN ${kindIn('e.kind', OTHER_COST_KINDS)} THEN e.amountMinor ELSE 0 END)`, 'other')
     .where('e.turnaroundId IN (:...ids)', { ids })
     .groupBy('e.turnaroundId')
     .getRawMany<Row>()

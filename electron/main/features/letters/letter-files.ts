@@ -1,10 +1,8 @@
 /** The letter's file: a sensible, safe name, and a write that leaves either the whole file or nothing. */
 import { UNSAFE_FILE_NAME_CHARACTERS } from '../../file-names'
-import { randomBytes } from 'node:crypto'
-import fs from 'node:fs'
-import path from 'node:path'
 import { LETTER_KIND_FILE_LABELS, type LetterKind } from '../../../shared/letters/words'
 import { DomainError } from '../../domain-error'
+import { writeFileAtomically as writeWhole } from '../../durable-file'
 
 const ILLEGAL = UNSAFE_FILE_NAME_CHARACTERS
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i
@@ -48,17 +46,11 @@ function reason(error: unknown): string {
   }
 }
 
-/**
- * Writes to a temporary file beside the target, then renames it into place: a failure anywhere
- * leaves no partial file behind (and an existing file of that name untouched).
- */
+/** Writes the letter whole or not at all (durable-file.ts), and says in plain words why it could not. */
 export async function writeFileAtomically(target: string, bytes: Uint8Array): Promise<void> {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`)
   try {
-    await fs.promises.writeFile(temp, bytes, { flag: 'wx' })
-    await fs.promises.rename(temp, target)
+    await writeWhole(target, bytes)
   } catch (error) {
-    await fs.promises.rm(temp, { force: true }).catch(() => undefined)
     throw new DomainError(
       'VALIDATION',
       `The letter could not be saved as “${target}”: ${reason(error)}. Nothing was saved; choose another place, such as your Documents folder.`,

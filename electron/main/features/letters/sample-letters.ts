@@ -5,7 +5,7 @@
  */
 import type { EntityManager } from 'typeorm'
 import type { Client } from '../../../shared/models'
-import { addDays, localIsoDate } from '../../../shared/turnarounds/dates'
+import { addDays, localIsoDate } from '../../../shared/dates'
 import type { LetterKind } from '../../../shared/letters/words'
 import { createLetterServices } from './letters-handlers'
 

@@ -7,6 +7,7 @@
  * 07700 900xxx, ...), email addresses from example domains, so nothing here reaches a real person.
  */
 import type { ClientInputData, ProfileInputData } from '../../../shared/schemas'
+import { addDays, localIsoDate } from '../../../shared/dates'
 
 export const SAMPLE_PROFILE: ProfileInputData = {
   businessName: 'Harbour Lane Print & Design',
@@ -639,10 +640,9 @@ const SEEDS: readonly Seed[] = [
   },
 ]
 
-/** The calendar day `days` before `today` (UTC), as 'YYYY-MM-DD'. */
+/** The calendar day `days` before `today` on the owner's clock, as 'YYYY-MM-DD'. */
 function isoDaysBefore(today: Date, days: number): string {
-  const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - days))
-  return d.toISOString().slice(0, 10)
+  return addDays(localIsoDate(today), -days)
 }
 
 /** The sample client register, with every date relative to `today`. Fresh objects on every call. */

@@ -10,7 +10,7 @@ import { timestamp } from '../../db/dialect'
 import { costOfMinutes } from '../../../shared/money'
 import { addMonths, daysInMonth } from '../../../shared/ledger/periods'
 import type { EntryKind } from '../../../shared/ledger/words'
-import { addDays } from '../../../shared/turnarounds/dates'
+import { addDays } from '../../../shared/dates'
 import { prng } from './prng'
 
 export const SAMPLE_STAFF = [

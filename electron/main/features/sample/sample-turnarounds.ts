@@ -9,7 +9,7 @@
  * `today`, never after it (touchpoints, agreements, done dates), so the sample looks the same
  * whichever day it is loaded: the same commitments at risk, the same overdue follow-up.
  */
-import { addDays } from '../../../shared/turnarounds/dates'
+import { addDays } from '../../../shared/dates'
 import {
   ActionInput,
   CommitmentInput,

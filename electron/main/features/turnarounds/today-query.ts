@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import { CommitmentEntity, TurnaroundEntity } from '../../db/entities'
 import type { TodayCheckIn, TodayCommitment, TodayData, TodayFollowUp } from '../../../shared/turnarounds/models'
-import { addDays } from '../../../shared/turnarounds/dates'
+import { addDays } from '../../../shared/dates'
 import type { Stage } from '../../../shared/turnarounds/words'
 
 /** Each list on the Today page is a page, not a dump. */

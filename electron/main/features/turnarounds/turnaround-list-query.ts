@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import { CommitmentEntity, IssueEntity, TurnaroundEntity } from '../../db/entities'
 import type { TurnaroundSummary } from '../../../shared/turnarounds/models'
-import { addDays } from '../../../shared/turnarounds/dates'
+import { addDays } from '../../../shared/dates'
 
 interface ListOptions {
   state: 'open' | 'closed' | 'all'

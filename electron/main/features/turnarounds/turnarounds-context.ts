@@ -3,7 +3,7 @@ import { TurnaroundEntity } from '../../db/entities'
 import { timestamp } from '../../db/dialect'
 import { DomainError, notFound } from '../../domain-error'
 import type { PlannerSettings, TurnaroundDetail } from '../../../shared/turnarounds/models'
-import { localIsoDate } from '../../../shared/turnarounds/dates'
+import { localIsoDate } from '../../../shared/dates'
 import { refreshDerived } from './derived'
 import { loadDetail } from './detail-view'
 

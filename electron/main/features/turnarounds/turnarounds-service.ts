@@ -3,7 +3,7 @@ import { ClientEntity, HandoverEntity, IssueEntity, TurnaroundEntity } from '../
 import { DomainError, notFound } from '../../domain-error'
 import type { TurnaroundDetail, TurnaroundSummary } from '../../../shared/turnarounds/models'
 import type { TurnaroundDetailsData, TurnaroundOpenData } from '../../../shared/turnarounds/schemas'
-import { addDays } from '../../../shared/turnarounds/dates'
+import { addDays } from '../../../shared/dates'
 import type { AgreementChannel, ClientCommitmentKind, Outcome } from '../../../shared/turnarounds/words'
 import { refreshDerived } from './derived'
 import type { TurnaroundsContext } from './turnarounds-context'

@@ -50,3 +50,22 @@ describe('periods in the owner’s time zone', () => {
     expect(la.figures.revenueMinor).toBe(1000) // the entry on the month's last day
   })
 })
+
+describe('today is the owner’s day', () => {
+  const wonOn = async (timeZone: string, dateWon: string) => {
+    process.env.TZ = timeZone
+    app = await openTestApp(undefined, () => new Date('2026-03-31T23:30:00Z'))
+    return (await app.call('clients:create', { name: 'Kiwi Print', dateWon })) as Envelope<{ dateWon: string }>
+  }
+
+  it('takes a client won today east of Greenwich, where the UTC day is still yesterday', async () => {
+    const r = await wonOn('Pacific/Auckland', '2026-04-01')
+    expect(r.ok && r.data.dateWon).toBe('2026-04-01')
+  })
+
+  it('refuses tomorrow west of Greenwich, where the UTC day already is tomorrow', async () => {
+    const r = await wonOn('America/Los_Angeles', '2026-04-01')
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error).toMatchObject({ field: 'dateWon', message: 'The date won cannot be in the future.' })
+  })
+})
