@@ -33,7 +33,12 @@ describe('one table of entry kinds', () => {
         if (!r.ok) throw new Error(r.error.message)
         return r.data
       }
-      await call('profile:save', { businessName: 'Kind & Co', ownerName: 'Ada', currency: 'EUR', hourlyWorthMinor: 6000 })
+      await call('profile:save', {
+        businessName: 'Kind & Co',
+        ownerName: 'Ada',
+        currency: 'EUR',
+        hourlyWorthMinor: 6000,
+      })
       const c = await call<{ id: number }>('clients:create', { name: 'Every Kind' })
       let amount = 100
       for (const kind of ENTRY_KINDS) {

@@ -150,7 +150,6 @@ function canWrite(dir: string): boolean {
   }
 }
 
-
 /**
  * Copies `source` to `target` so that a power cut at any moment leaves either the old `target` or
  * the whole new one: written beside it, flushed, renamed over it, the folder flushed.

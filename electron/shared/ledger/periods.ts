@@ -28,7 +28,6 @@ export function lastDay(month: string): string {
   return `${month}-${pad(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7))))}`
 }
 
-
 /** The same day `n` months earlier or later, clamped to the month's last day (29 Feb → 28 Feb). */
 export function addMonthsToDate(date: string, n: number): string {
   const month = addMonths(date.slice(0, 7), n)
