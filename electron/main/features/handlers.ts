@@ -2,14 +2,13 @@ import type { DataSource } from 'typeorm'
 import type { Handlers } from '../../shared/contract'
 import type { RequestQueue } from '../request-queue'
 import { ClientEntity } from '../db/entities'
-import { ClientsService } from './clients/clients-service'
-import { ProfileService } from './profile/profile-service'
+import { coreServicesFactory, coreServicesOn } from './core-services'
 import { SampleService } from './sample/sample-service'
 import { createSampleHandlers } from './sample/sample-handlers'
 import { createClientHandlers } from './clients/clients-handlers'
 import { createProfileHandlers } from './profile/profile-handlers'
 import { createSystemHandlers } from './system/system-handlers'
-import { createTurnaroundHandlers, createTurnaroundServices } from './turnarounds/turnarounds-handlers'
+import { createTurnaroundHandlers } from './turnarounds/turnarounds-handlers'
 import { createLetterHandlers, createLetterServices } from './letters/letters-handlers'
 import type { OpenDialogOptions, SaveDialogOptions } from '../ports'
 import { createLedgerHandlers, createLedgerServices } from './ledger/ledger-handlers'
@@ -55,11 +54,16 @@ export function createServices(ctx: AppContext, ports: Ports) {
   const released = <T>(wait: () => Promise<T>): Promise<T> => (queue ? queue.released(wait) : wait())
   const chooseSavePath: Ports['chooseSavePath'] = (options) => released(() => ports.chooseSavePath(options))
   const chooseOpenFile: Ports['chooseOpenFile'] = (options) => released(() => ports.chooseOpenFile(options))
-  const clients = new ClientsService(deps)
-  const profile = new ProfileService(deps)
+  const core = coreServicesOn(deps.manager, ports.now)
+  const { clients, profile, planner } = core
   const sample = new SampleService({ ...deps, fontsDir: ports.fontsDir })
-  const planner = createTurnaroundServices({ ...deps, settings: () => profile.plannerSettings() })
-  const letters = createLetterServices({ ...deps, fontsDir: ports.fontsDir, chooseSavePath, openFile: ports.openFile })
+  const letters = createLetterServices({
+    ...deps,
+    fontsDir: ports.fontsDir,
+    chooseSavePath,
+    openFile: ports.openFile,
+    core: coreServicesFactory(core, deps.manager, ports.now),
+  })
   const ledger = createLedgerServices({ ...deps, chooseSavePath })
   const ledgerImport = new LedgerImportService({
     ...deps,

@@ -1,6 +1,6 @@
 /** What reading rows needs from the database, loaded once per read: the profile, clients, staff, turnarounds. */
 import type { EntityManager } from 'typeorm'
-import { DomainError } from '../../domain-error'
+import { profileRequired } from '../profile'
 import { searchKey } from '../../../shared/text'
 
 export interface StaffMember {
@@ -26,11 +26,7 @@ export async function loadLookups(manager: EntityManager): Promise<ImportLookups
   const [profile] = (await manager.query(
     'SELECT currency, hourly_worth_minor, owner_name FROM business_profile WHERE id = 1',
   )) as Array<{ currency: string; hourly_worth_minor: number; owner_name: string }>
-  if (!profile)
-    throw new DomainError(
-      'VALIDATION',
-      'Set up your business profile first: imports need its currency and your hourly worth.',
-    )
+  if (!profile) throw profileRequired('imports need its currency and your hourly worth')
   const clients = new Map<string, number>()
   for (const row of (await manager.query('SELECT id, name_key FROM clients ORDER BY id DESC')) as Array<{
     id: number

@@ -2,7 +2,7 @@
 import type { EntityManager } from 'typeorm'
 import { BusinessProfileEntity } from '../../db/entities'
 import { timestamp } from '../../db/dialect'
-import { DomainError } from '../../domain-error'
+import { profileRequired } from '../profile'
 import { localIsoDate } from '../../../shared/dates'
 import { periodOf, type Period } from '../../../shared/ledger/periods'
 import type { PeriodData } from '../../../shared/ledger/schemas'
@@ -34,11 +34,7 @@ export class LedgerContext {
 
   async profile(m: EntityManager = this.manager): Promise<BusinessProfileEntity> {
     const p = await m.findOneBy(BusinessProfileEntity, { id: 1 })
-    if (!p)
-      throw new DomainError(
-        'VALIDATION',
-        'Set up your business profile first: the ledger needs its currency and your hourly worth.',
-      )
+    if (!p) throw profileRequired('the ledger needs its currency and your hourly worth')
     return p
   }
 }

@@ -1,13 +1,12 @@
-/** What every letters service shares: the database, the clock, the ports, and the planner's and profile's services. */
+/** What every letters service shares: the database, the clock, the ports, and the core services it is given. */
 import type { EntityManager } from 'typeorm'
 import { TurnaroundEntity } from '../../db/entities'
 import { DomainError } from '../../domain-error'
 import type { BusinessProfile } from '../../../shared/models'
 import { localIsoDate } from '../../../shared/dates'
 import type { SaveDialogOptions } from '../../ports'
-import { ClientsService } from '../clients'
-import { ProfileService } from '../profile'
-import { createTurnaroundServices, type TurnaroundServices } from '../turnarounds'
+import { profileRequired } from '../profile'
+import type { CoreServices, CoreServicesOn } from '../core-services'
 import { loadFonts, type PdfFonts } from './pdf/fonts'
 import type { Letterhead } from './pdf/types'
 import { TemplatesService } from './templates-service'
@@ -21,23 +20,27 @@ export interface LettersDeps {
   chooseSavePath?: (options: SaveDialogOptions) => Promise<string | null>
   /** Opens a file in the system's viewer; throws with the reason when it cannot. */
   openFile?: (file: string) => Promise<void>
+  /** The register, profile and planner services on a manager (the root's, or a transaction's). */
+  core: CoreServicesOn
 }
 
 export class LettersContext {
-  readonly clients: ClientsService
-  readonly profile: ProfileService
-  readonly planner: TurnaroundServices
+  readonly clients: CoreServices['clients']
+  readonly profile: CoreServices['profile']
+  readonly planner: CoreServices['planner']
   readonly templates: TemplatesService
 
   constructor(readonly deps: LettersDeps) {
-    this.clients = new ClientsService(deps)
-    this.profile = new ProfileService(deps)
-    this.planner = createTurnaroundServices({
-      manager: deps.manager,
-      now: deps.now,
-      settings: () => this.profile.plannerSettings(),
-    })
+    const core = deps.core(deps.manager)
+    this.clients = core.clients
+    this.profile = core.profile
+    this.planner = core.planner
     this.templates = new TemplatesService(deps)
+  }
+
+  /** The core services inside a transaction of this feature's own. */
+  coreOn(manager: EntityManager): CoreServices {
+    return this.deps.core(manager)
   }
 
   get manager(): EntityManager {
@@ -54,8 +57,7 @@ export class LettersContext {
 
   async requireProfile(): Promise<BusinessProfile> {
     const profile = await this.profile.get()
-    if (!profile)
-      throw new DomainError('VALIDATION', 'Set up your business profile first: letters are printed on its letterhead.')
+    if (!profile) throw profileRequired('letters are printed on its letterhead')
     return profile
   }
 

@@ -1,11 +1,8 @@
 import type { HandlersOf } from '../../../shared/contract-kit'
 import type { lettersContract } from '../../../shared/letters/contract'
-import { DomainError } from '../../domain-error'
 import { LettersContext, type LettersDeps } from './letter-context'
 import { LetterDrafts } from './letter-drafts'
 import { LettersService } from './letters-service'
-import { BusinessProfileEntity } from '../../db/entities'
-import { timestamp } from '../../db/dialect'
 
 export function createLetterServices(deps: LettersDeps) {
   const ctx = new LettersContext(deps)
@@ -34,12 +31,6 @@ export function createLetterHandlers(s: LetterServices): HandlersOf<typeof lette
       templates.check({ subject, body })
       return drafts.start({ clientId, turnaroundId, kind, goodwill: '' }, { subject, body })
     },
-    'letter-settings:save': async ({ pageSize }) => {
-      const repo = ctx.manager.getRepository(BusinessProfileEntity)
-      const profile = await repo.findOneBy({ id: 1 })
-      if (!profile) throw new DomainError('VALIDATION', 'Set up your business profile first.')
-      await repo.update({ id: 1 }, { letterPageSize: pageSize, updatedAt: timestamp(ctx.deps.now()) })
-      return { pageSize }
-    },
+    'letter-settings:save': async ({ pageSize }) => ({ pageSize: await ctx.profile.saveLetterPageSize(pageSize) }),
   }
 }

@@ -151,7 +151,7 @@ export class LettersService {
   }
 
   private async logTouchpoint(m: EntityManager, draft: LetterDraftData, minutes: number, who: string): Promise<void> {
-    const scoped = new LettersContext({ ...this.ctx.deps, manager: m })
+    const scoped = this.ctx.coreOn(m)
     const detail = await scoped.planner.ctx.detail(draft.turnaroundId as number)
     const summary = `${LETTER_KIND_LABELS[draft.kind]}${draft.subject ? `: ${draft.subject}` : ''}`.slice(0, 10_000)
     const isCheckIn = draft.kind === 'check_in' && detail.closedOn !== null

@@ -8,6 +8,7 @@ import type { Client } from '../../../shared/models'
 import { addDays, localIsoDate } from '../../../shared/dates'
 import type { LetterKind } from '../../../shared/letters/words'
 import { createLetterServices } from './letters-handlers'
+import type { CoreServicesOn } from '../core-services'
 
 const SAMPLE_LETTERS: ReadonlyArray<{ client: string; kind: LetterKind; on: number; goodwill?: string }> = [
   { client: 'Alder Court Care Home', kind: 'follow_up', on: -26 },
@@ -17,7 +18,7 @@ const SAMPLE_LETTERS: ReadonlyArray<{ client: string; kind: LetterKind; on: numb
 ]
 
 export async function loadSampleLetters(
-  deps: { manager: EntityManager; now: () => Date; fontsDir: string },
+  deps: { manager: EntityManager; now: () => Date; fontsDir: string; core: CoreServicesOn },
   clients: readonly Client[],
 ): Promise<number> {
   const { drafts, letters } = createLetterServices(deps)

@@ -5,7 +5,7 @@ import type { BusinessProfile } from '../../../shared/models'
 import type { PlannerSettings } from '../../../shared/turnarounds/models'
 import type { PlannerSettingsData } from '../../../shared/turnarounds/schemas'
 import type { ProfileInputData } from '../../../shared/schemas'
-import { DomainError } from '../../domain-error'
+import { profileRequired } from './profile-required'
 
 const PROFILE_ID = 1
 
@@ -72,10 +72,20 @@ export class ProfileService {
       : { ...DEFAULT_PLANNER_SETTINGS }
   }
 
+  /** The paper letters are laid out on, kept with the letterhead. */
+  async saveLetterPageSize(
+    pageSize: BusinessProfileEntity['letterPageSize'],
+  ): Promise<BusinessProfileEntity['letterPageSize']> {
+    const repo = this.deps.manager.getRepository(BusinessProfileEntity)
+    if (!(await repo.existsBy({ id: PROFILE_ID }))) throw profileRequired()
+    await repo.update({ id: PROFILE_ID }, { letterPageSize: pageSize, updatedAt: timestamp(this.deps.now()) })
+    return pageSize
+  }
+
   async savePlannerSettings(input: PlannerSettingsData): Promise<PlannerSettings> {
     const repo = this.deps.manager.getRepository(BusinessProfileEntity)
     const e = await repo.findOneBy({ id: PROFILE_ID })
-    if (!e) throw new DomainError('VALIDATION', 'Set up your business profile first.')
+    if (!e) throw profileRequired()
     Object.assign(e, input, { updatedAt: timestamp(this.deps.now()) })
     await repo.save(e)
     return { ...input }

@@ -3,9 +3,7 @@ import { BusinessProfileEntity, ClientEntity } from '../../db/entities'
 import { DomainError } from '../../domain-error'
 import type { Client, SampleLoadResult, SampleRemoveResult } from '../../../shared/models'
 import { localIsoDate } from '../../../shared/dates'
-import { ClientsService } from '../clients'
-import { ProfileService } from '../profile'
-import { createTurnaroundServices } from '../turnarounds'
+import { coreServicesOn } from '../core-services'
 import { SAMPLE_PROFILE, sampleClients } from './sample-business'
 import { loadSampleTurnarounds } from './sample-turnarounds'
 import { loadSampleLetters } from '../letters'
@@ -31,21 +29,18 @@ export class SampleService {
         )
       }
       if (existing) throw new DomainError('VALIDATION', 'The sample business is already loaded.')
-      const scoped = { manager, now: this.deps.now }
-      await new ProfileService(scoped).save(SAMPLE_PROFILE, { isSample: true })
-      const register = new ClientsService(scoped)
+      const core = coreServicesOn(manager, this.deps.now)
+      await core.profile.save(SAMPLE_PROFILE, { isSample: true })
       const created: Client[] = []
-      for (const client of clients) created.push(await register.create(client, { isSample: true }))
+      for (const client of clients) created.push(await core.clients.create(client, { isSample: true }))
       await loadSampleStaff(manager, this.deps.now())
-      const planner = createTurnaroundServices({
-        manager,
-        now: this.deps.now,
-        settings: () => new ProfileService(scoped).plannerSettings(),
-      })
-      await loadSampleTurnarounds(planner, created, localIsoDate(this.deps.now()))
+      await loadSampleTurnarounds(core.planner, created, localIsoDate(this.deps.now()))
       await loadSampleLedger(manager, created, localIsoDate(this.deps.now()), this.deps.now())
       if (this.deps.fontsDir)
-        await loadSampleLetters({ manager, now: this.deps.now, fontsDir: this.deps.fontsDir }, created)
+        await loadSampleLetters(
+          { manager, now: this.deps.now, fontsDir: this.deps.fontsDir, core: () => core },
+          created,
+        )
     })
     return { clients: clients.length }
   }
