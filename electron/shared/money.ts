@@ -75,6 +75,18 @@ export function costOfMinutes(minutes: number, rateMinorPerHour: number): number
   return mulDivRound(minutes, rateMinorPerHour, 60)
 }
 
+/**
+ * The hourly rate time is costed at: the rate typed for it, else the cost rate of the staff member
+ * who worked, else the owner's hourly worth. The one rule for entries, imports, touchpoints and plans.
+ */
+export function timeRate(
+  typed: number | null | undefined,
+  staffRate: number | null | undefined,
+  hourlyWorth: number,
+): number {
+  return typed ?? staffRate ?? hourlyWorth
+}
+
 /** a ÷ b rounded half away from zero (b > 0). */
 export function divRound(a: number, b: number): number {
   return mulDivRound(a, 1, b)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatMoney, minorDigits, minorToInputText, parseMoney } from '../../electron/shared/money'
+import { formatMoney, minorDigits, minorToInputText, parseMoney, timeRate } from '../../electron/shared/money'
 
 /** Intl may use a narrow no-break space; compare with plain spaces. */
 const norm = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ')
@@ -107,5 +107,14 @@ describe('formatMoney', () => {
 
   it('formats a negative amount', () => {
     expect(formatMoney(-250, 'GBP', 'en-GB')).toBe('-£2.50')
+  })
+})
+
+describe('timeRate', () => {
+  it('costs time at the rate typed, else the staff member’s, else the owner’s hourly worth', () => {
+    expect(timeRate(9000, 4000, 6000)).toBe(9000)
+    expect(timeRate(null, 4000, 6000)).toBe(4000)
+    expect(timeRate(undefined, null, 6000)).toBe(6000)
+    expect(timeRate(0, 4000, 6000)).toBe(0) // a rate of nothing, typed, is kept (unpaid help)
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { addDays, daysBetween, isoDate } from '../../electron/shared/dates'
 import {
+  NEXT_LETTER,
   NEXT_STEP,
   QUICK_WIN_LIMIT,
   actionScore,
@@ -8,6 +9,7 @@ import {
   deriveStage,
   nextFollowUpOn,
   rankActions,
+  stepOf,
   type RankableAction,
   type StageFacts,
 } from '../../electron/shared/turnarounds/rules'
@@ -312,5 +314,24 @@ describe('dates', () => {
   it('isoDate is the UTC calendar day', () => {
     expect(isoDate(new Date('2026-11-22T23:59:59Z'))).toBe('2026-11-22')
     expect(isoDate(new Date('2026-11-23T00:00:00Z'))).toBe('2026-11-23')
+  })
+})
+
+describe('the stage’s step and the letter it asks for', () => {
+  it('places every stage on the stepper, the two closed stages together last', () => {
+    expect(STAGES.map(stepOf)).toEqual([1, 2, 3, 4, 5, 6, 7, 7])
+  })
+
+  it('suggests the follow-up until it is sent, then the plan, then the check-in or the parting letter', () => {
+    expect(STAGES.map((s) => NEXT_LETTER[s])).toEqual([
+      'follow_up',
+      'follow_up',
+      'follow_up',
+      'plan',
+      'plan',
+      'plan',
+      'check_in',
+      'parting',
+    ])
   })
 })

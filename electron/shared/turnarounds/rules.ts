@@ -3,7 +3,8 @@
  * follow-up date and the turnaround's stage. Used by main (queries, services) and the renderer.
  */
 import { addDays } from '../dates'
-import type { ActionStatus, CommitmentState, CommitmentStatus, Stage } from './words'
+import { STAGES, type ActionStatus, type CommitmentState, type CommitmentStatus, type Stage } from './words'
+import type { LetterKind } from '../letters/words'
 
 /**
  * A commitment not done is overdue once its date has passed, and at risk when it falls due
@@ -109,3 +110,36 @@ export const NEXT_STEP: Record<Stage, string> = {
   closed_recovered: 'Check in with the client a few months from now.',
   closed_let_go: 'Record what you learned so it does not happen to another client.',
 }
+
+/** The letter the practice asks for next at each stage. */
+export const NEXT_LETTER: Record<Stage, LetterKind> = {
+  listening: 'follow_up',
+  issues_agreed: 'follow_up',
+  client_committed: 'follow_up',
+  follow_up_sent: 'plan',
+  plan_agreed: 'plan',
+  in_progress: 'plan',
+  closed_recovered: 'check_in',
+  closed_let_go: 'parting',
+}
+
+/** The practice's steps as the turnaround page shows them: the open stages in order, then "Closed". */
+export const STAGE_STEPS: ReadonlyArray<{ title: string; stages: readonly Stage[] }> = [
+  { title: 'Listen', stages: ['listening'] },
+  { title: 'Issues agreed', stages: ['issues_agreed'] },
+  { title: 'Client committed', stages: ['client_committed'] },
+  { title: 'Follow-up sent', stages: ['follow_up_sent'] },
+  { title: 'Plan agreed', stages: ['plan_agreed'] },
+  { title: 'In progress', stages: ['in_progress'] },
+  { title: 'Closed', stages: ['closed_recovered', 'closed_let_go'] },
+]
+
+/** The step (1-based) a stage stands at. */
+export function stepOf(stage: Stage): number {
+  return STAGE_STEPS.findIndex((s) => s.stages.includes(stage)) + 1
+}
+
+// Every stage stands at exactly one step: a stage added to STAGES and not here fails at load.
+for (const stage of STAGES)
+  if (STAGE_STEPS.filter((s) => s.stages.includes(stage)).length !== 1)
+    throw new Error(`Stage without a step: ${stage}`)

@@ -3,7 +3,7 @@
  * cannot: the first problem found is the reason.
  */
 import { createHash } from 'node:crypto'
-import { MAX_AMOUNT_MINOR, MAX_MINUTES, costOfMinutes, formatMoney } from '../../../shared/money'
+import { MAX_AMOUNT_MINOR, MAX_MINUTES, costOfMinutes, formatMoney, timeRate } from '../../../shared/money'
 import { ENTRY_KINDS, type EntryKind } from '../../../shared/ledger/words'
 import { FIELD_JOINER, TARGET_FIELDS, type TargetField } from '../../../shared/ledger-import/fields'
 import {
@@ -179,7 +179,7 @@ export class RowReader {
         if (rateMinor === null) return problem(`Bad rate ${quote(v.rate)}: use an hourly rate such as 85.00.`)
         if (rateMinor > MAX_AMOUNT_MINOR)
           return problem(`The rate ${quote(v.rate)} is more than one rate can hold (${this.most()}).`)
-      } else rateMinor = staff ? staff.rateMinor : lookups.hourlyWorthMinor
+      } else rateMinor = timeRate(null, staff?.rateMinor, lookups.hourlyWorthMinor)
       amountMinor = costOfMinutes(minutes, rateMinor)
       if (amountMinor > MAX_AMOUNT_MINOR)
         return problem(`At this rate, the time costs more than one entry can hold (${this.most()}): split the time.`)

@@ -5,7 +5,7 @@
 import type { EntityManager } from 'typeorm'
 import { ClientEntity, LedgerEntryEntity, StaffEntity, TurnaroundEntity } from '../../db/entities'
 import { DomainError, notFound } from '../../domain-error'
-import { MAX_AMOUNT_MINOR, costOfMinutes } from '../../../shared/money'
+import { MAX_AMOUNT_MINOR, costOfMinutes, timeRate } from '../../../shared/money'
 import { assertLedgerWithinTotal } from '../../db/ledger-total'
 import type { LedgerEntryView } from '../../../shared/ledger/models'
 import type { EntryData } from '../../../shared/ledger/schemas'
@@ -189,16 +189,16 @@ export class EntriesService {
     hourlyWorth: number,
   ): Promise<void> {
     if (input.minutes === null) throw new DomainError('VALIDATION', 'Enter the minutes worked.', `${F}minutes`)
-    let rate = hourlyWorth
+    let staffRate: number | null = null
     e.worker = defaultWorker
     if (input.staffId !== null) {
       const s = await m.findOneBy(StaffEntity, { id: input.staffId })
       if (!s) throw new DomainError('NOT_FOUND', 'That staff member is no longer on the list.', `${F}staffId`)
       e.staffId = s.id
       e.worker = s.name
-      rate = s.costRateMinor
+      staffRate = s.costRateMinor
     }
-    if (input.rateMinor !== null) rate = input.rateMinor
+    const rate = timeRate(input.rateMinor, staffRate, hourlyWorth)
     const amount = costOfMinutes(input.minutes, rate)
     if (amount > MAX_AMOUNT_MINOR)
       throw new DomainError(

@@ -4,7 +4,7 @@
  */
 import type { EntityManager } from 'typeorm'
 import { ActionEntity, LedgerEntryEntity, StaffEntity, TouchpointEntity, TurnaroundEntity } from '../../db/entities'
-import { costOfMinutes } from '../../../shared/money'
+import { costOfMinutes, timeRate } from '../../../shared/money'
 import type { TurnaroundCost } from '../../../shared/ledger/models'
 import { COST_KINDS } from '../../../shared/ledger/words'
 import { kindIn } from './kind-sql'
@@ -96,7 +96,9 @@ export async function plannedCost(
   for (const r of rows) {
     minutes += Number(r.minutes)
     actions += Number(r.actions)
-    minor += costOfMinutes(Number(r.minutes), r.rate === null ? hourlyWorthMinor : Number(r.rate)) + Number(r.cost)
+    minor +=
+      costOfMinutes(Number(r.minutes), timeRate(null, r.rate === null ? null : Number(r.rate), hourlyWorthMinor)) +
+      Number(r.cost)
   }
   return { minor, minutes, actions }
 }

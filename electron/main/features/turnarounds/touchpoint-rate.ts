@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import { BusinessProfileEntity, StaffEntity } from '../../db/entities'
+import { timeRate } from '../../../shared/money'
 
 /**
  * The hourly rate (minor units) a touchpoint is logged at: the cost rate of the staff member whose
@@ -8,7 +9,6 @@ import { BusinessProfileEntity, StaffEntity } from '../../db/entities'
  */
 export async function touchpointRate(m: EntityManager, who: string): Promise<number> {
   const staff = await m.findOneBy(StaffEntity, { name: who })
-  if (staff) return staff.costRateMinor
-  const profile = await m.findOne(BusinessProfileEntity, { where: {}, order: { id: 'ASC' } })
-  return profile?.hourlyWorthMinor ?? 0
+  const profile = staff ? null : await m.findOne(BusinessProfileEntity, { where: {}, order: { id: 'ASC' } })
+  return timeRate(null, staff?.costRateMinor, profile?.hourlyWorthMinor ?? 0)
 }
