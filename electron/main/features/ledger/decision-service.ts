@@ -11,26 +11,15 @@ import type { ClientStatus } from '../../../shared/words'
 import { ledgerSums } from './figures-query'
 import type { LedgerContext } from './ledger-context'
 import { plannedCost, turnaroundCosts } from './turnaround-cost'
+import { clientTurnaround, currentTurnaround } from '../turnarounds'
 
 export class DecisionService {
   constructor(private readonly ctx: LedgerContext) {}
 
   /** The turnaround asked for (it must be the client's), else the open one, else the latest. */
   private async turnaround(m: EntityManager, clientId: number, turnaroundId: number | null): Promise<TurnaroundEntity> {
-    if (turnaroundId !== null) {
-      const t = await m.findOneBy(TurnaroundEntity, { id: turnaroundId })
-      if (!t) throw notFound('turnaround')
-      if (t.clientId !== clientId)
-        throw new DomainError('VALIDATION', 'That turnaround belongs to another client.', 'turnaroundId')
-      return t
-    }
-    const t = await m
-      .createQueryBuilder(TurnaroundEntity, 't')
-      .where('t.clientId = :clientId', { clientId })
-      .orderBy('CASE WHEN t.closedOn IS NULL THEN 0 ELSE 1 END', 'ASC')
-      .addOrderBy('t.openedOn', 'DESC')
-      .addOrderBy('t.id', 'DESC')
-      .getOne()
+    if (turnaroundId !== null) return clientTurnaround(m, clientId, turnaroundId)
+    const t = await currentTurnaround(m, clientId)
     if (!t) throw new DomainError('VALIDATION', 'This client has no turnaround, so there is no decision to weigh.')
     return t
   }

@@ -10,14 +10,14 @@
  * worth, as they were then), rounded once per client and rate.
  */
 import type { EntityManager, SelectQueryBuilder, ObjectLiteral } from 'typeorm'
-import { LedgerEntryEntity, LedgerMonthTotalEntity, TouchpointEntity } from '../../db/entities'
-import { costOfMinutes } from '../../../shared/money'
+import { LedgerEntryEntity, LedgerMonthTotalEntity } from '../../db/entities'
 import { emptySums, addSums } from '../../../shared/ledger/figures'
 import type { KindSums } from '../../../shared/ledger/models'
 import { firstDay, lastDay, splitPeriod, type Period } from '../../../shared/ledger/periods'
 import { addDays, daysBetween as daysApart } from '../../../shared/dates'
 import { COST_KINDS, ENTRY_KINDS, kindsIn } from '../../../shared/ledger/words'
 import { kindIn } from './kind-sql'
+import { touchpointCostBy } from './touchpoint-cost'
 
 type Row = Record<string, string | number | null>
 
@@ -84,30 +84,17 @@ export async function ledgerSums(
       await entries({ from: addDays(edge.to, 1), to: lastDay(month) }, -1)
     } else await entries(edge)
   }
-  for (const r of await touchpointMinutes(m, period, o.clientId)) {
-    const id = Number(r.clientId)
-    const s = out.get(id) ?? emptySums()
-    const minutes = Number(r.minutes)
-    s.touchpointMinutes += minutes
-    s.touchpointCost += costOfMinutes(minutes, Number(r.rate))
-    out.set(id, s)
+  const touch = await touchpointCostBy(m, 'tp.clientId', (qb) => {
+    qb.where('tp.occurredOn BETWEEN :from AND :to', period)
+    return o.clientId === undefined ? qb : qb.andWhere('tp.clientId = :clientId', { clientId: o.clientId })
+  })
+  for (const [id, t] of touch) {
+    const s = out.get(Number(id)) ?? emptySums()
+    s.touchpointMinutes += t.minutes
+    s.touchpointCost += t.costMinor
+    out.set(Number(id), s)
   }
   return out
-}
-
-/** Touchpoint minutes per client and the rate they were logged at. */
-function touchpointMinutes(m: EntityManager, period: Period, clientId?: number): Promise<Row[]> {
-  const qb = m
-    .createQueryBuilder(TouchpointEntity, 'tp')
-    .select('tp.clientId', 'clientId')
-    .addSelect('tp.rateMinor', 'rate')
-    .addSelect('SUM(tp.minutes)', 'minutes')
-    .where('tp.occurredOn BETWEEN :from AND :to', period)
-    .andWhere('tp.minutes > 0')
-    .groupBy('tp.clientId')
-    .addGroupBy('tp.rateMinor')
-  if (clientId !== undefined) qb.andWhere('tp.clientId = :clientId', { clientId })
-  return qb.getRawMany<Row>()
 }
 
 /** Every client's sums added together. */
@@ -143,18 +130,10 @@ export async function clientTouchpointMonths(
   first: string,
   last: string,
 ): Promise<Map<string, number>> {
-  const rows = await m
-    .createQueryBuilder(TouchpointEntity, 'tp')
-    .select('SUBSTR(tp.occurredOn, 1, 7)', 'month')
-    .addSelect('tp.rateMinor', 'rate')
-    .addSelect('SUM(tp.minutes)', 'minutes')
-    .where('tp.clientId = :clientId', { clientId })
-    .andWhere('tp.occurredOn BETWEEN :from AND :to', { from: firstDay(first), to: lastDay(last) })
-    .groupBy('SUBSTR(tp.occurredOn, 1, 7)')
-    .addGroupBy('tp.rateMinor')
-    .getRawMany<Row>()
-  const out = new Map<string, number>()
-  for (const r of rows)
-    out.set(String(r.month), (out.get(String(r.month)) ?? 0) + costOfMinutes(Number(r.minutes), Number(r.rate)))
-  return out
+  const touch = await touchpointCostBy(m, 'SUBSTR(tp.occurredOn, 1, 7)', (qb) =>
+    qb
+      .where('tp.clientId = :clientId', { clientId })
+      .andWhere('tp.occurredOn BETWEEN :from AND :to', { from: firstDay(first), to: lastDay(last) }),
+  )
+  return new Map([...touch].map(([month, t]) => [month, t.costMinor]))
 }

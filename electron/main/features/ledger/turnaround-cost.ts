@@ -3,11 +3,12 @@
  * logged at) and what its plan's open actions would still cost. SQL aggregates only.
  */
 import type { EntityManager } from 'typeorm'
-import { ActionEntity, LedgerEntryEntity, StaffEntity, TouchpointEntity, TurnaroundEntity } from '../../db/entities'
+import { ActionEntity, LedgerEntryEntity, StaffEntity, TurnaroundEntity } from '../../db/entities'
 import { costOfMinutes, timeRate } from '../../../shared/money'
 import type { TurnaroundCost } from '../../../shared/ledger/models'
 import { COST_KINDS } from '../../../shared/ledger/words'
 import { kindIn } from './kind-sql'
+import { touchpointCostBy } from './touchpoint-cost'
 
 /** Every cost kind but time, whose minutes are counted apart. */
 const OTHER_COST_KINDS = COST_KINDS.filter((k) => k !== 'time')
@@ -38,20 +39,11 @@ export async function turnaroundCosts(
     .where('e.turnaroundId IN (:...ids)', { ids })
     .groupBy('e.turnaroundId')
     .getRawMany<Row>()
-  const touch = await m
-    .createQueryBuilder(TouchpointEntity, 'tp')
-    .select('tp.turnaroundId', 'turnaroundId')
-    .addSelect('tp.rateMinor', 'rate')
-    .addSelect('SUM(tp.minutes)', 'minutes')
-    .where('tp.turnaroundId IN (:...ids)', { ids })
-    .groupBy('tp.turnaroundId')
-    .addGroupBy('tp.rateMinor')
-    .getRawMany<Row>()
+  const touch = await touchpointCostBy(m, 'tp.turnaroundId', (qb) => qb.where('tp.turnaroundId IN (:...ids)', { ids }))
   return turnarounds.map((t) => {
     const e = entries.find((r) => Number(r.turnaroundId) === t.id)
-    const tps = touch.filter((r) => Number(r.turnaroundId) === t.id)
-    const touchpointMinutes = tps.reduce((sum, r) => sum + Number(r.minutes), 0)
-    const touchpointCostMinor = tps.reduce((sum, r) => sum + costOfMinutes(Number(r.minutes), Number(r.rate)), 0)
+    const touchpointMinutes = touch.get(String(t.id))?.minutes ?? 0
+    const touchpointCostMinor = touch.get(String(t.id))?.costMinor ?? 0
     const timeCostMinor = Number(e?.timeCost ?? 0)
     const otherCostMinor = Number(e?.other ?? 0)
     return {

@@ -1,12 +1,11 @@
 /** What every letters service shares: the database, the clock, the ports, and the core services it is given. */
 import type { EntityManager } from 'typeorm'
-import { TurnaroundEntity } from '../../db/entities'
-import { DomainError } from '../../domain-error'
 import type { BusinessProfile } from '../../../shared/models'
 import { localIsoDate } from '../../../shared/dates'
 import type { SaveDialogOptions } from '../../ports'
 import { profileRequired } from '../profile'
 import type { CoreServices, CoreServicesOn } from '../core-services'
+import { clientTurnaround, currentTurnaround } from '../turnarounds'
 import { loadFonts, type PdfFonts } from './pdf/fonts'
 import type { Letterhead } from './pdf/types'
 import { TemplatesService } from './templates-service'
@@ -64,24 +63,12 @@ export class LettersContext {
   /** The turnaround a letter belongs to: checked to be the client's. */
   async turnaroundOf(clientId: number, turnaroundId: number | null): Promise<number | null> {
     if (turnaroundId === null) return null
-    const t = await this.manager.findOneBy(TurnaroundEntity, { id: turnaroundId })
-    if (!t)
-      throw new DomainError('NOT_FOUND', 'That turnaround no longer exists. It may have been deleted.', 'turnaroundId')
-    if (t.clientId !== clientId)
-      throw new DomainError('VALIDATION', 'That turnaround belongs to another client.', 'turnaroundId')
-    return t.id
+    return (await clientTurnaround(this.manager, clientId, turnaroundId)).id
   }
 
   /** The client's open turnaround, else its most recent one, else none. */
   async defaultTurnaround(clientId: number): Promise<number | null> {
-    const t = await this.manager
-      .createQueryBuilder(TurnaroundEntity, 't')
-      .where('t.clientId = :clientId', { clientId })
-      .orderBy('CASE WHEN t.closedOn IS NULL THEN 0 ELSE 1 END', 'ASC')
-      .addOrderBy('t.openedOn', 'DESC')
-      .addOrderBy('t.id', 'DESC')
-      .getOne()
-    return t?.id ?? null
+    return (await currentTurnaround(this.manager, clientId))?.id ?? null
   }
 }
 

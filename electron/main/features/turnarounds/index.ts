@@ -1,2 +1,3 @@
 /** What other features may use of the turnarounds feature. */
+export { clientTurnaround, currentTurnaround } from './client-turnaround'
 export { createTurnaroundHandlers, createTurnaroundServices, type TurnaroundServices } from './turnarounds-handlers'

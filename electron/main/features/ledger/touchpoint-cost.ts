@@ -1,0 +1,43 @@
+/**
+ * What complaint handling cost: touchpoint minutes at the rate each touchpoint was logged at, summed
+ * per group (a client, a month, a turnaround) and rate in SQL, and costed once per group and rate.
+ */
+import type { EntityManager, SelectQueryBuilder } from 'typeorm'
+import { TouchpointEntity } from '../../db/entities'
+import { costOfMinutes } from '../../../shared/money'
+
+export interface TouchpointCost {
+  minutes: number
+  costMinor: number
+}
+
+/**
+ * Touchpoint minutes and their cost per value of `group` (an SQL expression on alias `tp`), over the
+ * touchpoints `where` keeps.
+ */
+export async function touchpointCostBy(
+  m: EntityManager,
+  group: string,
+  where: (qb: SelectQueryBuilder<TouchpointEntity>) => SelectQueryBuilder<TouchpointEntity>,
+): Promise<Map<string, TouchpointCost>> {
+  const rows = await where(
+    m
+      .createQueryBuilder(TouchpointEntity, 'tp')
+      .select(group, 'grp')
+      .addSelect('tp.rateMinor', 'rate')
+      .addSelect('SUM(tp.minutes)', 'minutes'),
+  )
+    .andWhere('tp.minutes > 0')
+    .groupBy(group)
+    .addGroupBy('tp.rateMinor')
+    .getRawMany<{ grp: string | number; rate: string | number; minutes: string | number }>()
+  const out = new Map<string, TouchpointCost>()
+  for (const r of rows) {
+    const key = String(r.grp)
+    const sum = out.get(key) ?? { minutes: 0, costMinor: 0 }
+    sum.minutes += Number(r.minutes)
+    sum.costMinor += costOfMinutes(Number(r.minutes), Number(r.rate))
+    out.set(key, sum)
+  }
+  return out
+}
