@@ -3,6 +3,7 @@ import { AsyncResource } from 'node:async_hooks'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ImportResult } from '../../electron/shared/ledger-import/models'
+import { PRESETS, resolvePreset } from '../../electron/shared/ledger-import/presets'
 import { call, refused } from '../support/letters-fixture'
 import {
   chooseFile,
@@ -190,8 +191,77 @@ describe('clients', () => {
       `date,client,kind,amount,turnaround\n2026-03-01,Acme Ltd,gift,20,${t.id}\n2026-03-01,Blue Finch Studio,gift,20,${t.id}\n`,
     )
     const result = await importFile(app, file, 'generic', {}, 'skip')
-    expect(result.badRows).toEqual([{ line: 3, reason: `Blue Finch Studio has no turnaround number “${t.id}”.` }])
+    expect(result.badRows).toEqual([
+      {
+        line: 3,
+        reason: `Blue Finch Studio has no turnaround number “${t.id}”: use the number shown on the turnaround (such as 12 or #12), or “yes” for the client’s open turnaround.`,
+      },
+    ])
     expect((await entries(app)).map((e) => [e.client, e.turnaround_id])).toEqual([['Acme Ltd', t.id]])
+  })
+
+  it('reads “yes” as the client’s open turnaround and “#12” as turnaround 12, and says when there is none', async () => {
+    app = await openImportApp()
+    const closed = await call<{ id: number }>(app, 'turnarounds:open', {
+      clientId: app.acme,
+      firstHeardBy: 'Maya Okafor',
+      channel: 'call',
+      clientWords: 'Last year’s misprint.',
+      openedOn: '2026-01-05',
+    })
+    await call(app, 'turnarounds:close', { id: closed.id, outcome: 'recovered', closedOn: '2026-01-20', note: '' })
+    const open = await call<{ id: number }>(app, 'turnarounds:open', {
+      clientId: app.acme,
+      firstHeardBy: 'Maya Okafor',
+      channel: 'call',
+      clientWords: 'The reprint was smudged.',
+      openedOn: '2026-03-01',
+    })
+    const file = writeCsv(
+      app.dir,
+      'yes.csv',
+      [
+        'date,client,kind,amount,turnaround',
+        '2026-03-02,Acme Ltd,gift,20,yes',
+        '2026-03-02,Acme Ltd,gift,21,TRUE',
+        `2026-03-02,Acme Ltd,gift,22,#${closed.id}`,
+        '2026-03-02,Acme Ltd,gift,23,no',
+        '2026-03-02,Blue Finch Studio,gift,24,yes',
+      ].join('\n'),
+    )
+    const result = await importFile(app, file, 'generic', {}, 'skip')
+    expect(result.badRows).toEqual([
+      { line: 6, reason: 'Blue Finch Studio has no open turnaround to tag this entry to (“yes”).' },
+    ])
+    expect((await entries(app)).map((e) => [e.amount_minor, e.turnaround_id])).toEqual([
+      [2000, open.id],
+      [2100, open.id],
+      [2200, closed.id],
+      [2300, null],
+    ])
+  })
+
+  it('maps a “who” column as who worked and shows where each time row’s rate came from', async () => {
+    app = await openImportApp()
+    const file = writeCsv(
+      app.dir,
+      'who.csv',
+      [
+        'date,client,kind,amount,minutes,who,rate',
+        '2026-03-02,Acme Ltd,time,,60,Priya Shah,',
+        '2026-03-02,Acme Ltd,time,,60,,',
+        '2026-03-02,Acme Ltd,time,,60,Priya Shah,75.00',
+      ].join('\n'),
+    )
+    const chosen = await chooseFile(app, file)
+    expect(chosen.suggestedPreset).toBe('generic')
+    expect(resolvePreset(PRESETS.generic, chosen.headers).worker).toEqual(['who'])
+    const preview = await previewFile(app, file, 'generic')
+    expect(preview.rows.map((r) => [r.entry?.worker, r.entry?.rateMinor, r.entry?.rateFrom])).toEqual([
+      ['Priya Shah', 6000, 'staff'],
+      ['Maya Okafor', 9000, 'owner'],
+      ['Priya Shah', 7500, 'file'],
+    ])
   })
 })
 

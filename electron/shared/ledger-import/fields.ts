@@ -1,4 +1,5 @@
 /** The ledger import's words: the fields a CSV column can fill, and the choices around them. */
+import type { RateSource } from './models'
 
 /** What a column can be mapped to. A field may take several columns, joined (First Name + Last Name). */
 export const TARGET_FIELDS = [
@@ -46,7 +47,8 @@ export const TARGET_FIELD_HELP: Record<TargetField, string> = {
   worker: 'For time: who worked. Matched to your staff for their rate; empty means you.',
   rate: 'For time: the hourly cost rate. Empty means the staff member’s rate, or your hourly worth.',
   reference: 'An invoice or payment number.',
-  turnaround: 'Optional: the number of one of the client’s turnarounds, to tag the entry to it.',
+  turnaround:
+    'Optional: tags the entry to a turnaround: its number as shown on the turnaround (12 or #12), or “yes” for the client’s open one.',
   invoice:
     'For payments: the number of the invoice it pays, matched to the reference of one of the same client’s invoices.',
 }
@@ -71,3 +73,10 @@ export type BadRowPolicy = (typeof BAD_ROW_POLICIES)[number]
 export const MAX_LISTED_BAD_ROWS = 500
 /** How many rows the preview shows. */
 export const PREVIEW_ROWS = 20
+
+/** Where a time row's rate came from, as the preview says it. */
+export const RATE_FROM_LABELS: Record<RateSource, string> = {
+  file: 'rate from the file',
+  staff: 'their staff rate',
+  owner: 'your hourly worth',
+}

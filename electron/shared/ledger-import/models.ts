@@ -22,6 +22,8 @@ export interface BadRow {
 }
 
 /** One row as it will be imported. */
+export type RateSource = 'file' | 'staff' | 'owner'
+
 export interface PreviewEntry {
   date: string
   clientName: string
@@ -33,6 +35,8 @@ export interface PreviewEntry {
   currency: string
   minutes: number | null
   rateMinor: number | null
+  /** For time: where its rate came from (the file's rate column, the staff member's, the owner's worth). */
+  rateFrom: RateSource | null
   worker: string
   reference: string
   turnaroundId: number | null

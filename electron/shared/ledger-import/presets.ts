@@ -122,10 +122,10 @@ export const PRESETS: Record<PresetId, Preset> = {
       currency: one('currency'),
       minutes: one('minutes'),
       hours: one('hours'),
-      worker: one('worker'),
+      worker: one('worker', 'who', 'staff', 'person', 'staff member', 'worked by'),
       rate: one('rate'),
       reference: one('reference'),
-      turnaround: one('turnaround'),
+      turnaround: one('turnaround', 'turnaround number', 'turnaround #', 'turnaround no'),
       invoice: one('invoice'),
     },
   },
@@ -156,7 +156,7 @@ const TELLS: Record<PresetId, string[]> = {
   'invoice-ninja-invoices': ['invoice number', 'due date', 'balance', 'paid to date', 'invoice amount'],
   'invoice-ninja-payments': ['payment date', 'payment amount', 'transaction reference', 'payment type', 'type'],
   'invoice-ninja-expenses': ['expense date', 'expense amount', 'vendor', 'category'],
-  generic: ['kind', 'minutes', 'worker', 'turnaround'],
+  generic: ['kind', 'minutes', 'worker', 'who', 'turnaround'],
 }
 
 /** The preset that recognises the most of its columns in these headers, or null when none fits. */

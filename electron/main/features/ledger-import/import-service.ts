@@ -203,6 +203,7 @@ export class LedgerImportService {
               currency: lookups.currency,
               minutes: row.minutes,
               rateMinor: row.rateMinor,
+              rateFrom: row.rateFrom,
               worker: row.worker,
               reference: row.reference,
               turnaroundId: row.turnaroundId,

@@ -18,6 +18,8 @@ export interface ImportLookups {
   staff: Map<string, StaffMember>
   /** Turnaround id → its client's id. */
   turnarounds: Map<number, number>
+  /** Each client's open turnaround (the latest opened, when several are open). */
+  openTurnarounds: Map<number, number>
 }
 
 export const clientKey = (name: string) => searchKey(name).slice(0, 160)
@@ -42,11 +44,13 @@ export async function loadLookups(manager: EntityManager): Promise<ImportLookups
     staff.set(searchKey(row.name), { id: row.id, name: row.name, rateMinor: row.cost_rate_minor })
   }
   const turnarounds = new Map<number, number>()
-  for (const row of (await manager.query('SELECT id, client_id FROM turnarounds')) as Array<{
-    id: number
-    client_id: number
-  }>)
+  const openTurnarounds = new Map<number, number>()
+  for (const row of (await manager.query(
+    'SELECT id, client_id, closed_on FROM turnarounds ORDER BY opened_on, id',
+  )) as Array<{ id: number; client_id: number; closed_on: string | null }>) {
     turnarounds.set(row.id, row.client_id)
+    if (row.closed_on === null) openTurnarounds.set(row.client_id, row.id)
+  }
   return {
     currency: profile.currency,
     hourlyWorthMinor: profile.hourly_worth_minor,
@@ -54,5 +58,6 @@ export async function loadLookups(manager: EntityManager): Promise<ImportLookups
     clients,
     staff,
     turnarounds,
+    openTurnarounds,
   }
 }

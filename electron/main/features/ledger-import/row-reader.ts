@@ -15,6 +15,7 @@ import {
   parseMinutes,
 } from '../../../shared/ledger-import/parse'
 import type { ImportMappingData } from '../../../shared/ledger-import/schemas'
+import type { RateSource } from '../../../shared/ledger-import/models'
 import { searchKey } from '../../../shared/text'
 import type { CsvRecord } from './csv-stream'
 import { clientKey, type ImportLookups } from './lookups'
@@ -32,6 +33,7 @@ export interface ImportRow {
   amountMinor: number
   minutes: number | null
   rateMinor: number | null
+  rateFrom: RateSource | null
   staffId: number | null
   worker: string
   reference: string
@@ -40,6 +42,21 @@ export interface ImportRow {
   invoice: string
   /** The SHA-256 of the row's content and occurrence, as 32 raw bytes in a latin1 string (hex when written). */
   importKey: string
+}
+
+const YES = new Set(['yes', 'y', 'true', 'x', 'open'])
+const NO = new Set(['', 'no', 'n', 'false', '-'])
+
+/**
+ * What a turnaround column says: none, the client's open turnaround ("yes", "true"), a turnaround's
+ * number as the app shows it ("12", "#12"), or something it cannot read.
+ */
+export function turnaroundTag(text: string): null | 'open' | number | 'bad' {
+  const t = text.trim().toLowerCase()
+  if (NO.has(t)) return null
+  if (YES.has(t)) return 'open'
+  const n = /^#?\s*(\d{1,9})$/.exec(t)
+  return n ? Number(n[1]) : 'bad'
 }
 
 export type ReadOutcome = { row: ImportRow; problem: null } | { row: null; problem: string }
@@ -153,6 +170,7 @@ export class RowReader {
 
     let minutes: number | null = null
     let rateMinor: number | null = null
+    let rateFrom: RateSource | null = null
     let staffId: number | null = null
     let worker = v.worker ?? ''
     let amountMinor: number
@@ -179,7 +197,11 @@ export class RowReader {
         if (rateMinor === null) return problem(`Bad rate ${quote(v.rate)}: use an hourly rate such as 85.00.`)
         if (rateMinor > MAX_AMOUNT_MINOR)
           return problem(`The rate ${quote(v.rate)} is more than one rate can hold (${this.most()}).`)
-      } else rateMinor = timeRate(null, staff?.rateMinor, lookups.hourlyWorthMinor)
+        rateFrom = 'file'
+      } else {
+        rateMinor = timeRate(null, staff?.rateMinor, lookups.hourlyWorthMinor)
+        rateFrom = staff ? 'staff' : 'owner'
+      }
       amountMinor = costOfMinutes(minutes, rateMinor)
       if (amountMinor > MAX_AMOUNT_MINOR)
         return problem(`At this rate, the time costs more than one entry can hold (${this.most()}): split the time.`)
@@ -210,12 +232,19 @@ export class RowReader {
       return problem(`No client named ${quote(clientName)}. Choose “Create clients not found” to add them.`)
 
     let turnaroundId: number | null = null
-    if (v.turnaround) {
-      const n = /^\d{1,9}$/.test(v.turnaround) ? Number(v.turnaround) : null
-      if (n === null || clientId === null || lookups.turnarounds.get(n) !== clientId)
-        return problem(`${clientName} has no turnaround number ${quote(v.turnaround)}.`)
-      turnaroundId = n
-    }
+    const tag = turnaroundTag(v.turnaround ?? '')
+    if (tag === 'open') {
+      turnaroundId = clientId === null ? null : (lookups.openTurnarounds.get(clientId) ?? null)
+      if (turnaroundId === null)
+        return problem(`${clientName} has no open turnaround to tag this entry to (${quote(v.turnaround ?? '')}).`)
+    } else if (
+      tag === 'bad' ||
+      (typeof tag === 'number' && (clientId === null || lookups.turnarounds.get(tag) !== clientId))
+    )
+      return problem(
+        `${clientName} has no turnaround number ${quote(v.turnaround ?? '')}: use the number shown on the turnaround (such as 12 or #12), or “yes” for the client’s open turnaround.`,
+      )
+    else if (typeof tag === 'number') turnaroundId = tag
 
     // import_key = SHA-256 of the preset, the entry as read and its occurrence among identical rows.
     // The invoice a payment names is left out on purpose: keys stay what they were before payments
@@ -245,6 +274,7 @@ export class RowReader {
         amountMinor,
         minutes,
         rateMinor,
+        rateFrom,
         staffId,
         worker: this.intern(worker),
         reference,
