@@ -34,7 +34,8 @@ export interface Client {
   notes: string
   tags: string[]
   dateWon: string | null
-  referralValueMinor: number
+  /** Null: no estimate, so the owner's default referral value counts; 0 means none. */
+  referralValueMinor: number | null
   status: ClientStatus
   archivedAt: string | null
   isSample: boolean

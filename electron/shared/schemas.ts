@@ -41,7 +41,7 @@ export const ClientInput = z.strictObject({
     .default([])
     .transform((tags) => [...new Set(tags)]),
   dateWon: isoDate.nullable().default(null),
-  referralValueMinor: money.default(0),
+  referralValueMinor: money.nullable().default(null),
   status: z.enum(CLIENT_STATUSES).default('active'),
 })
 

@@ -15,7 +15,7 @@ const blank = (): ClientInputData => ({
   notes: '',
   tags: [],
   dateWon: null,
-  referralValueMinor: 0,
+  referralValueMinor: null,
   status: 'active',
 })
 
@@ -82,6 +82,18 @@ describe('ClientForm', () => {
     expect(validate()).toBeNull()
     await nextTick()
     expect(feedback(wrapper)).toContain('Enter an amount like 1250.00.')
+    wrapper.unmount()
+  })
+
+  it('keeps a referral value of 0 as 0, and an emptied field as no estimate', async () => {
+    const { wrapper, model } = mountForm({ name: 'Northwind', referralValueMinor: 0 })
+    const referral = wrapper.find<HTMLInputElement>('#client-referral')
+    expect(referral.element.value).toBe('0.00')
+    await referral.setValue('')
+    expect(model.value.referralValueMinor).toBeNull()
+    expect(referral.attributes('placeholder')).toBe('No estimate: your default counts')
+    await referral.setValue('0')
+    expect(model.value.referralValueMinor).toBe(0)
     wrapper.unmount()
   })
 

@@ -38,7 +38,7 @@ describe('clients', () => {
     expect(client).toMatchObject({
       name: 'Northwind Bakery',
       status: 'active',
-      referralValueMinor: 0,
+      referralValueMinor: null,
       dateWon: null,
       archivedAt: null,
       isSample: false,

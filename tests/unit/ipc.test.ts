@@ -177,7 +177,7 @@ describe('createDispatcher: valid input', () => {
       notes: '',
       tags: ['a', 'b'],
       dateWon: null,
-      referralValueMinor: 0,
+      referralValueMinor: null,
       status: 'active',
     })
   })

@@ -129,6 +129,19 @@ describe('the decision panel', () => {
     expect((await call<Client>('clients:get', { id: c.id })).status).toBe('in_turnaround')
   })
 
+  it('counts a referral value of 0 as nothing, and only a client without an estimate at the default', async () => {
+    const worthOf = async (name: string, referralValueMinor?: number | null) => {
+      const c = await call<Client>('clients:create', { name, referralValueMinor })
+      await call('turnarounds:open', { clientId: c.id, openedOn: '2026-11-01', firstHeardBy: 'Ada Quill' })
+      const p = await call<DecisionPanel>('decisions:get-panel', { clientId: c.id })
+      return [p.figures.referralValueMinor, p.figures.referralIsDefault, p.figures.worthMinor]
+    }
+    expect(await worthOf('No Referrals Ltd', 0)).toEqual([0, false, 0])
+    expect(await worthOf('Unknown Referrals Ltd')).toEqual([10000, true, 10000])
+    expect(await worthOf('Cleared Estimate Ltd', null)).toEqual([10000, true, 10000])
+    expect(await worthOf('Big Referrer Ltd', 25000)).toEqual([25000, false, 25000])
+  })
+
   it('costs the plan’s open actions at the responsible staff member’s rate, leaving out the client’s own steps', async () => {
     const c = await call<Client>('clients:create', { name: 'Marigold Florist' })
     await call('staff:save', { staff: { name: 'Tom', costRateMinor: 3000 } })

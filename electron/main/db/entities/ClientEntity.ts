@@ -32,8 +32,9 @@ export class ClientEntity {
   @Column({ name: 'date_won', type: 'varchar', length: 10, nullable: true })
   dateWon!: string | null
 
-  @Column({ name: 'referral_value_minor', type: 'integer', default: 0 })
-  referralValueMinor!: number
+  /** The owner's estimate of what the client's referrals are worth; null: no estimate (the default counts). */
+  @Column({ name: 'referral_value_minor', type: 'integer', nullable: true })
+  referralValueMinor!: number | null
 
   @Index('idx_clients_status')
   @Column({ type: 'varchar', length: 20 })

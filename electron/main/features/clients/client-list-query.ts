@@ -48,7 +48,9 @@ export async function listClients(ds: EntityManager, q: ClientListQueryData): Pr
   const page = filtered(ds, q)
   if (q.statuses.length > 0) page.andWhere('c.status IN (:...statuses)', { statuses: q.statuses })
   const direction = q.sortDir === 'asc' ? 'ASC' : 'DESC'
-  page.orderBy(SORT_COLUMNS[q.sortBy], direction, direction === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST')
+  // A client without a date won sorts as the oldest; one without a referral estimate as no amount at all.
+  const nulls = q.sortBy === 'referralValue' || direction === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST'
+  page.orderBy(SORT_COLUMNS[q.sortBy], direction, nulls)
   // Ties break by name, then id, so paging is stable. (TypeORM keeps one direction per column,
   // so the name tie-break is only added when the name is not already the sort.)
   if (q.sortBy !== 'name') page.addOrderBy('c.nameKey', 'ASC')

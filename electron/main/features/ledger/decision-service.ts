@@ -47,8 +47,8 @@ export class DecisionService {
             .andWhere('i.raisedOn > :agreed', { agreed: t.planAgreedOn })
             .andWhere("i.status <> 'dropped'")
             .getCount()
-    const referralIsDefault = client.referralValueMinor === 0
-    const referralValueMinor = referralIsDefault ? profile.defaultReferralValueMinor : client.referralValueMinor
+    const referralIsDefault = client.referralValueMinor === null
+    const referralValueMinor = client.referralValueMinor ?? profile.defaultReferralValueMinor
     const spentMinor = spent?.costMinor ?? 0
     const figures: DecisionFigures = {
       currency: profile.currency,

@@ -33,7 +33,7 @@ interface Seed {
   notes?: string
   tags?: string[]
   wonDaysAgo: number | null
-  referralValueMinor: number
+  referralValueMinor: number | null
   status: ClientStatus
 }
 
@@ -253,7 +253,7 @@ const SEEDS: readonly Seed[] = [
       'Illustrator. Seventh round of logo revisions on a fixed-fee job; hours logged were three times the quote. Parting letter sent courteously, final invoice settled.',
     tags: ['brand'],
     wonDaysAgo: 620,
-    referralValueMinor: 0,
+    referralValueMinor: null,
     status: 'let_go',
   },
   {
@@ -316,7 +316,7 @@ const SEEDS: readonly Seed[] = [
     notes: '',
     tags: ['hospitality'],
     wonDaysAgo: null,
-    referralValueMinor: 0,
+    referralValueMinor: null,
     status: 'active',
   },
   {
@@ -404,7 +404,7 @@ const SEEDS: readonly Seed[] = [
       'Disputed every invoice for a year; £2,300 written off in refunds and discounts against £4,100 billed. Let go in writing; outstanding balance paid in full.',
     tags: ['signage', 'late payer'],
     wonDaysAgo: 1580,
-    referralValueMinor: 0,
+    referralValueMinor: null,
     status: 'let_go',
   },
   {
@@ -500,7 +500,7 @@ const SEEDS: readonly Seed[] = [
     notes: 'Counsellor. Small website, nothing printed. Prefers email.',
     tags: ['web'],
     wonDaysAgo: 230,
-    referralValueMinor: 0,
+    referralValueMinor: null,
     status: 'active',
   },
   {
@@ -562,7 +562,7 @@ const SEEDS: readonly Seed[] = [
       'Three logo directions rejected, then asked for the source files without paying the deposit. Parted ways by letter; no balance owed either side.',
     tags: ['brand'],
     wonDaysAgo: 380,
-    referralValueMinor: 0,
+    referralValueMinor: null,
     status: 'let_go',
   },
   {
@@ -635,7 +635,7 @@ const SEEDS: readonly Seed[] = [
     notes: 'Translator. Business cards only, once a year.',
     tags: [],
     wonDaysAgo: 120,
-    referralValueMinor: 0,
+    referralValueMinor: null,
     status: 'active',
   },
 ]

@@ -62,7 +62,7 @@ interface SampleClient {
   name: string
   status: string
   dateWon: string | null
-  referralValueMinor: number
+  referralValueMinor: number | null
 }
 
 /**
@@ -143,7 +143,7 @@ export async function loadSampleLedger(
   }
   for (const [index, c] of clients.entries()) {
     const random = prng(7919 * (index + 1))
-    const p = profileOf(c.name, c.referralValueMinor, random)
+    const p = profileOf(c.name, c.referralValueMinor ?? 0, random)
     const lastMonth = c.status === 'let_go' ? addMonths(thisMonth, -4) : thisMonth
     for (let back = 23; back >= 0; back--) {
       const month = addMonths(thisMonth, -back)
