@@ -44,6 +44,7 @@ const client = (clientId: number, marginMinor: number): ClientFigures => ({
   name: `Client ${clientId}`,
   status: 'active',
   figures: { ...figuresOf(emptySums()), marginMinor },
+  worth: { worthMinor: 0, ttmMarginMinor: 0, horizonYears: 2, referralValueMinor: 0, referralIsDefault: true },
 })
 const portfolio = (clients: ClientFigures[]): PortfolioFigures => ({
   period: { from: '2026-01-01', to: '2026-12-31' },

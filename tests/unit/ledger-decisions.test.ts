@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Envelope } from '../../electron/shared/envelope'
 import type { Client } from '../../electron/shared/models'
-import type { DecisionPanel, LedgerEntryView } from '../../electron/shared/ledger/models'
+import type {
+  ClientPageFigures,
+  DecisionPanel,
+  LedgerEntryView,
+  PortfolioFigures,
+} from '../../electron/shared/ledger/models'
 import type { TurnaroundDetail } from '../../electron/shared/turnarounds/models'
 import { call as callChannel } from '../support/dispatch'
 import { openTestApp, type TestApp } from '../support/temp-db'
@@ -127,6 +132,37 @@ describe('the decision panel', () => {
     const p = await call<DecisionPanel>('decisions:record', { clientId: c.id, decision: 'stand_firm', note: '' })
     expect(p.decisions).toHaveLength(1)
     expect((await call<Client>('clients:get', { id: c.id })).status).toBe('in_turnaround')
+  })
+
+  it('shows every client’s worth, in a turnaround or not, and the decision stays on the client after cutting ties', async () => {
+    const quiet = await call<Client>('clients:create', { name: 'Quiet Client', referralValueMinor: 5000 })
+    // 12-month margin 800.00 (one invoice in June), so worth = 800.00 × 2 + 50.00 = 1,650.00 whatever the period shown.
+    await entry(quiet.id, { kind: 'invoice', entryDate: '2026-06-10', amountMinor: 80000 })
+    const june = { preset: 'custom', from: '2026-06-01', to: '2026-06-30' }
+    const page = await call<ClientPageFigures>('ledger:client-figures', {
+      clientId: quiet.id,
+      period: { preset: 'month' },
+    })
+    expect(page.figures.revenueMinor).toBe(0) // nothing in November
+    expect(page.worth).toEqual({
+      worthMinor: 165000,
+      ttmMarginMinor: 80000,
+      horizonYears: 2,
+      referralValueMinor: 5000,
+      referralIsDefault: false,
+    })
+    const portfolio = await call<PortfolioFigures>('ledger:portfolio', { period: june })
+    expect(portfolio.clients.find((c) => c.clientId === quiet.id)?.worth.worthMinor).toBe(165000)
+    expect(page.lastDecision).toBeNull()
+
+    await call('turnarounds:open', { clientId: quiet.id, openedOn: '2026-11-01', firstHeardBy: 'Ada Quill' })
+    await call('decisions:record', { clientId: quiet.id, decision: 'cut_ties', note: 'Three reprints in a row.' })
+    const after = await call<ClientPageFigures>('ledger:client-figures', { clientId: quiet.id, period: june })
+    expect(after.lastDecision).toMatchObject({
+      decision: 'cut_ties',
+      decidedOn: '2026-11-22',
+      note: 'Three reprints in a row.',
+    })
   })
 
   it('counts a referral value of 0 as nothing, and only a client without an estimate at the default', async () => {

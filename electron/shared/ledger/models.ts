@@ -95,11 +95,23 @@ export interface TurnaroundCost {
   costMinor: number
 }
 
+/** What keeping the client is worth (DOMAIN.md): trailing-12-month margin × horizon + referral value. */
+export interface RelationshipWorth {
+  worthMinor: number
+  ttmMarginMinor: number
+  horizonYears: number
+  referralValueMinor: number
+  /** True when the client has no estimate of their own, so the owner's default counts. */
+  referralIsDefault: boolean
+}
+
 export interface ClientFigures {
   clientId: number
   name: string
   status: ClientStatus
   figures: Figures
+  /** Always over the last 12 months, whatever the period of the figures. */
+  worth: RelationshipWorth
 }
 
 export interface ClientPageFigures extends ClientFigures {
@@ -107,6 +119,8 @@ export interface ClientPageFigures extends ClientFigures {
   hourlyWorthMinor: number
   currency: string
   turnarounds: TurnaroundCost[]
+  /** The owner's latest keep-or-cut decision on this client, shown on the client long after the turnaround. */
+  lastDecision: DecisionRecord | null
 }
 
 export interface PortfolioFigures {

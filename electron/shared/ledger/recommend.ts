@@ -3,7 +3,7 @@
  * each side of each limit. The owner decides; this explains.
  */
 import { formatMoney } from '../money'
-import type { DecisionFigures, LimitCheck, RecommendationResult } from './models'
+import type { DecisionFigures, LimitCheck, RecommendationResult, RelationshipWorth } from './models'
 import type { Recommendation } from './words'
 
 export function hoursText(minutes: number): string {
@@ -23,6 +23,23 @@ export function dayText(iso: string): string {
 /** Relationship worth = max(0, trailing-12-month margin) × horizon in years + referral value. */
 export function relationshipWorth(ttmMarginMinor: number, horizonYears: number, referralValueMinor: number): number {
   return Math.max(0, ttmMarginMinor) * horizonYears + referralValueMinor
+}
+
+/** The relationship's worth and how it was reached; a client without an estimate takes the default referral value. */
+export function worthOf(
+  ttmMarginMinor: number,
+  horizonYears: number,
+  clientReferralMinor: number | null,
+  defaultReferralMinor: number,
+): RelationshipWorth {
+  const referralValueMinor = clientReferralMinor ?? defaultReferralMinor
+  return {
+    worthMinor: relationshipWorth(ttmMarginMinor, horizonYears, referralValueMinor),
+    ttmMarginMinor,
+    horizonYears,
+    referralValueMinor,
+    referralIsDefault: clientReferralMinor === null,
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import { DomainError, notFound } from '../../domain-error'
 import { emptySums, figuresOf } from '../../../shared/ledger/figures'
 import type { DecisionFigures, DecisionPanel } from '../../../shared/ledger/models'
 import { periodOf } from '../../../shared/ledger/periods'
-import { recommend, relationshipWorth } from '../../../shared/ledger/recommend'
+import { recommend, worthOf } from '../../../shared/ledger/recommend'
 import type { Recommendation } from '../../../shared/ledger/words'
 import type { ClientStatus } from '../../../shared/words'
 import { ledgerSums } from './figures-query'
@@ -47,16 +47,20 @@ export class DecisionService {
             .andWhere('i.raisedOn > :agreed', { agreed: t.planAgreedOn })
             .andWhere("i.status <> 'dropped'")
             .getCount()
-    const referralIsDefault = client.referralValueMinor === null
-    const referralValueMinor = client.referralValueMinor ?? profile.defaultReferralValueMinor
+    const worth = worthOf(
+      ttm.marginMinor,
+      profile.horizonYears,
+      client.referralValueMinor,
+      profile.defaultReferralValueMinor,
+    )
     const spentMinor = spent?.costMinor ?? 0
     const figures: DecisionFigures = {
       currency: profile.currency,
-      ttmMarginMinor: ttm.marginMinor,
-      horizonYears: profile.horizonYears,
-      referralValueMinor,
-      referralIsDefault,
-      worthMinor: relationshipWorth(ttm.marginMinor, profile.horizonYears, referralValueMinor),
+      ttmMarginMinor: worth.ttmMarginMinor,
+      horizonYears: worth.horizonYears,
+      referralValueMinor: worth.referralValueMinor,
+      referralIsDefault: worth.referralIsDefault,
+      worthMinor: worth.worthMinor,
       spentMinor,
       spentMinutes: spent?.minutes ?? 0,
       plannedMinor: planned.minor,

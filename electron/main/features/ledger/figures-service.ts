@@ -1,13 +1,34 @@
 /** The figures the client page, the Ledger page, the exports and the decision panel show. */
-import { ClientEntity } from '../../db/entities'
+import type { EntityManager } from 'typeorm'
+import { ClientDecisionEntity, ClientEntity } from '../../db/entities'
 import { notFound } from '../../domain-error'
 import { figuresOf, emptySums } from '../../../shared/ledger/figures'
-import type { ClientFigures, ClientMonth, ClientPageFigures, PortfolioFigures } from '../../../shared/ledger/models'
-import { addMonths, monthsBetween, type Period } from '../../../shared/ledger/periods'
+import type {
+  ClientFigures,
+  ClientMonth,
+  ClientPageFigures,
+  DecisionRecord,
+  PortfolioFigures,
+} from '../../../shared/ledger/models'
+import { addMonths, monthsBetween, periodOf, type Period } from '../../../shared/ledger/periods'
+import { worthOf } from '../../../shared/ledger/recommend'
+
+/** Whether a period is the last 12 months to today, so its sums serve the worth as they are. */
+const isTtm = (p: Period, today: string) => {
+  const ttm = periodOf('ttm', today)
+  return p.from === ttm.from && p.to === ttm.to
+}
 import type { ClientStatus } from '../../../shared/words'
 import { clientMonths, clientTouchpointMonths, ledgerSums, totalOf } from './figures-query'
 import type { LedgerContext } from './ledger-context'
 import { turnaroundCosts } from './turnaround-cost'
+
+async function lastDecision(m: EntityManager, clientId: number): Promise<DecisionRecord | null> {
+  const d = await m.findOne(ClientDecisionEntity, { where: { clientId }, order: { decidedOn: 'DESC', id: 'DESC' } })
+  return d
+    ? { id: d.id, decidedOn: d.decidedOn, recommendation: d.recommendation, decision: d.decision, note: d.note }
+    : null
+}
 
 export class FiguresService {
   constructor(private readonly ctx: LedgerContext) {}
@@ -18,15 +39,25 @@ export class FiguresService {
     const c = await m.findOneBy(ClientEntity, { id: clientId })
     if (!c) throw notFound('client')
     const sums = (await ledgerSums(m, period, { clientId })).get(clientId) ?? emptySums()
+    const ttm = isTtm(period, this.ctx.today())
+      ? sums
+      : ((await ledgerSums(m, periodOf('ttm', this.ctx.today()), { clientId })).get(clientId) ?? emptySums())
     return {
       clientId,
       name: c.name,
       status: c.status as ClientStatus,
       figures: figuresOf(sums),
+      worth: worthOf(
+        figuresOf(ttm).marginMinor,
+        profile.horizonYears,
+        c.referralValueMinor,
+        profile.defaultReferralValueMinor,
+      ),
       period,
       hourlyWorthMinor: profile.hourlyWorthMinor,
       currency: profile.currency,
       turnarounds: await turnaroundCosts(m, { clientId }),
+      lastDecision: await lastDecision(m, clientId),
     }
   }
 
@@ -37,22 +68,36 @@ export class FiguresService {
     // A client whose month total is cancelled out by the days the period leaves out had no entry in it.
     for (const [id, s] of sums) if (Object.values(s).every((v) => v === 0)) sums.delete(id)
     const ids = [...sums.keys()]
-    const names = new Map<number, { name: string; status: ClientStatus }>()
+    const today = this.ctx.today()
+    const ttm = isTtm(period, today) ? sums : await ledgerSums(m, periodOf('ttm', today))
+    const names = new Map<number, { name: string; status: ClientStatus; referral: number | null }>()
     for (let i = 0; i < ids.length; i += 900) {
       const rows = await m
         .createQueryBuilder(ClientEntity, 'c')
         .select('c.id', 'id')
         .addSelect('c.name', 'name')
         .addSelect('c.status', 'status')
+        .addSelect('c.referralValueMinor', 'referral')
         .where('c.id IN (:...ids)', { ids: ids.slice(i, i + 900) })
-        .getRawMany<{ id: number; name: string; status: ClientStatus }>()
-      for (const r of rows) names.set(Number(r.id), { name: r.name, status: r.status })
+        .getRawMany<{ id: number; name: string; status: ClientStatus; referral: number | null }>()
+      for (const r of rows)
+        names.set(Number(r.id), {
+          name: r.name,
+          status: r.status,
+          referral: r.referral === null ? null : Number(r.referral),
+        })
     }
     const clients: ClientFigures[] = ids.map((id) => ({
       clientId: id,
       name: names.get(id)?.name ?? '',
       status: names.get(id)?.status ?? 'active',
       figures: figuresOf(sums.get(id) ?? emptySums()),
+      worth: worthOf(
+        figuresOf(ttm.get(id) ?? emptySums()).marginMinor,
+        profile.horizonYears,
+        names.get(id)?.referral ?? null,
+        profile.defaultReferralValueMinor,
+      ),
     }))
     clients.sort((a, b) => b.figures.marginMinor - a.figures.marginMinor || a.name.localeCompare(b.name))
     return {
