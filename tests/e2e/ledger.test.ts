@@ -146,6 +146,16 @@ describe('the ledger', () => {
     await page.getByTestId('margin-by-client').locator('canvas').waitFor()
     expect(await page.getByTestId('portfolio-table').textContent()).toContain('Quayside Yacht Club')
     await app.screenshot('ledger/05-ledger-page')
+    const table = page.getByTestId('portfolio-table')
+    await table.locator('th', { hasText: 'Worth' }).waitFor()
+
+    // The client's Ledger tab keeps the decision and shows what the relationship is worth.
+    await table.getByRole('link', { name: 'Quayside Yacht Club' }).click()
+    await page.getByRole('heading', { name: 'Quayside Yacht Club' }).waitFor()
+    await page.locator('.client-tabs .n-tabs-tab', { hasText: 'Ledger' }).click()
+    expect(await page.getByTestId('last-decision').textContent()).toContain('Cut ties')
+    expect(await page.getByTestId('figure-worth').textContent()).toContain('Relationship worth')
+    await app.screenshot('ledger/05b-client-after-cut-ties')
 
     // Settings: a staff member added with a rate typed beside the field; the risk limits saved.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings', exact: true }).click()
