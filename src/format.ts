@@ -11,6 +11,13 @@ export function formatDate(isoDate: string | null | undefined): string {
   return dateFormat.format(new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1))
 }
 
+const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', year: '2-digit' })
+
+/** A month (YYYY-MM) as chart axes show it, e.g. "Nov 26": one formatter for every chart. */
+export function formatMonth(month: string): string {
+  return monthFormat.format(new Date(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1))
+}
+
 export function formatDateTime(isoTimestamp: string | null | undefined): string {
   return isoTimestamp ? dateTimeFormat.format(new Date(isoTimestamp)) : '—'
 }

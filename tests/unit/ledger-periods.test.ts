@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { localIsoDate } from '../../electron/shared/dates'
-import { periodOf, splitPeriod } from '../../electron/shared/ledger/periods'
+import { lastMonths, monthsBetween, periodOf, splitPeriod } from '../../electron/shared/ledger/periods'
 import { divRound } from '../../electron/shared/money'
 import { figuresOf, emptySums } from '../../electron/shared/ledger/figures'
 
@@ -82,5 +82,14 @@ describe('rounding', () => {
     expect(figuresOf({ ...emptySums(), invoice: 6, time: 7 }).marginPct).toBe(-16.7)
     expect(figuresOf(emptySums()).marginPct).toBeNull()
     expect(figuresOf(emptySums()).effectiveRateMinor).toBeNull()
+  })
+})
+
+describe('the last n months (Trends)', () => {
+  it('is twelve whole months for 12, this month included, never thirteen', () => {
+    const r = lastMonths('2026-12-03', 12)
+    expect(r).toEqual({ from: '2026-01-01', to: '2026-12-03' })
+    expect(monthsBetween(r.from.slice(0, 7), r.to.slice(0, 7))).toHaveLength(12)
+    expect(lastMonths('2026-03-31', 3)).toEqual({ from: '2026-01-01', to: '2026-03-31' })
   })
 })

@@ -90,3 +90,8 @@ export function monthsBetween(first: string, last: string): string[] {
   for (let m = first; m <= last; m = addMonths(m, 1)) out.push(m)
   return out
 }
+
+/** The last `n` whole months to today: this month and the n − 1 before it, from the first day. */
+export function lastMonths(today: string, n: number): { from: string; to: string } {
+  return { from: firstDay(addMonths(today.slice(0, 7), -(n - 1))), to: today }
+}
