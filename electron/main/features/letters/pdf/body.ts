@@ -3,6 +3,7 @@
  * text. Headings stay with what follows; a table that runs over a page repeats its header row.
  */
 import type { BulletsBlockData, LetterBlock, TableBlockData } from '../../../../shared/letters/blocks'
+import { breakLongWords } from './breaking'
 import type { Tags } from './types'
 import {
   ACCENT,
@@ -30,9 +31,10 @@ function lineHeight(doc: PDFKit.PDFDocument): number {
   return doc.currentLineHeight(true) + LINE_GAP
 }
 
-function heading(doc: PDFKit.PDFDocument, text: string, hasNext: boolean, tags: Tags): void {
+function heading(doc: PDFKit.PDFDocument, typed: string, hasNext: boolean, tags: Tags): void {
   const width = contentWidth(doc)
   doc.font(BOLD).fontSize(HEADING_SIZE)
+  const text = breakLongWords(doc, typed, width)
   const height = doc.heightOfString(text, { width })
   // Keep the heading with at least two lines of what follows it.
   ensureSpace(doc, height + 8 + (hasNext ? 2 * (BODY_SIZE + LINE_GAP + 3) : 0))
@@ -41,12 +43,13 @@ function heading(doc: PDFKit.PDFDocument, text: string, hasNext: boolean, tags: 
   doc.y += 4
 }
 
-function paragraph(doc: PDFKit.PDFDocument, text: string, tags: Tags): void {
-  if (text.trim() === '') {
+function paragraph(doc: PDFKit.PDFDocument, typed: string, tags: Tags): void {
+  if (typed.trim() === '') {
     doc.y += PARAGRAPH_GAP + BODY_SIZE
     return
   }
   doc.font(REGULAR).fontSize(BODY_SIZE)
+  const text = breakLongWords(doc, typed, contentWidth(doc))
   // No single line left alone at the foot of a page.
   ensureSpace(
     doc,
@@ -70,7 +73,8 @@ function bullets(doc: PDFKit.PDFDocument, block: BulletsBlockData, tags: Tags): 
       tags.group('LI', () => {
         tags.tag('Lbl', () => doc.fillColor(INK).text('•', left + 4, y, { width: 10, lineBreak: false }))
         doc.y = y
-        tags.tag('LBody', () => doc.fillColor(INK).text(item, left + indent, y, { width, lineGap: LINE_GAP }))
+        const text = breakLongWords(doc, item, width)
+        tags.tag('LBody', () => doc.fillColor(INK).text(text, left + indent, y, { width, lineGap: LINE_GAP }))
       })
       doc.y += 2.5
     }
@@ -89,7 +93,17 @@ function table(doc: PDFKit.PDFDocument, block: TableBlockData, tags: Tags): void
   const weights = block.widths?.length === count ? block.widths : block.columns.map(() => 1)
   const total = weights.reduce((a, b) => a + b, 0)
   const widths = weights.map((w) => (width * w) / total)
-  const rows = block.rows.map((r) => block.columns.map((_, j) => r[j] ?? ''))
+  const inCell = (cells: readonly string[], font: string) => {
+    doc.font(font).fontSize(TABLE_SIZE)
+    return cells.map((c, j) => breakLongWords(doc, c, (widths[j] as number) - PAD.left - PAD.right))
+  }
+  const columns = inCell(block.columns, BOLD)
+  const rows = block.rows.map((r) =>
+    inCell(
+      block.columns.map((_, j) => r[j] ?? ''),
+      REGULAR,
+    ),
+  )
   const maxRow = doc.page.maxY() - doc.page.margins.top - 60
   const measure = (cells: string[], font: string) => {
     doc.font(font).fontSize(TABLE_SIZE)
@@ -103,9 +117,9 @@ function table(doc: PDFKit.PDFDocument, block: TableBlockData, tags: Tags): void
     )
     return Math.min(maxRow, Math.ceil(text + PAD.top + PAD.bottom + 1))
   }
-  const headerHeight = measure(block.columns, BOLD)
+  const headerHeight = measure(columns, BOLD)
   const heights = rows.map((r) => measure(r, REGULAR))
-  const header = block.columns.map((text) => ({
+  const header = columns.map((text) => ({
     text,
     type: 'TH',
     scope: 'Column',
