@@ -118,10 +118,14 @@ describe('a word wider than its line', () => {
     const { bytes, measured } = await renderCounting([table])
     const words = expectWithinThePage(bytes)
     const cells = rows.flat()
-    const text = words.map((w) => w.text).join('')
-    for (const cell of cells.slice(0, 3)) expect(text).toContain(cell.slice(0, 12))
+    // Every character of every cell is printed: a row taller than a page goes on in a row on the next.
+    const printed = words.filter((w) => /^[a-z]+$/.test(w.text) && !['of', 'long', 'word'].includes(w.text))
+    expect(printed.reduce((s, w) => s + w.text.length, 0)).toBe(cells.reduce((s, c) => s + c.length, 0))
+    const text = printed.map((w) => w.text).join('')
+    expect(text).toContain(cells[0]?.slice(0, 200))
     const total = cells.reduce((s, c) => s + c.length, 0)
-    expect(measured).toBeLessThan(5 * total)
+    // A cell is measured a few times (its height, its rows, pdfkit's table); before, 260 times.
+    expect(measured).toBeLessThan(20 * total)
     // No piece is wider than its column (a sixth of the width between the margins).
     const column = (A4.width - MARGINS.left - MARGINS.right) / 6
     const longest = Math.max(...words.filter((w) => /^[a-z]+$/.test(w.text)).map((w) => w.text.length))

@@ -3,7 +3,7 @@
  * text. Headings stay with what follows; a table that runs over a page repeats its header row.
  */
 import type { BulletsBlockData, LetterBlock, TableBlockData } from '../../../../shared/letters/blocks'
-import { breakLongWords } from './breaking'
+import { breakLongWords, wrapLines } from './breaking'
 import type { Tags } from './types'
 import {
   ACCENT,
@@ -93,30 +93,39 @@ function table(doc: PDFKit.PDFDocument, block: TableBlockData, tags: Tags): void
   const weights = block.widths?.length === count ? block.widths : block.columns.map(() => 1)
   const total = weights.reduce((a, b) => a + b, 0)
   const widths = weights.map((w) => (width * w) / total)
+  const cellWidth = (j: number) => (widths[j] as number) - PAD.left - PAD.right
   const inCell = (cells: readonly string[], font: string) => {
     doc.font(font).fontSize(TABLE_SIZE)
-    return cells.map((c, j) => breakLongWords(doc, c, (widths[j] as number) - PAD.left - PAD.right))
+    return cells.map((c, j) => breakLongWords(doc, c, cellWidth(j)))
   }
-  const columns = inCell(block.columns, BOLD)
-  const rows = block.rows.map((r) =>
-    inCell(
-      block.columns.map((_, j) => r[j] ?? ''),
-      REGULAR,
-    ),
-  )
   const maxRow = doc.page.maxY() - doc.page.margins.top - 60
   const measure = (cells: string[], font: string) => {
     doc.font(font).fontSize(TABLE_SIZE)
     const text = Math.max(
-      ...cells.map((c, j) =>
-        doc.heightOfString(c === '' ? ' ' : c, {
-          width: (widths[j] as number) - PAD.left - PAD.right,
-          lineGap: CELL_GAP,
-        }),
-      ),
+      ...cells.map((c, j) => doc.heightOfString(c === '' ? ' ' : c, { width: cellWidth(j), lineGap: CELL_GAP })),
     )
     return Math.min(maxRow, Math.ceil(text + PAD.top + PAD.bottom + 1))
   }
+  /** A row taller than a page goes on as several rows, its cells' lines shared between them. */
+  const fitted = (cells: string[]): string[][] => {
+    if (measure(cells, REGULAR) < maxRow) return [cells]
+    const lines = cells.map((c, j) => wrapLines(doc, c, cellWidth(j)))
+    const step = doc.currentLineHeight(true) + CELL_GAP
+    const per = Math.max(1, Math.floor((0.5 * (maxRow - PAD.top - PAD.bottom - 1)) / step))
+    const count = Math.max(...lines.map((l) => l.length))
+    return Array.from({ length: Math.ceil(count / per) }, (_, k) =>
+      lines.map((l) => l.slice(k * per, (k + 1) * per).join('\n')),
+    )
+  }
+  const columns = inCell(block.columns, BOLD)
+  const rows = block.rows.flatMap((r) =>
+    fitted(
+      inCell(
+        block.columns.map((_, j) => r[j] ?? ''),
+        REGULAR,
+      ),
+    ),
+  )
   const headerHeight = measure(columns, BOLD)
   const heights = rows.map((r) => measure(r, REGULAR))
   const header = columns.map((text) => ({

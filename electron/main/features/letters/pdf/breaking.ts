@@ -65,3 +65,39 @@ export function breakLongWords(doc: PDFKit.PDFDocument, text: string, width: num
     })
     .join('')
 }
+
+/**
+ * The text's lines in `width` (current font and size), wrapped at spaces and cut like
+ * breakLongWords: for a table cell too tall for one page, whose lines go onto several rows.
+ */
+export function wrapLines(doc: PDFKit.PDFDocument, text: string, width: number): string[] {
+  const lines: string[] = []
+  const room = width * SLACK
+  for (const paragraph of text.split('\n')) {
+    let line = ''
+    let used = 0
+    for (const word of breakLongWords(doc, paragraph, width).split(/(\s+)/)) {
+      if (word === '') continue
+      if (word.includes('\n')) {
+        // The pieces of a cut word: each fills its own line.
+        const pieces = word.split('\n')
+        if (line.trim() !== '') lines.push(line.trimEnd())
+        lines.push(...pieces.slice(0, -1))
+        line = pieces[pieces.length - 1] as string
+        used = [...line].reduce((s, c) => s + charWidth(doc, c), 0)
+        continue
+      }
+      const w = [...word].reduce((s, c) => s + charWidth(doc, c), 0)
+      if (used + w > room && line.trim() !== '' && !/^\s+$/.test(word)) {
+        lines.push(line.trimEnd())
+        line = word
+        used = w
+      } else if (!(line === '' && /^\s+$/.test(word))) {
+        line += word
+        used += w
+      }
+    }
+    lines.push(line.trimEnd())
+  }
+  return lines
+}
