@@ -23,6 +23,34 @@ export const TableBlock = z.strictObject({
 export const Block = z.discriminatedUnion('type', [HeadingBlock, ParagraphBlock, BulletsBlock, TableBlock])
 export const Blocks = z.array(Block).max(400, 'A letter can have at most 400 blocks.')
 
+/** The most a letter's subject may hold. */
+export const LETTER_SUBJECT_MAX = 300
+
+/** The most text one letter may hold: its layout time stays bounded (a few seconds at most). */
+export const LETTER_TEXT_MAX = 100_000
+
+/** How many characters a letter's blocks hold (cells, items and headings included). */
+export function textLengthOf(blocks: readonly z.output<typeof Block>[]): number {
+  let total = 0
+  for (const b of blocks) {
+    if (b.type === 'bullets') for (const item of b.items) total += item.length
+    else if (b.type === 'table') {
+      for (const c of b.columns) total += c.length
+      for (const row of b.rows) for (const cell of row) total += cell.length
+    } else total += b.text.length
+  }
+  return total
+}
+
+/** Blocks a letter is written with (stored letters are read with Blocks: they were checked when written). */
+export const LetterBlocks = Blocks.refine((blocks) => textLengthOf(blocks) <= LETTER_TEXT_MAX, {
+  error: (issue) =>
+    `The letter's text is ${thousands(textLengthOf(issue.input as LetterBlock[]))} characters; keep it under ${thousands(LETTER_TEXT_MAX)}.`,
+})
+
+/** 12345 as "12,345". */
+export const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+
 export type HeadingBlockData = z.output<typeof HeadingBlock>
 export type ParagraphBlockData = z.output<typeof ParagraphBlock>
 export type BulletsBlockData = z.output<typeof BulletsBlock>

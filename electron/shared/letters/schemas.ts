@@ -1,7 +1,7 @@
 /** Input schemas of the letters' channels. */
 import { z } from 'zod'
 import { id, isoDate, optionalText, trimmed } from '../fields'
-import { Blocks } from './blocks'
+import { LETTER_SUBJECT_MAX, LetterBlocks, thousands } from './blocks'
 import { LETTER_KINDS, PAGE_SIZES } from './words'
 
 export const LetterDraftInput = z.strictObject({
@@ -10,8 +10,8 @@ export const LetterDraftInput = z.strictObject({
   kind: z.enum(LETTER_KINDS),
   date: isoDate,
   recipient: optionalText(1000),
-  subject: trimmed(300),
-  blocks: Blocks,
+  subject: trimmed(LETTER_SUBJECT_MAX),
+  blocks: LetterBlocks,
   closing: optionalText(120),
 })
 
@@ -48,10 +48,20 @@ export const LetterListQuery = z.strictObject({
 
 export const TemplateKindInput = z.strictObject({ kind: z.enum(LETTER_KINDS) })
 
+/** The most a template may hold: its subject, and its letter text (the body). */
+export const TEMPLATE_SUBJECT_MAX = 1000
+export const TEMPLATE_BODY_MAX = 50_000
+
+const capped = (max: number, what: string) =>
+  z.string().max(max, {
+    error: (issue) =>
+      `The template's ${what} is ${thousands((issue.input as string).length)} characters; keep it under ${thousands(max)}.`,
+  })
+
 export const TemplateSaveInput = z.strictObject({
   kind: z.enum(LETTER_KINDS),
-  subject: z.string().max(1000, 'Keep the subject under 1000 characters.'),
-  body: z.string().max(50_000, 'Keep the template under 50,000 characters.'),
+  subject: capped(TEMPLATE_SUBJECT_MAX, 'subject'),
+  body: capped(TEMPLATE_BODY_MAX, 'letter text'),
 })
 
 export const TemplatePreviewInput = TemplateSaveInput.extend({ clientId: id, turnaroundId: id.nullable().optional() })

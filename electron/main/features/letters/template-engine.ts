@@ -6,7 +6,14 @@
  * syntax error is reported with its line.
  */
 import { Liquid, Tag, type Context, type Emitter, type TagToken, type TopLevelToken } from 'liquidjs'
-import type { LetterBlock, TableBlockData } from '../../../shared/letters/blocks'
+import {
+  LETTER_SUBJECT_MAX,
+  LETTER_TEXT_MAX,
+  textLengthOf,
+  thousands,
+  type LetterBlock,
+  type TableBlockData,
+} from '../../../shared/letters/blocks'
 import { LIST_FIELDS_OF, LIST_PROPERTIES, MERGE_GROUPS } from '../../../shared/letters/merge-fields'
 import { LETTER_TABLES, type LetterTable } from '../../../shared/letters/words'
 
@@ -210,7 +217,21 @@ export function renderTemplate(
   const subject = plain(render(source.subject, 'subject'))
     .replace(/\s*\n\s*/g, ' ')
     .trim()
-  return { subject, blocks: toBlocks(render(source.body, 'body'), tables) }
+  if (subject.length > LETTER_SUBJECT_MAX)
+    throw new TemplateError(
+      `The subject this template makes is ${thousands(subject.length)} characters; a letter's subject holds at most ${LETTER_SUBJECT_MAX}.`,
+      'subject',
+      null,
+    )
+  const blocks = toBlocks(render(source.body, 'body'), tables)
+  const length = textLengthOf(blocks)
+  if (length > LETTER_TEXT_MAX)
+    throw new TemplateError(
+      `The letter this template makes is ${thousands(length)} characters; a letter holds at most ${thousands(LETTER_TEXT_MAX)}. Shorten the letter text or what it repeats.`,
+      'body',
+      null,
+    )
+  return { subject, blocks }
 }
 
 function plain(text: string, breakAs = '\n'): string {

@@ -3,6 +3,7 @@
  * text. Headings stay with what follows; a table that runs over a page repeats its header row.
  */
 import type { BulletsBlockData, LetterBlock, TableBlockData } from '../../../../shared/letters/blocks'
+import { breakLongWords, wrapLines } from './breaking'
 import type { Tags } from './types'
 import {
   ACCENT,
@@ -30,9 +31,10 @@ function lineHeight(doc: PDFKit.PDFDocument): number {
   return doc.currentLineHeight(true) + LINE_GAP
 }
 
-function heading(doc: PDFKit.PDFDocument, text: string, hasNext: boolean, tags: Tags): void {
+function heading(doc: PDFKit.PDFDocument, typed: string, hasNext: boolean, tags: Tags): void {
   const width = contentWidth(doc)
   doc.font(BOLD).fontSize(HEADING_SIZE)
+  const text = breakLongWords(doc, typed, width)
   const height = doc.heightOfString(text, { width })
   // Keep the heading with at least two lines of what follows it.
   ensureSpace(doc, height + 8 + (hasNext ? 2 * (BODY_SIZE + LINE_GAP + 3) : 0))
@@ -41,12 +43,13 @@ function heading(doc: PDFKit.PDFDocument, text: string, hasNext: boolean, tags: 
   doc.y += 4
 }
 
-function paragraph(doc: PDFKit.PDFDocument, text: string, tags: Tags): void {
-  if (text.trim() === '') {
+function paragraph(doc: PDFKit.PDFDocument, typed: string, tags: Tags): void {
+  if (typed.trim() === '') {
     doc.y += PARAGRAPH_GAP + BODY_SIZE
     return
   }
   doc.font(REGULAR).fontSize(BODY_SIZE)
+  const text = breakLongWords(doc, typed, contentWidth(doc))
   // No single line left alone at the foot of a page.
   ensureSpace(
     doc,
@@ -70,7 +73,8 @@ function bullets(doc: PDFKit.PDFDocument, block: BulletsBlockData, tags: Tags): 
       tags.group('LI', () => {
         tags.tag('Lbl', () => doc.fillColor(INK).text('•', left + 4, y, { width: 10, lineBreak: false }))
         doc.y = y
-        tags.tag('LBody', () => doc.fillColor(INK).text(item, left + indent, y, { width, lineGap: LINE_GAP }))
+        const text = breakLongWords(doc, item, width)
+        tags.tag('LBody', () => doc.fillColor(INK).text(text, left + indent, y, { width, lineGap: LINE_GAP }))
       })
       doc.y += 2.5
     }
@@ -89,23 +93,42 @@ function table(doc: PDFKit.PDFDocument, block: TableBlockData, tags: Tags): void
   const weights = block.widths?.length === count ? block.widths : block.columns.map(() => 1)
   const total = weights.reduce((a, b) => a + b, 0)
   const widths = weights.map((w) => (width * w) / total)
-  const rows = block.rows.map((r) => block.columns.map((_, j) => r[j] ?? ''))
+  const cellWidth = (j: number) => (widths[j] as number) - PAD.left - PAD.right
+  const inCell = (cells: readonly string[], font: string) => {
+    doc.font(font).fontSize(TABLE_SIZE)
+    return cells.map((c, j) => breakLongWords(doc, c, cellWidth(j)))
+  }
   const maxRow = doc.page.maxY() - doc.page.margins.top - 60
   const measure = (cells: string[], font: string) => {
     doc.font(font).fontSize(TABLE_SIZE)
     const text = Math.max(
-      ...cells.map((c, j) =>
-        doc.heightOfString(c === '' ? ' ' : c, {
-          width: (widths[j] as number) - PAD.left - PAD.right,
-          lineGap: CELL_GAP,
-        }),
-      ),
+      ...cells.map((c, j) => doc.heightOfString(c === '' ? ' ' : c, { width: cellWidth(j), lineGap: CELL_GAP })),
     )
     return Math.min(maxRow, Math.ceil(text + PAD.top + PAD.bottom + 1))
   }
-  const headerHeight = measure(block.columns, BOLD)
+  /** A row taller than a page goes on as several rows, its cells' lines shared between them. */
+  const fitted = (cells: string[]): string[][] => {
+    if (measure(cells, REGULAR) < maxRow) return [cells]
+    const lines = cells.map((c, j) => wrapLines(doc, c, cellWidth(j)))
+    const step = doc.currentLineHeight(true) + CELL_GAP
+    const per = Math.max(1, Math.floor((0.5 * (maxRow - PAD.top - PAD.bottom - 1)) / step))
+    const count = Math.max(...lines.map((l) => l.length))
+    return Array.from({ length: Math.ceil(count / per) }, (_, k) =>
+      lines.map((l) => l.slice(k * per, (k + 1) * per).join('\n')),
+    )
+  }
+  const columns = inCell(block.columns, BOLD)
+  const rows = block.rows.flatMap((r) =>
+    fitted(
+      inCell(
+        block.columns.map((_, j) => r[j] ?? ''),
+        REGULAR,
+      ),
+    ),
+  )
+  const headerHeight = measure(columns, BOLD)
   const heights = rows.map((r) => measure(r, REGULAR))
-  const header = block.columns.map((text) => ({
+  const header = columns.map((text) => ({
     text,
     type: 'TH',
     scope: 'Column',

@@ -6,6 +6,7 @@
  */
 import PDFDocument from 'pdfkit'
 import { drawBlocks, ensureSpace } from './body'
+import { breakLongWords } from './breaking'
 import { shareLayouts, type PdfFonts } from './fonts'
 import { unprintableCharacters, withTabsAsSpaces } from './glyphs'
 import { decodeLogo, drawLetterhead } from './letterhead'
@@ -56,13 +57,16 @@ function drawAddressing(doc: PDFKit.PDFDocument, letter: LetterDocument, top: nu
   tags.tag('P', () => doc.text(letter.dateText, left + width - dateWidth, top, { width: dateWidth, align: 'right' }))
   let bottom = doc.y
   if (letter.recipient.trim() !== '') {
-    tags.tag('P', () => doc.text(letter.recipient.trim(), left, top, { width: width - dateWidth - 24, lineGap: 1.5 }))
+    const recipientWidth = width - dateWidth - 24
+    const recipient = breakLongWords(doc, letter.recipient.trim(), recipientWidth)
+    tags.tag('P', () => doc.text(recipient, left, top, { width: recipientWidth, lineGap: 1.5 }))
     bottom = Math.max(bottom, doc.y)
   }
   doc.y = bottom + 22
   if (letter.subject.trim() !== '') {
     doc.font(BOLD).fontSize(11).fillColor(ACCENT)
-    tags.tag('H1', () => doc.text(letter.subject.trim(), left, doc.y, { width }))
+    const subject = breakLongWords(doc, letter.subject.trim(), width)
+    tags.tag('H1', () => doc.text(subject, left, doc.y, { width }))
     doc.y += 12
   }
 }
@@ -73,7 +77,8 @@ function drawSignature(doc: PDFKit.PDFDocument, letter: LetterDocument, tags: Ta
   const line = doc.currentLineHeight(true) + LINE_GAP
   ensureSpace(doc, line * 3 + 44)
   doc.y += 4
-  if (letter.closing.trim() !== '') tags.tag('P', () => doc.fillColor(INK).text(letter.closing.trim(), left, doc.y))
+  const closing = breakLongWords(doc, letter.closing.trim(), doc.page.width - left - doc.page.margins.right)
+  if (closing !== '') tags.tag('P', () => doc.fillColor(INK).text(closing, left, doc.y))
   // Room for a handwritten signature.
   doc.y += 32
   doc.font(BOLD)
