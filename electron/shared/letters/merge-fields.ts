@@ -89,7 +89,9 @@ export const MERGE_GROUPS: readonly MergeGroup[] = [
     list: true,
     fields: [
       { name: 'number', description: '1, 2, 3 …' },
-      { name: 'statement', description: 'The issue, as agreed' },
+      { name: 'statement', description: 'The issue as put to the client (its wording for the client, else as agreed)' },
+      { name: 'real', description: 'true when the issue is real: our fault' },
+      { name: 'perceived', description: 'true when the issue is how the client saw it, not a fault of ours' },
       { name: 'client_words', description: 'In the client’s words' },
       { name: 'resolved_when', description: 'How both will know it is resolved' },
       { name: 'approach', description: 'What we will do about it (the plan’s actions)' },
@@ -107,6 +109,19 @@ export const MERGE_GROUPS: readonly MergeGroup[] = [
   },
   { name: 'open_issues', title: 'Only the issues not yet resolved (a list, same fields)', list: true, fields: [] },
   { name: 'resolved_issues', title: 'Only the resolved issues (a list, same fields)', list: true, fields: [] },
+  { name: 'real_issues', title: 'Only the issues that were our fault (a list, same fields)', list: true, fields: [] },
+  {
+    name: 'perceived_issues',
+    title: 'Only the issues the client perceived, not faults of ours (a list, same fields)',
+    list: true,
+    fields: [],
+  },
+  {
+    name: 'unclear_issues',
+    title: 'Only the issues not yet known to be real or perceived (a list, same fields)',
+    list: true,
+    fields: [],
+  },
   {
     name: 'commitments',
     title: 'Commitments of both sides (a list)',

@@ -42,6 +42,8 @@ export interface IssueView {
   id: number
   statement: string
   clientWords: string
+  /** How letters put the issue to the client; '' when the statement is fit to print as it is. */
+  clientWording: string
   isGeneral: boolean
   rootCause: RootCause | null
   reality: Reality

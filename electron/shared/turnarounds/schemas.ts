@@ -74,6 +74,7 @@ export const CheckInInput = z.strictObject({ id, checkedInOn: isoDate })
 export const IssueInput = z.strictObject({
   statement: trimmed(1000).min(1, 'Write the issue as one specific statement.'),
   clientWords: optionalText(5000),
+  clientWording: optionalText(1000),
   isGeneral: z.boolean().default(false),
   rootCause: z.enum(ROOT_CAUSES).nullable().default(null),
   reality: z.enum(REALITIES).default('unknown'),

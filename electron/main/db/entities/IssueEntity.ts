@@ -18,6 +18,10 @@ export class IssueEntity {
   @Column({ name: 'client_words', type: 'text', default: '' })
   clientWords!: string
 
+  /** How letters put the issue to the client; '' means the statement is fit to print as it is. */
+  @Column({ name: 'client_wording', type: 'varchar', length: 1000, default: '' })
+  clientWording!: string
+
   @Column({ name: 'is_general', type: 'boolean', default: false })
   isGeneral!: boolean
 

@@ -3,6 +3,7 @@ import { TurnaroundPlanner1763800000002 } from './0002-turnaround-planner'
 import { Letters1763800000003 } from './0003-letters'
 import { Ledger1763800000004 } from './0004-ledger'
 import { ReferralEstimate1763800000005 } from './0005-referral-estimate'
+import { IssueClientWording1763800000006 } from './0006-issue-client-wording'
 
 /** Every migration, oldest first. Listed explicitly: never discovered by glob, never synchronize. */
 export const MIGRATIONS = [
@@ -11,6 +12,7 @@ export const MIGRATIONS = [
   Letters1763800000003,
   Ledger1763800000004,
   ReferralEstimate1763800000005,
+  IssueClientWording1763800000006,
 ]
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => new m().name ?? m.name)

@@ -69,11 +69,27 @@ Thank you for telling us what went wrong. It is never pleasant to have to raise 
 
 # What went wrong
 {% if issues.size > 0 %}
-{% for issue in issues %}
+{% if real_issues.size > 0 %}
+{% for issue in real_issues %}
 - {{ issue.statement }}
 {% endfor %}
 
 I am sorry. This is not the standard we hold ourselves to, and not what you should expect from us.
+{% endif %}
+{% if perceived_issues.size > 0 %}
+
+{% if real_issues.size > 0 %}You also told us about the following. We see some of it differently, but{% else %}You told us about the following. We see some of it differently, but{% endif %} I understand why it left you unhappy, and we will make it clearer from now on:
+{% for issue in perceived_issues %}
+- {{ issue.statement }}
+{% endfor %}
+{% endif %}
+{% if unclear_issues.size > 0 %}
+
+{% if real_issues.size > 0 or perceived_issues.size > 0 %}We are also still looking into how this happened:{% else %}We are looking into exactly how each of these happened, and I am sorry for the trouble they have caused you:{% endif %}
+{% for issue in unclear_issues %}
+- {{ issue.statement }}
+{% endfor %}
+{% endif %}
 {% else %}
 We did not meet the standard you rightly expect from us, and I am sorry.
 {% endif %}

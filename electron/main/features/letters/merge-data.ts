@@ -28,6 +28,12 @@ export interface MergeData {
 
 const who = (party: 'us' | 'client') => (party === 'us' ? 'We' : 'You')
 
+/** What a letter prints for an issue: its wording for the client, else its statement. */
+function forClient(issue: { statement: string; clientWording: string } | undefined): string {
+  if (!issue) return ''
+  return issue.clientWording.trim() || issue.statement
+}
+
 export function buildMergeData(input: MergeInput): MergeData {
   const { profile, client, turnaround: t, pageSize } = input
   const date = (iso: string | null | undefined) => letterDate(iso, pageSize)
@@ -54,7 +60,7 @@ export function buildMergeData(input: MergeInput): MergeData {
     who: f.action.responsible || (f.action.party === 'us' ? 'We' : 'You'),
     due: date(f.action.dueOn),
     quick_win: f.action.quickWin,
-    issue: issues.find((i) => i.issue.id === f.action.issueId)?.issue.statement ?? '',
+    issue: forClient(issues.find((i) => i.issue.id === f.action.issueId)?.issue),
     status: ACTION_STATUS_LABELS[f.action.status],
     done: f.standing === 'done',
     late: f.standing === 'late',
@@ -72,7 +78,9 @@ export function buildMergeData(input: MergeInput): MergeData {
   })
   const issueView = ({ issue: i, isNew }: IssueFact, n: number) => ({
     number: n + 1,
-    statement: i.statement,
+    statement: forClient(i),
+    real: i.reality === 'real',
+    perceived: i.reality === 'perceived',
     client_words: i.clientWords,
     resolved_when: i.successCriterion,
     approach: facts.actions
@@ -127,6 +135,11 @@ export function buildMergeData(input: MergeInput): MergeData {
     },
     issues: issueViews,
     new_issues: issueViews.filter((i) => i.new),
+    // The apology apologises for what was our fault, acknowledges what the client saw differently,
+    // and says what is still being looked into.
+    real_issues: issueViews.filter((i) => i.real),
+    perceived_issues: issueViews.filter((i) => i.perceived),
+    unclear_issues: issueViews.filter((i) => !i.real && !i.perceived),
     open_issues: issueViews.filter((i) => !i.resolved),
     resolved_issues: issueViews.filter((i) => i.resolved),
     commitments: facts.commitments.map(commitmentView),
@@ -142,7 +155,7 @@ export function buildMergeData(input: MergeInput): MergeData {
     // The "resolved when" column only when at least one issue says it.
     const criteria = issues.some((i) => i.issue.successCriterion.trim() !== '')
     const statement = ({ issue, isNew }: IssueFact) =>
-      isNew ? `${issue.statement} (raised since we agreed the list)` : issue.statement
+      isNew ? `${forClient(issue)} (raised since we agreed the list)` : forClient(issue)
     tables.issues = {
       type: 'table',
       columns: criteria ? ['#', 'Issue', 'How we will both know it is resolved'] : ['#', 'Issue'],

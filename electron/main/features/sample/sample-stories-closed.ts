@@ -323,6 +323,7 @@ export const CLOSED_STORIES: readonly Scenario[] = [
       },
       {
         statement: 'Iain was not told about the delay until the week the launch was due',
+        clientWording: 'We did not tell you about the delay until the week the launch was due',
         clientWords: 'We heard nothing until the week it was due.',
         rootCause: 'communication',
         reality: 'real',
@@ -423,6 +424,7 @@ export const CLOSED_STORIES: readonly Scenario[] = [
       },
       {
         statement: 'Michael disputes the agreed board price on every invoice',
+        clientWording: 'The board price on our invoices has not matched the price you expected',
         rootCause: 'billing',
         reality: 'perceived',
         severity: 3,
@@ -445,6 +447,7 @@ export const CLOSED_STORIES: readonly Scenario[] = [
       },
       {
         statement: 'Michael and Jess have fallen out over the phone',
+        clientWording: 'Our phone calls with you have not been as courteous as they should have been',
         rootCause: 'personality_clash',
         reality: 'perceived',
         severity: 2,

@@ -90,6 +90,7 @@ export const EARLY_STORIES: readonly Scenario[] = [
       },
       {
         statement: 'A delivery date was promised by phone and never logged, so production did not know about it',
+        clientWording: 'The delivery date we gave you by phone was never passed on to our production team',
         clientWords: 'Your new girl on the phone promised Tuesday.',
         rootCause: 'communication',
         reality: 'real',
@@ -191,6 +192,7 @@ export const EARLY_STORIES: readonly Scenario[] = [
       },
       {
         statement: 'Nobody on either side checked the tide table against this year’s before it went to print',
+        clientWording: 'The tide table was not checked against this year’s before it went to print',
         rootCause: 'expectation_gap',
         reality: 'real',
         severity: 4,
@@ -287,6 +289,7 @@ export const EARLY_STORIES: readonly Scenario[] = [
       },
       {
         statement: 'Astrid’s team cannot add new products to the site; nobody showed them how',
+        clientWording: 'Nobody showed your team how to add new products to the site',
         rootCause: 'needs_training',
         reality: 'real',
         severity: 3,

@@ -210,6 +210,7 @@ export const IN_PROGRESS_STORIES: readonly Scenario[] = [
       },
       {
         statement: 'Priya is not told when a job ships, so she only finds out when it is late',
+        clientWording: 'We do not tell you when a job ships, so you only find out when it is late',
         rootCause: 'communication',
         reality: 'real',
         severity: 2,
@@ -347,6 +348,7 @@ export const IN_PROGRESS_STORIES: readonly Scenario[] = [
       },
       {
         statement: 'Joanna found Sam dismissive when she raised the missing symbols',
+        clientWording: 'When you raised the missing symbols, we did not listen as we should have',
         rootCause: 'personality_clash',
         reality: 'perceived',
         severity: 2,

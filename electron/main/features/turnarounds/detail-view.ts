@@ -87,6 +87,7 @@ export async function loadDetail(
     id: i.id,
     statement: i.statement,
     clientWords: i.clientWords,
+    clientWording: i.clientWording,
     isGeneral: Boolean(i.isGeneral),
     rootCause: i.rootCause,
     reality: i.reality,
