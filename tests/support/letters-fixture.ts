@@ -6,7 +6,8 @@ import path from 'node:path'
 import type { LetterBlock } from '../../electron/shared/letters/blocks'
 import type { Client } from '../../electron/shared/models'
 import type { TurnaroundDetail } from '../../electron/shared/turnarounds/models'
-import type { TestApp } from './temp-db'
+import { openTestApp, type TestApp } from './temp-db'
+import { afterEach, beforeEach } from 'vitest'
 
 import { call } from './dispatch'
 
@@ -160,4 +161,21 @@ export function blocksText(blocks: readonly LetterBlock[]): string {
           : b.text,
     )
     .join('\n')
+}
+
+/** A fresh app per test with the letters' business profile saved, at NOW; closed after the test. */
+export function useLettersApp(): () => TestApp {
+  let app: TestApp | undefined
+  beforeEach(async () => {
+    app = await openTestApp(undefined, () => NOW)
+    await call(app, 'profile:save', PROFILE)
+  })
+  afterEach(async () => {
+    await app?.close()
+    app = undefined
+  })
+  return () => {
+    if (!app) throw new Error('useLettersApp: no app outside a test')
+    return app
+  }
 }

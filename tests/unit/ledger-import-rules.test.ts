@@ -21,6 +21,16 @@ import {
 } from '../support/import-fixture'
 
 let app: ImportApp | undefined
+
+/** One of Acme's turnarounds, opened on `openedOn` from a call. */
+const openAcmeTurnaround = (a: ImportApp, openedOn: string, clientWords: string) =>
+  call<{ id: number }>(a, 'turnarounds:open', {
+    clientId: a.acme,
+    firstHeardBy: 'Maya Okafor',
+    channel: 'call',
+    clientWords,
+    openedOn,
+  })
 afterEach(async () => {
   await app?.close()
   app = undefined
@@ -178,13 +188,7 @@ describe('clients', () => {
 
   it('tags an entry to a turnaround of the same client, and refuses another client’s', async () => {
     app = await openImportApp()
-    const t = await call<{ id: number }>(app, 'turnarounds:open', {
-      clientId: app.acme,
-      firstHeardBy: 'Maya Okafor',
-      channel: 'call',
-      clientWords: 'The reprint was smudged.',
-      openedOn: '2026-03-01',
-    })
+    const t = await openAcmeTurnaround(app, '2026-03-01', 'The reprint was smudged.')
     const file = writeCsv(
       app.dir,
       't.csv',
@@ -202,21 +206,9 @@ describe('clients', () => {
 
   it('reads “yes” as the client’s open turnaround and “#12” as turnaround 12, and says when there is none', async () => {
     app = await openImportApp()
-    const closed = await call<{ id: number }>(app, 'turnarounds:open', {
-      clientId: app.acme,
-      firstHeardBy: 'Maya Okafor',
-      channel: 'call',
-      clientWords: 'Last year’s misprint.',
-      openedOn: '2026-01-05',
-    })
+    const closed = await openAcmeTurnaround(app, '2026-01-05', 'Last year’s misprint.')
     await call(app, 'turnarounds:close', { id: closed.id, outcome: 'recovered', closedOn: '2026-01-20', note: '' })
-    const open = await call<{ id: number }>(app, 'turnarounds:open', {
-      clientId: app.acme,
-      firstHeardBy: 'Maya Okafor',
-      channel: 'call',
-      clientWords: 'The reprint was smudged.',
-      openedOn: '2026-03-01',
-    })
+    const open = await openAcmeTurnaround(app, '2026-03-01', 'The reprint was smudged.')
     const file = writeCsv(
       app.dir,
       'yes.csv',

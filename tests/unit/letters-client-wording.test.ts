@@ -2,20 +2,13 @@
  * What the client reads is written for the client: an issue's wording for the client replaces the
  * owner's working note in every letter, and the apology apologises only for what was our fault.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { LetterDraftResult } from '../../electron/shared/letters/models'
 import type { TurnaroundDetail } from '../../electron/shared/turnarounds/models'
-import { NOW, PROFILE, blocksText, call } from '../support/letters-fixture'
-import { openTestApp, type TestApp } from '../support/temp-db'
+import { blocksText, call as callApp, useLettersApp } from '../support/letters-fixture'
 
-let app: TestApp
-beforeEach(async () => {
-  app = await openTestApp(undefined, () => NOW)
-  await call(app, 'profile:save', PROFILE)
-})
-afterEach(async () => {
-  await app.close()
-})
+const app = useLettersApp()
+const call = <T>(channel: string, input?: unknown) => callApp<T>(app(), channel, input)
 
 const NOTE = 'Michael and Jess have fallen out over the phone'
 const WORDING = 'Our phone calls with you have not been as courteous as they should have been'
@@ -23,17 +16,17 @@ const WORDING = 'Our phone calls with you have not been as courteous as they sho
 async function turnaroundWith(
   issues: Array<Record<string, unknown>>,
 ): Promise<{ clientId: number; t: TurnaroundDetail }> {
-  const c = await call<{ id: number }>(app, 'clients:create', {
+  const c = await call<{ id: number }>('clients:create', {
     name: 'Chen & Partners',
     contactPerson: 'Michael Chen',
   })
-  let t = await call<TurnaroundDetail>(app, 'turnarounds:open', {
+  let t = await call<TurnaroundDetail>('turnarounds:open', {
     clientId: c.id,
     openedOn: '2026-11-10',
     firstHeardBy: 'Maya Okafor',
   })
   for (const issue of issues)
-    t = await call<TurnaroundDetail>(app, 'issues:save', {
+    t = await call<TurnaroundDetail>('issues:save', {
       turnaroundId: t.id,
       issue: { raisedOn: '2026-11-10', ...issue },
     })
@@ -41,7 +34,7 @@ async function turnaroundWith(
 }
 
 const letter = async (clientId: number, kind: string) =>
-  blocksText((await call<LetterDraftResult>(app, 'letters:start', { clientId, kind, goodwill: '' })).draft.blocks)
+  blocksText((await call<LetterDraftResult>('letters:start', { clientId, kind, goodwill: '' })).draft.blocks)
 
 describe('an issue’s wording for the client', () => {
   it('is kept with the issue and printed in every letter instead of the working note', async () => {
@@ -61,7 +54,7 @@ describe('an issue’s wording for the client', () => {
 
   it('is refused beyond 1,000 characters, with the field named', async () => {
     const { t } = await turnaroundWith([])
-    const r = (await app.call('issues:save', {
+    const r = (await app().call('issues:save', {
       turnaroundId: t.id,
       issue: { statement: 'Late', raisedOn: '2026-11-10', clientWording: 'x'.repeat(1001) },
     })) as { ok: boolean; error?: { field?: string } }
