@@ -190,6 +190,8 @@ describe('opening a turnaround from the client page', () => {
     app = session.app = await startApp(session.browser())
     const { page } = app
     await page.getByTestId('explore-sample').click()
+    await page.getByTestId('sample-banner').waitFor()
+    await app.menu('go-clients')
     await page.locator('#client-search').fill('Zoë')
     await page.locator('.clients-table tbody tr', { hasText: 'Zoë Brennan' }).click()
     await page.locator('.client-view h1', { hasText: 'Zoë Brennan' }).waitFor()
