@@ -155,8 +155,9 @@ describe('a turnaround from start to finish', () => {
     await app.screenshot('turnaround/06-commitments-at-risk')
     await page
       .locator('.commitments-table tr', { hasText: 'Send the corrected March report' })
-      .getByRole('button', { name: 'Done today' })
+      .getByRole('button', { name: 'Done…' })
       .click()
+    await page.getByTestId('commitment-done-save').click()
     await page
       .locator('.commitments-table tr', { hasText: 'Call Priya' })
       .getByRole('button', { name: 'Missed' })
