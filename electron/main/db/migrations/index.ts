@@ -2,6 +2,7 @@ import { InitialSchema1763800000001 } from './0001-initial-schema'
 import { TurnaroundPlanner1763800000002 } from './0002-turnaround-planner'
 import { Letters1763800000003 } from './0003-letters'
 import { Ledger1763800000004 } from './0004-ledger'
+import { QuickWinEffort1763800000005 } from './0005-quick-win-effort'
 
 /** Every migration, oldest first. Listed explicitly: never discovered by glob, never synchronize. */
 export const MIGRATIONS = [
@@ -9,6 +10,7 @@ export const MIGRATIONS = [
   TurnaroundPlanner1763800000002,
   Letters1763800000003,
   Ledger1763800000004,
+  QuickWinEffort1763800000005,
 ]
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => new m().name ?? m.name)
