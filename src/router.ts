@@ -1,7 +1,10 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 
+/** The app opens on Today: what needs doing comes first. */
+export const START_PAGE = '/today'
+
 export const routes: RouteRecordRaw[] = [
-  { path: '/', redirect: '/clients' },
+  { path: '/', redirect: START_PAGE },
   { path: '/today', name: 'today', component: () => import('./views/TodayView.vue') },
   { path: '/clients', name: 'clients', component: () => import('./views/ClientsView.vue') },
   {
@@ -30,7 +33,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/trends', name: 'trends', component: () => import('./views/TrendsView.vue') },
   { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
   { path: '/backups', name: 'backups', component: () => import('./views/BackupsView.vue') },
-  { path: '/:pathMatch(.*)*', redirect: '/clients' },
+  { path: '/:pathMatch(.*)*', redirect: START_PAGE },
 ]
 
 export const router = createRouter({ history: createWebHashHistory(), routes })

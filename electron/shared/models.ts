@@ -19,6 +19,8 @@ export interface BusinessProfile {
   followUpEveryDays: number
   /** Check in this many days after a turnaround closes. */
   checkInAfterDays: number
+  /** An action is a quick win only if it takes at most this much effort. */
+  quickWinMaxEffortMinutes: number
   /** Letters are laid out on this paper size. */
   letterPageSize: PageSize
 }

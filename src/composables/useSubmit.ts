@@ -1,7 +1,9 @@
 /**
  * One way for every form to check and send: the contract's schema first (errors next to the
  * fields), then the call; an error main reports for a field lands next to that field, any other
- * as a toast. Nothing is sent while the form is wrong.
+ * as a toast. Nothing is sent while the form is wrong. Fields are named as the form names them:
+ * the input's wrapper (`commitment.` in `{ turnaroundId, commitment: { dueOn } }`) is left off,
+ * whether the schema here or main found the fault.
  */
 import { useMessage } from 'naive-ui'
 import { ref } from 'vue'
@@ -14,13 +16,18 @@ export function useSubmit(serverFieldPrefix = '') {
   const busy = ref(false)
   const message = useMessage()
 
+  const bare = (field: string) =>
+    serverFieldPrefix && field.startsWith(serverFieldPrefix) ? field.slice(serverFieldPrefix.length) : field
+
   async function submit<S extends z.ZodType, R>(
     schema: S,
     value: unknown,
     send: (parsed: z.output<S>) => Promise<R>,
     success?: string,
   ): Promise<R | null> {
-    errors.value = fieldErrors(schema, value)
+    errors.value = Object.fromEntries(
+      Object.entries(fieldErrors(schema, value)).map(([field, message]) => [bare(field), message]),
+    )
     if (Object.keys(errors.value).length > 0 || busy.value) return null
     busy.value = true
     try {
@@ -29,10 +36,7 @@ export function useSubmit(serverFieldPrefix = '') {
       return result
     } catch (error) {
       if (error instanceof ApiError && error.field) {
-        const field = error.field.startsWith(serverFieldPrefix)
-          ? error.field.slice(serverFieldPrefix.length)
-          : error.field
-        errors.value = { [field]: error.message }
+        errors.value = { [bare(error.field)]: error.message }
       } else {
         message.error(messageOf(error))
       }

@@ -16,6 +16,9 @@ async function setUpOwnBusiness(page: Page): Promise<void> {
   await page.locator('#profile-email').fill('jonas@example.com')
   await page.locator('#profile-hourly-worth').fill('95.00')
   await page.getByTestId('profile-save').click()
+  // The app opens on Today; the register is one step away.
+  await page.getByRole('heading', { name: 'Today', exact: true }).waitFor()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients', exact: true }).click()
   await page.getByRole('heading', { name: 'Clients', exact: true }).waitFor()
 }
 
@@ -106,6 +109,8 @@ describe('the client register', () => {
 
     await app.close()
     app = session.app = await startApp(session.browser(), { dataDir })
+    await app.page.getByRole('heading', { name: 'Today', exact: true }).waitFor()
+    await app.menu('go-clients')
     await app.page.getByRole('heading', { name: 'Clients', exact: true }).waitFor()
     await expect.poll(() => app!.page.locator('.clients-table tbody tr').count()).toBe(3)
     await app.page.locator('.clients-table tbody tr', { hasText: 'Northwind' }).click()

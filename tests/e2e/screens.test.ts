@@ -63,6 +63,8 @@ describe('every page, looked at', () => {
           }),
         )
         await app.page.reload()
+        await app.page.getByRole('heading', { name: 'Today', exact: true }).waitFor()
+        await app.menu('go-clients')
         await app.page.getByRole('heading', { name: 'Clients', exact: true }).waitFor()
         await shootAll(app, 'empty', size)
         expect(app.pageErrors).toEqual([])

@@ -70,11 +70,26 @@ describe('the Today page', () => {
     // Acting on the overdue commitment: the line leads to the turnaround's commitments.
     await app.page.getByTestId('today-commitments').getByRole('link', { name: 'Northwind Bakery' }).click()
     await app.page.locator('.commitments-table').waitFor()
+    const report = app.page.locator('.commitments-table tr', { hasText: 'Send the corrected March report' })
+    await report.getByRole('button', { name: 'Done…' }).click()
+    const doneOn = app.page.getByTestId('commitment-done-on').locator('input')
+    expect(await doneOn.inputValue()).toBe('6 Mar 2026')
+    // A day still to come is refused next to the field, and nothing is marked.
+    await doneOn.fill('7 Mar 2026')
+    await app.page.keyboard.press('Enter')
+    await app.page.getByTestId('commitment-done-save').click()
     await app.page
-      .locator('.commitments-table tr', { hasText: 'Send the corrected March report' })
-      .getByRole('button', { name: 'Done today' })
-      .click()
+      .locator('.commitment-done-dialog .n-form-item-feedback__line', {
+        hasText: 'The day it was done cannot be in the future.',
+      })
+      .waitFor()
+    expect((await app.db.dataSource.query("SELECT COUNT(*) AS n FROM commitments WHERE status = 'done'"))[0].n).toBe(0)
+    // The day it was really done: the 5th, on time.
+    await doneOn.fill('5 Mar 2026')
+    await app.page.keyboard.press('Enter')
+    await app.page.getByTestId('commitment-done-save').click()
     await app.page.locator('.commitments-table [data-state="done"]').waitFor()
+    await report.getByText('Done 5 Mar 2026').waitFor()
     await app.close()
 
     // 9 March: the report is done; the client's invoice, due the 10th, is now at risk.

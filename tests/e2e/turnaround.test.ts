@@ -155,8 +155,9 @@ describe('a turnaround from start to finish', () => {
     await app.screenshot('turnaround/06-commitments-at-risk')
     await page
       .locator('.commitments-table tr', { hasText: 'Send the corrected March report' })
-      .getByRole('button', { name: 'Done today' })
+      .getByRole('button', { name: 'Done…' })
       .click()
+    await page.getByTestId('commitment-done-save').click()
     await page
       .locator('.commitments-table tr', { hasText: 'Call Priya' })
       .getByRole('button', { name: 'Missed' })
@@ -190,6 +191,8 @@ describe('opening a turnaround from the client page', () => {
     app = session.app = await startApp(session.browser())
     const { page } = app
     await page.getByTestId('explore-sample').click()
+    await page.getByTestId('sample-banner').waitFor()
+    await app.menu('go-clients')
     await page.locator('#client-search').fill('Zoë')
     await page.locator('.clients-table tbody tr', { hasText: 'Zoë Brennan' }).click()
     await page.locator('.client-view h1', { hasText: 'Zoë Brennan' }).waitFor()

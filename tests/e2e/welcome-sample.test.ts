@@ -15,6 +15,8 @@ describe('first start with the sample business', () => {
 
     await page.getByTestId('explore-sample').click()
     await page.getByTestId('sample-banner').waitFor()
+    await page.getByRole('heading', { name: 'Today', exact: true }).waitFor()
+    await app.menu('go-clients')
     await page.locator('.clients-table tbody tr').first().waitFor()
     await expect.poll(() => page.getByRole('heading', { name: 'Clients', exact: true }).isVisible()).toBe(true)
     const subtitle = await page.locator('.page-header p').textContent()

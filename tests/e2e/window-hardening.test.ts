@@ -31,6 +31,8 @@ describe('window hardening', () => {
 
     const app = (session.app = await startApp(session.browser(), { dataDir }))
     const { page } = app
+    await page.getByRole('heading', { name: 'Today', exact: true }).waitFor()
+    await app.menu('go-clients')
     await page.getByRole('heading', { name: 'Clients', exact: true }).waitFor()
     const hardened = await hardenInChromium(page)
     const appUrl = page.url().split('#')[0]

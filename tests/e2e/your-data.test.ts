@@ -33,6 +33,8 @@ describe('your data', () => {
 
     const app = (session.app = await startApp(session.browser(), { dataDir }))
     const { page } = app
+    await page.getByRole('heading', { name: 'Today', exact: true }).waitFor()
+    await app.menu('go-clients')
     await page.getByRole('heading', { name: 'Clients', exact: true }).waitFor()
 
     await app.menu('go-settings')
@@ -102,6 +104,8 @@ describe('restore from a file', () => {
 
     const app = (session.app = await startApp(session.browser(), { dataDir }))
     const { page } = app
+    await page.getByRole('heading', { name: 'Today', exact: true }).waitFor()
+    await app.menu('go-clients')
     await page.getByRole('heading', { name: 'Clients', exact: true }).waitFor()
     await app.menu('backup-now')
     await page.getByText('Backup saved:').waitFor()

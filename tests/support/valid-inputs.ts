@@ -59,7 +59,12 @@ export const VALID_INPUTS: { [C in Channel]: Input<C> } = {
   'clients:restore': { id: 1 },
   'clients:tags': undefined,
   'system:open-data-folder': undefined,
-  'planner-settings:save': { warningWindowDays: 3, followUpEveryDays: 7, checkInAfterDays: 90 },
+  'planner-settings:save': {
+    warningWindowDays: 3,
+    followUpEveryDays: 7,
+    checkInAfterDays: 90,
+    quickWinMaxEffortMinutes: 120,
+  },
   'turnarounds:list': { state: 'open', clientId: null },
   'turnarounds:get': { id: 1 },
   'turnarounds:open': {

@@ -4,6 +4,7 @@ import {
   NEXT_LETTER,
   NEXT_STEP,
   QUICK_WIN_LIMIT,
+  QUICK_WIN_MAX_EFFORT_MINUTES,
   actionScore,
   commitmentState,
   deriveStage,
@@ -119,10 +120,24 @@ describe('rankActions', () => {
     expect(ids(ranked)).toEqual([2, 1])
   })
 
-  it('a quick win fits in a working day: 8 hours exactly counts, a minute more does not', () => {
-    const ranked = rankActions([action(1, 5, 480), action(2, 5, 481)])
+  it('a quick win is small: by default 2 hours exactly counts, a minute more does not', () => {
+    expect(QUICK_WIN_MAX_EFFORT_MINUTES).toBe(120)
+    const ranked = rankActions([action(1, 5, 120), action(2, 5, 121)])
     expect(ranked.find((a) => a.id === 1)?.quickWin).toBe(true)
     expect(ranked.find((a) => a.id === 2)?.quickWin).toBe(false)
+  })
+
+  it('a 6-hour action with the best ratio is not a quick win by default', () => {
+    // Impact 5 over 6 hours (0.83 an hour) beats impact 3 over 4 hours (0.75), but neither is small.
+    const ranked = rankActions([action(1, 5, 360), action(2, 3, 240)])
+    expect(ids(ranked)).toEqual([1, 2])
+    expect(quickWins(ranked)).toEqual([])
+  })
+
+  it('follows the owner’s effort limit from Settings', () => {
+    const plan = [action(1, 5, 360), action(2, 4, 30)]
+    expect(quickWins(rankActions(plan, 6 * 60))).toEqual([2, 1])
+    expect(quickWins(rankActions(plan, 15))).toEqual([])
   })
 
   it('done and dropped actions are never quick wins and come last', () => {

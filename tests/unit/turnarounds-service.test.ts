@@ -112,6 +112,7 @@ async function saveProfileAndSettings(settings: {
   warningWindowDays: number
   followUpEveryDays: number
   checkInAfterDays: number
+  quickWinMaxEffortMinutes?: number
 }) {
   await call('profile:save', {
     businessName: 'Harbour Print',
@@ -119,7 +120,7 @@ async function saveProfileAndSettings(settings: {
     currency: 'EUR',
     hourlyWorthMinor: 9000,
   })
-  await call('planner-settings:save', settings)
+  await call('planner-settings:save', { quickWinMaxEffortMinutes: 120, ...settings })
 }
 
 describe('opening a turnaround', () => {
@@ -595,6 +596,47 @@ describe('actions', () => {
     expect(d.actions.map((a) => a.quickWin)).toEqual([true, true, true, false, false, false])
     expect(d.actions.map((a) => a.score)).toEqual([8, 3, 1.5, 8, 0.125, 2.5])
     expect(d.actions.every((a) => a.manualRank === null)).toBe(true)
+  })
+
+  it('takes the most effort a quick win may take from the planner settings, two hours until changed', async () => {
+    await call('profile:save', {
+      businessName: 'Harbour Print',
+      ownerName: 'Mara Lind',
+      currency: 'EUR',
+      hourlyWorthMinor: 9000,
+    })
+    expect((await call<{ quickWinMaxEffortMinutes: number }>('profile:get')).quickWinMaxEffortMinutes).toBe(120)
+    const { t } = await setup()
+    await saveAction(t.id, { title: 'Rewrite the style guide', impact: 5, effortMinutes: 360 })
+    await saveAction(t.id, { title: 'Fix the footer', impact: 3, effortMinutes: 120 })
+    await saveAction(t.id, { title: 'Send a note', impact: 2, effortMinutes: 15 })
+    const titles = async () => (await get(t.id)).actions.map((a) => a.title)
+    const quickWins = async () => (await get(t.id)).actions.filter((a) => a.quickWin).map((a) => a.title)
+    expect(await quickWins()).toEqual(['Fix the footer'])
+    expect(await titles()).toEqual(['Fix the footer', 'Send a note', 'Rewrite the style guide'])
+
+    await saveProfileAndSettings({
+      warningWindowDays: 2,
+      followUpEveryDays: 2,
+      checkInAfterDays: 90,
+      quickWinMaxEffortMinutes: 6 * 60,
+    })
+    expect(await row('SELECT quick_win_max_effort_minutes AS m FROM business_profile')).toEqual({ m: 360 })
+    expect(await quickWins()).toEqual(['Fix the footer', 'Rewrite the style guide'])
+    expect(await titles()).toEqual(['Fix the footer', 'Rewrite the style guide', 'Send a note'])
+    // Moving an action starts from the order the owner saw, with these quick wins first.
+    const note = (await get(t.id)).actions.find((a) => a.title === 'Send a note')!
+    const d = await call('actions:move', { id: note.id, direction: 'up' })
+    expect(d.actions.map((a) => a.title)).toEqual(['Fix the footer', 'Send a note', 'Rewrite the style guide'])
+
+    const error = await refused('planner-settings:save', {
+      warningWindowDays: 2,
+      followUpEveryDays: 2,
+      checkInAfterDays: 90,
+      quickWinMaxEffortMinutes: 5,
+    })
+    expect(error.field).toBe('quickWinMaxEffortMinutes')
+    expect(await row('SELECT quick_win_max_effort_minutes AS m FROM business_profile')).toEqual({ m: 360 })
   })
 
   it('moves an action up and down, keeps that order, and resets it', async () => {

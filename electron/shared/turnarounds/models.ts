@@ -20,6 +20,8 @@ export interface PlannerSettings {
   warningWindowDays: number
   followUpEveryDays: number
   checkInAfterDays: number
+  /** A quick win takes at most this much effort. */
+  quickWinMaxEffortMinutes: number
 }
 
 export interface TurnaroundSummary {

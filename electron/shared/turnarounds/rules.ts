@@ -37,23 +37,23 @@ export function actionScore(a: Pick<RankableAction, 'impact' | 'effortMinutes'>)
 
 export const QUICK_WIN_LIMIT = 3
 export const QUICK_WIN_MIN_IMPACT = 3
-export const QUICK_WIN_MAX_EFFORT_MINUTES = 8 * 60
+/** A quick win is small: at most this much effort unless the owner sets another limit in Settings. */
+export const QUICK_WIN_MAX_EFFORT_MINUTES = 2 * 60
 
 /**
  * Orders a plan: actions the owner placed by hand first (in their order), then the rest by impact
  * over effort; done and dropped actions last. Quick wins are the best-scoring open actions (at most
- * three) that matter (impact 3 or more) and fit in a working day.
+ * three) that matter (impact 3 or more) and are small (effort within the owner's limit).
  */
 export function rankActions<T extends RankableAction>(
   actions: readonly T[],
+  quickWinMaxEffortMinutes = QUICK_WIN_MAX_EFFORT_MINUTES,
 ): Array<T & { quickWin: boolean; score: number }> {
   const finished = (a: T) => a.status === 'done' || a.status === 'dropped'
   const byScore = (a: T, b: T) => actionScore(b) - actionScore(a) || b.impact - a.impact || a.id - b.id
   const quickWinIds = new Set(
     actions
-      .filter(
-        (a) => !finished(a) && a.impact >= QUICK_WIN_MIN_IMPACT && a.effortMinutes <= QUICK_WIN_MAX_EFFORT_MINUTES,
-      )
+      .filter((a) => !finished(a) && a.impact >= QUICK_WIN_MIN_IMPACT && a.effortMinutes <= quickWinMaxEffortMinutes)
       .sort(byScore)
       .slice(0, QUICK_WIN_LIMIT)
       .map((a) => a.id),

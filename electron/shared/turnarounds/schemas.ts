@@ -157,6 +157,11 @@ export const PlannerSettingsInput = z.strictObject({
   warningWindowDays: days(0, 30),
   followUpEveryDays: days(1, 90),
   checkInAfterDays: days(1, 730),
+  quickWinMaxEffortMinutes: z
+    .number({ error: 'Enter the most effort a quick win may take, in hours.' })
+    .int('Use whole minutes.')
+    .min(15, 'Use at least a quarter of an hour.')
+    .max(40 * 60, 'Use at most 40 hours.'),
 })
 
 export type TurnaroundOpenData = z.output<typeof TurnaroundOpenInput>

@@ -48,10 +48,11 @@ export const REALITY_LABELS: Record<Reality, string> = {
 /** 1 = once in a blue moon … 5 = serious, must be solved now. */
 export const SEVERITIES = [1, 2, 3, 4, 5] as const
 export type Severity = (typeof SEVERITIES)[number]
+/** How bad a complaint is, in the words people use: from the rare nuisance to the emergency, "major" in the middle. */
 export const SEVERITY_LABELS: Record<Severity, string> = {
   1: 'Once in a blue moon',
   2: 'Minor',
-  3: 'Noticeable',
+  3: 'Major',
   4: 'Serious',
   5: 'Serious, must be solved now',
 }

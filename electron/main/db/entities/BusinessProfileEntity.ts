@@ -43,6 +43,9 @@ export class BusinessProfileEntity {
   @Column({ name: 'check_in_after_days', type: 'integer', default: 90 })
   checkInAfterDays!: number
 
+  @Column({ name: 'quick_win_max_effort_minutes', type: 'integer', default: 120 })
+  quickWinMaxEffortMinutes!: number
+
   @Column({ name: 'letter_page_size', type: 'varchar', length: 10, default: 'A4' })
   letterPageSize!: PageSize
 

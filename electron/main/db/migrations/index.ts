@@ -4,6 +4,7 @@ import { Letters1763800000003 } from './0003-letters'
 import { Ledger1763800000004 } from './0004-ledger'
 import { ReferralEstimate1763800000005 } from './0005-referral-estimate'
 import { IssueClientWording1763800000006 } from './0006-issue-client-wording'
+import { QuickWinEffort1763800000007 } from './0007-quick-win-effort'
 
 /** Every migration, oldest first. Listed explicitly: never discovered by glob, never synchronize. */
 export const MIGRATIONS = [
@@ -13,6 +14,7 @@ export const MIGRATIONS = [
   Ledger1763800000004,
   ReferralEstimate1763800000005,
   IssueClientWording1763800000006,
+  QuickWinEffort1763800000007,
 ]
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => new m().name ?? m.name)

@@ -3,6 +3,7 @@ import { BusinessProfileEntity } from '../../db/entities'
 import { timestamp } from '../../db/dialect'
 import type { BusinessProfile } from '../../../shared/models'
 import type { PlannerSettings } from '../../../shared/turnarounds/models'
+import { QUICK_WIN_MAX_EFFORT_MINUTES } from '../../../shared/turnarounds/rules'
 import type { PlannerSettingsData } from '../../../shared/turnarounds/schemas'
 import type { ProfileInputData } from '../../../shared/schemas'
 import { profileRequired } from './profile-required'
@@ -24,6 +25,7 @@ function toProfile(e: BusinessProfileEntity): BusinessProfile {
     warningWindowDays: e.warningWindowDays,
     followUpEveryDays: e.followUpEveryDays,
     checkInAfterDays: e.checkInAfterDays,
+    quickWinMaxEffortMinutes: e.quickWinMaxEffortMinutes,
     letterPageSize: e.letterPageSize ?? 'A4',
   }
 }
@@ -32,6 +34,7 @@ export const DEFAULT_PLANNER_SETTINGS: PlannerSettings = {
   warningWindowDays: 2,
   followUpEveryDays: 2,
   checkInAfterDays: 90,
+  quickWinMaxEffortMinutes: QUICK_WIN_MAX_EFFORT_MINUTES,
 }
 
 /** The owner's business profile: one row, created on first start. */
@@ -68,6 +71,7 @@ export class ProfileService {
           warningWindowDays: p.warningWindowDays,
           followUpEveryDays: p.followUpEveryDays,
           checkInAfterDays: p.checkInAfterDays,
+          quickWinMaxEffortMinutes: p.quickWinMaxEffortMinutes,
         }
       : { ...DEFAULT_PLANNER_SETTINGS }
   }

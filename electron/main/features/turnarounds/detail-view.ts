@@ -13,6 +13,7 @@ import type {
   AgreementChanges,
   CommitmentView,
   IssueView,
+  PlannerSettings,
   TouchpointView,
   TurnaroundDetail,
 } from '../../../shared/turnarounds/models'
@@ -69,7 +70,7 @@ export async function loadDetail(
   m: EntityManager,
   id: number,
   today: string,
-  warningDays: number,
+  settings: Pick<PlannerSettings, 'warningWindowDays' | 'quickWinMaxEffortMinutes'>,
 ): Promise<TurnaroundDetail> {
   const t = await m.findOneBy(TurnaroundEntity, { id })
   if (!t) throw notFound('turnaround')
@@ -109,7 +110,7 @@ export async function loadDetail(
     status: c.status,
     doneOn: c.doneOn,
     renegotiationReason: c.renegotiationReason,
-    state: commitmentState(c.status, c.dueOn, today, warningDays),
+    state: commitmentState(c.status, c.dueOn, today, settings.warningWindowDays),
   }))
   const ours = commitments.filter(
     (c) => c.party === 'us' && (c.status === 'done' || c.status === 'missed' || c.dueOn < today),
@@ -145,7 +146,10 @@ export async function loadDetail(
     stage: t.stage,
     nextStep: NEXT_STEP[t.stage],
     issues,
-    actions: rankActions(actionRows.map((a) => ({ ...a, manualRank: a.manualRank }))).map((a) => ({
+    actions: rankActions(
+      actionRows.map((a) => ({ ...a, manualRank: a.manualRank })),
+      settings.quickWinMaxEffortMinutes,
+    ).map((a) => ({
       id: a.id,
       issueId: a.issueId,
       title: a.title,

@@ -68,7 +68,8 @@ export class PlanService {
     return this.ctx.mutate(action.turnaroundId, async (m) => {
       const all = await m.find(ActionEntity, { where: { turnaroundId: action.turnaroundId } })
       // Only unfinished actions are reordered; done and dropped ones stay at the end.
-      const ordered = rankActions(all)
+      const { quickWinMaxEffortMinutes } = await this.ctx.deps.settings()
+      const ordered = rankActions(all, quickWinMaxEffortMinutes)
         .filter((a) => a.status !== 'done' && a.status !== 'dropped')
         .map((a) => a.id)
       const from = ordered.indexOf(id)

@@ -27,7 +27,7 @@ export class TurnaroundsContext {
 
   async detail(id: number, m: EntityManager = this.deps.manager): Promise<TurnaroundDetail> {
     const settings = await this.deps.settings()
-    return loadDetail(m, id, this.today(), settings.warningWindowDays)
+    return loadDetail(m, id, this.today(), settings)
   }
 
   /**
