@@ -22,6 +22,9 @@ export default defineConfig({
     base: './',
     plugins: [vue()],
     build: {
+      // electron-vite leaves the renderer unminified: minified, the code the window parses at start
+      // is about half the size (a shorter cold start; see the renderer figures in the benchmarks).
+      minify: 'oxc',
       rolldownOptions: { input: { index: resolve(__dirname, 'src/index.html') } },
     },
   },
