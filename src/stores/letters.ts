@@ -54,6 +54,7 @@ export const useLettersStore = defineStore('letters', () => {
     kind: LetterKind
     turnaroundId?: number | null
     goodwill?: string
+    endsOn?: string
   }): Promise<void> {
     begin(await api.letters.start(input))
   }

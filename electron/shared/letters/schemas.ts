@@ -24,6 +24,8 @@ export const LetterStartInput = z.strictObject({
   goodwill: optionalText(500),
   /** The letter's date (today when not given): the letter tells the facts as they stood that day. */
   date: isoDate.optional(),
+  /** A parting letter: the day the work together ends (30 days after the letter's date when not given). */
+  endsOn: isoDate.optional(),
 })
 
 export const LetterFromStoredInput = z.strictObject({ letterId: id })

@@ -1,5 +1,6 @@
 /** What every letters service shares: the database, the clock, the ports, and the core services it is given. */
 import type { EntityManager } from 'typeorm'
+import { LedgerEntryEntity } from '../../db/entities'
 import type { BusinessProfile } from '../../../shared/models'
 import { localIsoDate } from '../../../shared/dates'
 import type { SaveDialogOptions } from '../../ports'
@@ -64,6 +65,18 @@ export class LettersContext {
   async turnaroundOf(clientId: number, turnaroundId: number | null): Promise<number | null> {
     if (turnaroundId === null) return null
     return (await clientTurnaround(this.manager, clientId, turnaroundId)).id
+  }
+
+  /** The client's balance on a day: invoiced less paid (negative when the client paid more than was invoiced). */
+  async balanceOn(clientId: number, date: string): Promise<number> {
+    const entries = await this.manager
+      .createQueryBuilder(LedgerEntryEntity, 'e')
+      .select(['e.kind', 'e.amountMinor'])
+      .where('e.clientId = :clientId', { clientId })
+      .andWhere('e.entryDate <= :date', { date })
+      .andWhere('e.kind IN (:...kinds)', { kinds: ['invoice', 'payment'] })
+      .getMany()
+    return entries.reduce((sum, e) => sum + (e.kind === 'invoice' ? e.amountMinor : -e.amountMinor), 0)
   }
 
   /** The client's open turnaround, else its most recent one, else none. */

@@ -29,6 +29,8 @@ export class LetterDrafts {
     const turnaround = turnaroundId === null ? null : await ctx.planner.ctx.detail(turnaroundId)
     const date = input.date ?? ctx.today()
     if (date > ctx.today()) throw new DomainError('VALIDATION', 'A letter cannot be dated in the future.', 'date')
+    if (input.endsOn !== undefined && input.endsOn < date)
+      throw new DomainError('VALIDATION', 'The day our work ends cannot be before the letter’s date.', 'endsOn')
     const { context, tables } = buildMergeData({
       profile,
       client,
@@ -37,6 +39,8 @@ export class LetterDrafts {
       date,
       goodwill: input.goodwill,
       pageSize: profile.letterPageSize,
+      endsOn: input.endsOn,
+      balanceMinor: input.kind === 'parting' ? await ctx.balanceOn(client.id, date) : 0,
     })
     const source = template ?? (await ctx.templates.effective(input.kind))
     let rendered

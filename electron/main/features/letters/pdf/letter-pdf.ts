@@ -71,11 +71,16 @@ function drawAddressing(doc: PDFKit.PDFDocument, letter: LetterDocument, top: nu
   }
 }
 
+/** The closing, room for a handwritten signature, the name and the business: kept together. */
+function signatureHeight(doc: PDFKit.PDFDocument): number {
+  doc.font(REGULAR).fontSize(BODY_SIZE)
+  return 4 + (doc.currentLineHeight(true) + LINE_GAP) * 3 + 44
+}
+
 function drawSignature(doc: PDFKit.PDFDocument, letter: LetterDocument, tags: Tags): void {
   const left = doc.page.margins.left
+  ensureSpace(doc, signatureHeight(doc))
   doc.font(REGULAR).fontSize(BODY_SIZE)
-  const line = doc.currentLineHeight(true) + LINE_GAP
-  ensureSpace(doc, line * 3 + 44)
   doc.y += 4
   const closing = breakLongWords(doc, letter.closing.trim(), doc.page.width - left - doc.page.margins.right)
   if (closing !== '') tags.tag('P', () => doc.fillColor(INK).text(closing, left, doc.y))
@@ -152,7 +157,7 @@ export async function renderLetterPdf(original: LetterDocument, fonts: PdfFonts)
   const { logo } = decodeLogo(letter.letterhead.logoDataUrl)
   const top = drawLetterhead(doc, letter, logo, tags.tag)
   drawAddressing(doc, letter, top, tags)
-  drawBlocks(doc, letter.blocks, tags)
+  drawBlocks(doc, letter.blocks, tags, signatureHeight(doc))
   drawSignature(doc, letter, tags)
   const pages = drawPageFurniture(doc, letter)
   doc.end()
