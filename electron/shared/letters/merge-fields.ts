@@ -38,7 +38,12 @@ export const MERGE_GROUPS: readonly MergeGroup[] = [
       { name: 'name', description: 'Client name' },
       { name: 'company', description: 'Company (blank if none)' },
       { name: 'contact', description: 'Contact person (blank if none)' },
-      { name: 'greeting', description: 'Who "Dear …" addresses: the contact person, else the client name' },
+      { name: 'title', description: 'The contact’s title: Dr, Ms, Mr… (blank if none)' },
+      {
+        name: 'greeting',
+        description:
+          'Who "Dear …" addresses: the contact person (with titles on in Settings, "Dr Park"), else the client name',
+      },
       { name: 'email', description: 'Email' },
       { name: 'phone', description: 'Phone' },
       { name: 'address', description: 'Address' },

@@ -13,6 +13,12 @@ export const LetterDraftInput = z.strictObject({
   subject: trimmed(LETTER_SUBJECT_MAX),
   blocks: LetterBlocks,
   closing: optionalText(120),
+  /** Printed on the reference line when given (Settings → Letters turns the fields on). */
+  ourReference: trimmed(60).optional(),
+  yourReference: trimmed(60).optional(),
+  /** Printed under the signature when given. */
+  cc: trimmed(500).optional(),
+  enclosures: trimmed(500).optional(),
 })
 
 export const LetterStartInput = z.strictObject({

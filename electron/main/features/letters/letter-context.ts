@@ -3,7 +3,9 @@ import type { EntityManager } from 'typeorm'
 import { LedgerEntryEntity } from '../../db/entities'
 import type { BusinessProfile } from '../../../shared/models'
 import { localIsoDate } from '../../../shared/dates'
-import type { SaveDialogOptions } from '../../ports'
+import type { OpenDialogOptions, SaveDialogOptions } from '../../ports'
+import type { LetterConventions } from '../../../shared/letters/conventions'
+import { ConventionsService, printedConventions } from './conventions-service'
 import { profileRequired } from '../profile'
 import type { CoreServices, CoreServicesOn } from '../core-services'
 import { clientTurnaround, currentTurnaround } from '../turnarounds'
@@ -18,6 +20,8 @@ export interface LettersDeps {
   fontsDir: string
   /** The native save dialog: the chosen path, or null when cancelled. */
   chooseSavePath?: (options: SaveDialogOptions) => Promise<string | null>
+  /** The native open dialog (the scanned signature): the chosen path, or null when cancelled. */
+  chooseOpenFile?: (options: OpenDialogOptions) => Promise<string | null>
   /** Opens a file in the system's viewer; throws with the reason when it cannot. */
   openFile?: (file: string) => Promise<void>
   /** The register, profile and planner services on a manager (the root's, or a transaction's). */
@@ -29,6 +33,7 @@ export class LettersContext {
   readonly profile: CoreServices['profile']
   readonly planner: CoreServices['planner']
   readonly templates: TemplatesService
+  readonly conventions: ConventionsService
 
   constructor(readonly deps: LettersDeps) {
     const core = deps.core(deps.manager)
@@ -36,6 +41,7 @@ export class LettersContext {
     this.profile = core.profile
     this.planner = core.planner
     this.templates = new TemplatesService(deps)
+    this.conventions = new ConventionsService(deps)
   }
 
   /** The core services inside a transaction of this feature's own. */
@@ -85,7 +91,9 @@ export class LettersContext {
   }
 }
 
-export function letterheadOf(profile: BusinessProfile): Letterhead {
+/** The letterhead a letter is printed on today: the profile, and the conventions when any is on. */
+export function letterheadOf(profile: BusinessProfile, conventions?: LetterConventions): Letterhead {
+  const printed = conventions ? printedConventions(conventions) : null
   return {
     businessName: profile.businessName,
     ownerName: profile.ownerName,
@@ -93,5 +101,6 @@ export function letterheadOf(profile: BusinessProfile): Letterhead {
     email: profile.email,
     phone: profile.phone,
     logoDataUrl: profile.logoDataUrl,
+    ...(printed ? { conventions: printed } : {}),
   }
 }

@@ -8,6 +8,7 @@ import { LETTER_KIND_LABELS, type LetterKind, type LetterTable, type PageSize } 
 import type { BusinessProfile, Client } from '../../../shared/models'
 import type { TurnaroundDetail } from '../../../shared/turnarounds/models'
 import { ACTION_STATUS_LABELS, COMMITMENT_STATUS_LABELS, ISSUE_STATUS_LABELS } from '../../../shared/turnarounds/words'
+import { greetingOf } from './conventions-service'
 import { factsOn, type ActionFact, type CommitmentFact, type IssueFact } from './letter-facts'
 import { letterDate, letterMoney } from './letter-format'
 import { addDays, daysBetween } from '../../../shared/dates'
@@ -20,6 +21,8 @@ export interface MergeInput {
   date: string
   goodwill: string
   pageSize: PageSize
+  /** Greet the contact with their title (Dear Dr Park). */
+  titles?: boolean
   /** A parting letter: the day the work together ends (ISO). */
   endsOn?: string
   /** The client's balance on the letter's date, invoiced less paid (negative: we owe the client). */
@@ -130,7 +133,8 @@ export function buildMergeData(input: MergeInput): MergeData {
       name: client.name,
       company: client.company,
       contact: client.contactPerson,
-      greeting: client.contactPerson || client.name,
+      title: client.contactTitle,
+      greeting: greetingOf(client, input.titles ?? false).greeting,
       email: client.email,
       phone: client.phone,
       address: client.address,
@@ -225,8 +229,8 @@ function partingOf(input: MergeInput, date: (iso: string) => string) {
 }
 
 /** The recipient block: the contact person, the company (or the client's name), the address. */
-export function recipientBlock(client: Client): string {
-  return [client.contactPerson, client.company || client.name, ...client.address.split(/\r?\n/)]
+export function recipientBlock(client: Client, titles = false): string {
+  return [greetingOf(client, titles).addressee, client.company || client.name, ...client.address.split(/\r?\n/)]
     .map((l) => l.trim())
     .filter((l, i, all) => l !== '' && all.indexOf(l) === i)
     .join('\n')
