@@ -100,17 +100,21 @@ export function drawLetterhead(
     rightBottom = top + 1 + doc.heightOfString(text, { width: detailsWidth, lineGap: 1.5 })
   }
   const below = Math.max(leftBottom, rightBottom) + 12
+  // Under a window layout's height limit the rule stands above the address field, and is left out
+  // where the contact details reach that far (they go on beside the field, above the information block).
   const ruleY = frame.maxBottom === null ? below : Math.min(below, frame.maxBottom)
-  doc.markContent('Artifact', { type: 'Layout' })
-  doc
-    .save()
-    .moveTo(left, ruleY)
-    .lineTo(left + width, ruleY)
-    .lineWidth(0.6)
-    .strokeColor(RULE)
-    .stroke()
-    .restore()
-  doc.endMarkedContent()
+  if (ruleY >= rightBottom + 4) {
+    doc.markContent('Artifact', { type: 'Layout' })
+    doc
+      .save()
+      .moveTo(left, ruleY)
+      .lineTo(left + width, ruleY)
+      .lineWidth(0.6)
+      .strokeColor(RULE)
+      .stroke()
+      .restore()
+    doc.endMarkedContent()
+  }
   doc.fillColor('#000000')
   return ruleY + 20
 }
