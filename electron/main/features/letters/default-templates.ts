@@ -202,11 +202,9 @@ Nothing is owed either way today. Our final invoice will cover only the work we 
 {% endif %}
 
 # Your files and data
-{% if parting.notice_days > 0 %}By {{ parting.ends_on }}{% else %}Within the next two weeks{% endif %} we will return all your files, artwork and materials{% if client.email != "" %}, sending them to {{ client.email }} unless you tell me otherwise{% endif %}. After that we will delete our copies of your data, keeping only the records the law requires us to keep, such as invoices.
+{% if parting.notice_days > 0 %}By {{ parting.ends_on }}{% else %}Within the next two weeks{% endif %} we will return all your files, artwork and materials{% if client.email != "" %}, sending them to {{ client.email }} unless you tell me otherwise{% endif %}. We will then delete our copies of your data, keeping only the records the law requires, such as invoices.
 
-If it would help, I will gladly recommend another provider. If you have any questions about the handover, ${contact}.
-
-Thank you for your business, and I wish you every success.`,
+If it would help, I will gladly recommend another provider. Thank you for your business, and I wish you every success; if you have any questions about the handover, ${contact}.`,
   },
   blank: {
     subject: ``,
