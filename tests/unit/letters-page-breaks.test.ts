@@ -49,6 +49,7 @@ const sweepBlocks = (n: number): LetterBlock[] => [
     columns: ['Item', 'What'],
     rows: Array.from({ length: 5 }, (_, i) => [`Row ${i + 1}`, `Cell text ${i + 1}`]),
   },
+  { type: 'table', columns: ['Trio', 'Note'], rows: [1, 2, 3].map((k) => [`Trio ${k}`, `Trio note ${k}`]) },
   { type: 'heading', text: 'Closing thoughts' },
   { type: 'paragraph', text: lines(5, 'Thought') },
   { type: 'paragraph', text: 'These points close the letter:' },
@@ -77,7 +78,7 @@ describe('page breaks', () => {
         const text = pagesOf(bytes, pages)
         if (pages > 1) runsOver++
         text.forEach((page, i) => {
-          const where = `${pageSize}, ${n} filler lines, page ${i + 1}: ${page.slice(-3).join(' | ')}`
+          const where = `${pageSize}, ${n} filler lines, page ${i + 1}: ${page.join(' | ')}`
           if (i < text.length - 1) {
             const last = page[page.length - 1] ?? ''
             for (const alone of ['Section heading', 'These are the rows:', 'Closing thoughts', 'These points close'])
@@ -93,6 +94,11 @@ describe('page breaks', () => {
           if (has(page, 'Closing thoughts'))
             expect(has(page, 'Thought line 1') && has(page, 'Thought line 2'), where).toBe(true)
           if (has(page, 'These points close')) expect(has(page, 'Point two'), where).toBe(true)
+          // A table part is never a lone row (of three, none is left alone).
+          for (const word of ['Row', 'Trio']) {
+            const count = page.filter((l) => new RegExp(`^${word} \\d$`).test(l)).length
+            expect(count, `${where} (${word})`).not.toBe(1)
+          }
           // No paragraph leaves a single line at the head or the foot of a page.
           for (const word of ['Filler', 'Thought']) {
             const count = page.filter((l) => l.startsWith(`${word} line`)).length

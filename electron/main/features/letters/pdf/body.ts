@@ -56,11 +56,14 @@ function flowingText(
   const step = lineHeight(doc)
   const lines = Math.max(1, Math.round(doc.heightOfString(text, { width, lineGap: LINE_GAP }) / step))
   ensureSpace(doc, Math.min(lines, 2) * step)
-  const room = Math.floor((doc.page.maxY() - doc.y) / step + 1e-6)
+  // The lines that surely fit (pdfkit lets a line after a hard break go a line gap lower than a
+  // wrapped one): a text that runs over is always ended here on purpose, never where pdfkit would.
+  const room = Math.floor((doc.page.maxY() - doc.y) / step - 0.02)
   let endAfter: number | null = null
   if (lines > room) {
-    // Runs over: at least two lines go on to the next page.
-    if (lines - room < 2) endAfter = lines >= 4 ? lines - 2 : 0
+    // Runs over: at least two lines on this page and two on the next, else it moves over whole.
+    const here = Math.min(room, lines - 2)
+    endAfter = here >= 2 ? here : 0
   } else if (follow > 0 && doc.y + lines * step + follow > doc.page.maxY() && !atTop(doc)) {
     // Fits, but what follows does not: a short text moves over whole, a longer one leaves two lines to go with it.
     endAfter = lines <= 3 ? 0 : lines - 2
@@ -183,6 +186,9 @@ function measureTable(doc: PDFKit.PDFDocument, block: TableBlockData): MeasuredT
 
 const TABLE_ABOVE = 2
 
+/** The rows a table part must start with: two, or all of three (else one would be left alone). */
+const openingRows = (left: number) => (left === 3 ? 3 : Math.min(left, 2))
+
 function table(doc: PDFKit.PDFDocument, measured: MeasuredTable, follow: number, tags: Tags): void {
   const left = doc.page.margins.left
   const { widths, columns, rows, headerHeight, heights } = measured
@@ -198,8 +204,9 @@ function table(doc: PDFKit.PDFDocument, measured: MeasuredTable, follow: number,
   doc.y += TABLE_ABOVE
   let i = 0
   while (i < rows.length) {
-    // A part starts with its header and at least two rows (one when only one is left).
-    const opening = headerHeight + (heights[i] as number) + (heights[i + 1] ?? 0)
+    // A part starts with its header and at least two rows (one when only one is left; all three of
+    // three, so that none is left alone on the next page).
+    const opening = headerHeight + heights.slice(i, i + openingRows(rows.length - i)).reduce((a, b) => a + b, 0)
     if (doc.y + opening >= bottom() && !atTop(doc)) doc.addPage()
     let room = bottom() - doc.y - headerHeight
     const start = i
@@ -261,8 +268,9 @@ function startOf(doc: PDFKit.PDFDocument, blocks: readonly LetterBlock[], index:
       )
   }
   if (block.rows.length === 0) return 0
-  const measured = measureTable(doc, { ...block, rows: block.rows.slice(0, 2) })
-  return TABLE_ABOVE + measured.headerHeight + measured.heights.slice(0, 2).reduce((a, b) => a + b, 0)
+  const first = openingRows(block.rows.length)
+  const measured = measureTable(doc, { ...block, rows: block.rows.slice(0, first) })
+  return TABLE_ABOVE + measured.headerHeight + measured.heights.slice(0, first).reduce((a, b) => a + b, 0)
 }
 
 /** A paragraph that introduces the table or list after it. */
