@@ -2,7 +2,8 @@
  * Every kind of letter as a person sees it: A4 and US Letter, with and without a logo, plain and for
  * a window envelope, and a long letter; every page saved as PNG under test-results/letters/gallery/
  * (pdftoppm) for a person to look at, and checked by pdftotext -bbox: no word outside the page's
- * margins, no page without body text, the closing never alone.
+ * margins, no page without body text, the closing never alone. A window layout on A4 is DIN 5008
+ * form A with the logo, form B without.
  */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -52,6 +53,8 @@ describe('every kind, page by page', () => {
           await call(app(), 'letter-settings:save', { pageSize })
           await call(app(), 'letter-conventions:save', {
             addressLayout: layout,
+            // DIN 5008 form A (the short letterhead) with the logo, form B without.
+            dinForm: logo ? 'A' : 'B',
             references: true,
             footer: layout === 'window',
             companyNumber: '08123456',
