@@ -30,6 +30,8 @@ export interface Client {
   name: string
   company: string
   contactPerson: string
+  /** The contact's title for letters (Dr, Ms, Mr…), blank if none. */
+  contactTitle: string
   email: string
   phone: string
   address: string

@@ -31,6 +31,7 @@ export const ClientInput = z.strictObject({
   name: trimmed(160).min(1, 'Enter the client’s name.'),
   company: optionalText(160),
   contactPerson: optionalText(120),
+  contactTitle: optionalText(40),
   email,
   phone: optionalText(40),
   address: optionalText(500),

@@ -9,6 +9,7 @@ import type {
   RenderedPdf,
 } from '../../electron/shared/letters/models'
 import type { LetterKind, LetterTable, PageSize } from '../../electron/shared/letters/words'
+import type { LetterConventions, LetterConventionsData } from '../../electron/shared/letters/conventions'
 import { api } from '../api'
 
 /** Letters: the history, the letter being written (edited only here, previewed and saved by main), and the templates. */
@@ -22,6 +23,8 @@ export const useLettersStore = defineStore('letters', () => {
   const pdf = ref<RenderedPdf | null>(null)
   const saved = ref<LetterRecord | null>(null)
   const templates = ref<LetterTemplateView[]>([])
+  /** The business letter conventions from Settings (null until loaded). */
+  const conventions = ref<LetterConventions | null>(null)
 
   async function fetchHistory(clientId: number | null = null): Promise<void> {
     loading.value = true
@@ -54,6 +57,7 @@ export const useLettersStore = defineStore('letters', () => {
     kind: LetterKind
     turnaroundId?: number | null
     goodwill?: string
+    endsOn?: string
   }): Promise<void> {
     begin(await api.letters.start(input))
   }
@@ -108,6 +112,20 @@ export const useLettersStore = defineStore('letters', () => {
 
   const savePageSize = (pageSize: PageSize) => api.letterSettings.save({ pageSize })
 
+  async function loadConventions(): Promise<LetterConventions> {
+    conventions.value = await api.letterConventions.get()
+    return conventions.value
+  }
+  async function saveConventions(input: LetterConventionsData): Promise<LetterConventions> {
+    conventions.value = await api.letterConventions.save(input)
+    return conventions.value
+  }
+  /** The scanned signature: chosen with the open dialog (cancelling changes nothing), or removed. */
+  async function signature(action: 'choose' | 'remove'): Promise<LetterConventions> {
+    conventions.value = await api.letterConventions.signature({ action })
+    return conventions.value
+  }
+
   return {
     history,
     loading,
@@ -118,6 +136,7 @@ export const useLettersStore = defineStore('letters', () => {
     pdf,
     saved,
     templates,
+    conventions,
     fetchHistory,
     listForClient,
     start,
@@ -133,5 +152,8 @@ export const useLettersStore = defineStore('letters', () => {
     resetTemplate,
     previewTemplate,
     savePageSize,
+    loadConventions,
+    saveConventions,
+    signature,
   }
 })

@@ -9,6 +9,7 @@ const blank = (): ClientInputData => ({
   name: '',
   company: '',
   contactPerson: '',
+  contactTitle: '',
   email: '',
   phone: '',
   address: '',

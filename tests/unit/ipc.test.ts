@@ -171,6 +171,7 @@ describe('createDispatcher: valid input', () => {
       name: 'Northwind',
       company: '',
       contactPerson: '',
+      contactTitle: '',
       email: '',
       phone: '',
       address: '',

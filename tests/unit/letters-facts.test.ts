@@ -115,7 +115,8 @@ describe('the follow-up, three weeks after the meeting', () => {
     const { client } = await threeWeeksOn()
     const result = await start(client.id, 'follow_up', '2026-11-15')
     expect(result.draft.date).toBe('2026-11-15')
-    expect(result.draft.subject).toBe('Following up on our meeting')
+    // Nothing yet says how we spoke: no touchpoint, no agreement by then.
+    expect(result.draft.subject).toBe('Following up on our conversation')
     const text = blocksText(result.draft.blocks)
     expect(
       result.draft.blocks.filter((b) => b.type === 'heading').map((b) => b.type === 'heading' && b.text),
@@ -196,7 +197,7 @@ describe('every template at a chosen date', () => {
     })
     const text = blocksText((await start(client.id, 'check_in')).draft.blocks)
     expect(text).toMatch(
-      /These are resolved:\nThe March and April reports arrived 6 and 9 days late\nI hope each of these has stayed resolved/,
+      /These are resolved:\nThe March and April reports arrived 6 and 9 days late\nIf any of these has come back, I would like to hear about it now/,
     )
     expect(text).toContain('And these are still open:\nThe March report had the wrong VAT figures')
     expect(text).toContain(NEW_ISSUE)

@@ -61,6 +61,7 @@ export function createServices(ctx: AppContext, ports: Ports) {
     ...deps,
     fontsDir: ports.fontsDir,
     chooseSavePath,
+    chooseOpenFile,
     openFile: ports.openFile,
     core: coreServicesFactory(core, deps.manager, ports.now),
   })

@@ -5,12 +5,15 @@
 import { z } from 'zod'
 
 const line = (max: number) => z.string().max(max, `Keep this under ${max} characters.`)
+/** The block starts on a new page (a page break the template or the owner asked for). */
+const newPage = z.boolean().optional()
 
-export const HeadingBlock = z.strictObject({ type: z.literal('heading'), text: line(300) })
-export const ParagraphBlock = z.strictObject({ type: z.literal('paragraph'), text: line(20_000) })
+export const HeadingBlock = z.strictObject({ type: z.literal('heading'), text: line(300), newPage })
+export const ParagraphBlock = z.strictObject({ type: z.literal('paragraph'), text: line(20_000), newPage })
 export const BulletsBlock = z.strictObject({
   type: z.literal('bullets'),
   items: z.array(line(5000)).max(200, 'Use at most 200 points in one list.'),
+  newPage,
 })
 export const TableBlock = z.strictObject({
   type: z.literal('table'),
@@ -18,6 +21,7 @@ export const TableBlock = z.strictObject({
   rows: z.array(z.array(line(5000)).max(6)).max(500, 'A table can have at most 500 rows.'),
   /** Relative column widths, one per column. */
   widths: z.array(z.number().positive().max(100)).max(6).optional(),
+  newPage,
 })
 
 export const Block = z.discriminatedUnion('type', [HeadingBlock, ParagraphBlock, BulletsBlock, TableBlock])

@@ -12,6 +12,7 @@ import type {
   RenderedPdf,
 } from './models'
 import * as L from './schemas'
+import { LetterConventionsInput, SignatureInput, type LetterConventions } from './conventions'
 
 export const lettersContract = {
   'letters:list': route(L.LetterListQuery, returns<LetterSummary[]>()),
@@ -28,4 +29,7 @@ export const lettersContract = {
   'letter-templates:reset': route(L.TemplateKindInput, returns<LetterTemplateView>()),
   'letter-templates:preview': route(L.TemplatePreviewInput, returns<LetterDraftResult>()),
   'letter-settings:save': route(L.LetterSettingsInput, returns<LetterSettings>()),
+  'letter-conventions:get': route(NoInput, returns<LetterConventions>()),
+  'letter-conventions:save': route(LetterConventionsInput, returns<LetterConventions>()),
+  'letter-conventions:signature': route(SignatureInput, returns<LetterConventions>()),
 }

@@ -38,7 +38,12 @@ export const MERGE_GROUPS: readonly MergeGroup[] = [
       { name: 'name', description: 'Client name' },
       { name: 'company', description: 'Company (blank if none)' },
       { name: 'contact', description: 'Contact person (blank if none)' },
-      { name: 'greeting', description: 'Who "Dear …" addresses: the contact person, else the client name' },
+      { name: 'title', description: 'The contact’s title: Dr, Ms, Mr… (blank if none)' },
+      {
+        name: 'greeting',
+        description:
+          'Who "Dear …" addresses: the contact person (with titles on in Settings, "Dr Park"), else the client name',
+      },
       { name: 'email', description: 'Email' },
       { name: 'phone', description: 'Phone' },
       { name: 'address', description: 'Address' },
@@ -64,7 +69,11 @@ export const MERGE_GROUPS: readonly MergeGroup[] = [
       { name: 'owner', description: 'Who handles it' },
       { name: 'client_words', description: 'The complaint in the client’s words' },
       { name: 'client_expectation', description: 'What the client expects' },
-      { name: 'met_via', description: 'meeting, call or email: how the issues were agreed' },
+      {
+        name: 'met_via',
+        description:
+          'meeting, call or email: how we spoke about the issues (the touchpoint by the agreement, else the latest), blank if never',
+      },
       { name: 'issues_agreed', description: 'true when the client had agreed to the list by the letter’s date' },
       {
         name: 'issues_agreed_on',
@@ -81,6 +90,20 @@ export const MERGE_GROUPS: readonly MergeGroup[] = [
       { name: 'plan_agreed_on', description: 'Date the plan was agreed (blank if not by the letter’s date)' },
       { name: 'closed_on', description: 'Date it closed (blank if not by the letter’s date)' },
       { name: 'closing_note', description: 'The note written when it closed' },
+    ],
+  },
+  {
+    name: 'parting',
+    title: 'A parting letter',
+    list: false,
+    fields: [
+      { name: 'ends_on', description: 'The day our work together ends, written out (30 days on unless chosen)' },
+      { name: 'notice_days', description: 'The days of notice from the letter’s date to that day' },
+      {
+        name: 'client_owes',
+        description: 'What the client owes on the letter’s date, invoiced less paid (blank if nothing)',
+      },
+      { name: 'we_owe', description: 'What we owe the client: paid beyond what was invoiced (blank if nothing)' },
     ],
   },
   {
@@ -192,5 +215,6 @@ export const TEMPLATE_SYNTAX_HELP = [
   'A line starting with "- " is a bullet point.',
   'A blank line ends a paragraph.',
   TABLE_TAG_HELP,
+  '{% pagebreak %} on a line of its own starts what follows on a new page.',
   'Merge fields go in {{ double braces }}; {% if %} and {% for %} work as in Liquid.',
 ]

@@ -13,6 +13,12 @@ export const LetterDraftInput = z.strictObject({
   subject: trimmed(LETTER_SUBJECT_MAX),
   blocks: LetterBlocks,
   closing: optionalText(120),
+  /** Printed on the reference line when given (Settings → Letters turns the fields on). */
+  ourReference: trimmed(60).optional(),
+  yourReference: trimmed(60).optional(),
+  /** Printed under the signature when given. */
+  cc: trimmed(500).optional(),
+  enclosures: trimmed(500).optional(),
 })
 
 export const LetterStartInput = z.strictObject({
@@ -24,6 +30,8 @@ export const LetterStartInput = z.strictObject({
   goodwill: optionalText(500),
   /** The letter's date (today when not given): the letter tells the facts as they stood that day. */
   date: isoDate.optional(),
+  /** A parting letter: the day the work together ends (30 days after the letter's date when not given). */
+  endsOn: isoDate.optional(),
 })
 
 export const LetterFromStoredInput = z.strictObject({ letterId: id })

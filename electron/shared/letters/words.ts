@@ -19,7 +19,7 @@ export const LETTER_KIND_PURPOSES: Record<LetterKind, string> = {
   apology: 'Thanks for raising it, what went wrong, what we are doing about it, and an optional goodwill gesture.',
   plan: 'Each issue with its approach, quick wins first, who does what, how both will know it is resolved, and dates.',
   check_in: 'A few months after the turnaround: is everything still working as it should?',
-  parting: 'Courteous and final: what happens to open work and invoices.',
+  parting: 'Courteous and firm: the day it ends, what we still deliver, what is owed, how files and data come back.',
   blank: 'Your own words on your letterhead.',
 }
 

@@ -16,6 +16,10 @@ export class ClientEntity {
   @Column({ name: 'contact_person', type: 'varchar', length: 120, default: '' })
   contactPerson!: string
 
+  /** The contact's title for letters: Dr, Ms, Mr… */
+  @Column({ name: 'contact_title', type: 'varchar', length: 40, default: '' })
+  contactTitle!: string
+
   @Column({ type: 'varchar', length: 254, default: '' })
   email!: string
 

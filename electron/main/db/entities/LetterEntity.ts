@@ -38,6 +38,10 @@ export class LetterEntity {
   @Column({ type: 'varchar', length: 120 })
   closing!: string
 
+  /** The letter's references, cc and enclosures (JSON; `{}` when it has none). */
+  @Column({ type: 'text', default: '{}' })
+  extras!: string
+
   @Column({ name: 'page_size', type: 'varchar', length: 10 })
   pageSize!: PageSize
 

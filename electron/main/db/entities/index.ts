@@ -6,6 +6,7 @@ import { CommitmentEntity } from './CommitmentEntity'
 import { HandoverEntity } from './HandoverEntity'
 import { IssueEntity } from './IssueEntity'
 import { LetterEntity } from './LetterEntity'
+import { LetterConventionsEntity } from './LetterConventionsEntity'
 import { LetterheadEntity } from './LetterheadEntity'
 import { LetterTemplateEntity } from './LetterTemplateEntity'
 import { TouchpointEntity } from './TouchpointEntity'
@@ -26,7 +27,7 @@ export {
   TouchpointEntity,
   TurnaroundEntity,
 }
-export { LetterEntity, LetterheadEntity, LetterTemplateEntity }
+export { LetterEntity, LetterheadEntity, LetterTemplateEntity, LetterConventionsEntity }
 export { StaffEntity, LedgerEntryEntity, LedgerMonthTotalEntity, ClientDecisionEntity }
 
 export const ENTITIES = [
@@ -42,6 +43,7 @@ export const ENTITIES = [
   LetterheadEntity,
   LetterEntity,
   LetterTemplateEntity,
+  LetterConventionsEntity,
   StaffEntity,
   LedgerEntryEntity,
   LedgerMonthTotalEntity,

@@ -9,6 +9,7 @@ export function toClientRow(e: ClientEntity, tags: string[]): ClientRow {
     name: e.name,
     company: e.company,
     contactPerson: e.contactPerson,
+    contactTitle: e.contactTitle,
     email: e.email,
     phone: e.phone,
     tags,
@@ -31,6 +32,7 @@ export function applyClientInput(e: ClientEntity, input: ClientInputData): void 
   e.name = input.name
   e.company = input.company
   e.contactPerson = input.contactPerson
+  e.contactTitle = input.contactTitle
   e.email = input.email
   e.phone = input.phone
   e.address = input.address

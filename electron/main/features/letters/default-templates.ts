@@ -16,10 +16,10 @@ const commitmentWhen = (item: string) =>
 
 export const DEFAULT_TEMPLATES: Record<LetterKind, TemplateSource> = {
   follow_up: {
-    subject: `Following up on our {% if turnaround.met_via == "call" %}call{% elsif turnaround.met_via == "email" %}correspondence{% else %}meeting{% endif %}{% if turnaround.issues_agreed_on != "" %} of {{ turnaround.issues_agreed_on }}{% endif %}`,
+    subject: `Following up on our {% if turnaround.met_via == "call" %}call{% elsif turnaround.met_via == "email" %}correspondence{% elsif turnaround.met_via == "meeting" %}meeting{% else %}conversation{% endif %}{% if turnaround.issues_agreed_on != "" %} of {{ turnaround.issues_agreed_on }}{% endif %}`,
     body: `Dear {{ client.greeting }},
 
-Thank you for taking the time to {% if turnaround.met_via == "call" %}speak with me{% elsif turnaround.met_via == "email" %}write to me{% else %}meet with me{% endif %}{% if turnaround.issues_agreed_on != "" %} on {{ turnaround.issues_agreed_on }}{% endif %}, and for telling me plainly where we have fallen short. I would much rather hear it from you directly, and I am grateful for the chance to put things right. This letter sets out what we {% if turnaround.issues_agreed %}agreed{% else %}discussed{% endif %}, so that we both have the same record.
+Thank you for taking the time to {% if turnaround.met_via == "meeting" %}meet with me{% elsif turnaround.met_via == "email" %}write to me{% else %}speak with me{% endif %}{% if turnaround.issues_agreed_on != "" %} on {{ turnaround.issues_agreed_on }}{% endif %}, and for telling me plainly where we have fallen short. I would much rather hear it from you directly, and I am grateful for the chance to put things right. This letter sets out what we {% if turnaround.issues_agreed %}agreed{% else %}discussed{% endif %}, so that we both have the same record.
 
 {% if turnaround.issues_agreed %}
 # The issues we agreed
@@ -165,7 +165,7 @@ I will keep you informed as each step is done, and if any date is at risk I will
 - {{ issue.statement }}
 {% endfor %}
 
-I hope each of these has stayed resolved. If any of them has come back, I would like to hear about it now rather than later.
+{% if open_issues.size > 0 %}If any of these has come back, I would like to hear about it now rather than later.{% else %}I hope each of these has stayed resolved. If any of them has come back, I would like to hear about it now rather than later.{% endif %}
 {% endif %}
 {% if open_issues.size > 0 %}
 
@@ -185,28 +185,26 @@ Thank you for continuing to work with us.`,
     subject: `The end of our work together`,
     body: `Dear {{ client.greeting }},
 
-After careful thought, I have come to the conclusion that we are not the right business to meet your needs, and that it would be best for both of us to bring our working relationship to an end.
+After careful thought, I have decided that we are not the right business to meet your needs, and that it is best for both of us to bring our working relationship to an end. {% if parting.notice_days > 0 %}This letter is our notice: our work together will end on {{ parting.ends_on }}, {{ parting.notice_days }} days from today.{% else %}Our work together ends today, {{ parting.ends_on }}.{% endif %}
 
-This has not been an easy decision. {% if turnaround.exists %}We have worked hard to resolve the concerns you raised{% if turnaround.opened_on != "" %} since {{ turnaround.opened_on }}{% endif %}, and I am sorry that we have not been able to do so to your satisfaction.{% else %}I am sorry that we have not been able to give you the service you expect.{% endif %}
+{% if turnaround.exists %}We have worked hard to resolve the concerns you raised{% if turnaround.opened_on != "" %} since {{ turnaround.opened_on }}{% endif %}, and I am sorry that we have not been able to do so to your satisfaction. The plan we were working through ends with this letter: we will not take further steps on it.{% else %}I am sorry that we have not been able to give you the service you expect.{% endif %}
 
-# Work in progress
-{% if our_commitments.size > 0 %}
-We will complete the following, as promised:
-{% for commitment in our_commitments %}
-- {{ commitment.description }}${commitmentWhen('commitment')}
-{% endfor %}
-After that we will not take on new work.
+# What we will still deliver
+Any order you have already placed with us will be completed and delivered{% if parting.notice_days > 0 %} by {{ parting.ends_on }}{% endif %}, on the terms agreed when you placed it. We will not take on new orders from today.
+
+# What is owed
+{% if parting.client_owes != "" %}
+Your account shows {{ parting.client_owes }} outstanding. Please settle it{% if parting.notice_days > 0 %} by {{ parting.ends_on }}{% endif %}. Our final invoice will cover only the work we deliver before then.
+{% elsif parting.we_owe != "" %}
+You have paid {{ parting.we_owe }} more than we have invoiced, and we will refund it in full{% if parting.notice_days > 0 %} by {{ parting.ends_on }}{% endif %}. Our final invoice will cover only the work we deliver before then.
 {% else %}
-We will complete any work already under way and will not take on new work.
+Nothing is owed either way today. Our final invoice will cover only the work we deliver before then, and anything you have paid for work we have not done will be refunded in full.
 {% endif %}
 
-# Invoices
-Our final invoice will cover only the work completed up to the end of our agreement. Anything you have paid for work we have not done will be refunded in full.
+# Your files and data
+{% if parting.notice_days > 0 %}By {{ parting.ends_on }}{% else %}Within the next two weeks{% endif %} we will return all your files, artwork and materials{% if client.email != "" %}, sending them to {{ client.email }} unless you tell me otherwise{% endif %}. We will then delete our copies of your data, keeping only the records the law requires, such as invoices.
 
-# Your files
-We will hand over all your files and materials on request. If it would help, I will gladly recommend another provider.
-
-Thank you for your business, and I wish you every success.`,
+If it would help, I will gladly recommend another provider. Thank you for your business, and I wish you every success; if you have any questions about the handover, ${contact}.`,
   },
   blank: {
     subject: ``,

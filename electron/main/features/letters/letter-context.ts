@@ -1,8 +1,11 @@
 /** What every letters service shares: the database, the clock, the ports, and the core services it is given. */
 import type { EntityManager } from 'typeorm'
+import { LedgerEntryEntity } from '../../db/entities'
 import type { BusinessProfile } from '../../../shared/models'
 import { localIsoDate } from '../../../shared/dates'
-import type { SaveDialogOptions } from '../../ports'
+import type { OpenDialogOptions, SaveDialogOptions } from '../../ports'
+import type { LetterConventions } from '../../../shared/letters/conventions'
+import { ConventionsService, printedConventions } from './conventions-service'
 import { profileRequired } from '../profile'
 import type { CoreServices, CoreServicesOn } from '../core-services'
 import { clientTurnaround, currentTurnaround } from '../turnarounds'
@@ -17,6 +20,8 @@ export interface LettersDeps {
   fontsDir: string
   /** The native save dialog: the chosen path, or null when cancelled. */
   chooseSavePath?: (options: SaveDialogOptions) => Promise<string | null>
+  /** The native open dialog (the scanned signature): the chosen path, or null when cancelled. */
+  chooseOpenFile?: (options: OpenDialogOptions) => Promise<string | null>
   /** Opens a file in the system's viewer; throws with the reason when it cannot. */
   openFile?: (file: string) => Promise<void>
   /** The register, profile and planner services on a manager (the root's, or a transaction's). */
@@ -28,6 +33,7 @@ export class LettersContext {
   readonly profile: CoreServices['profile']
   readonly planner: CoreServices['planner']
   readonly templates: TemplatesService
+  readonly conventions: ConventionsService
 
   constructor(readonly deps: LettersDeps) {
     const core = deps.core(deps.manager)
@@ -35,6 +41,7 @@ export class LettersContext {
     this.profile = core.profile
     this.planner = core.planner
     this.templates = new TemplatesService(deps)
+    this.conventions = new ConventionsService(deps)
   }
 
   /** The core services inside a transaction of this feature's own. */
@@ -66,13 +73,27 @@ export class LettersContext {
     return (await clientTurnaround(this.manager, clientId, turnaroundId)).id
   }
 
+  /** The client's balance on a day: invoiced less paid (negative when the client paid more than was invoiced). */
+  async balanceOn(clientId: number, date: string): Promise<number> {
+    const entries = await this.manager
+      .createQueryBuilder(LedgerEntryEntity, 'e')
+      .select(['e.kind', 'e.amountMinor'])
+      .where('e.clientId = :clientId', { clientId })
+      .andWhere('e.entryDate <= :date', { date })
+      .andWhere('e.kind IN (:...kinds)', { kinds: ['invoice', 'payment'] })
+      .getMany()
+    return entries.reduce((sum, e) => sum + (e.kind === 'invoice' ? e.amountMinor : -e.amountMinor), 0)
+  }
+
   /** The client's open turnaround, else its most recent one, else none. */
   async defaultTurnaround(clientId: number): Promise<number | null> {
     return (await currentTurnaround(this.manager, clientId))?.id ?? null
   }
 }
 
-export function letterheadOf(profile: BusinessProfile): Letterhead {
+/** The letterhead a letter is printed on today: the profile, and the conventions when any is on. */
+export function letterheadOf(profile: BusinessProfile, conventions?: LetterConventions): Letterhead {
+  const printed = conventions ? printedConventions(conventions) : null
   return {
     businessName: profile.businessName,
     ownerName: profile.ownerName,
@@ -80,5 +101,6 @@ export function letterheadOf(profile: BusinessProfile): Letterhead {
     email: profile.email,
     phone: profile.phone,
     logoDataUrl: profile.logoDataUrl,
+    ...(printed ? { conventions: printed } : {}),
   }
 }

@@ -14,6 +14,7 @@ import { decodeLogo } from './pdf/letterhead'
 import { renderTemplate, type TemplateSource } from './template-engine'
 import { toDomainError } from './templates-service'
 import { Blocks } from '../../../shared/letters/blocks'
+import { readExtras } from './letters-service'
 
 export class LetterDrafts {
   constructor(private readonly ctx: LettersContext) {}
@@ -21,7 +22,11 @@ export class LetterDrafts {
   /** Starts a letter of a kind with the saved template (or the one given, for a template preview). */
   async start(input: LetterStartData, template?: TemplateSource): Promise<LetterDraftResult> {
     const ctx = this.ctx
-    const [client, profile] = await Promise.all([ctx.clients.get(input.clientId), ctx.requireProfile()])
+    const [client, profile, conventions] = await Promise.all([
+      ctx.clients.get(input.clientId),
+      ctx.requireProfile(),
+      ctx.conventions.get(),
+    ])
     const turnaroundId =
       input.turnaroundId === undefined
         ? await ctx.defaultTurnaround(client.id)
@@ -29,6 +34,8 @@ export class LetterDrafts {
     const turnaround = turnaroundId === null ? null : await ctx.planner.ctx.detail(turnaroundId)
     const date = input.date ?? ctx.today()
     if (date > ctx.today()) throw new DomainError('VALIDATION', 'A letter cannot be dated in the future.', 'date')
+    if (input.endsOn !== undefined && input.endsOn < date)
+      throw new DomainError('VALIDATION', 'The day our work ends cannot be before the letter’s date.', 'endsOn')
     const { context, tables } = buildMergeData({
       profile,
       client,
@@ -37,6 +44,9 @@ export class LetterDrafts {
       date,
       goodwill: input.goodwill,
       pageSize: profile.letterPageSize,
+      endsOn: input.endsOn,
+      titles: conventions.titles,
+      balanceMinor: input.kind === 'parting' ? await ctx.balanceOn(client.id, date) : 0,
     })
     const source = template ?? (await ctx.templates.effective(input.kind))
     let rendered
@@ -57,10 +67,12 @@ export class LetterDrafts {
         turnaroundId,
         kind: input.kind,
         date,
-        recipient: recipientBlock(client),
+        recipient: recipientBlock(client, conventions.titles),
         subject: rendered.subject,
         blocks: rendered.blocks,
         closing: DEFAULT_CLOSINGS[input.kind],
+        // Our reference is the turnaround's number, as the turnaround's page shows it.
+        ...(conventions.references && turnaroundId !== null ? { ourReference: `#${turnaroundId}` } : {}),
       },
       clientName: client.name,
       tables,
@@ -86,6 +98,8 @@ export class LetterDrafts {
         subject: row.subject,
         blocks: Blocks.parse(JSON.parse(row.blocks)),
         closing: row.closing,
+        ...readExtras(row.extras),
+        ...(fresh.draft.ourReference ? { ourReference: fresh.draft.ourReference } : {}),
       },
     }
   }

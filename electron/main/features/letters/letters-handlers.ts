@@ -32,5 +32,8 @@ export function createLetterHandlers(s: LetterServices): HandlersOf<typeof lette
       return drafts.start({ clientId, turnaroundId, kind, goodwill: '' }, { subject, body })
     },
     'letter-settings:save': async ({ pageSize }) => ({ pageSize: await ctx.profile.saveLetterPageSize(pageSize) }),
+    'letter-conventions:get': () => ctx.conventions.get(),
+    'letter-conventions:save': (input) => ctx.conventions.save(input),
+    'letter-conventions:signature': ({ action }) => ctx.conventions.signature(action),
   }
 }

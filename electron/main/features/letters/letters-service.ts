@@ -42,6 +42,37 @@ function toPdf({ bytes, pages, unprintable }: RenderedLetter): RenderedPdf {
 
 type LetterRow = LetterEntity & { clientName: string }
 
+type Extras = Pick<LetterDraftData, 'ourReference' | 'yourReference' | 'cc' | 'enclosures'>
+const EXTRA_KEYS = ['ourReference', 'yourReference', 'cc', 'enclosures'] as const
+
+/** The letter's references, cc and enclosures that say something (none: `{}`). */
+function storedExtras(draft: LetterDraftData): Extras {
+  return Object.fromEntries(EXTRA_KEYS.flatMap((k) => (draft[k] ? [[k, draft[k]]] : []))) as Extras
+}
+
+export function readExtras(json: string | null | undefined): Extras {
+  try {
+    const value = JSON.parse(json || '{}') as Record<string, unknown>
+    return Object.fromEntries(
+      EXTRA_KEYS.flatMap((k) => (typeof value[k] === 'string' && value[k] !== '' ? [[k, value[k]]] : [])),
+    ) as Extras
+  } catch {
+    return {}
+  }
+}
+
+/** What the PDF prints of them: absent when blank, so a letter without any prints as it always did. */
+function extrasOf(draft: LetterDraftData): Partial<LetterDocument> {
+  const e = storedExtras(draft)
+  return {
+    ...(e.ourReference || e.yourReference
+      ? { references: { ours: e.ourReference ?? '', yours: e.yourReference ?? '' } }
+      : {}),
+    ...(e.cc ? { cc: e.cc } : {}),
+    ...(e.enclosures ? { enclosures: e.enclosures } : {}),
+  }
+}
+
 export class LettersService {
   constructor(private readonly ctx: LettersContext) {}
 
@@ -57,6 +88,7 @@ export class LettersService {
       closing: draft.closing,
       kindLabel: LETTER_KIND_LABELS[draft.kind],
       clientName,
+      ...extrasOf(draft),
     }
   }
 
@@ -64,9 +96,13 @@ export class LettersService {
   async renderDraft(
     draft: LetterDraftData,
   ): Promise<RenderedLetter & { letterhead: Letterhead; pageSize: PageSize; clientName: string }> {
-    const [profile, client] = await Promise.all([this.ctx.requireProfile(), this.ctx.clients.get(draft.clientId)])
+    const [profile, client, conventions] = await Promise.all([
+      this.ctx.requireProfile(),
+      this.ctx.clients.get(draft.clientId),
+      this.ctx.conventions.get(),
+    ])
     await this.ctx.turnaroundOf(client.id, draft.turnaroundId)
-    const letterhead = letterheadOf(profile)
+    const letterhead = letterheadOf(profile, conventions)
     const rendered = await renderLetterPdf(
       this.documentOf(draft, letterhead, profile.letterPageSize, client.name),
       this.ctx.fonts(),
@@ -139,6 +175,7 @@ export class LettersService {
         subject: draft.subject,
         blocks: JSON.stringify(draft.blocks),
         closing: draft.closing,
+        extras: JSON.stringify(storedExtras(draft)),
         pageSize: rendered.pageSize,
         letterheadId: letterhead.id,
         filePath,
@@ -203,6 +240,7 @@ export class LettersService {
       subject: row.subject,
       blocks: Blocks.parse(JSON.parse(row.blocks)),
       closing: row.closing,
+      ...readExtras(row.extras),
     }
   }
 

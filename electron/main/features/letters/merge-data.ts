@@ -8,8 +8,10 @@ import { LETTER_KIND_LABELS, type LetterKind, type LetterTable, type PageSize } 
 import type { BusinessProfile, Client } from '../../../shared/models'
 import type { TurnaroundDetail } from '../../../shared/turnarounds/models'
 import { ACTION_STATUS_LABELS, COMMITMENT_STATUS_LABELS, ISSUE_STATUS_LABELS } from '../../../shared/turnarounds/words'
+import { greetingOf } from './conventions-service'
 import { factsOn, type ActionFact, type CommitmentFact, type IssueFact } from './letter-facts'
 import { letterDate, letterMoney } from './letter-format'
+import { addDays, daysBetween } from '../../../shared/dates'
 
 export interface MergeInput {
   profile: BusinessProfile
@@ -19,6 +21,12 @@ export interface MergeInput {
   date: string
   goodwill: string
   pageSize: PageSize
+  /** Greet the contact with their title (Dear Dr Park). */
+  titles?: boolean
+  /** A parting letter: the day the work together ends (ISO). */
+  endsOn?: string
+  /** The client's balance on the letter's date, invoiced less paid (negative: we owe the client). */
+  balanceMinor?: number
 }
 
 export interface MergeData {
@@ -27,6 +35,22 @@ export interface MergeData {
 }
 
 const who = (party: 'us' | 'client') => (party === 'us' ? 'We' : 'You')
+
+/**
+ * How we last spoke with the client about the issues by the letter's date: the kind of the
+ * touchpoint on or before the day the list was agreed (else the latest one), a visit counting as a
+ * meeting; without any, the channel the agreement was recorded with. Blank when nothing says.
+ */
+export function metVia(t: TurnaroundDetail | null, date: string, agreed: boolean): string {
+  if (!t) return ''
+  const until = agreed && t.issuesAgreedOn ? t.issuesAgreedOn : date
+  const spoken = t.touchpoints
+    .filter((p) => p.kind !== 'letter' && p.occurredOn <= until)
+    .sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.id - b.id))
+  const last = spoken[spoken.length - 1]
+  if (last) return last.kind === 'visit' ? 'meeting' : last.kind
+  return agreed ? (t.issuesAgreedVia ?? '') : ''
+}
 
 /** What a letter prints for an issue: its wording for the client, else its statement. */
 function forClient(issue: { statement: string; clientWording: string } | undefined): string {
@@ -109,7 +133,8 @@ export function buildMergeData(input: MergeInput): MergeData {
       name: client.name,
       company: client.company,
       contact: client.contactPerson,
-      greeting: client.contactPerson || client.name,
+      title: client.contactTitle,
+      greeting: greetingOf(client, input.titles ?? false).greeting,
       email: client.email,
       phone: client.phone,
       address: client.address,
@@ -121,7 +146,7 @@ export function buildMergeData(input: MergeInput): MergeData {
       owner: t?.owner ?? '',
       client_words: t?.clientWords ?? '',
       client_expectation: t?.clientExpectation ?? '',
-      met_via: facts.issuesAgreed ? (t?.issuesAgreedVia ?? '') : '',
+      met_via: metVia(t, input.date, facts.issuesAgreed),
       issues_agreed: facts.issuesAgreed,
       issues_agreed_on: facts.issuesAgreed ? date(t?.issuesAgreedOn) : '',
       client_commitment: t?.clientCommitment ?? '',
@@ -133,6 +158,7 @@ export function buildMergeData(input: MergeInput): MergeData {
       closed_on: t?.closedOn && t.closedOn <= input.date ? date(t.closedOn) : '',
       closing_note: t?.closingNote ?? '',
     },
+    parting: partingOf(input, date),
     issues: issueViews,
     new_issues: issueViews.filter((i) => i.new),
     // The apology apologises for what was our fault, acknowledges what the client saw differently,
@@ -189,9 +215,22 @@ export function buildMergeData(input: MergeInput): MergeData {
   return { context, tables }
 }
 
+/** A parting letter's facts: when the work ends, and what is owed either way on the letter's date. */
+function partingOf(input: MergeInput, date: (iso: string) => string) {
+  const endsOn = input.endsOn ?? addDays(input.date, 30)
+  const balance = input.balanceMinor ?? 0
+  const money = (minor: number) => letterMoney(minor, input.profile.currency, input.pageSize)
+  return {
+    ends_on: date(endsOn),
+    notice_days: Math.max(0, daysBetween(input.date, endsOn)),
+    client_owes: balance > 0 ? money(balance) : '',
+    we_owe: balance < 0 ? money(-balance) : '',
+  }
+}
+
 /** The recipient block: the contact person, the company (or the client's name), the address. */
-export function recipientBlock(client: Client): string {
-  return [client.contactPerson, client.company || client.name, ...client.address.split(/\r?\n/)]
+export function recipientBlock(client: Client, titles = false): string {
+  return [greetingOf(client, titles).addressee, client.company || client.name, ...client.address.split(/\r?\n/)]
     .map((l) => l.trim())
     .filter((l, i, all) => l !== '' && all.indexOf(l) === i)
     .join('\n')

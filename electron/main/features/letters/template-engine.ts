@@ -23,6 +23,8 @@ const VALUE = '\uE000'
 const VALUE_BREAK = '\uE001'
 /** Surrounds a table placeholder written by the table tag. */
 const TABLE_MARK = '\uE002'
+/** A page break asked for by the page break tag. */
+const PAGE_BREAK = '\uE003'
 const PRIVATE = /[\uE000-\uE00F]/g
 
 export interface TemplateContext {
@@ -72,6 +74,13 @@ class TableTag extends Tag {
   }
 }
 
+/** `{% pagebreak %}` on a line of its own: what follows starts on a new page. */
+class PageBreakTag extends Tag {
+  render(_ctx: Context, emitter: Emitter): void {
+    emitter.write(`\n${PAGE_BREAK}\n`)
+  }
+}
+
 const noFiles = {
   exists: async () => false,
   existsSync: () => false,
@@ -97,6 +106,7 @@ export function createEngine(): Liquid {
     memoryLimit: 20_000_000,
   })
   engine.registerTag('table', TableTag)
+  engine.registerTag('pagebreak', PageBreakTag)
   for (const name of ['include', 'render', 'layout']) engine.registerTag(name, NoFilesTag)
   return engine
 }
@@ -241,14 +251,19 @@ function plain(text: string, breakAs = '\n'): string {
 /** Template lines to blocks: "# " heading, "- " bullet, blank line between paragraphs, table marks. */
 export function toBlocks(rendered: string, tables: Partial<Record<LetterTable, TableBlockData>>): LetterBlock[] {
   const blocks: LetterBlock[] = []
+  let breakBefore = false
+  const push = (block: LetterBlock) => {
+    blocks.push(breakBefore ? { ...block, newPage: true } : block)
+    breakBefore = false
+  }
   let paragraph: string[] = []
   let bullets: string[] | null = null
   const flushParagraph = () => {
-    if (paragraph.length > 0) blocks.push({ type: 'paragraph', text: plain(paragraph.join('\n')).trim() })
+    if (paragraph.length > 0) push({ type: 'paragraph', text: plain(paragraph.join('\n')).trim() })
     paragraph = []
   }
   const flushBullets = () => {
-    if (bullets && bullets.length > 0) blocks.push({ type: 'bullets', items: bullets })
+    if (bullets && bullets.length > 0) push({ type: 'bullets', items: bullets })
     bullets = null
   }
   for (const raw of rendered.split(/\r\n?|\n/)) {
@@ -258,14 +273,18 @@ export function toBlocks(rendered: string, tables: Partial<Record<LetterTable, T
       flushParagraph()
       flushBullets()
       const block = tables[table[1] as LetterTable]
-      if (block && block.rows.length > 0) blocks.push(structuredClone(block))
+      if (block && block.rows.length > 0) push(structuredClone(block))
+    } else if (line.trim() === PAGE_BREAK) {
+      flushParagraph()
+      flushBullets()
+      breakBefore = blocks.length > 0
     } else if (line.trim() === '') {
       flushParagraph()
     } else if (/^#\s/.test(line)) {
       flushParagraph()
       flushBullets()
       const text = plain(line.replace(/^#\s+/, ''), ' ').trim()
-      if (text) blocks.push({ type: 'heading', text })
+      if (text) push({ type: 'heading', text })
     } else if (/^\s*-\s/.test(line)) {
       flushParagraph()
       bullets ??= []

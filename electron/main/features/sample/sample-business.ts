@@ -27,6 +27,7 @@ interface Seed {
   name: string
   company?: string
   contactPerson?: string
+  contactTitle?: string
   email?: string
   phone?: string
   address?: string
@@ -170,7 +171,8 @@ const SEEDS: readonly Seed[] = [
   {
     name: 'Brightwater Dental',
     company: 'Brightwater Dental Practice Ltd',
-    contactPerson: 'Dr Priya Raman',
+    contactPerson: 'Priya Raman',
+    contactTitle: 'Dr',
     email: 'practice@brightwaterdental.example.co.uk',
     phone: '0117 496 0775',
     address: '9 Whiteladies Road\nClifton\nBristol\nBS8 1NU',
@@ -651,6 +653,7 @@ export function sampleClients(today: Date): ClientInputData[] {
     name: s.name,
     company: s.company ?? '',
     contactPerson: s.contactPerson ?? '',
+    contactTitle: s.contactTitle ?? '',
     email: s.email ?? '',
     phone: s.phone ?? '',
     address: s.address ?? '',

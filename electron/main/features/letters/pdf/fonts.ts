@@ -32,7 +32,30 @@ function parse(file: string): PdfFont {
   const doc = new PDFDocument({ autoFirstPage: false, font: fs.readFileSync(file) as unknown as string })
   const parsed = (doc as unknown as { _font: { font?: unknown } })._font.font
   if (!parsed) throw new Error(`${file} is not a font pdfkit can embed.`)
+  keepCodePoints(parsed as FontkitFont)
   return parsed as PdfFont
+}
+
+interface FontkitGlyph {
+  codePoints: number[]
+}
+interface FontkitFont {
+  getGlyph(id: number, characters?: number[]): FontkitGlyph | null
+}
+
+/**
+ * The font keeps one glyph object per glyph. One first met without its character (as the part of
+ * a composed glyph: the E inside É, when a PDF's subset is written) would be kept without it, and
+ * every later letter sharing the parsed font would map that glyph to no text: "Enclosures" would
+ * read "nclosures" to a screen reader or a search. A glyph met later with its character gets it.
+ */
+function keepCodePoints(font: FontkitFont): void {
+  const getGlyph = font.getGlyph.bind(font)
+  font.getGlyph = (id, characters = []) => {
+    const glyph = getGlyph(id, characters)
+    if (glyph && glyph.codePoints.length === 0 && characters.length > 0) glyph.codePoints = characters
+    return glyph
+  }
 }
 
 /** The fonts in `dir` (in development `<app>/resources/fonts`, packaged `<resources>/fonts`). */

@@ -28,6 +28,10 @@ function textsByFont(letter: LetterDocument): { regular: string[]; bold: string[
     letter.clientName,
     '•',
   ]
+  const c = head.conventions
+  if (c) regular.push(c.signerRole, ...c.footer, 'Page of 0123456789')
+  regular.push(letter.references?.ours ?? '', letter.references?.yours ?? '', letter.cc ?? '', letter.enclosures ?? '')
+  regular.push('Your reference: Our reference: Date cc: Enclosures:')
   const bold = [letter.subject, head.businessName, head.ownerName]
   for (const block of letter.blocks) {
     if (block.type === 'heading') bold.push(block.text)

@@ -26,41 +26,68 @@ export function decodeLogo(dataUrl: string | null): { logo: LogoImage | null; pr
 
 const LOGO_MAX = { width: 132, height: 46 }
 
-/** Draws the letterhead at the top of the first page; returns the y below it. */
+type OpenedImage = { width: number; height: number }
+
+function openLogo(doc: PDFKit.PDFDocument, logo: LogoImage | null): OpenedImage | null {
+  if (!logo) return null
+  try {
+    return (doc as unknown as { openImage(src: Buffer): OpenedImage }).openImage(logo.data)
+  } catch {
+    // An image pdfkit cannot decode: the letterhead stands without it.
+    return null
+  }
+}
+
+const NAME_SIZE = 15
+const DETAILS_WIDTH = 190
+
+/**
+ * Draws the letterhead at the top of the first page, from `frame.top` (the top margin unless a
+ * window layout says otherwise) and, when `frame.maxBottom` is given, ending above it (the logo is
+ * made smaller to fit); returns the y below it.
+ */
 export function drawLetterhead(
   doc: PDFKit.PDFDocument,
   letter: LetterDocument,
   logo: LogoImage | null,
   tag: Tagger,
+  frame: { top: number; maxBottom: number | null } = { top: doc.page.margins.top, maxBottom: null },
 ): number {
-  const { left, top } = doc.page.margins
+  const { left } = doc.page.margins
+  const top = frame.top
   const width = doc.page.width - left - doc.page.margins.right
   const head = letter.letterhead
+  // The business name stands beside the logo when it fits there on one line, else on the whole
+  // column under the logo: never squeezed into the strip the logo leaves.
+  const columnWidth = width - DETAILS_WIDTH - 16
+  doc.font(BOLD).fontSize(NAME_SIZE)
+  const nameLength = doc.widthOfString(head.businessName)
+  const image = openLogo(doc, logo)
   let leftBottom = top
   let nameX = left
-  if (logo) {
-    try {
-      const image = (doc as unknown as { openImage(src: Buffer): { width: number; height: number } }).openImage(
-        logo.data,
-      )
-      const scale = Math.min(LOGO_MAX.width / image.width, LOGO_MAX.height / image.height, 1)
-      const [w, h] = [image.width * scale, image.height * scale]
-      tag('Figure', () => doc.image(image as unknown as Buffer, left, top, { width: w, height: h }), {
-        alt: `${head.businessName} logo`,
-      })
-      nameX = left + w + 12
-      leftBottom = top + h
-    } catch {
-      // An image pdfkit cannot decode: the letterhead stands without it.
-    }
+  let beside = false
+  if (image) {
+    const room = frame.maxBottom === null ? Infinity : frame.maxBottom - top
+    const fullHeight = doc.heightOfString(head.businessName, { width: columnWidth })
+    const fit = (maxHeight: number) =>
+      Math.min(LOGO_MAX.width / image.width, Math.min(LOGO_MAX.height, maxHeight) / image.height, 1)
+    let scale = fit(room)
+    beside = nameLength <= columnWidth - image.width * scale - 12
+    if (!beside) scale = fit(Math.max(12, room - 8 - fullHeight))
+    const [w, h] = [image.width * scale, image.height * scale]
+    tag('Figure', () => doc.image(image as unknown as Buffer, left, top, { width: w, height: h }), {
+      alt: `${head.businessName} logo`,
+    })
+    if (beside) nameX = left + w + 12
+    leftBottom = top + h
   }
-  const detailsWidth = 190
-  const nameWidth = left + width - detailsWidth - 16 - nameX
-  doc.font(BOLD).fontSize(15).fillColor(ACCENT)
+  doc.font(BOLD).fontSize(NAME_SIZE).fillColor(ACCENT)
+  const nameWidth = left + columnWidth - nameX
   const nameHeight = doc.heightOfString(head.businessName, { width: nameWidth })
-  const nameY = logo && leftBottom > top ? top + Math.max(0, (leftBottom - top - nameHeight) / 2) : top
+  const nameY = !image ? top : beside ? top + Math.max(0, (leftBottom - top - nameHeight) / 2) : leftBottom + 8
   tag('H1', () => doc.text(head.businessName, nameX, nameY, { width: nameWidth, lineGap: 1 }))
   leftBottom = Math.max(leftBottom, nameY + nameHeight)
+  const detailsWidth = DETAILS_WIDTH
 
   const details = [...head.address.split(/\r?\n/), head.phone, head.email].map((l) => l.trim()).filter((l) => l !== '')
   let rightBottom = top
@@ -72,17 +99,22 @@ export function drawLetterhead(
     )
     rightBottom = top + 1 + doc.heightOfString(text, { width: detailsWidth, lineGap: 1.5 })
   }
-  const ruleY = Math.max(leftBottom, rightBottom) + 12
-  doc.markContent('Artifact', { type: 'Layout' })
-  doc
-    .save()
-    .moveTo(left, ruleY)
-    .lineTo(left + width, ruleY)
-    .lineWidth(0.6)
-    .strokeColor(RULE)
-    .stroke()
-    .restore()
-  doc.endMarkedContent()
+  const below = Math.max(leftBottom, rightBottom) + 12
+  // Under a window layout's height limit the rule stands above the address field, and is left out
+  // where the contact details reach that far (they go on beside the field, above the information block).
+  const ruleY = frame.maxBottom === null ? below : Math.min(below, frame.maxBottom)
+  if (ruleY >= rightBottom + 4) {
+    doc.markContent('Artifact', { type: 'Layout' })
+    doc
+      .save()
+      .moveTo(left, ruleY)
+      .lineTo(left + width, ruleY)
+      .lineWidth(0.6)
+      .strokeColor(RULE)
+      .stroke()
+      .restore()
+    doc.endMarkedContent()
+  }
   doc.fillColor('#000000')
   return ruleY + 20
 }
