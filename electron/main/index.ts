@@ -1,6 +1,6 @@
 /** App lifecycle, window and menu: Electron glue only. Everything it wires is tested without Electron. */
 import path from 'node:path'
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session, shell } from 'electron'
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, RENDERER_URL, createAppProtocolHandler } from './app-protocol'
 import { IMPORT_PROGRESS_CHANNEL, MENU_EVENT_CHANNEL } from '../shared/channels'
 import type { MenuCommand } from '../shared/words'
@@ -163,6 +163,7 @@ async function start(): Promise<void> {
     },
     sendImportProgress: (progress: unknown) => mainWindow?.webContents.send(IMPORT_PROGRESS_CHANNEL, progress),
     logError: log.error,
+    secretCipher: safeStorage,
   }
   const services = createServices(ctx, ports)
   registerIpc(

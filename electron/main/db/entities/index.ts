@@ -14,6 +14,8 @@ import { StaffEntity } from './StaffEntity'
 import { LedgerEntryEntity } from './LedgerEntryEntity'
 import { LedgerMonthTotalEntity } from './LedgerMonthTotalEntity'
 import { ClientDecisionEntity } from './ClientDecisionEntity'
+import { EmailSettingsEntity } from './EmailSettingsEntity'
+import { LetterEmailEntity } from './LetterEmailEntity'
 
 export {
   ActionEntity,
@@ -28,6 +30,7 @@ export {
 }
 export { LetterEntity, LetterheadEntity, LetterTemplateEntity }
 export { StaffEntity, LedgerEntryEntity, LedgerMonthTotalEntity, ClientDecisionEntity }
+export { EmailSettingsEntity, LetterEmailEntity }
 
 export const ENTITIES = [
   BusinessProfileEntity,
@@ -46,4 +49,6 @@ export const ENTITIES = [
   LedgerEntryEntity,
   LedgerMonthTotalEntity,
   ClientDecisionEntity,
+  EmailSettingsEntity,
+  LetterEmailEntity,
 ]
