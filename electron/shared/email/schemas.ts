@@ -9,6 +9,7 @@ import { LetterDraftInput } from '../letters/schemas'
 import { COVER_BODY_MAX, COVER_SUBJECT_MAX, MAX_RECIPIENTS, SMTP_SECURITY, isLocalHost } from './words'
 
 /** Line breaks and the other control characters (tab excepted). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
 const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F\u0085\u2028\u2029]/
 export const LINE_BREAK_MESSAGE = 'This cannot hold a line break.'
 

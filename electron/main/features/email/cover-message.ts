@@ -12,6 +12,7 @@ const TABLE_MARK = /\uE002\w+\uE002/g
 const VALUE_BREAK = /\uE001/g
 const PRIVATE = /[\uE000-\uE00F]/g
 /** Control characters a header must not hold (line breaks included). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
 const CONTROL = /[\u0000-\u001F\u007F\u0085\u2028\u2029]+/g
 
 export interface CoverTemplate {
