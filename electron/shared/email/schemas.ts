@@ -41,6 +41,16 @@ export const emailAddress = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem })
   })
 
+/** One address, or nothing. */
+export const optionalAddress = z
+  .string()
+  .refine((s) => !CONTROL.test(s), LINE_BREAK_MESSAGE)
+  .trim()
+  .superRefine((s, ctx) => {
+    const problem = s ? addressProblem(s) : null
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  })
+
 /** Addresses separated by commas, semicolons or spaces: parsed into a list, each one checked. */
 export const addressList = (required: boolean) =>
   z
@@ -89,7 +99,7 @@ export const EmailSettingsInput = z
     user: headerText(254).default(''),
     fromName: headerText(120).default(''),
     fromAddress: emailAddress,
-    replyTo: z.union([z.literal(''), emailAddress]).default(''),
+    replyTo: optionalAddress.default(''),
     coverSubject: capped(COVER_SUBJECT_MAX, 'subject template').default(''),
     coverBody: capped(COVER_BODY_MAX, 'message template'),
     /** A new password; left out, the saved one is kept. */
@@ -113,7 +123,7 @@ export const EmailSettingsInput = z
 
 export const EmailTestInput = z.strictObject({
   /** Where the test goes; the sending address when left empty. */
-  to: z.union([z.literal(''), emailAddress]).default(''),
+  to: optionalAddress.default(''),
 })
 
 /** The letter an email carries: one on record, or the draft open in the editor. */
