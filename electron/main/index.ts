@@ -163,7 +163,12 @@ async function start(): Promise<void> {
     },
     sendImportProgress: (progress: unknown) => mainWindow?.webContents.send(IMPORT_PROGRESS_CHANNEL, progress),
     logError: log.error,
-    secretCipher: safeStorage,
+    // The system's keychain (read when first used, once the app is ready).
+    secretCipher: {
+      isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
+      encryptString: (text: string) => safeStorage.encryptString(text),
+      decryptString: (data: Buffer) => safeStorage.decryptString(data),
+    },
   }
   const services = createServices(ctx, ports)
   registerIpc(

@@ -5,6 +5,8 @@
  * records nothing.
  */
 import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startApp, type RunningApp } from './support/app-harness'
@@ -127,6 +129,7 @@ describe('email', () => {
     await history.getByText('elodie@acme.example.com').waitFor()
     await history.getByText('Sent by email').waitFor()
     expect(await history.textContent()).toContain(letter.content_hash)
+    await page.getByTestId('pdf-preview').locator('xpath=self::*[@data-rendered-pages]').waitFor()
     await app.screenshot('email/04-history')
 
     // A refused recipient: said in plain words, nothing recorded, the email kept.
@@ -134,10 +137,20 @@ describe('email', () => {
     await dialog.locator('#email-to').waitFor()
     await dialog.locator('#email-to').fill('nobody@acme.example.com')
     await dialog.getByTestId('email-send').click()
-    await dialog.getByTestId('email-result').getByText('refused to deliver to nobody@acme.example.com').waitFor()
+    await dialog.getByText('refused to deliver to nobody@acme.example.com', { exact: false }).waitFor()
+    await dialog.getByTestId('email-result').getByText('Nothing was sent: see above.').waitFor()
     expect(await dialog.locator('#email-to').inputValue()).toBe('nobody@acme.example.com')
     await app.screenshot('email/05-refused')
     expect(await app.db.dataSource.query('SELECT COUNT(*) AS n FROM letter_emails')).toEqual([{ n: 1 }])
+    expect(smtp.received).toHaveLength(2)
+
+    // Or a draft for the owner's own mail app: an .eml opened by the system, nothing sent or recorded.
+    await dialog.locator('#email-to').fill('elodie@acme.example.com')
+    await dialog.getByTestId('email-open-draft').click()
+    await dialog.getByTestId('email-draft-saved').waitFor()
+    const eml = path.join(app.saveDir, '2026-11-22 Follow-up - Acme Ltd.eml')
+    expect(app.openedFiles).toEqual([eml])
+    expect(fs.readFileSync(eml, 'latin1')).toMatch(/^X-Unsent: 1\r$/m)
     expect(smtp.received).toHaveLength(2)
   })
 })
