@@ -1,7 +1,12 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Input } from '../../electron/shared/contract'
-import type { EmailSettingsView, LetterEmailRecord, LetterEmailSent } from '../../electron/shared/email/models'
+import type {
+  EmailSettingsView,
+  LetterEmailLatest,
+  LetterEmailRecord,
+  LetterEmailSent,
+} from '../../electron/shared/email/models'
 import { api } from '../api'
 
 type SettingsInput = Input<'email-settings:save'>
@@ -28,7 +33,7 @@ export const useEmailStore = defineStore('email', () => {
 
   const compose = (source: Source) => api.letterEmail.compose({ source })
 
-  const keyOf = (source: Source) => ('letterId' in source ? `letter:${source.letterId}` : 'draft')
+  const keyOf = (source: Source) => (source.letterId !== undefined ? `letter:${source.letterId}` : 'draft')
 
   async function send(source: Source, email: EmailInput, minutes: number): Promise<LetterEmailSent | null> {
     const key = keyOf(source)
@@ -46,5 +51,11 @@ export const useEmailStore = defineStore('email', () => {
 
   const sentOf = (letterId: number): Promise<LetterEmailRecord[]> => api.letterEmail.list({ letterId })
 
-  return { settings, sending, loadSettings, saveSettings, sendTest, compose, send, saveDraft, sentOf, keyOf }
+  /** Which of these letters were sent by email (latest sending of each). */
+  async function latestOf(letterIds: number[]): Promise<Map<number, LetterEmailLatest>> {
+    const rows = letterIds.length ? await api.letterEmail.latest({ letterIds: letterIds.slice(0, 500) }) : []
+    return new Map(rows.map((r) => [r.letterId, r]))
+  }
+
+  return { settings, sending, loadSettings, saveSettings, sendTest, compose, send, saveDraft, sentOf, latestOf, keyOf }
 })

@@ -132,6 +132,14 @@ describe('email', () => {
     await page.getByTestId('pdf-preview').locator('xpath=self::*[@data-rendered-pages]').waitFor()
     await app.screenshot('email/04-history')
 
+    // The Letters page marks it as emailed.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Letters', exact: true }).click()
+    const row = page.locator('.letters-table tbody tr', { hasText: 'Following up on our meeting' })
+    await row.getByTestId('letter-emailed').getByText('Emailed 22 Nov 2026').waitFor()
+    await app.screenshot('email/05-letters-page')
+    await row.click()
+    await history.getByText('elodie@acme.example.com').waitFor()
+
     // A refused recipient: said in plain words, nothing recorded, the email kept.
     await page.getByTestId('stored-email').click()
     await dialog.locator('#email-to').waitFor()
@@ -140,7 +148,7 @@ describe('email', () => {
     await dialog.getByText('refused to deliver to nobody@acme.example.com', { exact: false }).waitFor()
     await dialog.getByTestId('email-result').getByText('Nothing was sent: see above.').waitFor()
     expect(await dialog.locator('#email-to').inputValue()).toBe('nobody@acme.example.com')
-    await app.screenshot('email/05-refused')
+    await app.screenshot('email/06-refused')
     expect(await app.db.dataSource.query('SELECT COUNT(*) AS n FROM letter_emails')).toEqual([{ n: 1 }])
     expect(smtp.received).toHaveLength(2)
 

@@ -204,4 +204,5 @@ export const VALID_INPUTS: { [C in Channel]: Input<C> } = {
     email: { to: 'ada@example.com', subject: 'Following up', message: 'Attached.' },
   },
   'letter-email:list': { letterId: 1 },
+  'letter-email:latest': { letterIds: [1, 2] },
 }

@@ -197,6 +197,9 @@ describe('emailing a letter', () => {
     })
     // Recorded, with an email touchpoint of the turnaround carrying the minutes.
     expect(await call<LetterEmailRecord[]>(app, 'letter-email:list', { letterId: letter.id })).toEqual([sent.email])
+    expect(await call(app, 'letter-email:latest', { letterIds: [letter.id, letter.id + 1] })).toEqual([
+      { letterId: letter.id, sentAt: sent.email.sentAt, to: ['elodie@acme.example.com'], times: 1 },
+    ])
     expect(await count('touchpoints', `turnaround_id = ${turnaround.id}`)).toBe(touchpointsBefore + 1)
     const detail = await call<TurnaroundDetail>(app, 'turnarounds:get', { id: turnaround.id })
     const logged = detail.touchpoints.find((t) => t.kind === 'email')

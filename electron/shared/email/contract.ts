@@ -6,6 +6,7 @@ import type {
   EmailTestResult,
   LetterEmailComposed,
   LetterEmailDraftSaved,
+  LetterEmailLatest,
   LetterEmailRecord,
   LetterEmailSent,
 } from './models'
@@ -19,4 +20,5 @@ export const emailContract = {
   'letter-email:send': route(E.LetterEmailSendInput, returns<LetterEmailSent>()),
   'letter-email:save-draft': route(E.LetterEmailDraftInput, returns<LetterEmailDraftSaved>()),
   'letter-email:list': route(E.LetterEmailListInput, returns<LetterEmailRecord[]>()),
+  'letter-email:latest': route(E.LetterEmailLatestInput, returns<LetterEmailLatest[]>()),
 }

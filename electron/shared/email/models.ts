@@ -63,3 +63,12 @@ export interface LetterEmailSent {
 }
 
 export type LetterEmailDraftSaved = { saved: false } | { saved: true; filePath: string }
+
+/** A letter's latest sending by email, for the history tables. */
+export interface LetterEmailLatest {
+  letterId: number
+  sentAt: string
+  to: string[]
+  /** How many times the letter was sent by email. */
+  times: number
+}

@@ -127,7 +127,9 @@ export const EmailTestInput = z.strictObject({
 })
 
 /** The letter an email carries: one on record, or the draft open in the editor. */
-export const LetterSource = z.union([z.strictObject({ letterId: id }), z.strictObject({ draft: LetterDraftInput })])
+export const LetterSource = z
+  .strictObject({ letterId: id.optional(), draft: LetterDraftInput.optional() })
+  .refine((s) => (s.letterId === undefined) !== (s.draft === undefined), 'Give a letter on record or a draft.')
 
 export const LetterEmailFields = z.strictObject({
   to: addressList(true),
@@ -168,6 +170,9 @@ export const LetterEmailSendInput = z
 export const LetterEmailDraftInput = z.strictObject({ source: LetterSource, email: LetterEmailFields })
 
 export const LetterEmailListInput = z.strictObject({ letterId: id })
+
+/** The letters a history table shows, to mark those sent by email. */
+export const LetterEmailLatestInput = z.strictObject({ letterIds: z.array(id).max(500) })
 
 export type EmailSettingsData = z.output<typeof EmailSettingsInput>
 export type LetterSourceData = z.output<typeof LetterSource>

@@ -43,5 +43,6 @@ export function createEmailHandlers(s: EmailServices): HandlersOf<typeof emailCo
     'letter-email:send': ({ source, email, minutes }) => letterEmail.send(source, email, minutes),
     'letter-email:save-draft': ({ source, email }) => letterEmail.saveDraft(source, email),
     'letter-email:list': ({ letterId }) => letterEmail.list(letterId),
+    'letter-email:latest': ({ letterIds }) => letterEmail.latest(letterIds),
   }
 }

@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import type { Liquid } from 'liquidjs'
+import { In } from 'typeorm'
 import MailComposer from 'nodemailer/lib/mail-composer'
 import type Mail from 'nodemailer/lib/mailer'
 import { LetterEmailEntity } from '../../db/entities'
@@ -19,6 +20,7 @@ import { localIsoDate } from '../../../shared/dates'
 import type {
   LetterEmailComposed,
   LetterEmailDraftSaved,
+  LetterEmailLatest,
   LetterEmailRecord,
   LetterEmailSent,
 } from '../../../shared/email/models'
@@ -92,7 +94,7 @@ export class LetterEmailService {
 
   private async resolve(source: LetterSourceData): Promise<ResolvedLetter> {
     const { letters } = this.deps.letters
-    if ('letterId' in source) {
+    if (source.letterId !== undefined) {
       const record = await letters.get(source.letterId)
       const pdf = await letters.renderStored(source.letterId)
       return {
@@ -102,7 +104,7 @@ export class LetterEmailService {
         clientName: record.clientName,
       }
     }
-    const { draft } = source
+    const draft = source.draft as LetterDraftData
     if (draft.date > this.ctx.today())
       throw new DomainError('VALIDATION', 'A letter that is sent now cannot be dated in the future.', 'draft.date')
     const rendered = await letters.renderDraft(draft)
@@ -196,7 +198,9 @@ export class LetterEmailService {
   /** Sends the letter; on the server's acceptance records it as sent, with its touchpoint. */
   async send(source: LetterSourceData, email: LetterEmailData, minutes: number): Promise<LetterEmailSent> {
     const key =
-      'letterId' in source ? `letter:${source.letterId}` : `draft:${sha256(Buffer.from(JSON.stringify(source.draft)))}`
+      source.letterId !== undefined
+        ? `letter:${source.letterId}`
+        : `draft:${sha256(Buffer.from(JSON.stringify(source.draft)))}`
     if (this.inFlight.has(key))
       throw new DomainError(
         'VALIDATION',
@@ -325,6 +329,23 @@ export class LetterEmailService {
       order: { sentAt: 'DESC', id: 'DESC' },
     })
     return rows.map(toRecord)
+  }
+
+  /** The latest sending of each of these letters that was sent by email. */
+  async latest(letterIds: number[]): Promise<LetterEmailLatest[]> {
+    if (letterIds.length === 0) return []
+    const rows = await this.ctx.manager.find(LetterEmailEntity, {
+      where: { letterId: In(letterIds) },
+      order: { sentAt: 'DESC', id: 'DESC' },
+    })
+    const byLetter = new Map<number, LetterEmailLatest>()
+    for (const row of rows) {
+      const seen = byLetter.get(row.letterId)
+      if (seen) seen.times += 1
+      else
+        byLetter.set(row.letterId, { letterId: row.letterId, sentAt: row.sentAt, to: list(row.toAddresses), times: 1 })
+    }
+    return [...byLetter.values()]
   }
 
   /** A test message through the saved account, to prove it works. */
