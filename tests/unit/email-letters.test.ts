@@ -99,6 +99,15 @@ describe('the sending account', () => {
     expect(fs.readFileSync(file).toString('utf8')).not.toContain(server.password)
     await app.db.dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)')
     expect(fs.readFileSync(path.join(app.dir, 'turnaround-desk.sqlite')).includes(server.password)).toBe(false)
+    // Nor is it in "Export everything".
+    await call(app, 'data:export-everything')
+    const exported = fs.readdirSync(app.dir).filter((f) => f.endsWith('.json'))
+    expect(exported.length).toBeGreaterThan(0)
+    for (const f of exported) {
+      const text = fs.readFileSync(path.join(app.dir, f), 'utf8')
+      expect(text).toContain('email_settings')
+      expect(text).not.toContain(server.password)
+    }
     // Saving again without a password keeps it; forgetting removes the file.
     const { password: _omit, ...withoutPassword } = settings(server)
     expect((await call<EmailSettingsView>(app, 'email-settings:save', withoutPassword)).passwordSaved).toBe(true)
