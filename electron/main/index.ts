@@ -163,9 +163,12 @@ async function start(): Promise<void> {
     },
     sendImportProgress: (progress: unknown) => mainWindow?.webContents.send(IMPORT_PROGRESS_CHANNEL, progress),
     logError: log.error,
-    // The system's keychain (read when first used, once the app is ready).
+    // The system's keychain (read when first used, once the app is ready). On Linux without a
+    // keyring Electron falls back to a fixed key ('basic_text'): that is not keeping a secret.
     secretCipher: {
-      isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
+      isEncryptionAvailable: () =>
+        safeStorage.isEncryptionAvailable() &&
+        (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
       encryptString: (text: string) => safeStorage.encryptString(text),
       decryptString: (data: Buffer) => safeStorage.decryptString(data),
     },

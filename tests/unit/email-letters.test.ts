@@ -258,6 +258,20 @@ describe('emailing a letter', () => {
     expect(await count('letter_emails')).toBe(1)
   })
 
+  it('sends to the recipients the server accepts and says which it refused', async () => {
+    const server = await startServer({ refuse: ['accounts@acme.example.com'] })
+    await trusting(server)
+    await call(app, 'email-settings:save', settings(server))
+    const { letter } = await savedLetter()
+    const sent = await call<LetterEmailSent>(app, 'letter-email:send', {
+      source: { letterId: letter.id },
+      email: email(),
+    })
+    expect(sent.refused).toEqual(['accounts@acme.example.com'])
+    expect(sent.email.cc).toEqual([])
+    expect(server.received[0]?.recipients.sort()).toEqual(['archive@harbourlane.example', 'elodie@acme.example.com'])
+  })
+
   it('sends once when Send is pressed twice', async () => {
     const server = await startServer({ delayMs: 300 })
     await trusting(server)
