@@ -1,6 +1,6 @@
 /** App lifecycle, window and menu: Electron glue only. Everything it wires is tested without Electron. */
 import path from 'node:path'
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session, shell } from 'electron'
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, RENDERER_URL, createAppProtocolHandler } from './app-protocol'
 import { IMPORT_PROGRESS_CHANNEL, MENU_EVENT_CHANNEL } from '../shared/channels'
 import type { MenuCommand } from '../shared/words'
@@ -163,6 +163,15 @@ async function start(): Promise<void> {
     },
     sendImportProgress: (progress: unknown) => mainWindow?.webContents.send(IMPORT_PROGRESS_CHANNEL, progress),
     logError: log.error,
+    // The system's keychain (read when first used, once the app is ready). On Linux without a
+    // keyring Electron falls back to a fixed key ('basic_text'): that is not keeping a secret.
+    secretCipher: {
+      isEncryptionAvailable: () =>
+        safeStorage.isEncryptionAvailable() &&
+        (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
+      encryptString: (text: string) => safeStorage.encryptString(text),
+      decryptString: (data: Buffer) => safeStorage.decryptString(data),
+    },
   }
   const services = createServices(ctx, ports)
   registerIpc(

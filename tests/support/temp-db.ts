@@ -36,7 +36,12 @@ export interface TestApp {
 }
 
 /** A real database file in a fresh temp folder, with the real services and dispatcher over it. */
-export async function openTestApp(dir = tempDir(), now: () => Date = () => FIXED_NOW): Promise<TestApp> {
+export async function openTestApp(
+  dir = tempDir(),
+  now: () => Date = () => FIXED_NOW,
+  /** Ports beyond the usual fakes (the SMTP password's cipher, the tests' mail server's certificate). */
+  more: Partial<Ports> = {},
+): Promise<TestApp> {
   const file = path.join(dir, DATABASE_FILE_NAME)
   const db = await openDatabase({ file, now })
   const queue = createRequestQueue()
@@ -64,6 +69,7 @@ export async function openTestApp(dir = tempDir(), now: () => Date = () => FIXED
       ports.importProgress.push(p)
       ports.onImportProgress?.(p)
     },
+    ...more,
   }
   const services = createServices(ctx, ports)
   const dispatcher = createDispatcher(

@@ -17,6 +17,15 @@ import { createBackupHandlers } from './backups/backups-handlers'
 import { LedgerImportService } from './ledger-import/import-service'
 import { createImportHandlers } from './ledger-import/import-handlers'
 import type { ImportProgress } from '../../shared/ledger-import/progress'
+import path from 'node:path'
+import {
+  SECRET_FILE_NAME,
+  createEmailHandlers,
+  createEmailServices,
+  createSecretFile,
+  type SecretCipher,
+  type SmtpTrust,
+} from './email'
 
 /** What the services need from the outside world; Electron supplies the real ones, tests fakes. */
 export interface Ports {
@@ -34,6 +43,10 @@ export interface Ports {
   sendImportProgress: (progress: ImportProgress) => void
   /** Writes a problem the user was told of in plain words to the log, with its details. */
   logError?: (where: string, error: unknown) => void
+  /** The system's keychain encryption (Electron's safeStorage) for the SMTP password; none: kept for the session only. */
+  secretCipher?: SecretCipher
+  /** Extra certificate authorities trusted for the mail server (the tests' own); none in the app. */
+  smtpTrust?: SmtpTrust
 }
 
 export interface AppContext {
@@ -83,7 +96,17 @@ export function createServices(ctx: AppContext, ports: Ports) {
     busyWith: () => ledgerImport.busyWith(),
     logError: ports.logError,
   })
-  return { clients, profile, sample, planner, letters, ledger, backups, ledgerImport }
+  const email = createEmailServices({
+    letters,
+    secrets: createSecretFile(path.join(ctx.dataDir, SECRET_FILE_NAME), ports.secretCipher ?? null),
+    now: ports.now,
+    released,
+    chooseSavePath,
+    openFile: ports.openFile,
+    smtpTrust: ports.smtpTrust,
+    logError: ports.logError,
+  })
+  return { clients, profile, sample, planner, letters, ledger, backups, ledgerImport, email }
 }
 
 export type Services = ReturnType<typeof createServices>
@@ -114,5 +137,6 @@ export function createHandlers(
     ...createLedgerHandlers(services.ledger),
     ...createBackupHandlers(services.backups),
     ...createImportHandlers(services.ledgerImport),
+    ...createEmailHandlers(services.email),
   }
 }

@@ -7,7 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { DATABASE_FILE_NAME, openDatabase, type OpenedDatabase } from '../../../electron/main/db/open-database'
-import { createHandlers, type AppContext } from '../../../electron/main/features/handlers'
+import { createHandlers, type AppContext, type Ports } from '../../../electron/main/features/handlers'
 import { createDispatcher } from '../../../electron/main/ipc'
 import { createRequestQueue } from '../../../electron/main/request-queue'
 import { createSenderCheck } from '../../../electron/main/security'
@@ -55,7 +55,13 @@ export function newDataDir(): string {
 
 export async function startApp(
   browser: Browser,
-  options: { dataDir?: string; viewport?: { width: number; height: number }; now?: () => Date } = {},
+  options: {
+    dataDir?: string
+    viewport?: { width: number; height: number }
+    now?: () => Date
+    /** Ports beyond the usual fakes (the SMTP password's cipher, the test mail server's certificate). */
+    ports?: Partial<Ports>
+  } = {},
 ): Promise<RunningApp> {
   const dataDir = options.dataDir ?? newDataDir()
   const databaseFile = path.join(dataDir, DATABASE_FILE_NAME)
@@ -77,6 +83,7 @@ export async function startApp(
     // Progress reaches the page the way Electron's webContents.send would: an event the shim hands on.
     sendImportProgress: (p: unknown) =>
       void events.page?.evaluate((payload) => window.__deskEvent('ledger-import:progress', payload), p).catch(() => {}),
+    ...options.ports,
   }
   let openFile: string | null = null
   // The page the progress events go to, known once it is open.

@@ -15,6 +15,8 @@ import { StaffEntity } from './StaffEntity'
 import { LedgerEntryEntity } from './LedgerEntryEntity'
 import { LedgerMonthTotalEntity } from './LedgerMonthTotalEntity'
 import { ClientDecisionEntity } from './ClientDecisionEntity'
+import { EmailSettingsEntity } from './EmailSettingsEntity'
+import { LetterEmailEntity } from './LetterEmailEntity'
 
 export {
   ActionEntity,
@@ -29,6 +31,7 @@ export {
 }
 export { LetterEntity, LetterheadEntity, LetterTemplateEntity, LetterConventionsEntity }
 export { StaffEntity, LedgerEntryEntity, LedgerMonthTotalEntity, ClientDecisionEntity }
+export { EmailSettingsEntity, LetterEmailEntity }
 
 export const ENTITIES = [
   BusinessProfileEntity,
@@ -48,4 +51,6 @@ export const ENTITIES = [
   LedgerEntryEntity,
   LedgerMonthTotalEntity,
   ClientDecisionEntity,
+  EmailSettingsEntity,
+  LetterEmailEntity,
 ]

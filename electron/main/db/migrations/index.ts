@@ -6,6 +6,7 @@ import { ReferralEstimate1763800000005 } from './0005-referral-estimate'
 import { IssueClientWording1763800000006 } from './0006-issue-client-wording'
 import { QuickWinEffort1763800000007 } from './0007-quick-win-effort'
 import { LetterConventions1763800000009 } from './0009-letter-conventions'
+import { EmailSending1763800000011 } from './0011-email'
 
 /** Every migration, oldest first. Listed explicitly: never discovered by glob, never synchronize. */
 export const MIGRATIONS = [
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   IssueClientWording1763800000006,
   QuickWinEffort1763800000007,
   LetterConventions1763800000009,
+  EmailSending1763800000011,
 ]
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => new m().name ?? m.name)
