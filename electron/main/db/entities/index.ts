@@ -14,6 +14,7 @@ import { StaffEntity } from './StaffEntity'
 import { LedgerEntryEntity } from './LedgerEntryEntity'
 import { LedgerMonthTotalEntity } from './LedgerMonthTotalEntity'
 import { ClientDecisionEntity } from './ClientDecisionEntity'
+import { ClientCommitmentPartEntity } from './ClientCommitmentPartEntity'
 
 export {
   ActionEntity,
@@ -27,7 +28,7 @@ export {
   TurnaroundEntity,
 }
 export { LetterEntity, LetterheadEntity, LetterTemplateEntity }
-export { StaffEntity, LedgerEntryEntity, LedgerMonthTotalEntity, ClientDecisionEntity }
+export { StaffEntity, LedgerEntryEntity, LedgerMonthTotalEntity, ClientDecisionEntity, ClientCommitmentPartEntity }
 
 export const ENTITIES = [
   BusinessProfileEntity,
@@ -46,4 +47,5 @@ export const ENTITIES = [
   LedgerEntryEntity,
   LedgerMonthTotalEntity,
   ClientDecisionEntity,
+  ClientCommitmentPartEntity,
 ]

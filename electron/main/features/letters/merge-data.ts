@@ -7,7 +7,12 @@ import type { TableBlockData } from '../../../shared/letters/blocks'
 import { LETTER_KIND_LABELS, type LetterKind, type LetterTable, type PageSize } from '../../../shared/letters/words'
 import type { BusinessProfile, Client } from '../../../shared/models'
 import type { TurnaroundDetail } from '../../../shared/turnarounds/models'
-import { ACTION_STATUS_LABELS, COMMITMENT_STATUS_LABELS, ISSUE_STATUS_LABELS } from '../../../shared/turnarounds/words'
+import {
+  ACTION_STATUS_LABELS,
+  CLIENT_COMMITMENT_KIND_LABELS,
+  COMMITMENT_STATUS_LABELS,
+  ISSUE_STATUS_LABELS,
+} from '../../../shared/turnarounds/words'
 import { factsOn, type ActionFact, type CommitmentFact, type IssueFact } from './letter-facts'
 import { letterDate, letterMoney } from './letter-format'
 
@@ -92,6 +97,20 @@ export function buildMergeData(input: MergeInput): MergeData {
     resolved: i.status === 'resolved',
     raised_on: date(i.raisedOn),
   })
+  const money = (minor: number | null | undefined) => letterMoney(minor, profile.currency, pageSize)
+  const parts = (t?.clientCommitments ?? []).map((p) => {
+    const amount = money(p.amountMinor)
+    const due = date(p.dueOn)
+    return {
+      kind: CLIENT_COMMITMENT_KIND_LABELS[p.kind],
+      description: p.description,
+      amount,
+      due,
+      met_when: p.metWhen,
+      text: `${p.description}${amount ? ` (${amount})` : ''}${due ? ` by ${due}` : ''}`,
+    }
+  })
+  const amounts = (t?.clientCommitments ?? []).flatMap((p) => (p.amountMinor === null ? [] : [p.amountMinor]))
   // Still to do on the letter's date: neither done by then nor given up as missed.
   const open = facts.commitments.filter((f) => f.standing === 'due' || f.standing === 'late')
   const actions = facts.actions.map(actionView)
@@ -124,8 +143,8 @@ export function buildMergeData(input: MergeInput): MergeData {
       met_via: facts.issuesAgreed ? (t?.issuesAgreedVia ?? '') : '',
       issues_agreed: facts.issuesAgreed,
       issues_agreed_on: facts.issuesAgreed ? date(t?.issuesAgreedOn) : '',
-      client_commitment: t?.clientCommitment ?? '',
-      client_commitment_amount: letterMoney(t?.clientCommitmentAmountMinor, profile.currency, pageSize),
+      client_commitment: joinedAsSentence(parts.map((p) => p.text)),
+      client_commitment_amount: amounts.length > 0 ? money(amounts.reduce((a, b) => a + b, 0)) : '',
       plan_due: date(t?.responsePromisedOn),
       plan_due_passed: facts.planDuePassed,
       plan_agreed: facts.planAgreed,
@@ -145,6 +164,7 @@ export function buildMergeData(input: MergeInput): MergeData {
     commitments: facts.commitments.map(commitmentView),
     our_commitments: open.filter((f) => f.commitment.party === 'us').map(commitmentView),
     client_commitments: open.filter((f) => f.commitment.party === 'client').map(commitmentView),
+    client_commitment_parts: parts,
     actions,
     quick_wins: actions.filter((a) => a.quick_win),
     dated_actions: actions.filter((a) => a.due !== ''),
@@ -187,6 +207,13 @@ export function buildMergeData(input: MergeInput): MergeData {
     }
   }
   return { context, tables }
+}
+
+/** "a", "a and b", "a; b; and c": the parts of the client's commitment as one sentence. */
+export function joinedAsSentence(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? ''
+  if (items.length === 2) return `${items[0]} and ${items[1]}`
+  return `${items.slice(0, -1).join('; ')}; and ${items.at(-1)}`
 }
 
 /** The recipient block: the contact person, the company (or the client's name), the address. */
