@@ -32,6 +32,8 @@ export interface Ports {
   chooseOpenFile: (options: OpenDialogOptions) => Promise<string | null>
   /** Sends a ledger import's progress to the renderer. */
   sendImportProgress: (progress: ImportProgress) => void
+  /** The computer's language, which the pages use too (Electron: app.getLocale()); a business's chosen locale comes first. */
+  locale?: () => string
   /** Writes a problem the user was told of in plain words to the log, with its details. */
   logError?: (where: string, error: unknown) => void
 }
@@ -64,7 +66,9 @@ export function createServices(ctx: AppContext, ports: Ports) {
     openFile: ports.openFile,
     core: coreServicesFactory(core, deps.manager, ports.now),
   })
-  const ledger = createLedgerServices({ ...deps, chooseSavePath })
+  // Asked each time: the computer's language may change while the app runs.
+  const systemLocale = () => ports.locale?.() ?? Intl.DateTimeFormat().resolvedOptions().locale
+  const ledger = createLedgerServices({ ...deps, chooseSavePath, systemLocale })
   const ledgerImport = new LedgerImportService({
     ...deps,
     chooseOpenFile,

@@ -22,7 +22,7 @@ import type { LetterDraftData } from '../../../shared/letters/schemas'
 import { LETTER_KIND_LABELS, type LetterKind, type PageSize } from '../../../shared/letters/words'
 import { LettersContext, letterheadOf } from './letter-context'
 import { letterFileName, withPdfExtension, writeFileAtomically } from './letter-files'
-import { letterDate } from './letter-format'
+import { letterDate, letterLocale } from './letter-format'
 import { unprintableMessage } from './pdf/glyphs'
 import { renderLetterPdf, type RenderedLetter } from './pdf/letter-pdf'
 import type { LetterDocument, Letterhead } from './pdf/types'
@@ -45,12 +45,18 @@ type LetterRow = LetterEntity & { clientName: string }
 export class LettersService {
   constructor(private readonly ctx: LettersContext) {}
 
-  documentOf(draft: LetterDraftData, letterhead: Letterhead, pageSize: PageSize, clientName: string): LetterDocument {
+  documentOf(
+    draft: LetterDraftData,
+    letterhead: Letterhead,
+    pageSize: PageSize,
+    locale: string,
+    clientName: string,
+  ): LetterDocument {
     return {
       letterhead,
       pageSize,
       date: draft.date,
-      dateText: letterDate(draft.date, pageSize),
+      dateText: letterDate(draft.date, letterLocale(pageSize, locale)),
       recipient: draft.recipient,
       subject: draft.subject,
       blocks: draft.blocks,
@@ -63,15 +69,21 @@ export class LettersService {
   /** The PDF of a draft on today's letterhead and paper size. */
   async renderDraft(
     draft: LetterDraftData,
-  ): Promise<RenderedLetter & { letterhead: Letterhead; pageSize: PageSize; clientName: string }> {
+  ): Promise<RenderedLetter & { letterhead: Letterhead; pageSize: PageSize; locale: string; clientName: string }> {
     const [profile, client] = await Promise.all([this.ctx.requireProfile(), this.ctx.clients.get(draft.clientId)])
     await this.ctx.turnaroundOf(client.id, draft.turnaroundId)
     const letterhead = letterheadOf(profile)
     const rendered = await renderLetterPdf(
-      this.documentOf(draft, letterhead, profile.letterPageSize, client.name),
+      this.documentOf(draft, letterhead, profile.letterPageSize, profile.locale, client.name),
       this.ctx.fonts(),
     )
-    return { ...rendered, letterhead, pageSize: profile.letterPageSize, clientName: client.name }
+    return {
+      ...rendered,
+      letterhead,
+      pageSize: profile.letterPageSize,
+      locale: profile.locale,
+      clientName: client.name,
+    }
   }
 
   async render(draft: LetterDraftData): Promise<RenderedPdf> {
@@ -119,7 +131,7 @@ export class LettersService {
   async insert(
     m: EntityManager,
     draft: LetterDraftData,
-    rendered: { bytes: Buffer; letterhead: Letterhead; pageSize: PageSize },
+    rendered: { bytes: Buffer; letterhead: Letterhead; pageSize: PageSize; locale: string },
     filePath: string,
     isSample: boolean,
   ): Promise<LetterEntity> {
@@ -140,6 +152,7 @@ export class LettersService {
         blocks: JSON.stringify(draft.blocks),
         closing: draft.closing,
         pageSize: rendered.pageSize,
+        locale: rendered.locale,
         letterheadId: letterhead.id,
         filePath,
         contentHash: sha256(rendered.bytes),
@@ -212,7 +225,13 @@ export class LettersService {
   }
 
   private async storedBytes(row: LetterRow): Promise<RenderedLetter> {
-    const doc = this.documentOf(this.draftOf(row), await this.letterheadOf(row), row.pageSize, row.clientName)
+    const doc = this.documentOf(
+      this.draftOf(row),
+      await this.letterheadOf(row),
+      row.pageSize,
+      row.locale,
+      row.clientName,
+    )
     return renderLetterPdf(doc, this.ctx.fonts())
   }
 

@@ -14,7 +14,7 @@ import {
   ISSUE_STATUS_LABELS,
 } from '../../../shared/turnarounds/words'
 import { factsOn, type ActionFact, type CommitmentFact, type IssueFact } from './letter-facts'
-import { letterDate, letterMoney } from './letter-format'
+import { letterDate, letterLocale, letterMoney } from './letter-format'
 
 export interface MergeInput {
   profile: BusinessProfile
@@ -41,7 +41,8 @@ function forClient(issue: { statement: string; clientWording: string } | undefin
 
 export function buildMergeData(input: MergeInput): MergeData {
   const { profile, client, turnaround: t, pageSize } = input
-  const date = (iso: string | null | undefined) => letterDate(iso, pageSize)
+  const locale = letterLocale(pageSize, profile.locale)
+  const date = (iso: string | null | undefined) => letterDate(iso, locale)
   const facts = factsOn(t, input.date)
   const issues = facts.issues
   const commitmentText = ({ commitment: c, standing }: CommitmentFact) => {
@@ -97,7 +98,7 @@ export function buildMergeData(input: MergeInput): MergeData {
     resolved: i.status === 'resolved',
     raised_on: date(i.raisedOn),
   })
-  const money = (minor: number | null | undefined) => letterMoney(minor, profile.currency, pageSize)
+  const money = (minor: number | null | undefined) => letterMoney(minor, profile.currency, locale)
   const parts = (t?.clientCommitments ?? []).map((p) => {
     const amount = money(p.amountMinor)
     const due = date(p.dueOn)

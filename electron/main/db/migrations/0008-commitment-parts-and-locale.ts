@@ -1,14 +1,22 @@
-import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm'
+import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm'
 
 /**
- * The client's commitment holds several parts (pay the outstanding invoice and give a referral...),
- * each with its own amount, date and what counts as met. The single commitment a turnaround held
- * becomes its first part, kind, words and amount unchanged; the turnaround's three columns go.
+ * Two changes in one step:
+ *
+ * 1. The business's locale: how its dates, numbers and amounts are written and typed ("en-GB",
+ *    "de-DE"...). Empty means the computer's language, as every business had until now; a letter
+ *    keeps the locale it was written in (empty: its paper's convention, as every letter until now).
+ * 2. The client's commitment holds several parts (pay the outstanding invoice and give a
+ *    referral...), each with its own amount, date and what counts as met. The single commitment a
+ *    turnaround held becomes its first part, kind, words and amount unchanged; the turnaround's
+ *    three columns go.
  */
-export class ClientCommitmentParts1763800000008 implements MigrationInterface {
-  name = 'ClientCommitmentParts1763800000008'
+export class CommitmentPartsAndLocale1763800000008 implements MigrationInterface {
+  name = 'CommitmentPartsAndLocale1763800000008'
 
   async up(q: QueryRunner): Promise<void> {
+    await q.addColumn('business_profile', new TableColumn({ name: 'locale', type: 'varchar', length: '35', default: "''" }))
+    await q.addColumn('letters', new TableColumn({ name: 'locale', type: 'varchar', length: '35', default: "''" }))
     await q.createTable(
       new Table({
         name: 'turnaround_client_commitments',
@@ -56,5 +64,7 @@ export class ClientCommitmentParts1763800000008 implements MigrationInterface {
          client_commitment = COALESCE((SELECT group_concat(description, '; ') FROM (SELECT p.description FROM turnaround_client_commitments p WHERE p.turnaround_id = turnarounds.id ORDER BY p.position, p.id)), '')`,
     )
     await q.dropTable('turnaround_client_commitments')
+    await q.query('ALTER TABLE letters DROP COLUMN locale')
+    await q.query('ALTER TABLE business_profile DROP COLUMN locale')
   }
 }
