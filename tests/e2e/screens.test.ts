@@ -1,9 +1,9 @@
 /**
  * Every page at 1280×800 and 1920×1080, with the sample business and with an empty database,
  * saved under test-results/screenshots/screens for a person to look at. Each page must render
- * its heading without a page error.
+ * its heading without a page error, and nothing on it may run wider than the window.
  */
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, startApp, type RunningApp } from './support/app-harness'
 
@@ -20,6 +20,34 @@ const PAGES = [
   { path: '/trends', heading: 'Trends' },
   { path: '/settings', heading: 'Settings' },
 ]
+
+/**
+ * What runs wider than the window: the document itself, the scrolling main pane, or any element in
+ * it whose content is cut off sideways (a table row, a chart, a header) by more than a pixel.
+ */
+function horizontalOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = []
+    const doc = document.documentElement
+    if (doc.scrollWidth > doc.clientWidth + 1) found.push(`the page (${doc.scrollWidth} > ${doc.clientWidth})`)
+    const main = document.querySelector('.app-main')
+    if (main && main.scrollWidth > main.clientWidth + 1)
+      found.push(`the main pane (${main.scrollWidth} > ${main.clientWidth})`)
+    for (const el of Array.from(main?.querySelectorAll('*') ?? [])) {
+      const style = getComputedStyle(el)
+      if (!['auto', 'scroll', 'hidden', 'clip'].includes(style.overflowX)) continue
+      // Cut short on purpose, with an ellipsis (the full text is in its title), or hidden from sight.
+      if (style.textOverflow === 'ellipsis' || el.clientWidth <= 1) continue
+      if (el.closest('.n-base-selection, .n-input, .n-tabs-nav, .n-tabs-rail, [data-allow-overflow]')) continue
+      if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0)
+        found.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${el.scrollWidth} > ${el.clientWidth})`)
+    }
+    return found
+  })
+}
+
+/** Every page checked for sideways overflow, named by where it was found (emptied for each test). */
+let overflows: string[] = []
 
 let browser: Browser
 beforeAll(async () => {
@@ -40,6 +68,7 @@ async function shootAll(app: RunningApp, label: string, size: string): Promise<v
       .waitFor({ state: 'detached' })
       .catch(() => undefined)
     await app.screenshot(`screens/${label}-${size}-${path.slice(1)}`)
+    for (const what of await horizontalOverflow(page)) overflows.push(`${label} ${size} ${path}: ${what}`)
   }
 }
 
@@ -48,6 +77,7 @@ describe('every page, looked at', () => {
     const size = `${viewport.width}x${viewport.height}`
 
     it(`renders with an empty database at ${size}`, async () => {
+      overflows = []
       const app = await startApp(browser, { viewport })
       try {
         await app.page.getByRole('heading', { name: 'Welcome to Turnaround Desk' }).waitFor()
@@ -68,17 +98,37 @@ describe('every page, looked at', () => {
         await app.page.getByRole('heading', { name: 'Clients', exact: true }).waitFor()
         await shootAll(app, 'empty', size)
         expect(app.pageErrors).toEqual([])
+        expect(overflows).toEqual([])
       } finally {
         await app.close()
       }
     })
 
     it(`renders with the sample business at ${size}`, async () => {
+      overflows = []
       const app = await startApp(browser, { viewport })
       try {
         await app.page.getByTestId('explore-sample').click()
         await app.page.getByTestId('sample-banner').waitFor()
+        // The toast saying so stands beside the page, never over its content.
+        const toast = await app.page.locator('.n-message', { hasText: 'Loaded a sample business' }).boundingBox()
+        const content = await app.page.locator('.app-main').boundingBox()
+        expect(toast && content && toast.x + toast.width <= content.x).toBe(true)
         await shootAll(app, 'sample', size)
+        expect(overflows).toEqual([])
+        // Margin by client: a line for every client's name, read across, not slanted and skipped.
+        await app.page.getByRole('link', { name: 'Ledger', exact: true }).click()
+        const chart = app.page.getByTestId('margin-by-client').locator('canvas')
+        await chart.waitFor()
+        const rows = await app.page.getByTestId('portfolio-table').locator('.n-data-table-tr').count()
+        const clients = Number(
+          (await app.page.locator('.ledger-view, main').first().innerText()).match(/(\d+) clients with entries/)?.[1],
+        )
+        expect(clients).toBeGreaterThan(20)
+        expect(rows).toBeGreaterThan(0)
+        expect((await chart.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(clients * 20)
+        await chart.scrollIntoViewIfNeeded()
+        await app.screenshot(`screens/sample-${size}-ledger-margin-by-client`)
         await app.page.getByRole('link', { name: 'Clients', exact: true }).click()
         await app.page.locator('.clients-table tbody tr', { hasText: 'Brightwater Dental' }).click()
         await app.page.getByRole('heading', { name: 'Brightwater Dental' }).waitFor()

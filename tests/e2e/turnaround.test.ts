@@ -115,6 +115,8 @@ describe('a turnaround from start to finish', () => {
       'Renew the annual contract in January',
     )
     expect(await page.locator('#client-commitment-met-1').inputValue()).toBe('The accountant asks us for a quote')
+    await page.locator('.turnaround-client-commitment').scrollIntoViewIfNeeded()
+    await app.screenshot('turnaround/04b-client-commitment')
 
     // Follow up in writing: an email logged as a touchpoint.
     await tab(page, /^Touchpoints/)

@@ -4,6 +4,7 @@
  * pages' too), never in whatever locale the main process happens to run in.
  */
 import { afterEach, describe, expect, it } from 'vitest'
+import { buildMergeData } from '../../electron/main/features/letters/merge-data'
 import { formatsFor, resolveLocale } from '../../electron/shared/format'
 import type { DecisionPanel } from '../../electron/shared/ledger/models'
 import type { Client } from '../../electron/shared/models'
@@ -101,5 +102,44 @@ describe('the recommendation', () => {
     const text = await panel('', 'de-DE')
     expect(text).toContain('28. Okt. 2026')
     expect(text).toContain('3.000,00\u00a0€')
+  })
+})
+
+describe('letters', () => {
+  const profile = {
+    businessName: 'Quill & Co',
+    ownerName: 'Ada Quill',
+    address: '',
+    email: '',
+    phone: '',
+    currency: 'EUR',
+    locale: 'de-DE',
+    hourlyWorthMinor: 6000,
+    logoDataUrl: null,
+    isSample: false,
+    updatedAt: '',
+    warningWindowDays: 2,
+    followUpEveryDays: 2,
+    checkInAfterDays: 90,
+    quickWinMaxEffortMinutes: 120,
+    letterPageSize: 'A4' as const,
+  }
+  const client = { name: 'Quayside', company: '', contactPerson: '', email: '', phone: '', address: '' } as Client
+
+  it('are written in the business’s locale, else by the paper’s convention', () => {
+    const input = { client, turnaround: null, kind: 'blank' as const, date: '2026-11-22', goodwill: '' }
+    expect(buildMergeData({ ...input, profile, pageSize: 'A4' }).context.letter).toMatchObject({
+      date: '22. November 2026',
+    })
+    expect(
+      buildMergeData({ ...input, profile: { ...profile, locale: '' }, pageSize: 'LETTER' }).context.letter,
+    ).toMatchObject({
+      date: 'November 22, 2026',
+    })
+    expect(
+      buildMergeData({ ...input, profile: { ...profile, locale: '' }, pageSize: 'A4' }).context.letter,
+    ).toMatchObject({
+      date: '22 November 2026',
+    })
   })
 })
