@@ -4,7 +4,7 @@
  */
 import { mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
-import { defineComponent, h, ref } from 'vue'
+import { defineComponent, h, nextTick, ref } from 'vue'
 import MoneyInput from '../../src/components/MoneyInput.vue'
 import { setDisplayLocale } from '../../src/format'
 
@@ -47,6 +47,15 @@ describe('an amount field', () => {
     expect(value.value).toBe(123450)
     await input.setValue('12.34')
     expect(invalid.value).toBe('Enter an amount like 1250,00.')
+  })
+
+  it('shows the amount anew when the business changes its locale', async () => {
+    setDisplayLocale('en-GB')
+    const { input } = field('EUR', 9500)
+    expect((input.element as HTMLInputElement).value).toBe('95.00')
+    setDisplayLocale('de-DE')
+    await nextTick()
+    expect((input.element as HTMLInputElement).value).toBe('95,00')
   })
 
   it('keeps a decimal point where the locale writes one', async () => {
