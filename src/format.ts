@@ -3,7 +3,7 @@
  * business's locale, else the computer's language, the same one the main process writes the
  * recommendation and letters in. The locale is reactive: pages re-render when the owner changes it.
  */
-import { ref } from 'vue'
+import { computed, ref } from 'vue'
 import { formatsFor, resolveLocale, type Formats } from '../electron/shared/format'
 import { parseMoney, minorToInputText } from '../electron/shared/money'
 
@@ -48,15 +48,18 @@ export const parseAmountInput = (text: string, currency: string): number | null 
   parseMoney(text, currency, locale.value)
 
 /**
- * The date picker's display pattern in the user's locale (e.g. "d MMM yyyy" in en-GB,
- * "MMM d, yyyy" in en-US), built from Intl so typed and shown dates read naturally.
+ * The date picker's display pattern in the display locale (e.g. "d MMM yyyy" in en-GB,
+ * "MMM d, yyyy" in en-US, "d. MMM yyyy" in de-DE), built from Intl so typed and shown dates read
+ * as the pages write them. Reactive: templates unwrap it.
  */
-export const datePickerFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' })
-  .formatToParts(new Date(2026, 0, 31))
-  .map((part) => {
-    if (part.type === 'day') return 'd'
-    if (part.type === 'month') return 'MMM'
-    if (part.type === 'year') return 'yyyy'
-    return part.value.replace(/[A-Za-z]/g, (c) => `'${c}'`)
-  })
-  .join('')
+export const datePickerFormat = computed(() =>
+  new Intl.DateTimeFormat(locale.value, { day: 'numeric', month: 'short', year: 'numeric' })
+    .formatToParts(new Date(2026, 0, 31))
+    .map((part) => {
+      if (part.type === 'day') return 'd'
+      if (part.type === 'month') return 'MMM'
+      if (part.type === 'year') return 'yyyy'
+      return part.value.replace(/[A-Za-z]/g, (c) => `'${c}'`)
+    })
+    .join(''),
+)
