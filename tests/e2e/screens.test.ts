@@ -57,6 +57,12 @@ afterAll(async () => {
   await browser.close()
 })
 
+/** A screenshot to look at, and the page checked for sideways overflow. */
+async function look(app: RunningApp, name: string): Promise<void> {
+  await app.screenshot(`screens/${name}`)
+  for (const what of await horizontalOverflow(app.page)) overflows.push(`${name}: ${what}`)
+}
+
 async function shootAll(app: RunningApp, label: string, size: string): Promise<void> {
   const { page } = app
   for (const { path, heading } of PAGES) {
@@ -67,8 +73,7 @@ async function shootAll(app: RunningApp, label: string, size: string): Promise<v
       .locator('.n-data-table-loading-wrapper')
       .waitFor({ state: 'detached' })
       .catch(() => undefined)
-    await app.screenshot(`screens/${label}-${size}-${path.slice(1)}`)
-    for (const what of await horizontalOverflow(page)) overflows.push(`${label} ${size} ${path}: ${what}`)
+    await look(app, `${label}-${size}-${path.slice(1)}`)
   }
 }
 
@@ -81,9 +86,9 @@ describe('every page, looked at', () => {
       const app = await startApp(browser, { viewport })
       try {
         await app.page.getByRole('heading', { name: 'Welcome to Turnaround Desk' }).waitFor()
-        await app.screenshot(`screens/empty-${size}-welcome`)
+        await look(app, `empty-${size}-welcome`)
         await app.page.getByTestId('start-own').click()
-        await app.screenshot(`screens/empty-${size}-welcome-own-business`)
+        await look(app, `empty-${size}-welcome-own-business`)
         await app.page.evaluate(() =>
           window.api.call['profile:save']({
             businessName: 'Brightwater Consulting',
@@ -128,30 +133,33 @@ describe('every page, looked at', () => {
         expect(rows).toBeGreaterThan(0)
         expect((await chart.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(clients * 20)
         await chart.scrollIntoViewIfNeeded()
-        await app.screenshot(`screens/sample-${size}-ledger-margin-by-client`)
+        await look(app, `sample-${size}-ledger-margin-by-client`)
         await app.page.getByRole('link', { name: 'Clients', exact: true }).click()
         await app.page.locator('.clients-table tbody tr', { hasText: 'Brightwater Dental' }).click()
         await app.page.getByRole('heading', { name: 'Brightwater Dental' }).waitFor()
-        await app.screenshot(`screens/sample-${size}-client`)
+        await look(app, `sample-${size}-client`)
         await app.page.getByTestId('edit-client').click()
         await app.page.locator('#client-name').waitFor()
-        await app.screenshot(`screens/sample-${size}-client-edit`)
+        await look(app, `sample-${size}-client-edit`)
         await app.page.keyboard.press('Escape')
         await app.page.locator('.client-tabs .n-tabs-tab', { hasText: 'Ledger' }).click()
         await app.page.getByTestId('figure-revenue').waitFor()
-        await app.screenshot(`screens/sample-${size}-client-ledger`)
+        await look(app, `sample-${size}-client-ledger`)
         await app.page.getByRole('link', { name: 'Turnarounds', exact: true }).click()
         await app.page.locator('.turnarounds-table tbody tr', { hasText: 'Acme & Sons' }).click()
         await app.page.locator('.turnaround-header').waitFor()
         for (const tab of ['Overview', 'Issues', 'Plan', 'Commitments', 'Touchpoints']) {
           await app.page.locator('.turnaround-tabs .n-tabs-tab', { hasText: tab }).click()
-          await app.screenshot(`screens/sample-${size}-turnaround-${tab.toLowerCase()}`)
+          await look(app, `sample-${size}-turnaround-${tab.toLowerCase()}`)
         }
         await app.page.locator('.turnaround-tabs .n-tabs-tab', { hasText: 'Keep or let go?' }).click()
         await app.page.getByTestId('recommendation').waitFor()
         await app.page.waitForTimeout(500) // the tabs slide in: let the pane settle before the picture
-        await app.screenshot(`screens/sample-${size}-turnaround-decision`)
+        await look(app, `sample-${size}-turnaround-decision`)
+        // Main's recommendation writes its date as the page does ("1 Nov 2026" in en-GB, as in the header).
+        expect(await app.page.getByTestId('recommendation').innerText()).toMatch(/agreed on \d{1,2} [A-Z][a-z]{2,3} \d{4}\./)
         expect(app.pageErrors).toEqual([])
+        expect(overflows).toEqual([])
       } finally {
         await app.close()
       }
