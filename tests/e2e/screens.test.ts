@@ -157,7 +157,9 @@ describe('every page, looked at', () => {
         await app.page.waitForTimeout(500) // the tabs slide in: let the pane settle before the picture
         await look(app, `sample-${size}-turnaround-decision`)
         // Main's recommendation writes its date as the page does ("1 Nov 2026" in en-GB, as in the header).
-        expect(await app.page.getByTestId('recommendation').innerText()).toMatch(/agreed on \d{1,2} [A-Z][a-z]{2,3} \d{4}\./)
+        expect(await app.page.getByTestId('recommendation').innerText()).toMatch(
+          /agreed on \d{1,2} [A-Z][a-z]{2,3} \d{4}\./,
+        )
         expect(app.pageErrors).toEqual([])
         expect(overflows).toEqual([])
       } finally {

@@ -15,7 +15,10 @@ export class CommitmentPartsAndLocale1763800000008 implements MigrationInterface
   name = 'CommitmentPartsAndLocale1763800000008'
 
   async up(q: QueryRunner): Promise<void> {
-    await q.addColumn('business_profile', new TableColumn({ name: 'locale', type: 'varchar', length: '35', default: "''" }))
+    await q.addColumn(
+      'business_profile',
+      new TableColumn({ name: 'locale', type: 'varchar', length: '35', default: "''" }),
+    )
     await q.addColumn('letters', new TableColumn({ name: 'locale', type: 'varchar', length: '35', default: "''" }))
     await q.createTable(
       new Table({
