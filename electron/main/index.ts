@@ -126,6 +126,8 @@ async function start(): Promise<void> {
   }
   const ports = {
     now: () => new Date(),
+    // The renderer's navigator.language is this same locale: main and the pages format alike.
+    locale: () => app.getLocale(),
     openFolder: async (folder: string) => {
       const problem = await shell.openPath(folder)
       if (problem) throw new Error(problem)

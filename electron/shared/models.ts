@@ -9,6 +9,8 @@ export interface BusinessProfile {
   email: string
   phone: string
   currency: string
+  /** How dates, numbers and amounts are written and typed ("en-GB", "de-DE"); "" for the computer's language. */
+  locale: string
   hourlyWorthMinor: number
   logoDataUrl: string | null
   isSample: boolean

@@ -36,29 +36,131 @@ export function minorDigits(currency: string): number {
   return digits
 }
 
-/** "1,234.5" -> 123450 for a 2-digit currency; null when the text is not an amount. */
-export function parseMoney(text: string, currency: string): number | null {
-  const trimmed = text.trim().replace(/[\s']/g, '')
-  if (trimmed === '') return 0
-  // Commas only as thousands separators ("1,234.50"); "1,23" is refused rather than read as 123.
-  if (trimmed.includes(',') && !/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(trimmed)) return null
-  const cleaned = trimmed.replace(/,/g, '')
-  const match = /^(\d+)(?:\.(\d*))?$/.exec(cleaned)
-  if (!match) return null
+interface NumberSymbols {
+  decimal: string
+  /** The thousands separator, or null where it is a space (spaces are always ignored). */
+  group: string | null
+}
+
+const symbolsByLocale = new Map<string, NumberSymbols>()
+
+/** The locale's decimal mark and thousands separator, from Intl: "." and "," in en, "," and "." in de. */
+export function numberSymbols(locale: string): NumberSymbols {
+  let symbols = symbolsByLocale.get(locale)
+  if (!symbols) {
+    const parts = new Intl.NumberFormat(locale, { useGrouping: true }).formatToParts(1234567.5)
+    const group = parts.find((p) => p.type === 'group')?.value ?? ','
+    symbols = {
+      decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+      group: IGNORED.test(group) ? null : group,
+    }
+    symbolsByLocale.set(locale, symbols)
+  }
+  return symbols
+}
+
+/** Spaces of every width and apostrophes (Swiss thousands), never part of an amount's value. */
+const IGNORED = /[\s\u00a0\u202f'\u2019]/
+const IGNORED_ALL = /[\s\u00a0\u202f'\u2019]/g
+
+const currencyMarksCache = new Map<string, string[]>()
+
+/**
+ * The ways a currency is written, from Intl, longest first: its code, its symbol and narrow symbol
+ * in the locale and in English ("EUR", "€"; "USD", "US$", "$"; "CHF").
+ */
+export function currencyMarks(currency: string, locale = 'en'): string[] {
+  const key = `${currency}|${locale}`
+  let marks = currencyMarksCache.get(key)
+  if (!marks) {
+    const found = new Set<string>([currency])
+    for (const l of [locale, 'en'])
+      for (const currencyDisplay of ['symbol', 'narrowSymbol'] as const) {
+        try {
+          const part = new Intl.NumberFormat(l, { style: 'currency', currency, currencyDisplay })
+            .formatToParts(1)
+            .find((p) => p.type === 'currency')
+          if (part) found.add(part.value.trim())
+        } catch {
+          // A locale Intl does not know: its English marks stand.
+        }
+      }
+    marks = [...found].filter((m) => m !== '').sort((a, b) => b.length - a.length)
+    currencyMarksCache.set(key, marks)
+  }
+  return marks
+}
+
+/** The currency's symbol as the locale writes it, from Intl: "£", "€", "CHF", "US$" (en-GB for USD). */
+export function currencySymbol(currency: string, locale = 'en'): string {
+  return (
+    new Intl.NumberFormat(locale, { style: 'currency', currency })
+      .formatToParts(1)
+      .find((p) => p.type === 'currency')
+      ?.value.trim() ?? currency
+  )
+}
+
+/** The text with the currency's code or symbol taken off its start or end (once). */
+export function withoutCurrency(text: string, currency: string, locale = 'en'): string {
+  const t = text.trim()
+  for (const mark of currencyMarks(currency, locale)) {
+    if (t.toUpperCase().startsWith(mark.toUpperCase())) return t.slice(mark.length).trim()
+    if (t.toUpperCase().endsWith(mark.toUpperCase())) return t.slice(0, -mark.length).trim()
+  }
+  return t
+}
+
+/** Whole digits grouped as the locale groups them, spaces left out. */
+function groupedAsLocale(digits: string, locale: string): string {
+  return new Intl.NumberFormat(locale, { useGrouping: true, maximumFractionDigits: 0 })
+    .format(BigInt(digits))
+    .replace(IGNORED_ALL, '')
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * An amount typed as the locale writes it, to minor units: "1,234.5" (en) or "1.234,5" (de) ->
+ * 123450 for a 2-digit currency. Spaces and apostrophes are ignored (a currency symbol is not:
+ * the field shows it; parseAmount takes it off an imported cell). Thousands separators must group by three ("1,23" in en is
+ * refused rather than read as 123); where the locale's decimal mark is a comma and its thousands
+ * separator is not a dot (fr-FR), "12.5" reads as 12,5 too. Null when the text is not an amount,
+ * has more decimals than the currency, or is negative. Never passes through floating point.
+ */
+export function parseMoney(text: string, currency: string, locale = 'en'): number | null {
+  const t = text.replace(IGNORED_ALL, '')
+  if (t === '') return 0
+  const { decimal, group } = numberSymbols(locale)
+  let at = t.lastIndexOf(decimal)
+  if (at < 0 && decimal !== '.' && group !== '.') at = t.lastIndexOf('.')
+  let whole = at < 0 ? t : t.slice(0, at)
+  const fraction = at < 0 ? '' : t.slice(at + 1)
+  if (!/^\d*$/.test(fraction)) return null
+  if (!/^\d+$/.test(whole)) {
+    if (group === null) return null
+    const bare = whole.split(group).join('')
+    // Groups of three ("1.234.567"), or the locale's own grouping ("12,34,567" in en-IN).
+    const threes = new RegExp(`^\\d{1,3}(?:${escape(group)}\\d{3})+$`).test(whole)
+    if (!/^\d+$/.test(bare) || !(threes || groupedAsLocale(bare, locale) === whole)) return null
+    whole = bare
+  }
   const digits = minorDigits(currency)
-  const whole = match[1] ?? '0'
-  const fraction = match[2] ?? ''
   if (fraction.length > digits) return null
   const minor = Number(whole + fraction.padEnd(digits, '0'))
   return Number.isSafeInteger(minor) ? minor : null
 }
 
-/** 123450 -> "1234.50": the plain text an input field shows for editing. */
-export function minorToInputText(minor: number, currency: string): string {
+/**
+ * 123450 -> "1234.50": the plain text an input field shows for editing, no thousands separator;
+ * with a locale, its decimal mark ("1234,50" in de-DE).
+ */
+export function minorToInputText(minor: number, currency: string, locale?: string): string {
   const digits = minorDigits(currency)
   const sign = minor < 0 ? '-' : ''
   const abs = String(Math.abs(minor)).padStart(digits + 1, '0')
-  return digits === 0 ? sign + abs : `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}`
+  const mark = locale === undefined ? '.' : numberSymbols(locale).decimal
+  return digits === 0 ? sign + abs : `${sign}${abs.slice(0, -digits)}${mark}${abs.slice(-digits)}`
 }
 
 export function formatMoney(minor: number, currency: string, locale?: string): string {

@@ -12,6 +12,16 @@ export const logoDataUrl = z
   .max(Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 40, 'The logo must be smaller than 1 MB.')
   .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+=*$/, 'The logo must be a PNG, JPEG or WebP image.')
 
+/** "" (the computer's language) or a locale tag Intl knows. */
+function knownLocale(tag: string): boolean {
+  if (tag === '') return true
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1
+  } catch {
+    return false
+  }
+}
+
 export const ProfileInput = z.strictObject({
   businessName: trimmed(120).min(1, 'Enter the business name.'),
   ownerName: trimmed(120).min(1, "Enter the owner's name."),
@@ -19,6 +29,7 @@ export const ProfileInput = z.strictObject({
   email,
   phone: optionalText(40),
   currency: z.string().regex(/^[A-Z]{3}$/, 'Choose a currency.'),
+  locale: z.string().trim().max(35).refine(knownLocale, 'Choose how dates and amounts are written.').default(''),
   hourlyWorthMinor: money.refine((v) => v > 0, "Enter the owner's hourly worth."),
   logoDataUrl: logoDataUrl.nullable().default(null),
 })

@@ -1,3 +1,4 @@
+import { formatNumber } from '../format'
 import { useMessage } from 'naive-ui'
 import { ref } from 'vue'
 import { messageOf } from '../errors'
@@ -27,7 +28,7 @@ export function useDataActions() {
       const result = await store.exportEverything()
       if (result.saved) {
         const rows = Object.values(result.rows).reduce((a, b) => a + b, 0)
-        message.success(`Exported ${rows.toLocaleString()} records to ${result.file}`, { duration: 6000 })
+        message.success(`Exported ${formatNumber(rows)} records to ${result.file}`, { duration: 6000 })
       }
     } catch (error) {
       message.error(messageOf(error))

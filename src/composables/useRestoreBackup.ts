@@ -1,3 +1,4 @@
+import { formatNumber } from '../format'
 import { useDialog, useMessage } from 'naive-ui'
 import { ref } from 'vue'
 import type { BackupSummary, RestoreResult } from '../../electron/shared/backups/models'
@@ -47,7 +48,7 @@ export function useRestoreBackup() {
     const clients =
       backup.clients === null
         ? ''
-        : ` It holds ${backup.clients.toLocaleString()} client${backup.clients === 1 ? '' : 's'}.`
+        : ` It holds ${formatNumber(backup.clients)} client${backup.clients === 1 ? '' : 's'}.`
     const unchecked = backup.hasChecksum
       ? ''
       : ' It was made before backups had a checksum, so only SQLite’s integrity check can vouch for it.'

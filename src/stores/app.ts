@@ -1,9 +1,10 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, watch } from 'vue'
 import type { AppInfo, BusinessProfile } from '../../electron/shared/models'
 import type { ProfileInputData } from '../../electron/shared/schemas'
 import type { Input } from '../../electron/shared/contract'
 import { api } from '../api'
+import { setDisplayLocale } from '../format'
 
 /** The business profile and what the app knows about its data. */
 export const useAppStore = defineStore('app', () => {
@@ -12,6 +13,12 @@ export const useAppStore = defineStore('app', () => {
   const ready = computed(() => info.value !== null)
   const hasProfile = computed(() => profile.value !== null)
   const currency = computed(() => profile.value?.currency ?? 'USD')
+  // Every page, chart and amount field follows the business's locale.
+  watch(
+    () => profile.value?.locale,
+    (locale) => setDisplayLocale(locale),
+    { immediate: true },
+  )
 
   async function load(): Promise<void> {
     const [nextInfo, nextProfile] = await Promise.all([api.app.info(), api.profile.get()])

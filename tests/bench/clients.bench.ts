@@ -21,6 +21,7 @@ const PROFILE: ProfileInputData = {
   email: '',
   phone: '',
   currency: 'GBP',
+  locale: '',
   hourlyWorthMinor: 8500,
   logoDataUrl: null,
 }

@@ -81,6 +81,7 @@ beforeAll(async () => {
     email: '',
     phone: '',
     currency: 'GBP',
+    locale: '',
     hourlyWorthMinor: 6000,
     logoDataUrl: null,
   })

@@ -76,8 +76,7 @@ async function seed(page: Page): Promise<number> {
     await api['turnarounds:record-agreement']({ id, agreedOn: '2026-11-20', via: 'meeting' })
     await api['turnarounds:set-client-commitment']({
       id,
-      kind: 'renew',
-      description: 'Renew the annual contract in January',
+      parts: [{ kind: 'renew', description: 'Renew the annual contract in January' }],
     })
     await api['commitments:save']({
       turnaroundId: id,

@@ -99,11 +99,24 @@ describe('a turnaround from start to finish', () => {
     await page.getByTestId('agreement-recorded').waitFor()
     await expect.poll(() => stage(page)).toBe('issues_agreed')
 
-    // The client's commitment.
-    await page.locator('#client-commitment-description').fill('Renew the annual contract in January')
-    await page.locator('#client-commitment-amount').fill('4800')
+    // The client's commitment: renew the contract and give a referral, each measurable.
+    await page.getByTestId('client-commitment-kind-0').click()
+    await page.locator('.n-base-select-option', { hasText: 'Renew' }).click()
+    await page.locator('#client-commitment-description-0').fill('Renew the annual contract in January')
+    await page.locator('#client-commitment-amount-0').fill('4800')
+    await page.getByTestId('add-client-commitment-part').click()
+    await page.locator('#client-commitment-description-1').fill('Recommend us to their accountant')
+    await page.locator('#client-commitment-met-1').fill('The accountant asks us for a quote')
     await page.getByTestId('save-client-commitment').click()
     await expect.poll(() => stage(page)).toBe('client_committed')
+    await page.reload()
+    await page.locator('#client-commitment-description-1').waitFor()
+    expect(await page.locator('#client-commitment-description-0').inputValue()).toBe(
+      'Renew the annual contract in January',
+    )
+    expect(await page.locator('#client-commitment-met-1').inputValue()).toBe('The accountant asks us for a quote')
+    await page.locator('.turnaround-client-commitment').scrollIntoViewIfNeeded()
+    await app.screenshot('turnaround/04b-client-commitment')
 
     // Follow up in writing: an email logged as a touchpoint.
     await tab(page, /^Touchpoints/)

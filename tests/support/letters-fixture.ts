@@ -70,9 +70,15 @@ export async function fullClient(app: TestApp, name = 'Acme Ltd'): Promise<FullC
   t = await call(app, 'turnarounds:record-agreement', { id: t.id, agreedOn: '2026-11-20', via: 'meeting' })
   t = await call(app, 'turnarounds:set-client-commitment', {
     id: t.id,
-    kind: 'renew',
-    description: 'Renew the annual contract in January',
-    amountMinor: 480000,
+    parts: [
+      { kind: 'renew', description: 'Renew the annual contract in January', amountMinor: 480000 },
+      {
+        kind: 'referral',
+        description: 'Recommend us to the bakery next door',
+        dueOn: '2027-02-01',
+        metWhen: 'The bakery asks us for a quote',
+      },
+    ],
   })
   const firstIssue = t.issues[0]?.id ?? null
   t = await call(app, 'actions:save', {

@@ -79,9 +79,10 @@ export const VALID_INPUTS: { [C in Channel]: Input<C> } = {
   'turnarounds:record-agreement': { id: 1, agreedOn: '2026-11-21', via: 'call' },
   'turnarounds:set-client-commitment': {
     id: 1,
-    kind: 'referral',
-    description: 'Will refer a friend',
-    amountMinor: 5000,
+    parts: [
+      { kind: 'pay_invoice', description: 'Pay invoice 1042', amountMinor: 5000, dueOn: '2026-12-01', metWhen: '' },
+      { kind: 'referral', description: 'Will refer a friend', amountMinor: null, dueOn: null, metWhen: 'A call' },
+    ],
   },
   'turnarounds:agree-plan': { id: 1, agreedOn: '2026-11-22' },
   'turnarounds:close': { id: 1, outcome: 'recovered', closedOn: '2026-11-30', note: 'Happy again' },

@@ -583,3 +583,30 @@ describe('a file too large to keep in memory', () => {
     expect(await service.run(five.token, presetMapping('generic', five.headers), 'skip')).toMatchObject({ imported: 5 })
   })
 })
+
+describe('amounts in the business’s locale', () => {
+  it('reads "12,34" and "1.234,50" for a business writing decimal commas, and English amounts still', async () => {
+    app = await openImportApp()
+    await app.db.dataSource.query("UPDATE business_profile SET locale = 'de-DE'")
+    const csv = [
+      'date,client,kind,description,amount,currency,minutes,worker,rate,reference',
+      '2026-02-01,Acme Ltd,invoice,Comma,"12,34",USD,,,,',
+      '2026-02-02,Acme Ltd,invoice,Grouped,"1.234,50",USD,,,,',
+      '2026-02-03,Acme Ltd,invoice,English,"1,234.50",USD,,,,',
+      '2026-02-04,Acme Ltd,invoice,Dots,"12.34",USD,,,,',
+    ].join('\n')
+    const result = await importFile(app, writeCsv(app.dir, 'comma.csv', csv), 'generic')
+    expect(result).toMatchObject({ status: 'imported', imported: 4 })
+    expect((await entries(app)).map((e) => e.amount_minor)).toEqual([1234, 123450, 123450, 1234])
+  })
+
+  it('refuses "12,34" where the business has chosen no locale, as before', async () => {
+    app = await openImportApp()
+    const csv = [
+      'date,client,kind,description,amount,currency,minutes,worker,rate,reference',
+      '2026-02-01,Acme Ltd,invoice,Comma,"12,34",USD,,,,',
+    ].join('\n')
+    const result = await importFile(app, writeCsv(app.dir, 'comma.csv', csv), 'generic')
+    expect(result).toMatchObject({ status: 'stopped', badRowCount: 1 })
+  })
+})

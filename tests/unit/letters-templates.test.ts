@@ -60,6 +60,10 @@ describe('every template', () => {
       if (kind === 'follow_up') {
         expect(result.draft.subject).toBe('Following up on our meeting of 20 November 2026')
         expect(text).toContain('Renew the annual contract in January (£4,800.00)')
+        // Every part of the client's commitment is a bullet of its own, with its date.
+        const bullets = result.draft.blocks.flatMap((b) => (b.type === 'bullets' ? b.items : []))
+        expect(bullets).toContain('Renew the annual contract in January (£4,800.00)')
+        expect(bullets).toContain('Recommend us to the bakery next door by 1 February 2027')
         expect(text).toContain('I will send you a written plan by 27 November 2026.')
         expect(result.draft.blocks.filter((b) => b.type === 'table')).toHaveLength(2)
       }

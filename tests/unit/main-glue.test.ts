@@ -50,6 +50,7 @@ function createFakeElectron() {
     app: {
       getPath: vi.fn(() => '/nonexistent/user-data'),
       getVersion: () => '0.1.0',
+      getLocale: () => 'de-DE',
       getAppPath: () => '/nonexistent/app',
       isPackaged: false,
       isReady: () => true,
@@ -160,6 +161,32 @@ describe('the main process glue', () => {
       ok: false,
       error: { code: 'FORBIDDEN' },
     })
+  })
+
+  it('writes the recommendation in the computer’s language, the one the window’s pages use (app.getLocale())', async () => {
+    await startMain()
+    const url = fake.windows[0]?.loadedUrl as string
+    const frame = { senderFrame: { url, parent: null } }
+    const call = async <T>(channel: string, input?: unknown): Promise<T> => {
+      const result = (await (fake.handlers.get(channel) as Listener)(frame, input)) as { ok: boolean; data: T }
+      expect(result, channel).toMatchObject({ ok: true })
+      return result.data
+    }
+    await call('profile:save', {
+      businessName: 'Harbour Lane',
+      ownerName: 'Maya',
+      currency: 'EUR',
+      hourlyWorthMinor: 9000,
+    })
+    const client = await call<{ id: number }>('clients:create', { name: 'Quayside' })
+    const t = await call<{ id: number }>('turnarounds:open', {
+      clientId: client.id,
+      openedOn: '2026-10-01',
+      firstHeardBy: 'Maya',
+    })
+    await call('turnarounds:agree-plan', { id: t.id, agreedOn: '2026-10-28' })
+    const panel = await call<{ result: { reasons: string[] } }>('decisions:get-panel', { clientId: client.id })
+    expect(panel.result.reasons.join(' ')).toContain('28. Okt. 2026')
   })
 
   it('chooses a ledger CSV in the native open dialog, and sends import progress to the window', async () => {

@@ -1,7 +1,7 @@
 /**
  * Every earlier schema version upgrades to the current one with its data intact. The fixtures under
  * tests/fixtures/migrations (made by `npm run fixtures`) hold the sample business at schema 0001,
- * 0002 and 0003. Each is copied, opened by openDatabase (backup first, then the pending migrations),
+ * 0002, 0003 and 0007. Each is copied, opened by openDatabase (backup first, then the pending migrations),
  * and every row of every table it had is still there with the same values.
  */
 import fs from 'node:fs'
@@ -39,7 +39,28 @@ const referralAsEstimate = (row: Row): Row =>
 const project = (rows: Row[], columns: string[]) =>
   rows.map((row) => Object.fromEntries(columns.map((c) => [c, row[c]])))
 
-describe.each([1, 2, 3])('a database at schema %i', (version) => {
+/** 0008 moves a turnaround's one client commitment into its first part, these columns gone. */
+const ONE_COMMITMENT = ['client_commitment_kind', 'client_commitment', 'client_commitment_amount_minor']
+
+/** Each turnaround's client commitment as the old columns held it, and as the parts that replace it. */
+function commitmentsBefore(turnarounds: Row[]): Row[] {
+  return turnarounds
+    .filter(
+      (t) =>
+        t.client_commitment !== '' || t.client_commitment_kind !== null || t.client_commitment_amount_minor !== null,
+    )
+    .map((t) => ({
+      turnaround_id: t.id,
+      position: 0,
+      kind: t.client_commitment_kind ?? 'other',
+      description: t.client_commitment,
+      amount_minor: t.client_commitment_amount_minor,
+      due_on: null,
+      met_when: '',
+    }))
+}
+
+describe.each([1, 2, 3, 7])('a database at schema %i', (version) => {
   const fixture = path.join(FIXTURES, `schema-${String(version).padStart(4, '0')}.sqlite`)
 
   it('is a real fixture at that version, holding data', () => {
@@ -64,25 +85,32 @@ describe.each([1, 2, 3])('a database at schema %i', (version) => {
       const after = snapshot(file)
       for (const [table, rows] of before) {
         if (table === 'migrations') continue
-        const columns = Object.keys(rows[0] ?? {})
+        const columns = Object.keys(rows[0] ?? {}).filter((c) => table !== 'turnarounds' || !ONE_COMMITMENT.includes(c))
         expect(after.has(table), table).toBe(true)
         expect(project(after.get(table) ?? [], columns), table).toEqual(
-          table === 'clients' ? rows.map(referralAsEstimate) : rows,
+          project(table === 'clients' && version < 5 ? rows.map(referralAsEstimate) : rows, columns),
         )
       }
+      // Every client commitment is now the first part of that turnaround's commitment, nothing lost.
+      const parts = after.get('turnaround_client_commitments') ?? []
+      const moved = commitmentsBefore(before.get('turnarounds') ?? [])
+      expect(parts.map(({ id: _id, ...part }) => part)).toEqual(moved)
+      if (version >= 2) expect(moved.length).toBeGreaterThan(3)
+      for (const t of after.get('turnarounds') ?? []) for (const c of ONE_COMMITMENT) expect(t).not.toHaveProperty(c)
       // Touchpoints logged before the ledger keep the owner's hourly worth, the only rate known then.
       const worth = Number(before.get('business_profile')?.[0]?.hourly_worth_minor)
       const touchpoints = after.get('touchpoints') ?? []
       expect(touchpoints).toHaveLength(before.get('touchpoints')?.length ?? 0)
       if (version >= 2) expect(worth).toBeGreaterThan(0)
       if (version >= 2) expect(touchpoints.length).toBeGreaterThan(0)
-      for (const tp of touchpoints) expect(tp.rate_minor, `touchpoint ${String(tp.id)}`).toBe(worth)
+      if (version < 4) for (const tp of touchpoints) expect(tp.rate_minor, `touchpoint ${String(tp.id)}`).toBe(worth)
       // The app works on it: its lists answer and the ledger's monthly totals start empty and exact.
       for (const [channel, input] of [
         ['clients:list', {}],
         ['turnarounds:list', { state: 'all' }],
         ['letters:list', {}],
         ['today:get', undefined],
+        ...(before.get('turnarounds') ?? []).map((t) => ['turnarounds:get', { id: t.id }] as const),
       ] as const) {
         const result = (await app.call(channel, input)) as Envelope<unknown>
         expect(result.ok, channel).toBe(true)

@@ -1,5 +1,17 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatMoney, minorDigits, minorToInputText, parseMoney, timeRate } from '../../electron/shared/money'
+import { parseAmount } from '../../electron/shared/ledger-import/parse'
+import {
+  MAX_AMOUNT_MINOR,
+  currencyMarks,
+  currencySymbol,
+  formatMoney,
+  minorDigits,
+  minorToInputText,
+  parseMoney,
+  timeRate,
+  withoutCurrency,
+} from '../../electron/shared/money'
 
 /** Intl may use a narrow no-break space; compare with plain spaces. */
 const norm = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ')
@@ -116,5 +128,81 @@ describe('timeRate', () => {
     expect(timeRate(null, 4000, 6000)).toBe(4000)
     expect(timeRate(undefined, null, 6000)).toBe(6000)
     expect(timeRate(0, 4000, 6000)).toBe(0) // a rate of nothing, typed, is kept (unpaid help)
+  })
+})
+
+describe('amounts in the business’s locale (Intl)', () => {
+  it.each([
+    ['12,34', 'EUR', 'de-DE', 1234],
+    ['1.234,50', 'EUR', 'de-DE', 123450],
+    ['1.234', 'EUR', 'de-DE', 123400],
+    ['12,34', 'EUR', 'fr-FR', 1234],
+    ['1 234,50', 'EUR', 'fr-FR', 123450],
+    ['1\u202f234,50', 'EUR', 'fr-FR', 123450],
+    ['12.5', 'EUR', 'fr-FR', 1250],
+    ["1'234.50", 'CHF', 'de-CH', 123450],
+    ['1,234.50', 'GBP', 'en-GB', 123450],
+  ])('%j in %s for %s is %i', (text, currency, locale, minor) => {
+    expect(parseMoney(text, currency, locale)).toBe(minor)
+  })
+
+  it.each([
+    // A dot where the locale groups thousands with dots is not read as a decimal mark.
+    ['12.34', 'EUR', 'de-DE'],
+    ['12,345', 'EUR', 'de-DE'],
+    ['1,23', 'GBP', 'en-GB'],
+  ])('%j in %s for %s is not an amount', (text, currency, locale) => {
+    expect(parseMoney(text, currency, locale)).toBeNull()
+  })
+
+  it('takes the currency’s symbol from Intl, not from a list', () => {
+    expect(currencySymbol('EUR', 'de-DE')).toBe('€')
+    expect(currencySymbol('GBP', 'en-GB')).toBe('£')
+    expect(currencySymbol('USD', 'en-GB')).toBe('US$')
+    expect(currencySymbol('CHF', 'de-CH')).toBe('CHF')
+    expect(currencyMarks('USD')).toEqual(expect.arrayContaining(['USD', '$']))
+    expect(withoutCurrency('1.234,50 €', 'EUR', 'de-DE')).toBe('1.234,50')
+    expect(withoutCurrency('₩1,000', 'KRW')).toBe('1,000')
+  })
+
+  const LOCALES = [
+    'en-GB',
+    'en-US',
+    'de-DE',
+    'de-CH',
+    'fr-FR',
+    'nl-NL',
+    'es-ES',
+    'it-IT',
+    'pt-BR',
+    'sv-SE',
+    'pl-PL',
+    'ja-JP',
+    'en-IN',
+  ]
+  const CURRENCIES = ['GBP', 'EUR', 'USD', 'JPY', 'CHF', 'KWD', 'SEK', 'INR']
+
+  it('round-trips: an amount formatted for editing in a locale parses back to itself', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: MAX_AMOUNT_MINOR }),
+        fc.constantFrom(...CURRENCIES),
+        fc.constantFrom(...LOCALES),
+        (minor, currency, locale) => parseMoney(minorToInputText(minor, currency, locale), currency, locale) === minor,
+      ),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('round-trips: an amount as the pages show it, grouped and with its symbol, imports back to itself', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: MAX_AMOUNT_MINOR }),
+        fc.constantFrom(...CURRENCIES),
+        fc.constantFrom(...LOCALES),
+        (minor, currency, locale) => parseAmount(formatMoney(minor, currency, locale), currency, locale) === minor,
+      ),
+      { numRuns: 2000 },
+    )
   })
 })

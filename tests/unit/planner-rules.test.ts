@@ -237,7 +237,7 @@ describe('deriveStage', () => {
   const none: StageFacts = {
     closedOutcome: null,
     issuesAgreedOn: null,
-    clientCommitment: '',
+    clientCommitments: [],
     followUpSent: false,
     planAgreedOn: null,
     workStarted: false,
@@ -245,7 +245,7 @@ describe('deriveStage', () => {
   const all: StageFacts = {
     closedOutcome: null,
     issuesAgreedOn: '2026-11-10',
-    clientCommitment: 'Renew in January',
+    clientCommitments: [{ description: 'Renew in January' }],
     followUpSent: true,
     planAgreedOn: '2026-11-12',
     workStarted: true,
@@ -254,7 +254,10 @@ describe('deriveStage', () => {
   it.each([
     ['listening', none],
     ['issues_agreed', { ...none, issuesAgreedOn: '2026-11-10' }],
-    ['client_committed', { ...none, issuesAgreedOn: '2026-11-10', clientCommitment: 'Renew in January' }],
+    [
+      'client_committed',
+      { ...none, issuesAgreedOn: '2026-11-10', clientCommitments: [{ description: 'Renew in January' }] },
+    ],
     ['follow_up_sent', { ...all, planAgreedOn: null, workStarted: false }],
     ['plan_agreed', { ...all, workStarted: false }],
     ['in_progress', all],
@@ -267,13 +270,21 @@ describe('deriveStage', () => {
 
   it('stops at the first step not taken, whatever comes later', () => {
     expect(deriveStage({ ...all, issuesAgreedOn: null })).toBe('listening')
-    expect(deriveStage({ ...all, clientCommitment: '' })).toBe('issues_agreed')
+    expect(deriveStage({ ...all, clientCommitments: [] })).toBe('issues_agreed')
     expect(deriveStage({ ...all, followUpSent: false })).toBe('client_committed')
     expect(deriveStage({ ...all, planAgreedOn: null })).toBe('follow_up_sent')
   })
 
   it('a blank client commitment does not count', () => {
-    expect(deriveStage({ ...none, issuesAgreedOn: '2026-11-10', clientCommitment: '   ' })).toBe('issues_agreed')
+    expect(deriveStage({ ...none, issuesAgreedOn: '2026-11-10', clientCommitments: [{ description: '   ' }] })).toBe(
+      'issues_agreed',
+    )
+  })
+
+  it('a commitment of several parts counts once one part says what the client will do', () => {
+    const agreed = { ...none, issuesAgreedOn: '2026-11-10' }
+    const parts = [{ description: ' ' }, { description: 'Give a referral' }]
+    expect(deriveStage({ ...agreed, clientCommitments: parts })).toBe('client_committed')
   })
 
   it('has a next step for every stage', () => {

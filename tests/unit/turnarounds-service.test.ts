@@ -386,15 +386,13 @@ describe('stage progression', () => {
 
     let d = await call('turnarounds:set-client-commitment', {
       id: t.id,
-      kind: 'renew',
-      description: 'Renew the print contract for 2027',
-      amountMinor: 480000,
+      parts: [{ kind: 'renew', description: 'Renew the print contract for 2027', amountMinor: 480000 }],
     })
     expect(d).toMatchObject({
       stage: 'client_committed',
-      clientCommitmentKind: 'renew',
-      clientCommitment: 'Renew the print contract for 2027',
-      clientCommitmentAmountMinor: 480000,
+      clientCommitments: [
+        { kind: 'renew', description: 'Renew the print contract for 2027', amountMinor: 480000, dueOn: null },
+      ],
     })
 
     // A call is not a written follow-up, and an email before the agreement does not count either.
@@ -453,8 +451,7 @@ describe('stage progression', () => {
     const { client, t } = await agreed()
     await call('turnarounds:set-client-commitment', {
       id: t.id,
-      kind: 'referral',
-      description: 'Refer us to their sister shop',
+      parts: [{ kind: 'referral', description: 'Refer us to their sister shop' }],
     })
     await saveTouchpoint(client.id, t.id, { kind: 'letter', occurredOn: '2026-11-13' })
     expect((await get(t.id)).stage).toBe('follow_up_sent')
@@ -464,8 +461,7 @@ describe('stage progression', () => {
     const { client, t } = await agreed()
     await call('turnarounds:set-client-commitment', {
       id: t.id,
-      kind: 'pay_invoice',
-      description: 'Pay invoice 2026-114',
+      parts: [{ kind: 'pay_invoice', description: 'Pay invoice 2026-114' }],
     })
     await saveTouchpoint(client.id, t.id, { kind: 'email', occurredOn: '2026-11-12' })
     await call('turnarounds:agree-plan', { id: t.id, agreedOn: '2026-11-14' })

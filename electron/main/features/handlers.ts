@@ -41,6 +41,8 @@ export interface Ports {
   chooseOpenFile: (options: OpenDialogOptions) => Promise<string | null>
   /** Sends a ledger import's progress to the renderer. */
   sendImportProgress: (progress: ImportProgress) => void
+  /** The computer's language, which the pages use too (Electron: app.getLocale()); a business's chosen locale comes first. */
+  locale?: () => string
   /** Writes a problem the user was told of in plain words to the log, with its details. */
   logError?: (where: string, error: unknown) => void
   /** The system's keychain encryption (Electron's safeStorage) for the SMTP password; none: kept for the session only. */
@@ -78,7 +80,9 @@ export function createServices(ctx: AppContext, ports: Ports) {
     openFile: ports.openFile,
     core: coreServicesFactory(core, deps.manager, ports.now),
   })
-  const ledger = createLedgerServices({ ...deps, chooseSavePath })
+  // Asked each time: the computer's language may change while the app runs.
+  const systemLocale = () => ports.locale?.() ?? Intl.DateTimeFormat().resolvedOptions().locale
+  const ledger = createLedgerServices({ ...deps, chooseSavePath, systemLocale })
   const ledgerImport = new LedgerImportService({
     ...deps,
     chooseOpenFile,

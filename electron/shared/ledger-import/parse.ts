@@ -3,7 +3,7 @@
  * text itself (never through floating point). Each returns the value, or null when it cannot be read.
  */
 import { ENTRY_KINDS, ENTRY_KIND_LABELS, type EntryKind } from '../ledger/words'
-import { parseMoney } from '../money'
+import { parseMoney, withoutCurrency } from '../money'
 import { searchKey } from '../text'
 import type { DateFormat } from './fields'
 
@@ -26,20 +26,16 @@ export function parseDate(text: string, format: DateFormat): string | null {
   return format === 'DD/MM/YYYY' ? realDate(y, b, a) : realDate(y, a, b)
 }
 
-const SYMBOLS = /^[$€£¥₹₩₽₺₪₫฿₴₦₱]|^(?:CHF|kr|zł|R\$|A\$|C\$|NZ\$|HK\$)/i
-
 /**
- * A positive amount in minor units: "1,234.50", "$1,234.50", "1234.5 EUR". Null when unreadable,
- * negative, or with more decimals than the currency has.
+ * A positive amount in minor units: "1,234.50", "$1,234.50", "1234.5 EUR"; the currency's code and
+ * symbols come from Intl (withoutCurrency). Null when unreadable, negative, or with more decimals
+ * than the currency has.
  */
-export function parseAmount(text: string, currency: string): number | null {
-  let t = text.trim()
-  if (t.toUpperCase().endsWith(currency)) t = t.slice(0, -currency.length).trim()
-  if (t.toUpperCase().startsWith(currency)) t = t.slice(currency.length).trim()
-  t = t.replace(SYMBOLS, '').trim()
+export function parseAmount(text: string, currency: string, locale = 'en'): number | null {
+  const t = withoutCurrency(text, currency, locale)
   if (t === '' || t.startsWith('-') || t.startsWith('(')) return null
   // Any safe integer: the row reader says plainly when it is more than one entry holds.
-  return parseMoney(t.replace(/^\+/, ''), currency)
+  return parseMoney(t.replace(/^\+/, ''), currency, locale)
 }
 
 /** Hours as "1.25", "1,25" (decimal comma) or "1:15" to whole minutes, rounded once, half up. */

@@ -2,22 +2,13 @@
  * The keep-or-cut recommendation: a pure function of the figures, so every branch is tested on
  * each side of each limit. The owner decides; this explains.
  */
-import { formatMoney } from '../money'
+import { formatsFor, type Formats } from '../format'
 import type { DecisionFigures, LimitCheck, RecommendationResult, RelationshipWorth } from './models'
 import type { Recommendation } from './words'
 
-export function hoursText(minutes: number): string {
-  const h = Math.floor(minutes / 60)
-  const m = minutes % 60
-  if (h === 0) return `${m} min`
-  return m === 0 ? `${h} h` : `${h} h ${m} min`
-}
-
-/** A calendar day (YYYY-MM-DD) in the user's locale, e.g. "26 Oct 2026". */
-export function dayText(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(
-    new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))),
-  )
+/** Minutes as hours and minutes ("7,170 h 15 min"): the shared formatter's duration, in English by default. */
+export function hoursText(minutes: number, fmt: Formats = formatsFor('en')): string {
+  return fmt.duration(minutes)
 }
 
 /** Relationship worth = max(0, trailing-12-month margin) × horizon in years + referral value. */
@@ -50,8 +41,10 @@ export function turnaroundCostLimit(worthMinor: number, maxSharePct: number): nu
   return Number((BigInt(worthMinor) * BigInt(maxSharePct)) / 100n)
 }
 
-export function checkLimits(f: DecisionFigures): LimitCheck[] {
-  const m = (v: number) => formatMoney(v, f.currency)
+/** The limits checked, each in a sentence written by `fmt` (the business's locale). */
+export function checkLimits(f: DecisionFigures, fmt: Formats = formatsFor('en')): LimitCheck[] {
+  const m = (v: number) => fmt.money(v, f.currency)
+  const hours = fmt.duration
   // Integer comparison: cost × 100 > worth × share%, never a rounded fraction (BigInt: the products may pass 2^53).
   const shareBreached = BigInt(f.totalCostMinor) * 100n > BigInt(f.worthMinor) * BigInt(f.maxSharePct)
   const minutes = f.spentMinutes + f.plannedMinutes
@@ -68,7 +61,7 @@ export function checkLimits(f: DecisionFigures): LimitCheck[] {
     {
       key: 'hours',
       breached: hoursBreached,
-      sentence: `It takes ${hoursText(minutes)} (${hoursText(f.spentMinutes)} spent, ${hoursText(f.plannedMinutes)} planned); your limit is ${hoursText(f.maxMinutes)}${hoursBreached ? ', so it is over the limit.' : ', so it is within the limit.'}`,
+      sentence: `It takes ${hours(minutes)} (${hours(f.spentMinutes)} spent, ${hours(f.plannedMinutes)} planned); your limit is ${hours(f.maxMinutes)}${hoursBreached ? ', so it is over the limit.' : ', so it is within the limit.'}`,
     },
     {
       key: 'rate',
@@ -90,9 +83,10 @@ export function checkLimits(f: DecisionFigures): LimitCheck[] {
  * Give the client their way when no limit is breached, no new issue came, the cost is at most half
  * of what the limit allows and each hour earns at least the owner's hourly worth. Otherwise keep investing.
  */
-export function recommend(f: DecisionFigures): RecommendationResult {
-  const m = (v: number) => formatMoney(v, f.currency)
-  const limits = checkLimits(f)
+export function recommend(f: DecisionFigures, fmt: Formats = formatsFor('en')): RecommendationResult {
+  const m = (v: number) => fmt.money(v, f.currency)
+  const dayText = fmt.date
+  const limits = checkLimits(f, fmt)
   const breached = limits.filter((l) => l.breached).length
   const reasons: string[] = []
   reasons.push(

@@ -79,8 +79,11 @@ export const MERGE_GROUPS: readonly MergeGroup[] = [
         name: 'issues_agreed_on',
         description: 'Date the client agreed to the list (blank if not by the letter’s date)',
       },
-      { name: 'client_commitment', description: 'What the client will do once the issues are solved' },
-      { name: 'client_commitment_amount', description: 'Its amount, if any' },
+      {
+        name: 'client_commitment',
+        description: 'What the client will do once the issues are solved, every part in one sentence',
+      },
+      { name: 'client_commitment_amount', description: 'Its amounts added up, if any' },
       { name: 'plan_due', description: 'Date the written plan was promised by' },
       {
         name: 'plan_due_passed',
@@ -168,9 +171,22 @@ export const MERGE_GROUPS: readonly MergeGroup[] = [
   },
   {
     name: 'client_commitments',
-    title: 'The client’s commitments still to do (a list, same fields)',
+    title: 'The client’s dated commitments still to do (a list, same fields as commitments)',
     list: true,
     fields: [],
+  },
+  {
+    name: 'client_commitment_parts',
+    title: 'Each part of what the client will do once the issues are solved (a list)',
+    list: true,
+    fields: [
+      { name: 'kind', description: 'Give a referral, Pay an outstanding invoice, Renew …' },
+      { name: 'description', description: 'In the client’s words' },
+      { name: 'amount', description: 'Its amount (blank if none)' },
+      { name: 'due', description: 'By when, written out (blank if no date)' },
+      { name: 'met_when', description: 'What counts as met (blank if not said)' },
+      { name: 'text', description: 'The whole part in one line: words, amount and date' },
+    ],
   },
   {
     name: 'actions',

@@ -116,6 +116,15 @@ export interface AgreementChanges {
   reworded: Array<{ before: string; after: string }>
 }
 
+/** One measurable part of the client's commitment: what, how much, by when, and what counts as met. */
+export interface ClientCommitmentPart {
+  kind: ClientCommitmentKind
+  description: string
+  amountMinor: number | null
+  dueOn: string | null
+  metWhen: string
+}
+
 export interface TurnaroundDetail {
   id: number
   clientId: number
@@ -134,9 +143,8 @@ export interface TurnaroundDetail {
   issuesAgreedVia: AgreementChannel | null
   agreementMissingNote: string
   agreementChanges: AgreementChanges | null
-  clientCommitmentKind: ClientCommitmentKind | null
-  clientCommitment: string
-  clientCommitmentAmountMinor: number | null
+  /** What the client will do once the issues are solved: one part per kind of promise, in their order. */
+  clientCommitments: ClientCommitmentPart[]
   planAgreedOn: string | null
   closedOn: string | null
   outcome: Outcome | null

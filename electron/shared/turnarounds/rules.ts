@@ -80,7 +80,8 @@ export function nextFollowUpOn(openedOn: string, lastTouchpointOn: string | null
 export interface StageFacts {
   closedOutcome: 'recovered' | 'let_go' | null
   issuesAgreedOn: string | null
-  clientCommitment: string
+  /** The parts of the client's commitment; it counts once one of them says what the client will do. */
+  clientCommitments: readonly { description: string }[]
   /** A letter or email to the client on or after the day the issues were agreed. */
   followUpSent: boolean
   planAgreedOn: string | null
@@ -92,7 +93,7 @@ export interface StageFacts {
 export function deriveStage(f: StageFacts): Stage {
   if (f.closedOutcome) return f.closedOutcome === 'recovered' ? 'closed_recovered' : 'closed_let_go'
   if (!f.issuesAgreedOn) return 'listening'
-  if (!f.clientCommitment.trim()) return 'issues_agreed'
+  if (!f.clientCommitments.some((c) => c.description.trim() !== '')) return 'issues_agreed'
   if (!f.followUpSent) return 'client_committed'
   if (!f.planAgreedOn) return 'follow_up_sent'
   if (!f.workStarted) return 'plan_agreed'

@@ -52,11 +52,22 @@ export const AgreementInput = z.strictObject({
   missingNote: optionalText(5000),
 })
 
-export const ClientCommitmentInput = z.strictObject({
-  id,
+export const MAX_CLIENT_COMMITMENT_PARTS = 10
+
+export const ClientCommitmentPartInput = z.strictObject({
   kind: z.enum(CLIENT_COMMITMENT_KINDS),
   description: trimmed(2000).min(1, 'Say what the client will do.'),
   amountMinor: money.nullable().default(null),
+  dueOn: isoDate.nullable().default(null),
+  metWhen: optionalText(1000),
+})
+
+export const ClientCommitmentInput = z.strictObject({
+  id,
+  parts: z
+    .array(ClientCommitmentPartInput)
+    .min(1, 'Add at least one thing the client will do.')
+    .max(MAX_CLIENT_COMMITMENT_PARTS, `At most ${MAX_CLIENT_COMMITMENT_PARTS} parts.`),
 })
 
 export const PlanAgreementInput = z.strictObject({ id, agreedOn: isoDate })

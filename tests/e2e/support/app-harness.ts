@@ -53,6 +53,9 @@ export function newDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'turnaround-e2e-'))
 }
 
+/** The page's language, and so the computer's language main formats in. */
+const PAGE_LOCALE = 'en-GB'
+
 export async function startApp(
   browser: Browser,
   options: {
@@ -75,6 +78,8 @@ export async function startApp(
   fs.mkdirSync(saveDir, { recursive: true })
   const ports = {
     now: options.now ?? (() => new Date()),
+    // As Electron's app.getLocale() is the renderer's language: the page's locale, set below.
+    locale: () => PAGE_LOCALE,
     openFolder: async (f: string) => void openedFolders.push(f),
     fontsDir: FONTS_DIR,
     chooseSavePath: async ({ defaultPath }: { defaultPath: string }) => path.join(saveDir, path.basename(defaultPath)),
@@ -100,7 +105,7 @@ export async function startApp(
 
   const context: BrowserContext = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
-    locale: 'en-GB',
+    locale: PAGE_LOCALE,
   })
   // With a chosen clock, the page's Date agrees with main's, as it would on a real desk on that day.
   if (options.now) await context.clock.setFixedTime(options.now())

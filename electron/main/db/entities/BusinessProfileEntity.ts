@@ -25,6 +25,10 @@ export class BusinessProfileEntity {
   @Column({ type: 'varchar', length: 3 })
   currency!: string
 
+  /** How dates, numbers and amounts are written and typed ("en-GB"); empty: the computer's language. */
+  @Column({ type: 'varchar', length: 35, default: '' })
+  locale!: string
+
   @Column({ name: 'hourly_worth_minor', type: 'integer' })
   hourlyWorthMinor!: number
 

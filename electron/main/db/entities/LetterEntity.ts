@@ -45,6 +45,10 @@ export class LetterEntity {
   @Column({ name: 'page_size', type: 'varchar', length: 10 })
   pageSize!: PageSize
 
+  /** The locale its dates and amounts were written in ("" for its paper's convention). */
+  @Column({ type: 'varchar', length: 35, default: '' })
+  locale!: string
+
   @Column({ name: 'letterhead_id', type: 'integer' })
   letterheadId!: number
 

@@ -1,11 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm'
-import type {
-  AgreementChannel,
-  ClientCommitmentKind,
-  ComplaintChannel,
-  Outcome,
-  Stage,
-} from '../../../shared/turnarounds/words'
+import type { AgreementChannel, ComplaintChannel, Outcome, Stage } from '../../../shared/turnarounds/words'
 import type { ClientEntity } from './ClientEntity'
 
 /** One effort to rescue one client. Stage and follow-up dates are derived and kept current by the service. */
@@ -65,15 +59,6 @@ export class TurnaroundEntity {
 
   @Column({ name: 'agreement_missing_note', type: 'text', default: '' })
   agreementMissingNote!: string
-
-  @Column({ name: 'client_commitment_kind', type: 'varchar', length: 30, nullable: true })
-  clientCommitmentKind!: ClientCommitmentKind | null
-
-  @Column({ name: 'client_commitment', type: 'text', default: '' })
-  clientCommitment!: string
-
-  @Column({ name: 'client_commitment_amount_minor', type: 'integer', nullable: true })
-  clientCommitmentAmountMinor!: number | null
 
   @Column({ name: 'plan_agreed_on', type: 'varchar', length: 10, nullable: true })
   planAgreedOn!: string | null

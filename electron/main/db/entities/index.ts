@@ -17,6 +17,7 @@ import { LedgerMonthTotalEntity } from './LedgerMonthTotalEntity'
 import { ClientDecisionEntity } from './ClientDecisionEntity'
 import { EmailSettingsEntity } from './EmailSettingsEntity'
 import { LetterEmailEntity } from './LetterEmailEntity'
+import { ClientCommitmentPartEntity } from './ClientCommitmentPartEntity'
 
 export {
   ActionEntity,
@@ -30,7 +31,7 @@ export {
   TurnaroundEntity,
 }
 export { LetterEntity, LetterheadEntity, LetterTemplateEntity, LetterConventionsEntity }
-export { StaffEntity, LedgerEntryEntity, LedgerMonthTotalEntity, ClientDecisionEntity }
+export { StaffEntity, LedgerEntryEntity, LedgerMonthTotalEntity, ClientDecisionEntity, ClientCommitmentPartEntity }
 export { EmailSettingsEntity, LetterEmailEntity }
 
 export const ENTITIES = [
@@ -53,4 +54,5 @@ export const ENTITIES = [
   ClientDecisionEntity,
   EmailSettingsEntity,
   LetterEmailEntity,
+  ClientCommitmentPartEntity,
 ]

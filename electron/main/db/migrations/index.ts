@@ -5,6 +5,7 @@ import { Ledger1763800000004 } from './0004-ledger'
 import { ReferralEstimate1763800000005 } from './0005-referral-estimate'
 import { IssueClientWording1763800000006 } from './0006-issue-client-wording'
 import { QuickWinEffort1763800000007 } from './0007-quick-win-effort'
+import { CommitmentPartsAndLocale1763800000008 } from './0008-commitment-parts-and-locale'
 import { LetterConventions1763800000009 } from './0009-letter-conventions'
 import { EmailSending1763800000011 } from './0011-email'
 
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   ReferralEstimate1763800000005,
   IssueClientWording1763800000006,
   QuickWinEffort1763800000007,
+  CommitmentPartsAndLocale1763800000008,
   LetterConventions1763800000009,
   EmailSending1763800000011,
 ]

@@ -61,7 +61,7 @@ interface ResolvedLetter {
   bytes: Buffer
   clientName: string
   /** The letterhead and paper a draft was printed on (kept with it when it goes on record). */
-  printedOn?: { letterhead: ReturnType<typeof letterheadOf>; pageSize: LetterRecord['pageSize'] }
+  printedOn?: { letterhead: ReturnType<typeof letterheadOf>; pageSize: LetterRecord['pageSize']; locale: string }
 }
 
 const list = (json: string): string[] => JSON.parse(json) as string[]
@@ -118,7 +118,7 @@ export class LetterEmailService {
       letterId: null,
       bytes: rendered.bytes,
       clientName: rendered.clientName,
-      printedOn: { letterhead: rendered.letterhead, pageSize: rendered.pageSize },
+      printedOn: { letterhead: rendered.letterhead, pageSize: rendered.pageSize, locale: rendered.locale },
     }
   }
 
@@ -248,7 +248,11 @@ export class LetterEmailService {
             letter.draft,
             {
               bytes: letter.bytes,
-              ...(letter.printedOn ?? { letterhead: letterheadOf(profile), pageSize: profile.letterPageSize }),
+              ...(letter.printedOn ?? {
+                letterhead: letterheadOf(profile),
+                pageSize: profile.letterPageSize,
+                locale: profile.locale,
+              }),
             },
             '',
             false,

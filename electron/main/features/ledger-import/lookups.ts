@@ -11,6 +11,8 @@ export interface StaffMember {
 
 export interface ImportLookups {
   currency: string
+  /** The business's chosen locale ("" for none): an amount English cannot read is read in it ("12,34"). */
+  locale: string
   hourlyWorthMinor: number
   ownerName: string
   /** Folded client name (name_key) → client id; the oldest client wins when names repeat. */
@@ -26,8 +28,8 @@ export const clientKey = (name: string) => searchKey(name).slice(0, 160)
 
 export async function loadLookups(manager: EntityManager): Promise<ImportLookups> {
   const [profile] = (await manager.query(
-    'SELECT currency, hourly_worth_minor, owner_name FROM business_profile WHERE id = 1',
-  )) as Array<{ currency: string; hourly_worth_minor: number; owner_name: string }>
+    'SELECT currency, locale, hourly_worth_minor, owner_name FROM business_profile WHERE id = 1',
+  )) as Array<{ currency: string; locale: string; hourly_worth_minor: number; owner_name: string }>
   if (!profile) throw profileRequired('imports need its currency and your hourly worth')
   const clients = new Map<string, number>()
   for (const row of (await manager.query('SELECT id, name_key FROM clients ORDER BY id DESC')) as Array<{
@@ -53,6 +55,7 @@ export async function loadLookups(manager: EntityManager): Promise<ImportLookups
   }
   return {
     currency: profile.currency,
+    locale: profile.locale ?? '',
     hourlyWorthMinor: profile.hourly_worth_minor,
     ownerName: profile.owner_name,
     clients,

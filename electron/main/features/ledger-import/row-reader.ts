@@ -104,6 +104,16 @@ export class RowReader {
     return folded
   }
 
+  /**
+   * An amount as exports write it ("1,234.50"), else as the business's locale does ("1.234,50",
+   * "12,34"). Never ambiguous for a currency of 0 or 2 decimals: what English reads, the comma
+   * locales refuse, and the other way round.
+   */
+  private amount(text: string): number | null {
+    const { currency, locale } = this.lookups
+    return parseAmount(text, currency) ?? (locale ? parseAmount(text, currency, locale) : null)
+  }
+
   /** The most one amount holds, in the books' currency. */
   private most(): string {
     return formatMoney(MAX_AMOUNT_MINOR, this.lookups.currency, 'en')
@@ -193,7 +203,7 @@ export class RowReader {
       }
       if (!worker) worker = lookups.ownerName
       if (v.rate) {
-        rateMinor = parseAmount(v.rate, lookups.currency)
+        rateMinor = this.amount(v.rate)
         if (rateMinor === null) return problem(`Bad rate ${quote(v.rate)}: use an hourly rate such as 85.00.`)
         if (rateMinor > MAX_AMOUNT_MINOR)
           return problem(`The rate ${quote(v.rate)} is more than one rate can hold (${this.most()}).`)
@@ -207,7 +217,7 @@ export class RowReader {
         return problem(`At this rate, the time costs more than one entry can hold (${this.most()}): split the time.`)
     } else {
       if (!v.amount) return problem('No amount.')
-      const amount = parseAmount(v.amount, lookups.currency)
+      const amount = this.amount(v.amount)
       if (amount === null) return problem(`Bad amount ${quote(v.amount)}: use a positive amount such as 1234.50.`)
       if (amount > MAX_AMOUNT_MINOR)
         return problem(`The amount ${quote(v.amount)} is more than one entry can hold (${this.most()}).`)

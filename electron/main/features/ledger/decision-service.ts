@@ -86,7 +86,7 @@ export class DecisionService {
       turnaroundId: t.id,
       turnaroundClosed: t.closedOn !== null,
       figures,
-      result: recommend(figures),
+      result: recommend(figures, this.ctx.formats(profile)),
       decisions: decisions.map((d) => ({
         id: d.id,
         decidedOn: d.decidedOn,

@@ -6,10 +6,16 @@ import { profileRequired } from '../profile'
 import { localIsoDate } from '../../../shared/dates'
 import { periodOf, type Period } from '../../../shared/ledger/periods'
 import type { PeriodData } from '../../../shared/ledger/schemas'
+import { formatsFor, resolveLocale, type Formats } from '../../../shared/format'
+
+/** Node's own default locale: only where no port says the computer's language (tests, tools). */
+const defaultLocale = () => Intl.DateTimeFormat().resolvedOptions().locale
 
 export interface LedgerDeps {
   manager: EntityManager
   now: () => Date
+  /** The computer's language (Electron: app.getLocale()), for a business that has chosen no locale. */
+  systemLocale?: () => string
 }
 
 export class LedgerContext {
@@ -30,6 +36,11 @@ export class LedgerContext {
 
   period(p: PeriodData): Period {
     return periodOf(p.preset, this.today(), p)
+  }
+
+  /** The one formatter in the business's locale, the same the pages use. */
+  formats(profile: Pick<BusinessProfileEntity, 'locale'>): Formats {
+    return formatsFor(resolveLocale(profile.locale, this.deps.systemLocale?.() ?? defaultLocale()))
   }
 
   async profile(m: EntityManager = this.manager): Promise<BusinessProfileEntity> {

@@ -36,10 +36,12 @@ These are the issues as I understood them. If anything is missing, or not as you
 {% else %}
 I am putting the issues we discussed into writing, and will send you the list shortly so that you can check that nothing is missing.
 {% endif %}
-{% if turnaround.client_commitment != "" %}
+{% if client_commitment_parts.size > 0 %}
 # Your part
 Once these issues are resolved to your satisfaction, you told us that you would:
-- {{ turnaround.client_commitment }}{% if turnaround.client_commitment_amount != "" %} ({{ turnaround.client_commitment_amount }}){% endif %}
+{% for part in client_commitment_parts %}
+- {{ part.text }}
+{% endfor %}
 
 Thank you: that means a great deal to us.
 {% endif %}

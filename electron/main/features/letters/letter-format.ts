@@ -1,19 +1,22 @@
-/** How dates and amounts are written in a letter: the paper size decides the convention (US Letter: US order). */
-import { formatMoney } from '../../../shared/money'
+/**
+ * How dates and amounts are written in a letter: through the one formatter (shared/format.ts), in
+ * the business's locale; a business that has chosen none writes by its paper's convention (US
+ * Letter: US order, A4: British).
+ */
+import { formatsFor } from '../../../shared/format'
 import type { PageSize } from '../../../shared/letters/words'
 
-const formats = {
-  A4: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  LETTER: new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+/** The locale a letter is written in: the business's, else its paper's convention. */
+export function letterLocale(pageSize: PageSize, businessLocale: string | null | undefined): string {
+  return businessLocale || (pageSize === 'LETTER' ? 'en-US' : 'en-GB')
 }
 
-/** "2026-11-22" -> "22 November 2026" (A4) or "November 22, 2026" (US Letter); "" for no date. */
-export function letterDate(iso: string | null | undefined, pageSize: PageSize): string {
-  if (!iso) return ''
-  return formats[pageSize].format(new Date(`${iso}T00:00:00Z`))
+/** "2026-11-22" -> "22 November 2026" (en-GB) or "November 22, 2026" (en-US); "" for no date. */
+export function letterDate(iso: string | null | undefined, locale: string): string {
+  return formatsFor(locale).longDate(iso)
 }
 
-export function letterMoney(minor: number | null | undefined, currency: string, pageSize: PageSize): string {
+export function letterMoney(minor: number | null | undefined, currency: string, locale: string): string {
   if (minor === null || minor === undefined) return ''
-  return formatMoney(minor, currency, pageSize === 'LETTER' ? 'en-US' : 'en-GB')
+  return formatsFor(locale).money(minor, currency)
 }

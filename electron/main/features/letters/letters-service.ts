@@ -22,7 +22,7 @@ import type { LetterDraftData } from '../../../shared/letters/schemas'
 import { LETTER_KIND_LABELS, type LetterKind, type PageSize } from '../../../shared/letters/words'
 import { LettersContext, letterheadOf } from './letter-context'
 import { letterFileName, withPdfExtension, writeFileAtomically } from './letter-files'
-import { letterDate } from './letter-format'
+import { letterDate, letterLocale } from './letter-format'
 import { unprintableMessage } from './pdf/glyphs'
 import { renderLetterPdf, type RenderedLetter } from './pdf/letter-pdf'
 import type { LetterDocument, Letterhead } from './pdf/types'
@@ -76,12 +76,18 @@ function extrasOf(draft: LetterDraftData): Partial<LetterDocument> {
 export class LettersService {
   constructor(private readonly ctx: LettersContext) {}
 
-  documentOf(draft: LetterDraftData, letterhead: Letterhead, pageSize: PageSize, clientName: string): LetterDocument {
+  documentOf(
+    draft: LetterDraftData,
+    letterhead: Letterhead,
+    pageSize: PageSize,
+    locale: string,
+    clientName: string,
+  ): LetterDocument {
     return {
       letterhead,
       pageSize,
       date: draft.date,
-      dateText: letterDate(draft.date, pageSize),
+      dateText: letterDate(draft.date, letterLocale(pageSize, locale)),
       recipient: draft.recipient,
       subject: draft.subject,
       blocks: draft.blocks,
@@ -95,7 +101,7 @@ export class LettersService {
   /** The PDF of a draft on today's letterhead and paper size. */
   async renderDraft(
     draft: LetterDraftData,
-  ): Promise<RenderedLetter & { letterhead: Letterhead; pageSize: PageSize; clientName: string }> {
+  ): Promise<RenderedLetter & { letterhead: Letterhead; pageSize: PageSize; locale: string; clientName: string }> {
     const [profile, client, conventions] = await Promise.all([
       this.ctx.requireProfile(),
       this.ctx.clients.get(draft.clientId),
@@ -104,10 +110,16 @@ export class LettersService {
     await this.ctx.turnaroundOf(client.id, draft.turnaroundId)
     const letterhead = letterheadOf(profile, conventions)
     const rendered = await renderLetterPdf(
-      this.documentOf(draft, letterhead, profile.letterPageSize, client.name),
+      this.documentOf(draft, letterhead, profile.letterPageSize, profile.locale, client.name),
       this.ctx.fonts(),
     )
-    return { ...rendered, letterhead, pageSize: profile.letterPageSize, clientName: client.name }
+    return {
+      ...rendered,
+      letterhead,
+      pageSize: profile.letterPageSize,
+      locale: profile.locale,
+      clientName: client.name,
+    }
   }
 
   async render(draft: LetterDraftData): Promise<RenderedPdf> {
@@ -155,7 +167,7 @@ export class LettersService {
   async insert(
     m: EntityManager,
     draft: LetterDraftData,
-    rendered: { bytes: Buffer; letterhead: Letterhead; pageSize: PageSize },
+    rendered: { bytes: Buffer; letterhead: Letterhead; pageSize: PageSize; locale: string },
     filePath: string,
     isSample: boolean,
   ): Promise<LetterEntity> {
@@ -177,6 +189,7 @@ export class LettersService {
         closing: draft.closing,
         extras: JSON.stringify(storedExtras(draft)),
         pageSize: rendered.pageSize,
+        locale: rendered.locale,
         letterheadId: letterhead.id,
         filePath,
         contentHash: sha256(rendered.bytes),
@@ -250,7 +263,13 @@ export class LettersService {
   }
 
   private async storedBytes(row: LetterRow): Promise<RenderedLetter> {
-    const doc = this.documentOf(this.draftOf(row), await this.letterheadOf(row), row.pageSize, row.clientName)
+    const doc = this.documentOf(
+      this.draftOf(row),
+      await this.letterheadOf(row),
+      row.pageSize,
+      row.locale,
+      row.clientName,
+    )
     return renderLetterPdf(doc, this.ctx.fonts())
   }
 

@@ -7,10 +7,15 @@ import type { TableBlockData } from '../../../shared/letters/blocks'
 import { LETTER_KIND_LABELS, type LetterKind, type LetterTable, type PageSize } from '../../../shared/letters/words'
 import type { BusinessProfile, Client } from '../../../shared/models'
 import type { TurnaroundDetail } from '../../../shared/turnarounds/models'
-import { ACTION_STATUS_LABELS, COMMITMENT_STATUS_LABELS, ISSUE_STATUS_LABELS } from '../../../shared/turnarounds/words'
+import {
+  ACTION_STATUS_LABELS,
+  CLIENT_COMMITMENT_KIND_LABELS,
+  COMMITMENT_STATUS_LABELS,
+  ISSUE_STATUS_LABELS,
+} from '../../../shared/turnarounds/words'
 import { greetingOf } from './conventions-service'
 import { factsOn, type ActionFact, type CommitmentFact, type IssueFact } from './letter-facts'
-import { letterDate, letterMoney } from './letter-format'
+import { letterDate, letterLocale, letterMoney } from './letter-format'
 import { addDays, daysBetween } from '../../../shared/dates'
 
 export interface MergeInput {
@@ -60,7 +65,8 @@ function forClient(issue: { statement: string; clientWording: string } | undefin
 
 export function buildMergeData(input: MergeInput): MergeData {
   const { profile, client, turnaround: t, pageSize } = input
-  const date = (iso: string | null | undefined) => letterDate(iso, pageSize)
+  const locale = letterLocale(pageSize, profile.locale)
+  const date = (iso: string | null | undefined) => letterDate(iso, locale)
   const facts = factsOn(t, input.date)
   const issues = facts.issues
   const commitmentText = ({ commitment: c, standing }: CommitmentFact) => {
@@ -116,6 +122,20 @@ export function buildMergeData(input: MergeInput): MergeData {
     resolved: i.status === 'resolved',
     raised_on: date(i.raisedOn),
   })
+  const money = (minor: number | null | undefined) => letterMoney(minor, profile.currency, locale)
+  const parts = (t?.clientCommitments ?? []).map((p) => {
+    const amount = money(p.amountMinor)
+    const due = date(p.dueOn)
+    return {
+      kind: CLIENT_COMMITMENT_KIND_LABELS[p.kind],
+      description: p.description,
+      amount,
+      due,
+      met_when: p.metWhen,
+      text: `${p.description}${amount ? ` (${amount})` : ''}${due ? ` by ${due}` : ''}`,
+    }
+  })
+  const amounts = (t?.clientCommitments ?? []).flatMap((p) => (p.amountMinor === null ? [] : [p.amountMinor]))
   // Still to do on the letter's date: neither done by then nor given up as missed.
   const open = facts.commitments.filter((f) => f.standing === 'due' || f.standing === 'late')
   const actions = facts.actions.map(actionView)
@@ -149,8 +169,8 @@ export function buildMergeData(input: MergeInput): MergeData {
       met_via: metVia(t, input.date, facts.issuesAgreed),
       issues_agreed: facts.issuesAgreed,
       issues_agreed_on: facts.issuesAgreed ? date(t?.issuesAgreedOn) : '',
-      client_commitment: t?.clientCommitment ?? '',
-      client_commitment_amount: letterMoney(t?.clientCommitmentAmountMinor, profile.currency, pageSize),
+      client_commitment: joinedAsSentence(parts.map((p) => p.text)),
+      client_commitment_amount: amounts.length > 0 ? money(amounts.reduce((a, b) => a + b, 0)) : '',
       plan_due: date(t?.responsePromisedOn),
       plan_due_passed: facts.planDuePassed,
       plan_agreed: facts.planAgreed,
@@ -158,7 +178,7 @@ export function buildMergeData(input: MergeInput): MergeData {
       closed_on: t?.closedOn && t.closedOn <= input.date ? date(t.closedOn) : '',
       closing_note: t?.closingNote ?? '',
     },
-    parting: partingOf(input, date),
+    parting: partingOf(input, date, money),
     issues: issueViews,
     new_issues: issueViews.filter((i) => i.new),
     // The apology apologises for what was our fault, acknowledges what the client saw differently,
@@ -171,6 +191,7 @@ export function buildMergeData(input: MergeInput): MergeData {
     commitments: facts.commitments.map(commitmentView),
     our_commitments: open.filter((f) => f.commitment.party === 'us').map(commitmentView),
     client_commitments: open.filter((f) => f.commitment.party === 'client').map(commitmentView),
+    client_commitment_parts: parts,
     actions,
     quick_wins: actions.filter((a) => a.quick_win),
     dated_actions: actions.filter((a) => a.due !== ''),
@@ -216,16 +237,22 @@ export function buildMergeData(input: MergeInput): MergeData {
 }
 
 /** A parting letter's facts: when the work ends, and what is owed either way on the letter's date. */
-function partingOf(input: MergeInput, date: (iso: string) => string) {
+function partingOf(input: MergeInput, date: (iso: string) => string, money: (minor: number) => string) {
   const endsOn = input.endsOn ?? addDays(input.date, 30)
   const balance = input.balanceMinor ?? 0
-  const money = (minor: number) => letterMoney(minor, input.profile.currency, input.pageSize)
   return {
     ends_on: date(endsOn),
     notice_days: Math.max(0, daysBetween(input.date, endsOn)),
     client_owes: balance > 0 ? money(balance) : '',
     we_owe: balance < 0 ? money(-balance) : '',
   }
+}
+
+/** "a", "a and b", "a; b; and c": the parts of the client's commitment as one sentence. */
+export function joinedAsSentence(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? ''
+  if (items.length === 2) return `${items[0]} and ${items[1]}`
+  return `${items.slice(0, -1).join('; ')}; and ${items.at(-1)}`
 }
 
 /** The recipient block: the contact person, the company (or the client's name), the address. */

@@ -18,6 +18,7 @@ function toProfile(e: BusinessProfileEntity): BusinessProfile {
     email: e.email,
     phone: e.phone,
     currency: e.currency,
+    locale: e.locale ?? '',
     hourlyWorthMinor: e.hourlyWorthMinor,
     logoDataUrl: e.logoDataUrl,
     isSample: Boolean(e.isSample),

@@ -16,6 +16,7 @@ export const SAMPLE_PROFILE: ProfileInputData = {
   email: 'hello@harbourlane.example.co.uk',
   phone: '0117 496 0123',
   currency: 'GBP',
+  locale: '',
   hourlyWorthMinor: 8500,
   logoDataUrl: null,
 }

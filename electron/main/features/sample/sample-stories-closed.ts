@@ -29,7 +29,7 @@ export const CLOSED_STORIES: readonly Scenario[] = [
       },
     ],
     agreement: { on: -254, via: 'call' },
-    clientCommitment: { kind: 'other', description: 'Keep ordering her gift tags and wedding stationery with us' },
+    clientCommitment: [{ kind: 'other', description: 'Keep ordering her gift tags and wedding stationery with us' }],
     touchpoints: [
       {
         kind: 'call',
@@ -112,7 +112,7 @@ export const CLOSED_STORIES: readonly Scenario[] = [
       },
     ],
     agreement: { on: -189, via: 'meeting' },
-    clientCommitment: { kind: 'referral', description: 'Recommend us to another restaurant owner he knows' },
+    clientCommitment: [{ kind: 'referral', description: 'Recommend us to another restaurant owner he knows' }],
     touchpoints: [
       {
         kind: 'visit',
@@ -216,7 +216,7 @@ export const CLOSED_STORIES: readonly Scenario[] = [
       },
     ],
     agreement: { on: -234, via: 'meeting' },
-    clientCommitment: { kind: 'renew', description: 'Renew the annual packaging order in June', amountMinor: 540000 },
+    clientCommitment: [{ kind: 'renew', description: 'Renew the annual packaging order in June', amountMinor: 540000 }],
     touchpoints: [
       {
         kind: 'call',
@@ -336,10 +336,12 @@ export const CLOSED_STORIES: readonly Scenario[] = [
       },
     ],
     agreement: { on: -128, via: 'meeting' },
-    clientCommitment: {
-      kind: 'referral',
-      description: 'Introduce us to two of his consulting clients once the site is live',
-    },
+    clientCommitment: [
+      {
+        kind: 'referral',
+        description: 'Introduce us to two of his consulting clients once the site is live',
+      },
+    ],
     touchpoints: [
       {
         kind: 'meeting',
@@ -457,11 +459,19 @@ export const CLOSED_STORIES: readonly Scenario[] = [
       },
     ],
     agreement: { on: -295, via: 'email' },
-    clientCommitment: {
-      kind: 'pay_invoice',
-      description: 'Pay the outstanding balance (£1,120) once invoice 1874 is corrected',
-      amountMinor: 112000,
-    },
+    clientCommitment: [
+      {
+        kind: 'pay_invoice',
+        description: 'Pay the outstanding balance (£1,120) once invoice 1874 is corrected',
+        amountMinor: 112000,
+        metWhen: 'The corrected invoice is paid in full',
+      },
+      {
+        kind: 'renew',
+        description: 'Keep ordering the to-let boards and window cards for both branches',
+        amountMinor: 240000,
+      },
+    ],
     touchpoints: [
       {
         kind: 'email',
@@ -596,11 +606,13 @@ export const CLOSED_STORIES: readonly Scenario[] = [
       },
     ],
     agreement: { on: -155, via: 'email' },
-    clientCommitment: {
-      kind: 'pay_invoice',
-      description: 'Pay the final invoice for the work to date',
-      amountMinor: 96000,
-    },
+    clientCommitment: [
+      {
+        kind: 'pay_invoice',
+        description: 'Pay the final invoice for the work to date',
+        amountMinor: 96000,
+      },
+    ],
     touchpoints: [
       {
         kind: 'email',

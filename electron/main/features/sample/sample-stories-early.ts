@@ -201,11 +201,13 @@ export const EARLY_STORIES: readonly Scenario[] = [
       },
     ],
     agreement: { on: -4, via: 'meeting' },
-    clientCommitment: {
-      kind: 'renew',
-      description: 'Renew the annual print contract once the corrected insert is out',
-      amountMinor: 420000,
-    },
+    clientCommitment: [
+      {
+        kind: 'renew',
+        description: 'Renew the annual print contract once the corrected insert is out',
+        amountMinor: 420000,
+      },
+    ],
     touchpoints: [
       {
         kind: 'email',
@@ -308,11 +310,13 @@ export const EARLY_STORIES: readonly Scenario[] = [
       },
     ],
     agreement: { on: -17, via: 'meeting', missingNote: 'Astrid added the training point at the end of the meeting.' },
-    clientCommitment: {
-      kind: 'buy_next_release',
-      description: 'Go ahead with the phase-two online shop, quoted at £6,500',
-      amountMinor: 650000,
-    },
+    clientCommitment: [
+      {
+        kind: 'buy_next_release',
+        description: 'Go ahead with the phase-two online shop, quoted at £6,500',
+        amountMinor: 650000,
+      },
+    ],
     touchpoints: [
       {
         kind: 'call',
@@ -417,11 +421,13 @@ export const EARLY_STORIES: readonly Scenario[] = [
       },
     ],
     agreement: { on: -27, via: 'meeting' },
-    clientCommitment: {
-      kind: 'renew',
-      description: 'Keep the newsletter with us and renew the annual agreement in January',
-      amountMinor: 180000,
-    },
+    clientCommitment: [
+      {
+        kind: 'renew',
+        description: 'Keep the newsletter with us and renew the annual agreement in January',
+        amountMinor: 180000,
+      },
+    ],
     touchpoints: [
       {
         kind: 'call',

@@ -50,11 +50,21 @@ export const IN_PROGRESS_STORIES: readonly Scenario[] = [
       },
     ],
     agreement: { on: -40, via: 'call' },
-    clientCommitment: {
-      kind: 'pay_invoice',
-      description: 'Pay invoice 2291 (£1,840) once the reprinted labels fit',
-      amountMinor: 184000,
-    },
+    clientCommitment: [
+      {
+        kind: 'pay_invoice',
+        description: 'Pay invoice 2291 (£1,840) once the reprinted labels fit',
+        amountMinor: 184000,
+        due: 14,
+        metWhen: 'The full £1,840 is in our account',
+      },
+      {
+        kind: 'referral',
+        description: 'Introduce us to the farm shop next door that sells her jams',
+        due: 30,
+        metWhen: 'The farm shop gets in touch with us',
+      },
+    ],
     touchpoints: [
       {
         kind: 'call',
@@ -221,11 +231,13 @@ export const IN_PROGRESS_STORIES: readonly Scenario[] = [
       },
     ],
     agreement: { on: -22, via: 'call' },
-    clientCommitment: {
-      kind: 'renew',
-      description: 'Renew the annual print contract in January instead of taking the other quote',
-      amountMinor: 360000,
-    },
+    clientCommitment: [
+      {
+        kind: 'renew',
+        description: 'Renew the annual print contract in January instead of taking the other quote',
+        amountMinor: 360000,
+      },
+    ],
     touchpoints: [
       {
         kind: 'email',
@@ -358,11 +370,13 @@ export const IN_PROGRESS_STORIES: readonly Scenario[] = [
       },
     ],
     agreement: { on: -37, via: 'call' },
-    clientCommitment: {
-      kind: 'other',
-      description: 'Keep us on the Christmas party menus and book the spring wedding-fair brochures',
-      amountMinor: 250000,
-    },
+    clientCommitment: [
+      {
+        kind: 'other',
+        description: 'Keep us on the Christmas party menus and book the spring wedding-fair brochures',
+        amountMinor: 250000,
+      },
+    ],
     touchpoints: [
       {
         kind: 'call',

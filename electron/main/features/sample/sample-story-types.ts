@@ -41,7 +41,14 @@ export interface Scenario {
   issues: IssueSeed[]
   handover?: { on: Days; to: string; reason: string }
   agreement?: { on: Days; via: AgreementChannel; missingNote?: string }
-  clientCommitment?: { kind: ClientCommitmentKind; description: string; amountMinor?: number }
+  /** The parts of the client's commitment, each with its amount, day and what counts as met when known. */
+  clientCommitment?: {
+    kind: ClientCommitmentKind
+    description: string
+    amountMinor?: number
+    due?: Days
+    metWhen?: string
+  }[]
   /** Touchpoints marked as a check-in are written after the turnaround is closed. */
   touchpoints: TouchpointSeed[]
   planAgreed?: Days

@@ -109,9 +109,13 @@ async function playScenario(
   if (s.clientCommitment)
     await turnarounds.setClientCommitment(
       id,
-      s.clientCommitment.kind,
-      s.clientCommitment.description,
-      s.clientCommitment.amountMinor ?? null,
+      s.clientCommitment.map((c) => ({
+        kind: c.kind,
+        description: c.description,
+        amountMinor: c.amountMinor ?? null,
+        dueOn: c.due === undefined ? null : on(c.due),
+        metWhen: c.metWhen ?? '',
+      })),
     )
 
   for (const { on: day, ...touchpoint } of s.touchpoints.filter((tp) => !tp.isCheckIn)) {

@@ -1,5 +1,11 @@
 import type { EntityManager } from 'typeorm'
-import { ActionEntity, CommitmentEntity, TouchpointEntity, TurnaroundEntity } from '../../db/entities'
+import {
+  ActionEntity,
+  ClientCommitmentPartEntity,
+  CommitmentEntity,
+  TouchpointEntity,
+  TurnaroundEntity,
+} from '../../db/entities'
 import { deriveStage, nextFollowUpOn } from '../../../shared/turnarounds/rules'
 
 /**
@@ -39,7 +45,10 @@ export async function refreshDerived(m: EntityManager, turnaroundId: number): Pr
   t.stage = deriveStage({
     closedOutcome: t.closedOn ? t.outcome : null,
     issuesAgreedOn: t.issuesAgreedOn,
-    clientCommitment: t.clientCommitment,
+    clientCommitments: await m.find(ClientCommitmentPartEntity, {
+      where: { turnaroundId },
+      select: { description: true },
+    }),
     followUpSent: followUp,
     planAgreedOn: t.planAgreedOn,
     workStarted: started,

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import {
   ActionEntity,
+  ClientCommitmentPartEntity,
   ClientEntity,
   CommitmentEntity,
   HandoverEntity,
@@ -74,13 +75,14 @@ export async function loadDetail(
 ): Promise<TurnaroundDetail> {
   const t = await m.findOneBy(TurnaroundEntity, { id })
   if (!t) throw notFound('turnaround')
-  const [client, issueRows, actionRows, commitmentRows, touchpointRows, handoverRows] = await Promise.all([
+  const [client, issueRows, actionRows, commitmentRows, touchpointRows, handoverRows, partRows] = await Promise.all([
     m.findOneByOrFail(ClientEntity, { id: t.clientId }),
     m.find(IssueEntity, { where: { turnaroundId: id }, order: { raisedOn: 'ASC', id: 'ASC' } }),
     m.find(ActionEntity, { where: { turnaroundId: id }, order: { id: 'ASC' } }),
     m.find(CommitmentEntity, { where: { turnaroundId: id }, order: { dueOn: 'ASC', id: 'ASC' } }),
     m.find(TouchpointEntity, { where: { turnaroundId: id }, order: { occurredOn: 'DESC', id: 'DESC' } }),
     m.find(HandoverEntity, { where: { turnaroundId: id }, order: { handedOn: 'ASC', id: 'ASC' } }),
+    m.find(ClientCommitmentPartEntity, { where: { turnaroundId: id }, order: { position: 'ASC', id: 'ASC' } }),
   ])
   const snapshot = parseSnapshot(t.agreementSnapshot)
   const agreedIds = new Set((snapshot ?? []).map((s) => s.id))
@@ -134,9 +136,13 @@ export async function loadDetail(
     issuesAgreedVia: t.issuesAgreedVia,
     agreementMissingNote: t.agreementMissingNote,
     agreementChanges: snapshot === null ? null : agreementChanges(snapshot, issues),
-    clientCommitmentKind: t.clientCommitmentKind,
-    clientCommitment: t.clientCommitment,
-    clientCommitmentAmountMinor: t.clientCommitmentAmountMinor,
+    clientCommitments: partRows.map((p) => ({
+      kind: p.kind,
+      description: p.description,
+      amountMinor: p.amountMinor,
+      dueOn: p.dueOn,
+      metWhen: p.metWhen,
+    })),
     planAgreedOn: t.planAgreedOn,
     closedOn: t.closedOn,
     outcome: t.outcome,

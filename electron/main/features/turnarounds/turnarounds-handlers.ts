@@ -37,8 +37,7 @@ export function createTurnaroundHandlers(
     'turnarounds:hand-over': ({ id, toOwner, reason, handedOn }) => turnarounds.handOver(id, toOwner, reason, handedOn),
     'turnarounds:record-agreement': ({ id, agreedOn, via, missingNote }) =>
       turnarounds.recordAgreement(id, agreedOn, via, missingNote),
-    'turnarounds:set-client-commitment': ({ id, kind, description, amountMinor }) =>
-      turnarounds.setClientCommitment(id, kind, description, amountMinor),
+    'turnarounds:set-client-commitment': ({ id, parts }) => turnarounds.setClientCommitment(id, parts),
     'turnarounds:agree-plan': ({ id, agreedOn }) => turnarounds.agreePlan(id, agreedOn),
     'turnarounds:close': ({ id, outcome, closedOn, note, checkInAfterDays }) =>
       turnarounds.close(id, outcome, closedOn, note, checkInAfterDays),

@@ -1,10 +1,16 @@
 import { IsNull } from 'typeorm'
-import { ClientEntity, HandoverEntity, IssueEntity, TurnaroundEntity } from '../../db/entities'
+import {
+  ClientCommitmentPartEntity,
+  ClientEntity,
+  HandoverEntity,
+  IssueEntity,
+  TurnaroundEntity,
+} from '../../db/entities'
 import { DomainError, notFound } from '../../domain-error'
-import type { TurnaroundDetail, TurnaroundSummary } from '../../../shared/turnarounds/models'
+import type { ClientCommitmentPart, TurnaroundDetail, TurnaroundSummary } from '../../../shared/turnarounds/models'
 import type { TurnaroundDetailsData, TurnaroundOpenData } from '../../../shared/turnarounds/schemas'
 import { addDays } from '../../../shared/dates'
-import type { AgreementChannel, ClientCommitmentKind, Outcome } from '../../../shared/turnarounds/words'
+import type { AgreementChannel, Outcome } from '../../../shared/turnarounds/words'
 import { refreshDerived } from './derived'
 import type { TurnaroundsContext } from './turnarounds-context'
 import { listTurnarounds } from './turnaround-list-query'
@@ -48,9 +54,6 @@ export class TurnaroundsService {
         issuesAgreedVia: null,
         agreementSnapshot: null,
         agreementMissingNote: '',
-        clientCommitmentKind: null,
-        clientCommitment: '',
-        clientCommitmentAmountMinor: null,
         planAgreedOn: null,
         closedOn: null,
         outcome: null,
@@ -125,16 +128,16 @@ export class TurnaroundsService {
     })
   }
 
-  setClientCommitment(
-    id: number,
-    kind: ClientCommitmentKind,
-    description: string,
-    amountMinor: number | null,
-  ): Promise<TurnaroundDetail> {
+  /** Replaces the client's commitment with these parts, in this order. */
+  setClientCommitment(id: number, parts: ClientCommitmentPart[]): Promise<TurnaroundDetail> {
     return this.ctx.mutate(id, async (m, t) => {
-      t.clientCommitmentKind = kind
-      t.clientCommitment = description
-      t.clientCommitmentAmountMinor = amountMinor
+      parts.forEach((p, i) => this.ctx.notBeforeOpening(t, p.dueOn, `parts.${i}.dueOn`, 'Its date'))
+      await m.delete(ClientCommitmentPartEntity, { turnaroundId: id })
+      await m.save(
+        parts.map((p, position) =>
+          Object.assign(new ClientCommitmentPartEntity(), { ...p, turnaroundId: id, position }),
+        ),
+      )
       t.updatedAt = this.ctx.stamp()
       await m.save(t)
     })
