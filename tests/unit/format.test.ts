@@ -124,7 +124,15 @@ describe('letters', () => {
     quickWinMaxEffortMinutes: 120,
     letterPageSize: 'A4' as const,
   }
-  const client = { name: 'Quayside', company: '', contactPerson: '', email: '', phone: '', address: '' } as Client
+  const client = {
+    name: 'Quayside',
+    company: '',
+    contactPerson: '',
+    contactTitle: '',
+    email: '',
+    phone: '',
+    address: '',
+  } as Client
 
   it('are written in the business’s locale, else by the paper’s convention', () => {
     const input = { client, turnaround: null, kind: 'blank' as const, date: '2026-11-22', goodwill: '' }
