@@ -11,6 +11,7 @@ import { ledgerImportContract } from './ledger-import/contract'
 import { ledgerContract } from './ledger/contract'
 import { lettersContract } from './letters/contract'
 import { profileContract } from './profile/contract'
+import { remindersContract } from './reminders/contract'
 import { sampleContract } from './sample/contract'
 import { systemContract } from './system/contract'
 import { turnaroundsContract } from './turnarounds/contract'
@@ -25,6 +26,7 @@ export const contract = {
   ...ledgerContract,
   ...backupsContract,
   ...ledgerImportContract,
+  ...remindersContract,
 }
 
 type Contract = typeof contract
