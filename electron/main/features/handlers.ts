@@ -17,6 +17,11 @@ import { createBackupHandlers } from './backups/backups-handlers'
 import { LedgerImportService } from './ledger-import/import-service'
 import { createImportHandlers } from './ledger-import/import-handlers'
 import type { ImportProgress } from '../../shared/ledger-import/progress'
+import type { ReminderSettings } from '../../shared/reminders/models'
+import { RemindersService, createReminderHandlers } from './reminders'
+import { CalendarService } from './calendar'
+import { snoozeFollowUp, todayData } from './turnarounds'
+import { DATED_THINGS_CHANNELS, afterChanges } from './after-change'
 
 /** What the services need from the outside world; Electron supplies the real ones, tests fakes. */
 export interface Ports {
@@ -34,6 +39,14 @@ export interface Ports {
   sendImportProgress: (progress: ImportProgress) => void
   /** Writes a problem the user was told of in plain words to the log, with its details. */
   logError?: (where: string, error: unknown) => void
+  /** The native folder dialog: the chosen folder, or null when cancelled. None: cancelled. */
+  chooseFolder?: (title: string) => Promise<string | null>
+  /** The owner's IANA time zone; the computer's when not given. */
+  timeZone?: () => string
+  /** Told after the reminder settings change (the glue applies start at login). */
+  remindersChanged?: (settings: ReminderSettings) => void
+  /** Told after a change that can move a follow-up, commitment or check-in (the tray recounts). */
+  datedThingsChanged?: () => void
 }
 
 export interface AppContext {
@@ -82,7 +95,29 @@ export function createServices(ctx: AppContext, ports: Ports) {
     busyWith: () => ledgerImport.busyWith(),
     logError: ports.logError,
   })
-  return { clients, profile, sample, planner, letters, ledger, backups, ledgerImport }
+  const timeZone = () => ports.timeZone?.() ?? Intl.DateTimeFormat().resolvedOptions().timeZone
+  const calendarRef: { service?: CalendarService } = {}
+  const reminders = new RemindersService({
+    ...deps,
+    timeZone,
+    hasProfile: async () => (await profile.get()) !== null,
+    plannerSettings: () => profile.plannerSettings(),
+    today: todayData,
+    feedState: () =>
+      calendarRef.service?.state() ?? { folder: null, file: null, writtenAt: null, problem: null, events: 0 },
+    settingsChanged: ports.remindersChanged,
+  })
+  const calendar = new CalendarService({
+    ...deps,
+    timeZone,
+    chooseSavePath,
+    chooseFolder: (title) => released(() => (ports.chooseFolder ? ports.chooseFolder(title) : Promise.resolve(null))),
+    feedFolder: () => reminders.feedFolder(),
+    setFeedFolder: (folder) => reminders.setFeedFolder(folder),
+    logError: ports.logError,
+  })
+  calendarRef.service = calendar
+  return { clients, profile, sample, planner, letters, ledger, backups, ledgerImport, reminders, calendar }
 }
 
 export type Services = ReturnType<typeof createServices>
@@ -94,7 +129,7 @@ export function createHandlers(
   services: Services = createServices(ctx, ports),
 ): Handlers {
   const { clients, profile, sample, planner } = services
-  return {
+  const handlers: Handlers = {
     ...createSystemHandlers({
       info: async () => ({
         version: ctx.version,
@@ -113,5 +148,19 @@ export function createHandlers(
     ...createLedgerHandlers(services.ledger),
     ...createBackupHandlers(services.backups),
     ...createImportHandlers(services.ledgerImport),
+    ...createReminderHandlers({
+      reminders: services.reminders,
+      calendar: services.calendar,
+      snooze: (turnaroundId, until) => snoozeFollowUp(planner.ctx, turnaroundId, until),
+    }),
   }
+  return afterChanges(
+    handlers,
+    DATED_THINGS_CHANNELS,
+    async () => {
+      await services.calendar.refreshFeed()
+      ports.datedThingsChanged?.()
+    },
+    ports.logError,
+  )
 }

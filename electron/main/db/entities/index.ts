@@ -14,6 +14,7 @@ import { StaffEntity } from './StaffEntity'
 import { LedgerEntryEntity } from './LedgerEntryEntity'
 import { LedgerMonthTotalEntity } from './LedgerMonthTotalEntity'
 import { ClientDecisionEntity } from './ClientDecisionEntity'
+import { ReminderSentEntity, ReminderSettingsEntity } from './ReminderEntities'
 
 export {
   ActionEntity,
@@ -28,6 +29,7 @@ export {
 }
 export { LetterEntity, LetterheadEntity, LetterTemplateEntity }
 export { StaffEntity, LedgerEntryEntity, LedgerMonthTotalEntity, ClientDecisionEntity }
+export { ReminderSentEntity, ReminderSettingsEntity }
 
 export const ENTITIES = [
   BusinessProfileEntity,
@@ -46,4 +48,6 @@ export const ENTITIES = [
   LedgerEntryEntity,
   LedgerMonthTotalEntity,
   ClientDecisionEntity,
+  ReminderSettingsEntity,
+  ReminderSentEntity,
 ]
