@@ -65,6 +65,8 @@ describe('reminders and acting from Today', () => {
     const dataDir = newDataDir()
     app = session.app = await startApp(session.browser(), { dataDir, now: () => at('2026-10-20') })
     await seed(app)
+    await app.page.reload()
+    await app.page.getByRole('link', { name: 'Today', exact: true }).waitFor()
     expect(await app.remind(at('2026-10-20'))).toMatchObject({ day: '2026-10-20', notifications: [] })
     expect(app.notifications).toEqual([])
 
@@ -85,14 +87,16 @@ describe('reminders and acting from Today', () => {
     // The tray's item for one thing lands on its turnaround, on the tab to act on.
     const item = app.tray.menu.find((i) => i.label === 'Follow-up due: Northwind Bakery')
     item?.click?.()
-    await app.page.waitForURL(/#\/turnarounds\/1\?tab=touchpoints$/)
-    await app.page.getByRole('tab', { name: /Touchpoints/, selected: true }).waitFor()
+    await expect.poll(() => app?.page.url()).toMatch(/#\/turnarounds\/1\?tab=touchpoints$/)
+    await app.page.locator('.turnaround-tabs .n-tabs-tab--active', { hasText: 'Touchpoints' }).waitFor()
     // The grouped notification lands on Today.
     app.notifications[0]?.click()
-    await app.page.waitForURL(/#\/today$/)
+    await expect.poll(() => app?.page.url()).toMatch(/#\/today$/)
     await app.page.getByTestId('today-follow-ups').waitFor()
 
     // The first start's question, answered once.
+    await app.page.getByTestId('reminders-ask').waitFor()
+    await app.screenshot('reminders/today-first-start')
     await app.page.getByTestId('reminders-ask').getByRole('button', { name: 'Keep reminders on' }).click()
     await app.page.getByTestId('reminders-ask').waitFor({ state: 'detached' })
     expect(await query(app, 'SELECT asked_on FROM reminder_settings')).toEqual([{ asked_on: '2026-10-22' }])
@@ -120,7 +124,7 @@ describe('reminders and acting from Today', () => {
     ])
 
     // The flyers move to a new date, with the reason, in place.
-    await row(app, 'today-commitments', 'Reprint the flyers').getByRole('button', { name: 'More ▾' }).click()
+    await row(app, 'today-commitments', 'Reprint the flyers').getByRole('button', { name: 'More actions' }).click()
     await app.page.getByText('Agree a new date…', { exact: true }).click()
     await app.page.getByTestId('renegotiate-new-date').locator('input').fill('30 Oct 2026')
     await app.page.keyboard.press('Enter')
@@ -157,7 +161,7 @@ describe('reminders and acting from Today', () => {
       ['Follow-up due', 'Harbour Print: follow-up due today'],
     ])
     app.notifications[0]?.click()
-    await app.page.waitForURL(/#\/turnarounds\/2\?tab=touchpoints$/)
+    await expect.poll(() => app?.page.url()).toMatch(/#\/turnarounds\/2\?tab=touchpoints$/)
     await app.page
       .getByRole('heading', { name: /Harbour Print/ })
       .first()
@@ -168,14 +172,16 @@ describe('reminders and acting from Today', () => {
     const dataDir = newDataDir()
     app = session.app = await startApp(session.browser(), { dataDir, now: () => at('2026-10-22') })
     await seed(app)
+    await app.page.reload()
+    await app.page.getByRole('link', { name: 'Today', exact: true }).waitFor()
     await app.menu('go-settings')
     const card = app.page.getByTestId('settings-reminders')
     await card.waitFor()
     await card.getByTestId('reminder-kind-check_in').click()
-    await card.locator('#reminders-quiet-from').fill('21:00')
-    await card.locator('#reminders-quiet-from').press('Enter')
-    await card.locator('#reminders-quiet-to').fill('08:00')
-    await card.locator('#reminders-quiet-to').press('Enter')
+    await card.getByTestId('reminders-quiet-from').locator('input').fill('21:00')
+    await card.getByTestId('reminders-quiet-from').locator('input').press('Enter')
+    await card.getByTestId('reminders-quiet-to').locator('input').fill('08:00')
+    await card.getByTestId('reminders-quiet-to').locator('input').press('Enter')
     await card.getByTestId('reminders-start-at-login').click()
     await card.getByTestId('reminders-save').click()
     await app.page.getByText('Reminder settings saved.').waitFor()
@@ -193,8 +199,8 @@ describe('reminders and acting from Today', () => {
     await app.menu('go-settings')
     const again = app.page.getByTestId('settings-reminders')
     await again.waitFor()
-    await expect.poll(() => again.locator('#reminders-quiet-from').inputValue()).toBe('21:00')
-    expect(await again.locator('#reminders-quiet-to').inputValue()).toBe('08:00')
+    await expect.poll(() => again.getByTestId('reminders-quiet-from').locator('input').inputValue()).toBe('21:00')
+    expect(await again.getByTestId('reminders-quiet-to').locator('input').inputValue()).toBe('08:00')
     expect(await again.getByTestId('reminder-kind-check_in').getAttribute('aria-checked')).toBe('false')
     expect(await again.getByTestId('reminders-start-at-login').getAttribute('aria-checked')).toBe('true')
 
