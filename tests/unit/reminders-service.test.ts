@@ -214,6 +214,8 @@ describe('the calendar', () => {
       turnaroundId: 1,
       touchpoint: { kind: 'call', occurredOn: '2026-10-22', who: 'Ada', minutes: 10 },
     })
+    // The feed is written once the requests have answered, once for the three changes.
+    await app.services.calendar.settled()
     expect(readEvents(feed).map((e) => [e.uid, e.start.toString()])).toEqual([
       ['follow-up-1@turnaround-desk', '2026-10-24T09:00:00'],
       ['commitment-1@turnaround-desk', '2026-10-30T09:00:00'],
@@ -221,6 +223,7 @@ describe('the calendar', () => {
 
     // Closing turns the follow-up and the open commitment into a check-in months later.
     await ok(app, 'turnarounds:close', { id: 1, outcome: 'recovered', closedOn: '2026-10-22', note: '' })
+    await app.services.calendar.settled()
     expect(readEvents(feed).map((e) => e.uid)).toEqual(['check-in-1@turnaround-desk'])
     expect(fs.readdirSync(folder)).toEqual([FEED_FILE_NAME])
   })

@@ -1,8 +1,8 @@
 /**
  * The channels whose writes can move a dated thing (a follow-up, a commitment, a check-in), and a
- * wrapper that runs a step after each of them succeeds: the calendar feed is written again and the
- * tray's count brought up to date. The step runs inside the same queued request, after the write,
- * and never turns a saved change into a failure.
+ * wrapper that runs a step after each of them succeeds: it asks for the calendar feed to be
+ * written again and the tray's count brought up to date (both after the request has answered).
+ * The step never turns a saved change into a failure.
  */
 import type { Channel, Handlers } from '../../shared/contract'
 

@@ -154,13 +154,11 @@ export function createHandlers(
       snooze: (turnaroundId, until) => snoozeFollowUp(planner.ctx, turnaroundId, until),
     }),
   }
+  const runQueued = <T>(task: () => Promise<T>): Promise<T> => (ctx.queue ? ctx.queue.run(task) : task())
   return afterChanges(
     handlers,
     DATED_THINGS_CHANNELS,
-    async () => {
-      await services.calendar.refreshFeed()
-      ports.datedThingsChanged?.()
-    },
+    async () => services.calendar.requestRefresh(runQueued, ports.datedThingsChanged),
     ports.logError,
   )
 }

@@ -47,6 +47,9 @@ export function plainReason(error: unknown): string {
 /** "Add to calendar" files and the calendar feed kept up to date in a folder the owner chose. */
 export class CalendarService {
   private feed: CalendarFeedState = { folder: null, file: null, writtenAt: null, problem: null, events: 0 }
+  /** A refresh is asked for and has not started yet: further changes ride on it. */
+  private waiting = false
+  private latest: Promise<unknown> = Promise.resolve()
 
   constructor(private readonly deps: CalendarDeps) {}
 
@@ -98,6 +101,30 @@ export class CalendarService {
       }
     }
     return this.state()
+  }
+
+  /**
+   * Writes the feed again after the request that changed the data has answered, in a turn of the
+   * queue of its own (`runQueued`), so a save never waits for the file. Many changes in a row
+   * make one write. `then` runs after it (the tray recounts).
+   */
+  requestRefresh(runQueued: <T>(task: () => Promise<T>) => Promise<T>, then?: () => void): void {
+    if (this.waiting) return
+    this.waiting = true
+    this.latest = new Promise((resolve) => setTimeout(resolve, 0))
+      .then(() =>
+        runQueued(() => {
+          this.waiting = false
+          return this.refreshFeed()
+        }),
+      )
+      .then(() => then?.())
+      .catch((error: unknown) => this.deps.logError?.('calendar feed', error))
+  }
+
+  /** Resolves once the last refresh asked for is written (for tests and the quit). */
+  settled(): Promise<unknown> {
+    return this.latest
   }
 
   /** Asks for a folder and starts (or moves) the feed there. Cancelling changes nothing. */
