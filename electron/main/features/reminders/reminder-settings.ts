@@ -13,11 +13,14 @@ const KIND_COLUMN = {
   check_in: 'remindCheckIns',
 } as const satisfies Record<ReminderKind, keyof ReminderSettingsEntity>
 
-/** The one settings row, made with the defaults (every kind on, closing keeps the app in the tray) when first read. */
+/**
+ * The one settings row as stored, or the defaults (every kind on, closing keeps the app in the tray)
+ * while none is: reading never writes. A change saves the row it was given, made then if need be.
+ */
 export async function settingsRow(m: EntityManager, now: Date): Promise<ReminderSettingsEntity> {
   const row = await m.findOneBy(ReminderSettingsEntity, { id: 1 })
   if (row) return row
-  const fresh = m.create(ReminderSettingsEntity, {
+  return m.create(ReminderSettingsEntity, {
     id: 1,
     remindFollowUps: true,
     remindAtRisk: true,
@@ -32,7 +35,6 @@ export async function settingsRow(m: EntityManager, now: Date): Promise<Reminder
     feedFolder: null,
     updatedAt: timestamp(now),
   })
-  return m.save(fresh)
 }
 
 export function toSettings(row: ReminderSettingsEntity): ReminderSettings {
