@@ -260,7 +260,9 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit()
   })
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0 && app.isReady()) mainWindow = createWindow()
+    // The Dock icon clicked on macOS: the window kept in the menu bar comes back, or a new one opens.
+    if (mainWindow && !mainWindow.isVisible()) mainWindow.show()
+    else if (BrowserWindow.getAllWindows().length === 0 && app.isReady()) mainWindow = createWindow()
   })
   void app.whenReady().then(start)
 }
