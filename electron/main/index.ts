@@ -85,6 +85,8 @@ function sendMenuCommand(command: MenuCommand): void {
 }
 
 async function start(): Promise<void> {
+  // Windows shows a notification only for an app with this id (the installer's shortcut carries it).
+  if (process.platform === 'win32') app.setAppUserModelId('app.turnarounddesk.desktop')
   hardenSession(session.defaultSession)
   protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, '../renderer')))
   const openExternal = (url: string) => void shell.openExternal(url)
