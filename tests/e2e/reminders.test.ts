@@ -166,6 +166,24 @@ describe('reminders and acting from Today', () => {
       .getByRole('heading', { name: /Harbour Print/ })
       .first()
       .waitFor()
+
+    // Add to calendar from the turnaround: its follow-up (header) and a commitment (its row).
+    const readIcs = (file: string) =>
+      new ICAL.Component(ICAL.parse(fs.readFileSync(path.join(app?.saveDir ?? '', file), 'utf8')))
+        .getAllSubcomponents('vevent')
+        .map((v) => new ICAL.Event(v))
+    await app.page.getByTestId('calendar-follow_up-2').click()
+    await app.page.getByText('Saved. Open the file to add the event to your calendar.').first().waitFor()
+    const followUpFile = fs.readdirSync(app.saveDir).find((f) => f.startsWith('Follow up with Harbour Print'))
+    expect(followUpFile).toBe('Follow up with Harbour Print 2026-10-23.ics')
+    expect(readIcs(followUpFile as string).map((e) => [e.uid, e.startDate.toString()])).toEqual([
+      ['follow-up-2@turnaround-desk', '2026-10-23T09:00:00'],
+    ])
+    await app.page.locator('.turnaround-tabs .n-tabs-tab', { hasText: 'Commitments' }).click()
+    await app.page.getByTestId('calendar-commitment-2').click()
+    const flyers = 'Harbour Print Reprint the flyers 2026-10-30.ics'
+    await expect.poll(() => fs.existsSync(path.join(app?.saveDir ?? '', flyers))).toBe(true)
+    expect(readIcs(flyers).map((e) => e.uid)).toEqual(['commitment-2@turnaround-desk'])
   })
 
   it('Settings > Reminders keeps its choices, and the calendar feed is written where the owner chose', async () => {
