@@ -181,6 +181,7 @@ describe('reminders and acting from Today', () => {
     ])
     await app.page.locator('.turnaround-tabs .n-tabs-tab', { hasText: 'Commitments' }).click()
     await app.page.getByTestId('calendar-commitment-2').click()
+    await app.screenshot('reminders/turnaround-commitments')
     const flyers = 'Harbour Print Reprint the flyers 2026-10-30.ics'
     await expect.poll(() => fs.existsSync(path.join(app?.saveDir ?? '', flyers))).toBe(true)
     expect(readIcs(flyers).map((e) => e.uid)).toEqual(['commitment-2@turnaround-desk'])
