@@ -2,7 +2,7 @@
 import path from 'node:path'
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, RENDERER_URL, createAppProtocolHandler } from './app-protocol'
-import { IMPORT_PROGRESS_CHANNEL, MENU_EVENT_CHANNEL } from '../shared/channels'
+import { IMPORT_PROGRESS_CHANNEL, MENU_EVENT_CHANNEL, NAVIGATE_CHANNEL } from '../shared/channels'
 import type { MenuCommand } from '../shared/words'
 import { DATABASE_FILE_NAME } from './db/open-database'
 import { describeRecoveryOffer, openWithRecovery } from './db/recovery'
@@ -17,6 +17,8 @@ import { createRequestQueue } from './request-queue'
 import { buildMenuTemplate } from './menu'
 import { electronNativeBinding } from './native-binding'
 import { createSenderCheck, hardenSession, hardenWebContents, hardenedWebPreferences } from './security'
+import { startPresence, type Presence } from './desk-presence'
+import { electronPresencePorts } from './presence-ports'
 import { fitToDisplays, loadWindowState, saveWindowState, windowStateFile } from './window-state'
 
 const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'))
@@ -27,8 +29,12 @@ const rendererUrl = devServerUrl ?? RENDERER_URL
 // Before the app is ready, or the scheme is not standard and secure.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 let mainWindow: BrowserWindow | null = null
+let presence: Presence | null = null
+/** Set once the owner quits (menu, tray, system): closing the window then really closes it. */
+let quitting = false
+const iconFile = path.join(__dirname, '../../resources/icon.png')
 
-function createWindow(): BrowserWindow {
+function createWindow(target?: string): BrowserWindow {
   const stateFile = windowStateFile(dataDir)
   const state = fitToDisplays(
     loadWindowState(stateFile),
@@ -41,20 +47,37 @@ function createWindow(): BrowserWindow {
     show: false,
     title: 'Turnaround Desk',
     backgroundColor: '#f7f7f5',
-    icon: path.join(__dirname, '../../resources/icon.png'),
+    icon: iconFile,
     webPreferences: hardenedWebPreferences(path.join(__dirname, '../preload/index.js')),
   })
   if (state.maximized) win.maximize()
   win.once('ready-to-show', () => win.show())
-  win.on('close', () => {
+  win.on('close', (event) => {
     const bounds = win.getNormalBounds()
     saveWindowState(stateFile, { ...bounds, maximized: win.isMaximized() })
+    // Closing keeps the app in the tray when the owner chose that, so reminders still come.
+    if (!quitting && presence?.keepsRunningWhenClosed()) {
+      event.preventDefault()
+      win.hide()
+    }
   })
   win.on('closed', () => {
     mainWindow = null
   })
-  void win.loadURL(rendererUrl)
+  void win.loadURL(target ? `${rendererUrl}#${target}` : rendererUrl)
   return win
+}
+
+/** Brings the window back (made again if it was closed) and sends the renderer where the owner acts. */
+function openAt(target: string | null): void {
+  if (!mainWindow) {
+    mainWindow = createWindow(target ?? undefined)
+    return
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.show()
+  mainWindow.focus()
+  if (target) mainWindow.webContents.send(NAVIGATE_CHANNEL, target)
 }
 
 function sendMenuCommand(command: MenuCommand): void {
@@ -62,6 +85,8 @@ function sendMenuCommand(command: MenuCommand): void {
 }
 
 async function start(): Promise<void> {
+  // Windows shows a notification only for an app with this id (the installer's shortcut carries it).
+  if (process.platform === 'win32') app.setAppUserModelId('app.turnarounddesk.desktop')
   hardenSession(session.defaultSession)
   protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, '../renderer')))
   const openExternal = (url: string) => void shell.openExternal(url)
@@ -174,6 +199,15 @@ async function start(): Promise<void> {
       encryptString: (text: string) => safeStorage.encryptString(text),
       decryptString: (data: Buffer) => safeStorage.decryptString(data),
     },
+    chooseFolder: async (title: string) => {
+      const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] }
+      const result = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, options)
+        : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    remindersChanged: (settings: Parameters<Presence['apply']>[0]) => presence?.apply(settings),
+    datedThingsChanged: () => void presence?.refresh(),
   }
   const services = createServices(ctx, ports)
   registerIpc(
@@ -204,7 +238,25 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
   mainWindow = createWindow()
 
+  presence = await startPresence(
+    {
+      now: ports.now,
+      check: (now) => services.reminders.check(now),
+      dueNow: (now) => services.reminders.dueNow(now),
+      settings: () => services.reminders.settings(),
+      runQueued: (task) => queue.run(task),
+      open: openAt,
+      quit: () => app.quit(),
+      logError: log.error,
+    },
+    electronPresencePorts(iconFile),
+  )
+  // The calendar feed is written at start, so it is current even after changes made elsewhere.
+  void queue.run(() => services.calendar.refreshFeed())
+
   app.on('before-quit', () => {
+    quitting = true
+    presence?.stop()
     stopBackups()
     void opened.dataSource.destroy()
   })
@@ -213,16 +265,17 @@ async function start(): Promise<void> {
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
+  // A second launch brings this one forward, from the tray too.
   app.on('second-instance', () => {
-    if (!mainWindow) return
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.focus()
+    if (mainWindow || presence) openAt(null)
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0 && app.isReady()) mainWindow = createWindow()
+    // The Dock icon clicked on macOS: the window kept in the menu bar comes back, or a new one opens.
+    if (mainWindow && !mainWindow.isVisible()) mainWindow.show()
+    else if (BrowserWindow.getAllWindows().length === 0 && app.isReady()) mainWindow = createWindow()
   })
   void app.whenReady().then(start)
 }

@@ -4,7 +4,7 @@
  * progress events are dropped here.
  */
 import type { ChannelFunctions, DeskApi } from '../shared/api'
-import { CHANNELS, type Channel } from '../shared/channels'
+import { CHANNELS, isAppPath, type Channel } from '../shared/channels'
 import type { Envelope } from '../shared/envelope'
 import { MENU_COMMANDS, type MenuCommand } from '../shared/words'
 import { isImportProgress } from '../shared/ledger-import/progress'
@@ -19,6 +19,7 @@ export function createApi(
   invoke: Invoke,
   subscribeToMenu: Subscribe,
   subscribeToImportProgress: Subscribe = noEvents,
+  subscribeToNavigate: Subscribe = noEvents,
 ): DeskApi {
   const call = Object.fromEntries(
     CHANNELS.map((channel) => [channel, (input: unknown) => invoke(channel, input)]),
@@ -33,6 +34,11 @@ export function createApi(
     onImportProgress(listener) {
       return subscribeToImportProgress((payload) => {
         if (isImportProgress(payload)) listener({ ...payload })
+      })
+    },
+    onNavigate(listener) {
+      return subscribeToNavigate((payload) => {
+        if (isAppPath(payload)) listener(payload)
       })
     },
   }

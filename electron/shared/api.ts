@@ -13,4 +13,6 @@ export interface DeskApi {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
   /** Subscribe to ledger import progress; returns the unsubscribe function. */
   onImportProgress(listener: (progress: ImportProgress) => void): () => void
+  /** Subscribe to main's requests to go to a page (a reminder or the tray was clicked). */
+  onNavigate(listener: (path: string) => void): () => void
 }

@@ -12,6 +12,7 @@ import { ledgerImportContract } from './ledger-import/contract'
 import { ledgerContract } from './ledger/contract'
 import { lettersContract } from './letters/contract'
 import { profileContract } from './profile/contract'
+import { remindersContract } from './reminders/contract'
 import { sampleContract } from './sample/contract'
 import { systemContract } from './system/contract'
 import { turnaroundsContract } from './turnarounds/contract'
@@ -27,6 +28,7 @@ export const contract = {
   ...backupsContract,
   ...ledgerImportContract,
   ...emailContract,
+  ...remindersContract,
 }
 
 type Contract = typeof contract

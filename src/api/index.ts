@@ -12,6 +12,11 @@ export function onImportProgress(listener: (progress: ImportProgress) => void): 
   return window.api.onImportProgress(listener)
 }
 
+/** Main's requests to go to a page (a reminder or the tray was clicked); returns the unsubscribe function. */
+export function onNavigate(listener: (path: string) => void): () => void {
+  return window.api.onNavigate(listener)
+}
+
 /** Commands from the native menu; returns the unsubscribe function. */
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   return window.api.onMenuCommand(listener)

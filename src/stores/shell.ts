@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { MenuCommand } from '../../electron/shared/words'
-import { onMenuCommand } from '../api'
+import { onMenuCommand, onNavigate } from '../api'
 
 /**
  * Requests from the keyboard and the native menu that a page acts on (new client, find).
@@ -14,5 +14,7 @@ export const useShellStore = defineStore('shell', () => {
   const requestFind = () => void (findPending.value = true)
   /** Listens to the native menu; returns the unsubscribe function. */
   const listenToMenu = (listener: (command: MenuCommand) => void): (() => void) => onMenuCommand(listener)
-  return { newClientPending, findPending, requestNewClient, requestFind, listenToMenu }
+  /** Listens to main's requests to go to a page (a reminder or the tray clicked); returns the unsubscribe function. */
+  const listenToNavigate = (listener: (path: string) => void): (() => void) => onNavigate(listener)
+  return { newClientPending, findPending, requestNewClient, requestFind, listenToMenu, listenToNavigate }
 })

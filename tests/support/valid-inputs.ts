@@ -215,4 +215,23 @@ export const VALID_INPUTS: { [C in Channel]: Input<C> } = {
   },
   'letter-email:list': { letterId: 1 },
   'letter-email:latest': { letterIds: [1, 2] },
+  'reminders:get': undefined,
+  'reminders:save': {
+    kinds: {
+      follow_up: true,
+      commitment_at_risk: true,
+      commitment_overdue: true,
+      client_date_passed: false,
+      check_in: true,
+    },
+    quietFrom: '21:00',
+    quietTo: '08:00',
+    closeToTray: true,
+    startAtLogin: false,
+  },
+  'reminders:answer-ask': { remind: true },
+  'follow-ups:snooze': { turnaroundId: 1, until: '2026-04-02' },
+  'calendar:add': { kind: 'commitment', id: 1 },
+  'calendar:choose-feed-folder': undefined,
+  'calendar:stop-feed': undefined,
 }

@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHANNELS } from '../../electron/shared/channels'
+import { localIsoDate } from '../../electron/shared/dates'
 import { openTestApp, tempDir } from '../support/temp-db'
 import Database from 'better-sqlite3'
 import { damage, folderWithBackup } from '../support/damage'
@@ -20,10 +21,45 @@ function createFakeElectron() {
   let resolveReady: () => void = () => {}
   const ready = new Promise<void>((r) => (resolveReady = r))
 
+  const notifications: FakeNotification[] = []
+  const trays: FakeTray[] = []
+  const powerListeners = new Map<string, Listener[]>()
+
+  class FakeNotification {
+    static isSupported = () => true
+    listeners = new Map<string, Listener[]>()
+    shown = false
+    constructor(readonly options: { title: string; body: string }) {
+      notifications.push(this)
+    }
+    on(event: string, fn: Listener) {
+      this.listeners.set(event, [...(this.listeners.get(event) ?? []), fn])
+      return this
+    }
+    show() {
+      this.shown = true
+    }
+  }
+
+  class FakeTray {
+    menu: unknown = null
+    toolTip = ''
+    constructor(readonly icon: unknown) {
+      trays.push(this)
+    }
+    setContextMenu(menu: unknown) {
+      this.menu = menu
+    }
+    setToolTip(text: string) {
+      this.toolTip = text
+    }
+  }
+
   class FakeWindow {
     static getAllWindows = () => windows
     listeners = new Map<string, Listener[]>()
     loadedUrl = ''
+    visible = true
     webContents = { send: vi.fn(), on: vi.fn(), setWindowOpenHandler: vi.fn() }
     constructor(readonly options: Record<string, unknown>) {
       windows.push(this)
@@ -40,7 +76,14 @@ function createFakeElectron() {
       return Promise.resolve()
     }
     maximize() {}
-    show() {}
+    show() {
+      this.visible = true
+    }
+    hide() {
+      this.visible = false
+    }
+    focus() {}
+    restore() {}
     isMinimized = () => false
     isMaximized = () => false
     getNormalBounds = () => ({ x: 10, y: 20, width: 1300, height: 820 })
@@ -59,6 +102,14 @@ function createFakeElectron() {
       exit: vi.fn(),
       whenReady: () => ready,
       on: vi.fn((event: string, fn: Listener) => appListeners.set(event, [...(appListeners.get(event) ?? []), fn])),
+      setBadgeCount: vi.fn(() => true),
+      setLoginItemSettings: vi.fn(),
+    },
+    Notification: FakeNotification,
+    Tray: FakeTray,
+    nativeImage: { createFromPath: vi.fn(() => ({ resize: () => ({ image: true }) })) },
+    powerMonitor: {
+      on: vi.fn((event: string, fn: Listener) => powerListeners.set(event, [...(powerListeners.get(event) ?? []), fn])),
     },
     BrowserWindow: FakeWindow,
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => ({ template: t })) },
@@ -89,7 +140,7 @@ function createFakeElectron() {
   }
   let isReady = false
   void ready.then(() => (isReady = true))
-  return { electron, appListeners, handlers, windows, ready: resolveReady }
+  return { electron, appListeners, handlers, windows, notifications, trays, powerListeners, ready: resolveReady }
 }
 
 let fake: ReturnType<typeof createFakeElectron>
@@ -228,7 +279,7 @@ describe('the main process glue', () => {
 
   it('remembers the window bounds when it closes', async () => {
     await startMain()
-    for (const fn of fake.windows[0]?.listeners.get('close') ?? []) fn()
+    for (const fn of fake.windows[0]?.listeners.get('close') ?? []) fn({ preventDefault: () => {} })
     expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'window-state.json'), 'utf8'))).toEqual({
       x: 10,
       y: 20,
@@ -236,6 +287,75 @@ describe('the main process glue', () => {
       height: 820,
       maximized: false,
     })
+  })
+
+  it('keeps the app in the tray: today’s count, a notification whose click opens the place to act, close hides, a second launch shows it', async () => {
+    await startMain()
+    const win = fake.windows[0] as InstanceType<typeof fake.electron.BrowserWindow>
+    const url = win.loadedUrl
+    const frame = { senderFrame: { url, parent: null } }
+    const call = (channel: string, input?: unknown) => (fake.handlers.get(channel) as Listener)(frame, input)
+    await vi.waitFor(() => expect(fake.trays).toHaveLength(1))
+    expect(fake.electron.app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: false })
+    expect(fake.powerListeners.get('resume')).toHaveLength(1)
+
+    await call('profile:save', {
+      businessName: 'Harbour Lane',
+      ownerName: 'Maya Okafor',
+      currency: 'USD',
+      hourlyWorthMinor: 9000,
+    })
+    await call('clients:create', { name: 'Alder Bakery' })
+    const today = localIsoDate(new Date())
+    await call('turnarounds:open', {
+      clientId: 1,
+      openedOn: today,
+      firstHeardBy: 'Maya',
+      channel: 'call',
+      followUpEveryDays: 1,
+    })
+    await call('commitments:save', {
+      turnaroundId: 1,
+      commitment: { party: 'us', description: 'Call back', dueOn: today },
+    })
+    // The computer wakes: the check runs at once and notifies the commitment due today.
+    for (const fn of fake.powerListeners.get('resume') ?? []) fn()
+    await vi.waitFor(() => expect(fake.notifications).toHaveLength(1))
+    const note = fake.notifications[0]
+    expect(note?.options).toEqual({ title: 'Commitment at risk', body: 'Alder Bakery: Call back' })
+    expect(note?.shown).toBe(true)
+    expect(fake.electron.app.setBadgeCount).toHaveBeenLastCalledWith(1)
+    expect(fake.trays[0]?.toolTip).toBe('Turnaround Desk: 1 thing due today')
+
+    // Closing hides the window (the default keeps the app in the tray); the click brings it back there.
+    const event = { preventDefault: vi.fn() }
+    for (const fn of win.listeners.get('close') ?? []) fn(event)
+    expect(event.preventDefault).toHaveBeenCalled()
+    expect(win.visible).toBe(false)
+    for (const fn of note?.listeners.get('click') ?? []) fn()
+    expect(win.visible).toBe(true)
+    expect(win.webContents.send).toHaveBeenCalledWith('app:navigate', '/turnarounds/1?tab=commitments')
+
+    win.hide()
+    for (const fn of fake.appListeners.get('second-instance') ?? []) fn()
+    expect(win.visible).toBe(true)
+
+    // Start at login follows the setting; with close-to-tray off, closing closes.
+    await call('reminders:save', {
+      kinds: {
+        follow_up: true,
+        commitment_at_risk: true,
+        commitment_overdue: true,
+        client_date_passed: true,
+        check_in: true,
+      },
+      closeToTray: false,
+      startAtLogin: true,
+    })
+    expect(fake.electron.app.setLoginItemSettings).toHaveBeenLastCalledWith({ openAtLogin: true })
+    const closing = { preventDefault: vi.fn() }
+    for (const fn of win.listeners.get('close') ?? []) fn(closing)
+    expect(closing.preventDefault).not.toHaveBeenCalled()
   })
 
   it('quits when another instance already runs', async () => {

@@ -26,6 +26,11 @@ import {
   type SecretCipher,
   type SmtpTrust,
 } from './email'
+import type { ReminderSettings } from '../../shared/reminders/models'
+import { RemindersService, createReminderHandlers } from './reminders'
+import { CalendarService } from './calendar'
+import { snoozeFollowUp, todayData } from './turnarounds'
+import { DATED_THINGS_CHANNELS, afterChanges } from './after-change'
 
 /** What the services need from the outside world; Electron supplies the real ones, tests fakes. */
 export interface Ports {
@@ -49,6 +54,14 @@ export interface Ports {
   secretCipher?: SecretCipher
   /** Extra certificate authorities trusted for the mail server (the tests' own); none in the app. */
   smtpTrust?: SmtpTrust
+  /** The native folder dialog: the chosen folder, or null when cancelled. None: cancelled. */
+  chooseFolder?: (title: string) => Promise<string | null>
+  /** The owner's IANA time zone; the computer's when not given. */
+  timeZone?: () => string
+  /** Told after the reminder settings change (the glue applies start at login). */
+  remindersChanged?: (settings: ReminderSettings) => void
+  /** Told after a change that can move a follow-up, commitment or check-in (the tray recounts). */
+  datedThingsChanged?: () => void
 }
 
 export interface AppContext {
@@ -110,7 +123,29 @@ export function createServices(ctx: AppContext, ports: Ports) {
     smtpTrust: ports.smtpTrust,
     logError: ports.logError,
   })
-  return { clients, profile, sample, planner, letters, ledger, backups, ledgerImport, email }
+  const timeZone = () => ports.timeZone?.() ?? Intl.DateTimeFormat().resolvedOptions().timeZone
+  const calendarRef: { service?: CalendarService } = {}
+  const reminders = new RemindersService({
+    ...deps,
+    timeZone,
+    hasProfile: async () => (await profile.get()) !== null,
+    plannerSettings: () => profile.plannerSettings(),
+    today: todayData,
+    feedState: () =>
+      calendarRef.service?.state() ?? { folder: null, file: null, writtenAt: null, problem: null, events: 0 },
+    settingsChanged: ports.remindersChanged,
+  })
+  const calendar = new CalendarService({
+    ...deps,
+    timeZone,
+    chooseSavePath,
+    chooseFolder: (title) => released(() => (ports.chooseFolder ? ports.chooseFolder(title) : Promise.resolve(null))),
+    feedFolder: () => reminders.feedFolder(),
+    setFeedFolder: (folder) => reminders.setFeedFolder(folder),
+    logError: ports.logError,
+  })
+  calendarRef.service = calendar
+  return { clients, profile, sample, planner, letters, ledger, backups, ledgerImport, email, reminders, calendar }
 }
 
 export type Services = ReturnType<typeof createServices>
@@ -122,7 +157,7 @@ export function createHandlers(
   services: Services = createServices(ctx, ports),
 ): Handlers {
   const { clients, profile, sample, planner } = services
-  return {
+  const handlers: Handlers = {
     ...createSystemHandlers({
       info: async () => ({
         version: ctx.version,
@@ -142,5 +177,17 @@ export function createHandlers(
     ...createBackupHandlers(services.backups),
     ...createImportHandlers(services.ledgerImport),
     ...createEmailHandlers(services.email),
+    ...createReminderHandlers({
+      reminders: services.reminders,
+      calendar: services.calendar,
+      snooze: (turnaroundId, until) => snoozeFollowUp(planner.ctx, turnaroundId, until),
+    }),
   }
+  const runQueued = <T>(task: () => Promise<T>): Promise<T> => (ctx.queue ? ctx.queue.run(task) : task())
+  return afterChanges(
+    handlers,
+    DATED_THINGS_CHANNELS,
+    async () => services.calendar.requestRefresh(runQueued, ports.datedThingsChanged),
+    ports.logError,
+  )
 }

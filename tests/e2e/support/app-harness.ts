@@ -7,7 +7,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { DATABASE_FILE_NAME, openDatabase, type OpenedDatabase } from '../../../electron/main/db/open-database'
-import { createHandlers, type AppContext, type Ports } from '../../../electron/main/features/handlers'
+import { createHandlers, createServices, type AppContext, type Ports } from '../../../electron/main/features/handlers'
+import { startPresence, type Presence } from '../../../electron/main/desk-presence'
+import type { TrayMenuItem } from '../../../electron/main/tray-menu'
+import type { Schedule } from '../../../electron/shared/reminders/schedule'
 import { createDispatcher } from '../../../electron/main/ipc'
 import { createRequestQueue } from '../../../electron/main/request-queue'
 import { createSenderCheck } from '../../../electron/main/security'
@@ -44,6 +47,17 @@ export interface RunningApp {
   /** Errors the page threw or logged: a test fails when there are any. */
   pageErrors: string[]
   menu(command: string): Promise<void>
+  /**
+   * Moves main's and the page's clocks to a chosen instant and runs the app's reminder check there, through the real presence loop and reminders
+   * service: what it notifies lands in `notifications` (click() does what clicking the OS
+   * notification does: the window is shown and sent to the place to act).
+   */
+  remind(at: Date): Promise<Schedule | null>
+  notifications: Array<{ title: string; body: string; click: () => void }>
+  /** The tray's menu as last set, and the badge count. */
+  tray: { menu: TrayMenuItem[]; toolTip: string; badge: number | null }
+  /** Folder the fake folder dialog answers (null: cancelled). */
+  setFolder(folder: string | null): void
   screenshot(name: string): Promise<string>
   /** Closes the window and the database, like quitting the app. */
   close(): Promise<void>
@@ -77,7 +91,7 @@ export async function startApp(
   const saveDir = path.join(dataDir, 'saved')
   fs.mkdirSync(saveDir, { recursive: true })
   const ports = {
-    now: options.now ?? (() => new Date()),
+    now: () => (clock ? clock() : new Date()),
     // As Electron's app.getLocale() is the renderer's language: the page's locale, set below.
     locale: () => PAGE_LOCALE,
     openFolder: async (f: string) => void openedFolders.push(f),
@@ -88,14 +102,23 @@ export async function startApp(
     // Progress reaches the page the way Electron's webContents.send would: an event the shim hands on.
     sendImportProgress: (p: unknown) =>
       void events.page?.evaluate((payload) => window.__deskEvent('ledger-import:progress', payload), p).catch(() => {}),
+    chooseFolder: async () => folder,
+    // The calendar and the reminders read the owner's day in one zone, whatever the machine's.
+    timeZone: () => 'Europe/London',
+    datedThingsChanged: () => void presence?.refresh(),
     ...options.ports,
   }
+  let folder: string | null = null
+  // Main's clock: the chosen one, moved forward by remind().
+  let clock = options.now
+  let presence: Presence | null = null
   let openFile: string | null = null
   // The page the progress events go to, known once it is open.
   const events: { page?: Page } = {}
   const pageUrl = `${server.url}/index.html`
+  const services = createServices(ctx, ports)
   const dispatcher = createDispatcher(
-    createHandlers(ctx, ports),
+    createHandlers(ctx, ports, services),
     createSenderCheck(pageUrl),
     (channel, error) => {
       throw new Error(`${channel} failed inside main: ${String(error)}`)
@@ -122,6 +145,34 @@ export async function startApp(
   })
   await page.goto(pageUrl)
 
+  // The reminder loop as index.ts starts it, with the Electron parts as recording fakes.
+  const notifications: RunningApp['notifications'] = []
+  const tray: RunningApp['tray'] = { menu: [], toolTip: '', badge: null }
+  presence = await startPresence(
+    {
+      now: ports.now,
+      check: (now) => services.reminders.check(now),
+      dueNow: (now) => services.reminders.dueNow(now),
+      settings: () => services.reminders.settings(),
+      runQueued: (task) => queue.run(task),
+      open: (target) => void page.evaluate((t) => window.__deskEvent('app:navigate', t), target).catch(() => {}),
+      quit: () => {},
+      logError: (where, error) => pageErrors.push(`${where}: ${String(error)}`),
+    },
+    {
+      notify: (n, click) => void notifications.push({ ...n, click }),
+      createTray: () => ({
+        setMenu: (menu) => void (tray.menu = menu),
+        setToolTip: (text) => void (tray.toolTip = text),
+      }),
+      setBadgeCount: (count) => void (tray.badge = count),
+      setOpenAtLogin: () => {},
+      onWake: () => {},
+      // The test moves the clock itself (remind): no timer runs on its own.
+      timers: { setInterval: () => ({}), clearInterval: () => {} },
+    },
+  )
+
   return {
     page,
     setOpenFile: (file) => void (openFile = file),
@@ -132,6 +183,14 @@ export async function startApp(
     saveDir,
     pageErrors,
     menu: (command) => page.evaluate((c) => window.__deskMenu(c), command),
+    async remind(at) {
+      clock = () => at
+      await context.clock.setFixedTime(at)
+      return (presence as Presence).tick(at)
+    },
+    notifications,
+    tray,
+    setFolder: (f) => void (folder = f),
     async screenshot(name) {
       fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
       const file = path.join(SCREENSHOT_DIR, `${name}.png`)
@@ -139,6 +198,7 @@ export async function startApp(
       return file
     },
     async close() {
+      presence?.stop()
       await context.close()
       await server.close()
       await db.dataSource.destroy()

@@ -3,7 +3,12 @@
  * calls travel over a Playwright binding to the real main-process dispatcher in the test process.
  */
 import { createApi } from '../../../electron/preload/api-factory'
-import { IMPORT_PROGRESS_CHANNEL, MENU_EVENT_CHANNEL, type Channel } from '../../../electron/shared/channels'
+import {
+  IMPORT_PROGRESS_CHANNEL,
+  MENU_EVENT_CHANNEL,
+  NAVIGATE_CHANNEL,
+  type Channel,
+} from '../../../electron/shared/channels'
 import type { Envelope } from '../../../electron/shared/envelope'
 
 declare global {
@@ -26,6 +31,7 @@ window.api = createApi(
   (channel, input) => window.__deskInvoke(channel, input),
   subscribe(MENU_EVENT_CHANNEL),
   subscribe(IMPORT_PROGRESS_CHANNEL),
+  subscribe(NAVIGATE_CHANNEL),
 )
 window.__deskEvent = (channel, payload) => channels.get(channel)?.forEach((l) => l(payload))
 window.__deskMenu = (command) => window.__deskEvent(MENU_EVENT_CHANNEL, command)

@@ -47,6 +47,10 @@ export class TurnaroundEntity {
   @Column({ name: 'next_follow_up_on', type: 'varchar', length: 10, nullable: true })
   nextFollowUpOn!: string | null
 
+  /** The owner put the follow-up off until this day (from Today); the next follow-up is never before it. */
+  @Column({ name: 'follow_up_snoozed_until', type: 'varchar', length: 10, nullable: true })
+  followUpSnoozedUntil!: string | null
+
   @Column({ name: 'issues_agreed_on', type: 'varchar', length: 10, nullable: true })
   issuesAgreedOn!: string | null
 

@@ -18,6 +18,7 @@ import { ClientDecisionEntity } from './ClientDecisionEntity'
 import { EmailSettingsEntity } from './EmailSettingsEntity'
 import { LetterEmailEntity } from './LetterEmailEntity'
 import { ClientCommitmentPartEntity } from './ClientCommitmentPartEntity'
+import { ReminderSentEntity, ReminderSettingsEntity } from './ReminderEntities'
 
 export {
   ActionEntity,
@@ -33,6 +34,7 @@ export {
 export { LetterEntity, LetterheadEntity, LetterTemplateEntity, LetterConventionsEntity }
 export { StaffEntity, LedgerEntryEntity, LedgerMonthTotalEntity, ClientDecisionEntity, ClientCommitmentPartEntity }
 export { EmailSettingsEntity, LetterEmailEntity }
+export { ReminderSentEntity, ReminderSettingsEntity }
 
 export const ENTITIES = [
   BusinessProfileEntity,
@@ -55,4 +57,6 @@ export const ENTITIES = [
   EmailSettingsEntity,
   LetterEmailEntity,
   ClientCommitmentPartEntity,
+  ReminderSettingsEntity,
+  ReminderSentEntity,
 ]

@@ -7,6 +7,7 @@ import { IssueClientWording1763800000006 } from './0006-issue-client-wording'
 import { QuickWinEffort1763800000007 } from './0007-quick-win-effort'
 import { CommitmentPartsAndLocale1763800000008 } from './0008-commitment-parts-and-locale'
 import { LetterConventions1763800000009 } from './0009-letter-conventions'
+import { Reminders1763800000010 } from './0010-reminders'
 import { EmailSending1763800000011 } from './0011-email'
 
 /** Every migration, oldest first. Listed explicitly: never discovered by glob, never synchronize. */
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   QuickWinEffort1763800000007,
   CommitmentPartsAndLocale1763800000008,
   LetterConventions1763800000009,
+  Reminders1763800000010,
   EmailSending1763800000011,
 ]
 

@@ -41,7 +41,10 @@ export async function refreshDerived(m: EntityManager, turnaroundId: number): Pr
       .getExists())
 
   t.lastTouchpointOn = last?.last ?? null
-  t.nextFollowUpOn = t.closedOn ? null : nextFollowUpOn(t.openedOn, t.lastTouchpointOn, t.followUpEveryDays)
+  const byCadence = nextFollowUpOn(t.openedOn, t.lastTouchpointOn, t.followUpEveryDays)
+  const snoozed = t.followUpSnoozedUntil
+  // A follow-up put off from Today is never due before the day it was put off to.
+  t.nextFollowUpOn = t.closedOn ? null : snoozed !== null && snoozed > byCadence ? snoozed : byCadence
   t.stage = deriveStage({
     closedOutcome: t.closedOn ? t.outcome : null,
     issuesAgreedOn: t.issuesAgreedOn,

@@ -62,6 +62,7 @@ export class TurnaroundsService {
         checkedInOn: null,
         lastTouchpointOn: null,
         nextFollowUpOn: null,
+        followUpSnoozedUntil: null,
         stage: 'listening' as const,
         isSample: options.isSample ?? false,
         createdAt: this.ctx.stamp(),

@@ -1,0 +1,22 @@
+import { DomainError } from '../../domain-error'
+import type { TurnaroundsContext } from './turnarounds-context'
+
+/**
+ * Puts a turnaround's follow-up off until a later day (from Today: tomorrow, in two days, or a
+ * chosen date). Stored on the turnaround; the next follow-up is never before it, and a touchpoint
+ * logged later moves it on by the cadence as usual.
+ */
+export async function snoozeFollowUp(
+  ctx: TurnaroundsContext,
+  turnaroundId: number,
+  until: string,
+): Promise<{ turnaroundId: number; nextFollowUpOn: string }> {
+  const detail = await ctx.mutate(turnaroundId, async (m, t) => {
+    if (t.closedOn) throw new DomainError('VALIDATION', 'This turnaround is closed: there is no follow-up to put off.')
+    if (until <= ctx.today()) throw new DomainError('VALIDATION', 'Choose a day after today.', 'until')
+    t.followUpSnoozedUntil = until
+    t.updatedAt = ctx.stamp()
+    await m.save(t)
+  })
+  return { turnaroundId, nextFollowUpOn: detail.nextFollowUpOn ?? until }
+}
