@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod'
 import type { HandlersOf } from './contract-kit'
+import { appearanceContract } from './appearance/contract'
 import { backupsContract } from './backups/contract'
 import { clientsContract } from './clients/contract'
 import { ledgerImportContract } from './ledger-import/contract'
@@ -25,6 +26,7 @@ export const contract = {
   ...ledgerContract,
   ...backupsContract,
   ...ledgerImportContract,
+  ...appearanceContract,
 }
 
 type Contract = typeof contract

@@ -17,6 +17,9 @@ import { createBackupHandlers } from './backups/backups-handlers'
 import { LedgerImportService } from './ledger-import/import-service'
 import { createImportHandlers } from './ledger-import/import-handlers'
 import type { ImportProgress } from '../../shared/ledger-import/progress'
+import type { ThemeChoice } from '../../shared/appearance/contract'
+import { AppearanceSettings, appearanceFile } from './appearance/appearance-settings'
+import { createAppearanceHandlers } from './appearance/appearance-handlers'
 
 /** What the services need from the outside world; Electron supplies the real ones, tests fakes. */
 export interface Ports {
@@ -34,6 +37,10 @@ export interface Ports {
   sendImportProgress: (progress: ImportProgress) => void
   /** Writes a problem the user was told of in plain words to the log, with its details. */
   logError?: (where: string, error: unknown) => void
+  /** Sets Electron's nativeTheme.themeSource: the window's frame, menus and prefers-color-scheme follow. */
+  applyTheme?: (theme: ThemeChoice) => void
+  /** Sets the window's zoom factor. */
+  applyZoom?: (factor: number) => void
 }
 
 export interface AppContext {
@@ -82,7 +89,11 @@ export function createServices(ctx: AppContext, ports: Ports) {
     busyWith: () => ledgerImport.busyWith(),
     logError: ports.logError,
   })
-  return { clients, profile, sample, planner, letters, ledger, backups, ledgerImport }
+  const appearance = new AppearanceSettings(appearanceFile(ctx.dataDir), {
+    applyTheme: ports.applyTheme ?? (() => {}),
+    applyZoom: ports.applyZoom ?? (() => {}),
+  })
+  return { clients, profile, sample, planner, letters, ledger, backups, ledgerImport, appearance }
 }
 
 export type Services = ReturnType<typeof createServices>
@@ -113,5 +124,6 @@ export function createHandlers(
     ...createLedgerHandlers(services.ledger),
     ...createBackupHandlers(services.backups),
     ...createImportHandlers(services.ledgerImport),
+    ...createAppearanceHandlers(services.appearance),
   }
 }
