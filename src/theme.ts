@@ -51,6 +51,23 @@ export const LIGHT_THEME: GlobalThemeOverrides = {
     primaryColorHover: '#37797e',
     primaryColorPressed: '#24575b',
     primaryColorSuppl: '#37797e',
+    // White text on a warning, info or success button at 4.5:1 or more (Naive's are 2.3 to 3.7:1).
+    warningColor: '#a85a05',
+    warningColorHover: '#b86a12',
+    warningColorPressed: '#8a4a04',
+    warningColorSuppl: '#b86a12',
+    infoColor: '#1d63b8',
+    infoColorHover: '#2a72c8',
+    infoColorPressed: '#17529a',
+    infoColorSuppl: '#2a72c8',
+    successColor: '#137a45',
+    successColorHover: '#1a8a50',
+    successColorPressed: '#0f6539',
+    successColorSuppl: '#1a8a50',
+    errorColor: '#c0303f',
+    errorColorHover: '#cf4351',
+    errorColorPressed: '#a32533',
+    errorColorSuppl: '#cf4351',
     // Hints and placeholders dark enough to read (Naive's #767c82 is 4.2:1 on white).
     textColor3: '#5f6670',
     placeholderColor: '#6b7179',
@@ -64,6 +81,9 @@ export const LIGHT_THEME: GlobalThemeOverrides = {
     indicatorBorderColorWait: '#8a9097',
     descriptionTextColorWait: '#5f6670',
     splitorColorWait: '#8a9097',
+    // Steps already taken stay readable (Naive greys them to 1.8:1).
+    headerTextColorFinish: '#3d434b',
+    descriptionTextColorFinish: '#5f6670',
   },
 }
 
@@ -89,5 +109,7 @@ export const DARK_THEME: GlobalThemeOverrides = {
     indicatorBorderColorWait: 'rgba(255, 255, 255, 0.5)',
     descriptionTextColorWait: 'rgba(255, 255, 255, 0.66)',
     splitorColorWait: 'rgba(255, 255, 255, 0.5)',
+    headerTextColorFinish: 'rgba(255, 255, 255, 0.82)',
+    descriptionTextColorFinish: 'rgba(255, 255, 255, 0.66)',
   },
 }

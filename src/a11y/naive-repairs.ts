@@ -7,7 +7,8 @@
  * - a card's title is a level-2 heading (Naive gives it role="heading" without a level, twice), and
  *   a dialog or drawer is named by its title;
  * - a number field's − and + buttons are named ("Decrease"/"Increase" and the field's name);
- * - a select that cannot be typed in is a combobox with the name of its field.
+ * - a select that cannot be typed in is a combobox with the name of its field;
+ * - toasts are a live region (errors an alert), read out without moving the focus.
  *
  * It watches the document and repairs what is added; each repair is idempotent.
  */
@@ -57,12 +58,27 @@ function repairFormItem(item: Element): void {
   })
   // The − and + of a number field: named after what they change.
   blank.querySelectorAll('.n-input-number').forEach((numberField) => {
-    const name = label?.textContent?.replace(/\*$/, '').trim() || numberField.querySelector('input')?.getAttribute('aria-label') || ''
+    const name =
+      label?.textContent?.replace(/\*$/, '').trim() ||
+      numberField.querySelector('input')?.getAttribute('aria-label') ||
+      ''
     const buttons = numberField.querySelectorAll('.n-input__suffix > .n-button, .n-input__prefix > .n-button')
     buttons.forEach((button, i) => {
       const what = i === buttons.length - 1 ? 'Increase' : 'Decrease'
       button.setAttribute('aria-label', name ? `${what} ${name.toLowerCase()}` : what)
     })
+  })
+}
+
+/** The + of a list of tags: named after the field ("Add to tags"). */
+function repairDynamicTags(tags: Element): void {
+  const label = tags
+    .closest('.n-form-item')
+    ?.querySelector('.n-form-item-label')
+    ?.textContent?.replace(/\*$/, '')
+    .trim()
+  tags.querySelectorAll('button').forEach((b) => {
+    if (!b.textContent?.trim()) setIfMissing(b, 'aria-label', label ? `Add to ${label.toLowerCase()}` : 'Add')
   })
 }
 
@@ -87,7 +103,8 @@ function repairDrawer(drawer: Element): void {
   setIfMissing(title, 'role', 'heading')
   setIfMissing(title, 'aria-level', '2')
   const dialog = drawer.matches('[role="dialog"]') ? drawer : drawer.querySelector('[role="dialog"]')
-  if (dialog && !dialog.hasAttribute('aria-label')) setIfMissing(dialog, 'aria-labelledby', idOf(title, 'td-drawer-title'))
+  if (dialog && !dialog.hasAttribute('aria-label'))
+    setIfMissing(dialog, 'aria-labelledby', idOf(title, 'td-drawer-title'))
 }
 
 function repairDialog(dialog: Element): void {
@@ -100,9 +117,18 @@ function repairDialog(dialog: Element): void {
   if (content?.textContent?.trim()) setIfMissing(dialog, 'aria-describedby', idOf(content, 'td-question-text'))
 }
 
+/** Toasts are read out as they come: errors at once, the rest when the reader is free. */
+function repairMessages(container: Element): void {
+  setIfMissing(container, 'role', 'status')
+  setIfMissing(container, 'aria-live', 'polite')
+  container.querySelectorAll('.n-message--error-type').forEach((m) => setIfMissing(m, 'role', 'alert'))
+}
+
 export function repair(root: ParentNode): void {
+  root.querySelectorAll('.n-message-container').forEach(repairMessages)
   root.querySelectorAll('.n-form-item').forEach(repairFormItem)
   root.querySelectorAll('.n-card').forEach(repairCard)
+  root.querySelectorAll('.n-dynamic-tags').forEach(repairDynamicTags)
   root.querySelectorAll('.n-drawer').forEach(repairDrawer)
   root.querySelectorAll('.n-dialog').forEach(repairDialog)
 }
@@ -119,7 +145,13 @@ export function watchNaiveRepairs(doc: Document = document): () => void {
     scheduled = true
     requestAnimationFrame(run)
   })
-  observer.observe(doc.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class'] })
+  observer.observe(doc.body, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['class'],
+  })
   repair(doc)
   return () => observer.disconnect()
 }

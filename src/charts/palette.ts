@@ -16,5 +16,7 @@ export const SEVERITY_COLOURS = ['#a3b8a8', '#8fb3b5', '#d6a44a', '#d0702c', '#b
 
 /** The ink of a chart's axes, titles, legend and grid, readable in the light and the dark scheme. */
 export function chartInk(dark: boolean): { text: string; grid: string } {
-  return dark ? { text: '#c9d0d6', grid: 'rgba(255, 255, 255, 0.12)' } : { text: '#4a5058', grid: 'rgba(0, 0, 0, 0.08)' }
+  return dark
+    ? { text: '#c9d0d6', grid: 'rgba(255, 255, 255, 0.12)' }
+    : { text: '#4a5058', grid: 'rgba(0, 0, 0, 0.08)' }
 }

@@ -32,13 +32,21 @@ async function go(page: Page, name: string): Promise<void> {
 /** Opens a dialog or drawer, checks it, and closes it with Esc (discarding when asked). */
 async function checkDialog(page: Page, found: string[], where: string, open: () => Promise<unknown>): Promise<void> {
   await open()
-  await page.locator('[role="dialog"]').first().waitFor()
+  await page.locator('[role="dialog"]:visible, [role="alertdialog"]:visible').first().waitFor()
   found.push(...(await violations(page, where)))
-  await page.keyboard.press('Escape')
-  await settle(page)
-  const discard = page.getByRole('button', { name: 'Discard' })
-  if (await discard.isVisible()) await discard.click()
-  await page.locator('.n-modal-container [role="dialog"], .n-drawer').first().waitFor({ state: 'detached' }).catch(() => undefined)
+  await closeAll(page)
+}
+
+const OPEN_DIALOGS = '.n-modal-container [role="dialog"]:visible, .n-drawer:visible, .n-dialog:visible'
+
+/** Esc until no dialog or drawer is left, discarding what a form holds. */
+async function closeAll(page: Page): Promise<void> {
+  for (let i = 0; i < 4 && (await page.locator(OPEN_DIALOGS).count()) > 0; i++) {
+    const discard = page.getByRole('button', { name: 'Discard' })
+    if (await discard.isVisible()) await discard.click()
+    else await page.keyboard.press('Escape')
+    await settle(page)
+  }
 }
 
 async function tabs(page: Page, found: string[], where: string, selector: string): Promise<void> {
@@ -176,7 +184,10 @@ for (const scheme of SCHEMES) {
         await tab('Plan')
         await checkDialog(page, found, 'new action', () => page.getByTestId('add-action').click())
         await tab('Commitments')
-        await checkDialog(page, found, 'new commitment', () => page.getByTestId('add-commitment').click())
+        // The form under the list, with what is missing said next to its fields.
+        await page.getByTestId('add-commitment').click()
+        await page.locator('.n-form-item-feedback--error').first().waitFor()
+        found.push(...(await violations(page, 'commitment form with errors')))
         const done = page.getByRole('button', { name: 'Done…' })
         if (await done.count()) await checkDialog(page, found, 'commitment done', () => done.first().click())
         await tab('Touchpoints')
@@ -206,6 +217,9 @@ for (const scheme of SCHEMES) {
         found.push(...(await violations(page, 'stored letter')))
         await go(page, 'Settings')
         await checkDialog(page, found, 'staff member', () => page.getByTestId('staff-add').click())
+        await page.locator('#template-preview-client').click()
+        await page.keyboard.type('Acme')
+        await page.locator('.n-base-select-option', { hasText: 'Acme' }).first().click()
         await checkDialog(page, found, 'template preview', () => page.getByTestId('template-preview').click())
         expect(found).toEqual([])
         expect(app.pageErrors).toEqual([])
