@@ -41,6 +41,8 @@ export interface RunningApp {
   saveDir: string
   /** What the fake open dialog answers next (null: cancelled). */
   setOpenFile(file: string | null): void
+  /** What main told the window of the appearance: each theme source and zoom factor set. */
+  appearance: { themes: string[]; zooms: number[] }
   /** Errors the page threw or logged: a test fails when there are any. */
   pageErrors: string[]
   menu(command: string): Promise<void>
@@ -55,7 +57,13 @@ export function newDataDir(): string {
 
 export async function startApp(
   browser: Browser,
-  options: { dataDir?: string; viewport?: { width: number; height: number }; now?: () => Date } = {},
+  options: {
+    dataDir?: string
+    viewport?: { width: number; height: number }
+    /** Device pixels per CSS pixel: 2 draws the page as a 200% zoom does. */
+    scale?: number
+    now?: () => Date
+  } = {},
 ): Promise<RunningApp> {
   const dataDir = options.dataDir ?? newDataDir()
   const databaseFile = path.join(dataDir, DATABASE_FILE_NAME)
@@ -67,8 +75,11 @@ export async function startApp(
   const openedFiles: string[] = []
   const saveDir = path.join(dataDir, 'saved')
   fs.mkdirSync(saveDir, { recursive: true })
+  const appearance = { themes: [] as string[], zooms: [] as number[] }
   const ports = {
     now: options.now ?? (() => new Date()),
+    applyTheme: (theme: string) => void appearance.themes.push(theme),
+    applyZoom: (factor: number) => void appearance.zooms.push(factor),
     openFolder: async (f: string) => void openedFolders.push(f),
     fontsDir: FONTS_DIR,
     chooseSavePath: async ({ defaultPath }: { defaultPath: string }) => path.join(saveDir, path.basename(defaultPath)),
@@ -93,6 +104,7 @@ export async function startApp(
 
   const context: BrowserContext = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
+    deviceScaleFactor: options.scale ?? 1,
     locale: 'en-GB',
   })
   // With a chosen clock, the page's Date agrees with main's, as it would on a real desk on that day.
@@ -119,6 +131,7 @@ export async function startApp(
     openedFiles,
     saveDir,
     pageErrors,
+    appearance,
     menu: (command) => page.evaluate((c) => window.__deskMenu(c), command),
     async screenshot(name) {
       fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })

@@ -7,9 +7,14 @@ import type { Page } from 'playwright-core'
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']
 
-/** Naive UI's dialogs and drawers fade and slide in: checked once they stand still. */
+/** Naive UI's dialogs, drawers and toasts fade and slide: checked once they stand still. */
 export async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(350)
+  await page
+    .waitForFunction(() => !document.querySelector('[class*="-leave-active"], [class*="-enter-active"]'), undefined, {
+      timeout: 3000,
+    })
+    .catch(() => undefined)
 }
 
 export async function violations(page: Page, where: string): Promise<string[]> {
