@@ -59,7 +59,8 @@ async function tabs(page: Page, found: string[], where: string, selector: string
 }
 
 for (const scheme of SCHEMES) {
-  describe(`axe in the ${scheme} scheme`, () => {
+  // Every check takes a few seconds on a loaded machine: the tours have room for it.
+  describe(`axe in the ${scheme} scheme`, { timeout: 300_000 }, () => {
     describe('with an empty database', () => {
       let app: RunningApp
       beforeAll(async () => {
@@ -120,6 +121,8 @@ for (const scheme of SCHEMES) {
         await app.page.emulateMedia({ colorScheme: scheme })
         await app.page.getByTestId('explore-sample').click()
         await app.page.getByTestId('sample-banner').waitFor()
+        // The "Loaded a sample business" toast, checked as it fades, would be a false finding.
+        await app.page.locator('.n-message').waitFor({ state: 'detached', timeout: 15_000 })
       })
       afterAll(async () => {
         await app.close()

@@ -7,6 +7,17 @@ import type { Page } from 'playwright-core'
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']
 
+/** Besides WCAG's rules, axe's checks of a page's structure: headings in order, landmarks. */
+export const STRUCTURE_RULES = [
+  'heading-order',
+  'page-has-heading-one',
+  'landmark-one-main',
+  'landmark-unique',
+  'landmark-no-duplicate-main',
+  'landmark-main-is-top-level',
+  'region',
+]
+
 /** Naive UI's dialogs, drawers and toasts fade and slide: checked once they stand still. */
 export async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(350)
@@ -19,7 +30,10 @@ export async function settle(page: Page): Promise<void> {
 
 export async function violations(page: Page, where: string): Promise<string[]> {
   await settle(page)
-  const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()
+  const result = await new AxeBuilder({ page })
+    .options({ rules: Object.fromEntries(STRUCTURE_RULES.map((r) => [r, { enabled: true }])) })
+    .withTags(WCAG_TAGS)
+    .analyze()
   return result.violations.map((v) => {
     const nodes = v.nodes
       .slice(0, 4)
