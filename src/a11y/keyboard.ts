@@ -63,6 +63,8 @@ const FIELD =
 const OPEN = '.n-modal-container [role="dialog"], .n-drawer[role="dialog"], .n-dialog'
 
 const openers = new WeakMap<Element, HTMLElement>()
+/** Every element a dialog was opened from: where Naive sends the focus back when one closes. */
+const openerElements = new WeakSet<Element>()
 let lastOutside: HTMLElement | null = null
 
 function onFocusIn(event: FocusEvent): void {
@@ -104,7 +106,10 @@ function firstFocus(dialog: Element): HTMLElement | null {
 
 function onDialogOpened(dialog: Element): void {
   const opener = lastOutside && lastOutside.isConnected ? lastOutside : null
-  if (opener) openers.set(dialog, opener)
+  if (opener) {
+    openers.set(dialog, opener)
+    openerElements.add(opener)
+  }
   // After Naive's own focus trap has moved the focus (to the close button): once the dialog stands.
   window.setTimeout(() => {
     if (!dialog.isConnected) return
@@ -114,10 +119,12 @@ function onDialogOpened(dialog: Element): void {
     firstFocus(dialog)?.focus()
   }, 30)
   // A dialog closing just before gives the focus back to its own opener once its exit animation
-  // ends, which may be after this one opened: for a moment, the focus is kept in here.
+  // ends, which may be after this one opened: for a moment, that return is undone. Only that one:
+  // the focus going anywhere else (a click, this dialog closing) is left alone.
   const keep = (event: FocusEvent) => {
     const target = event.target as Element | null
-    if (!dialog.isConnected || !target || target.closest(OPEN)) return
+    if (!dialog.isConnected || !target || !openerElements.has(target)) return
+    if (dialog.closest('[class*="-leave"]') || dialog.matches('[class*="-leave"]')) return
     firstFocus(dialog)?.focus()
   }
   document.addEventListener('focusin', keep)
