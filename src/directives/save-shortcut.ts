@@ -1,4 +1,4 @@
-import type { Directive } from 'vue'
+import type { ObjectDirective } from 'vue'
 
 /**
  * `v-save-shortcut="save"` on a form's element: Ctrl+S (Cmd+S) while the focus is inside it saves
@@ -8,7 +8,7 @@ import type { Directive } from 'vue'
 type Handler = () => unknown
 const handlers = new WeakMap<HTMLElement, { save: Handler; listener: (e: KeyboardEvent) => void }>()
 
-export const vSaveShortcut: Directive<HTMLElement, Handler> = {
+export const vSaveShortcut: ObjectDirective<HTMLElement, Handler> = {
   mounted(el, binding) {
     const entry = {
       save: binding.value,
