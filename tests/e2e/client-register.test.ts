@@ -60,6 +60,7 @@ describe('the client register', () => {
     // Esc asks before throwing the typed text away.
     await page.keyboard.press('Escape')
     await page.getByRole('button', { name: 'Discard' }).click()
+    await page.locator('.client-form-dialog').waitFor({ state: 'detached' })
     expect((await app.db.dataSource.query('SELECT COUNT(*) AS n FROM clients'))[0].n).toBe(0)
 
     await addClient(page, 'Northwind Bakery', {
