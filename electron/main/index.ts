@@ -1,6 +1,18 @@
 /** App lifecycle, window and menu: Electron glue only. Everything it wires is tested without Electron. */
 import path from 'node:path'
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron'
+import {
+  BrowserWindow,
+  Menu,
+  app,
+  dialog,
+  ipcMain,
+  nativeTheme,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+} from 'electron'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, RENDERER_URL, createAppProtocolHandler } from './app-protocol'
 import { IMPORT_PROGRESS_CHANNEL, MENU_EVENT_CHANNEL, NAVIGATE_CHANNEL } from '../shared/channels'
 import type { MenuCommand } from '../shared/words'
@@ -46,7 +58,7 @@ function createWindow(target?: string): BrowserWindow {
     minHeight: 600,
     show: false,
     title: 'Turnaround Desk',
-    backgroundColor: '#f7f7f5',
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#15181b' : '#f6f6f3',
     icon: iconFile,
     webPreferences: hardenedWebPreferences(path.join(__dirname, '../preload/index.js')),
   })
@@ -208,6 +220,10 @@ async function start(): Promise<void> {
     },
     remindersChanged: (settings: Parameters<Presence['apply']>[0]) => presence?.apply(settings),
     datedThingsChanged: () => void presence?.refresh(),
+    applyTheme: (theme: 'system' | 'light' | 'dark') => {
+      nativeTheme.themeSource = theme
+    },
+    applyZoom: (factor: number) => mainWindow?.webContents.setZoomFactor(factor),
   }
   const services = createServices(ctx, ports)
   registerIpc(
@@ -236,7 +252,10 @@ async function start(): Promise<void> {
     Boolean(devServerUrl),
   )
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+  // The theme before the window exists (its background follows it); the zoom once each page loads.
+  services.appearance.applySaved()
   mainWindow = createWindow()
+  mainWindow.webContents.on('did-finish-load', () => services.appearance.applySaved())
 
   presence = await startPresence(
     {

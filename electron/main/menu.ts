@@ -54,9 +54,10 @@ export function buildMenuTemplate(
     {
       label: '&View',
       submenu: [
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
+        // The app's own zoom steps, remembered between runs (appearance.json).
+        go('Actual Size', 'zoom-reset', 'CmdOrCtrl+0'),
+        go('Zoom In', 'zoom-in', 'CmdOrCtrl+='),
+        go('Zoom Out', 'zoom-out', 'CmdOrCtrl+-'),
         { type: 'separator' },
         { role: 'togglefullscreen' },
         ...(isDev

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod'
 import type { HandlersOf } from './contract-kit'
+import { appearanceContract } from './appearance/contract'
 import { backupsContract } from './backups/contract'
 import { clientsContract } from './clients/contract'
 import { emailContract } from './email/contract'
@@ -29,6 +30,7 @@ export const contract = {
   ...ledgerImportContract,
   ...emailContract,
   ...remindersContract,
+  ...appearanceContract,
 }
 
 type Contract = typeof contract

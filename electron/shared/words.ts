@@ -30,5 +30,8 @@ export const MENU_COMMANDS = [
   'restore-backup',
   'restore-file',
   'export-everything',
+  'zoom-in',
+  'zoom-out',
+  'zoom-reset',
 ] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]

@@ -26,7 +26,10 @@ export function useConfirmDiscard(value: () => unknown) {
       content: 'It has not been saved.',
       positiveText: 'Discard',
       negativeText: 'Keep editing',
-      onPositiveClick: () => discard(),
+      // Returns nothing: a `false` from the form's close would keep this question open.
+      onPositiveClick: () => {
+        discard()
+      },
       onAfterLeave: () => (asking = false),
     })
   }

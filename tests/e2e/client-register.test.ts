@@ -57,7 +57,10 @@ describe('the client register', () => {
     await page.getByText('Enter the client’s name.').waitFor()
     await page.getByText('This does not look like an email address.').waitFor()
     await app.screenshot('client-form-errors')
+    // Esc asks before throwing the typed text away.
     await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Discard' }).click()
+    await page.locator('.client-form-dialog').waitFor({ state: 'detached' })
     expect((await app.db.dataSource.query('SELECT COUNT(*) AS n FROM clients'))[0].n).toBe(0)
 
     await addClient(page, 'Northwind Bakery', {

@@ -41,6 +41,8 @@ const importMapping = {
 
 export const VALID_INPUTS: { [C in Channel]: Input<C> } = {
   'app:info': undefined,
+  'appearance:get': undefined,
+  'appearance:set': { theme: 'dark' },
   'profile:get': undefined,
   'profile:save': {
     businessName: 'Acme Print',

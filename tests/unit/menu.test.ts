@@ -99,6 +99,21 @@ describe.each(['linux', 'darwin', 'win32'] as const)('buildMenuTemplate on %s', 
     expect(actions.send).not.toHaveBeenCalled()
   })
 
+  it('View zooms in, out and back to actual size on Ctrl+=, Ctrl+- and Ctrl+0, through the app (remembered)', () => {
+    const { template, actions } = build(platform)
+    const view = menu(template, 'View')
+    for (const [label, command, accelerator] of [
+      ['Zoom In', 'zoom-in', 'CmdOrCtrl+='],
+      ['Zoom Out', 'zoom-out', 'CmdOrCtrl+-'],
+      ['Actual Size', 'zoom-reset', 'CmdOrCtrl+0'],
+    ] as const) {
+      const entry = item(view, label)
+      expect(entry.accelerator).toBe(accelerator)
+      click(entry)
+      expect(actions.send).toHaveBeenLastCalledWith(command)
+    }
+  })
+
   it('Help > About shows the about box', () => {
     const { template, actions } = build(platform)
     click(item(menu(template, 'Help'), 'About Turnaround Desk'))

@@ -31,6 +31,9 @@ import { RemindersService, createReminderHandlers } from './reminders'
 import { CalendarService } from './calendar'
 import { snoozeFollowUp, todayData } from './turnarounds'
 import { DATED_THINGS_CHANNELS, afterChanges } from './after-change'
+import type { ThemeChoice } from '../../shared/appearance/contract'
+import { AppearanceSettings, appearanceFile } from './appearance/appearance-settings'
+import { createAppearanceHandlers } from './appearance/appearance-handlers'
 
 /** What the services need from the outside world; Electron supplies the real ones, tests fakes. */
 export interface Ports {
@@ -62,6 +65,10 @@ export interface Ports {
   remindersChanged?: (settings: ReminderSettings) => void
   /** Told after a change that can move a follow-up, commitment or check-in (the tray recounts). */
   datedThingsChanged?: () => void
+  /** Sets Electron's nativeTheme.themeSource: the window's frame, menus and prefers-color-scheme follow. */
+  applyTheme?: (theme: ThemeChoice) => void
+  /** Sets the window's zoom factor. */
+  applyZoom?: (factor: number) => void
 }
 
 export interface AppContext {
@@ -145,7 +152,24 @@ export function createServices(ctx: AppContext, ports: Ports) {
     logError: ports.logError,
   })
   calendarRef.service = calendar
-  return { clients, profile, sample, planner, letters, ledger, backups, ledgerImport, email, reminders, calendar }
+  const appearance = new AppearanceSettings(appearanceFile(ctx.dataDir), {
+    applyTheme: ports.applyTheme ?? (() => {}),
+    applyZoom: ports.applyZoom ?? (() => {}),
+  })
+  return {
+    clients,
+    profile,
+    sample,
+    planner,
+    letters,
+    ledger,
+    backups,
+    ledgerImport,
+    email,
+    reminders,
+    calendar,
+    appearance,
+  }
 }
 
 export type Services = ReturnType<typeof createServices>
@@ -182,6 +206,7 @@ export function createHandlers(
       calendar: services.calendar,
       snooze: (turnaroundId, until) => snoozeFollowUp(planner.ctx, turnaroundId, until),
     }),
+    ...createAppearanceHandlers(services.appearance),
   }
   const runQueued = <T>(task: () => Promise<T>): Promise<T> => (ctx.queue ? ctx.queue.run(task) : task())
   return afterChanges(

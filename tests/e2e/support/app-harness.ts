@@ -44,6 +44,8 @@ export interface RunningApp {
   saveDir: string
   /** What the fake open dialog answers next (null: cancelled). */
   setOpenFile(file: string | null): void
+  /** What main told the window of the appearance: each theme source and zoom factor set. */
+  appearance: { themes: string[]; zooms: number[] }
   /** Errors the page threw or logged: a test fails when there are any. */
   pageErrors: string[]
   menu(command: string): Promise<void>
@@ -75,6 +77,8 @@ export async function startApp(
   options: {
     dataDir?: string
     viewport?: { width: number; height: number }
+    /** Device pixels per CSS pixel: 2 draws the page as a 200% zoom does. */
+    scale?: number
     now?: () => Date
     /** Ports beyond the usual fakes (the SMTP password's cipher, the test mail server's certificate). */
     ports?: Partial<Ports>
@@ -90,10 +94,13 @@ export async function startApp(
   const openedFiles: string[] = []
   const saveDir = path.join(dataDir, 'saved')
   fs.mkdirSync(saveDir, { recursive: true })
+  const appearance = { themes: [] as string[], zooms: [] as number[] }
   const ports = {
     now: () => (clock ? clock() : new Date()),
     // As Electron's app.getLocale() is the renderer's language: the page's locale, set below.
     locale: () => PAGE_LOCALE,
+    applyTheme: (theme: string) => void appearance.themes.push(theme),
+    applyZoom: (factor: number) => void appearance.zooms.push(factor),
     openFolder: async (f: string) => void openedFolders.push(f),
     fontsDir: FONTS_DIR,
     chooseSavePath: async ({ defaultPath }: { defaultPath: string }) => path.join(saveDir, path.basename(defaultPath)),
@@ -128,6 +135,7 @@ export async function startApp(
 
   const context: BrowserContext = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
+    deviceScaleFactor: options.scale ?? 1,
     locale: PAGE_LOCALE,
   })
   // With a chosen clock, the page's Date agrees with main's, as it would on a real desk on that day.
@@ -182,6 +190,7 @@ export async function startApp(
     openedFiles,
     saveDir,
     pageErrors,
+    appearance,
     menu: (command) => page.evaluate((c) => window.__deskMenu(c), command),
     async remind(at) {
       clock = () => at

@@ -1,0 +1,123 @@
+/**
+ * What the app adds to Naive UI for assistive technology and the keyboard, on real Naive
+ * components: labels tied to fields, named number buttons, card headings, tabs as a tab list moved
+ * with the arrow keys, Ctrl+S in an inline form, and the save shortcut of a hidden dialog silent.
+ */
+import { mount } from '@vue/test-utils'
+import { NCard, NForm, NFormItem, NInput, NInputNumber, NSwitch, NTabPane, NTabs } from 'naive-ui'
+import { defineComponent, h, nextTick, ref } from 'vue'
+import { afterEach, describe, expect, it } from 'vitest'
+import { watchKeyboard } from '../../src/a11y/keyboard'
+import { repair } from '../../src/a11y/naive-repairs'
+import { useSaveShortcut } from '../../src/composables/useSaveShortcut'
+import { vSaveShortcut } from '../../src/directives/save-shortcut'
+
+const mounted: Array<{ unmount: () => void }> = []
+afterEach(() => {
+  while (mounted.length > 0) mounted.pop()!.unmount()
+  document.body.innerHTML = ''
+})
+function attach<T extends { unmount: () => void }>(w: T): T {
+  mounted.push(w)
+  return w
+}
+const nameOf = (el: Element) =>
+  (el.getAttribute('aria-labelledby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent?.trim())
+    .join(' ')
+
+describe('names Naive UI leaves out', () => {
+  it('ties each label to its field, names the number buttons and makes the card title a heading', async () => {
+    attach(
+      mount(
+        () =>
+          h(NCard, { title: 'Planner' }, () =>
+            h(NForm, null, () => [
+              h(NFormItem, { label: 'Client name', feedback: 'Enter the name.', validationStatus: 'error' }, () =>
+                h(NInput, { value: '' }),
+              ),
+              h(NFormItem, { label: 'Warning window' }, () => h(NInputNumber, { value: 3 })),
+              h(NFormItem, { label: 'Archived' }, () => h(NSwitch, { value: false })),
+            ]),
+          ),
+        { attachTo: document.body },
+      ),
+    )
+    await nextTick()
+    repair(document)
+    const [text, number] = Array.from(document.querySelectorAll('input'))
+    expect(nameOf(text!)).toBe('Client name')
+    expect(text!.getAttribute('aria-invalid')).toBe('true')
+    expect(document.getElementById(text!.getAttribute('aria-describedby')!)?.textContent).toContain('Enter the name.')
+    expect(nameOf(number!)).toBe('Warning window')
+    const buttons = Array.from(document.querySelectorAll('.n-input-number button')).map((b) =>
+      b.getAttribute('aria-label'),
+    )
+    expect(buttons).toEqual(['Decrease warning window', 'Increase warning window'])
+    expect(nameOf(document.querySelector('.n-switch')!)).toBe('Archived')
+    const title = document.querySelector('.n-card-header__main')!
+    expect(title.getAttribute('role')).toBe('heading')
+    expect(title.getAttribute('aria-level')).toBe('2')
+    expect(document.querySelector('.n-card-header')!.hasAttribute('role')).toBe(false)
+  })
+})
+
+describe('the keyboard', () => {
+  it('makes tabs a tab list, one Tab stop, moved and chosen with the arrow keys', async () => {
+    const stop = watchKeyboard(document)
+    const chosen = ref('a')
+    attach(
+      mount(
+        () =>
+          h(NTabs, { value: chosen.value, 'onUpdate:value': (v: string) => (chosen.value = v) }, () => [
+            h(NTabPane, { name: 'a', tab: 'First' }, () => 'one'),
+            h(NTabPane, { name: 'b', tab: 'Second' }, () => 'two'),
+          ]),
+        { attachTo: document.body },
+      ),
+    )
+    await new Promise((r) => setTimeout(r, 50))
+    const tabs = Array.from(document.querySelectorAll<HTMLElement>('[role="tab"]'))
+    expect(document.querySelector('[role="tablist"]')).not.toBeNull()
+    expect(
+      tabs.map((t) => [t.textContent?.trim(), t.getAttribute('aria-selected'), t.getAttribute('tabindex')]),
+    ).toEqual([
+      ['First', 'true', '0'],
+      ['Second', 'false', '-1'],
+    ])
+    tabs[0]!.focus()
+    tabs[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true }))
+    await nextTick()
+    expect(chosen.value).toBe('b')
+    expect(document.activeElement).toBe(tabs[1])
+    stop()
+  })
+
+  it('saves the inline form being typed in on Ctrl+S, and leaves a hidden dialog out', async () => {
+    const saved: string[] = []
+    const Page = defineComponent({
+      directives: { saveShortcut: vSaveShortcut },
+      setup() {
+        useSaveShortcut(
+          () => saved.push('hidden dialog'),
+          () => false,
+        )
+        return () => h('div', [h('form', { id: 'one' }, [h('input', { id: 'in-one' })])])
+      },
+    })
+    const w = attach(mount(Page, { attachTo: document.body }))
+    await nextTick()
+    // The directive as a template would apply it.
+    const form = w.element.querySelector('#one') as HTMLElement
+    vSaveShortcut.mounted!(form, { value: () => saved.push('inline form') } as never, null as never, null as never)
+    const input = document.getElementById('in-one') as HTMLInputElement
+    input.focus()
+    const event = new KeyboardEvent('keydown', { key: 's', ctrlKey: true, bubbles: true, cancelable: true })
+    input.dispatchEvent(event)
+    expect(saved).toEqual(['inline form'])
+    expect(event.defaultPrevented).toBe(true)
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 's', ctrlKey: true, bubbles: true, cancelable: true }))
+    expect(saved).toEqual(['inline form'])
+  })
+})
