@@ -89,7 +89,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } catch (error) {
     throw missing(`its server did not answer (${(error as Error).message})`)
   }
-  await client.query(`CREATE DATABASE ${database}`)
+  // The C collation orders text by its bytes, as SQLite does (README: the shared database).
+  await client.query(`CREATE DATABASE ${database} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`)
   await client.end()
   project.provide('testPostgres', { ...server, database })
   return async () => {

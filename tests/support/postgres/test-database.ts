@@ -33,5 +33,23 @@ export function schemaOf(dir: string): string {
 }
 
 export async function openTestPostgres(dir: string): Promise<OpenedDatabase> {
-  return openPostgresDatabase(await testPostgresSettings(schemaOf(dir)))
+  return acceptQuestionMarks(await openPostgresDatabase(await testPostgresSettings(schemaOf(dir))))
+}
+
+/**
+ * The tests' own raw SQL is written with SQLite's `?` placeholders; on PostgreSQL they become `$1`,
+ * `$2`... (outside quoted text), so one test reads the same on both engines. The app itself never
+ * relies on this: its raw SQL goes through the engine seam.
+ */
+export function numberedPlaceholders(sql: string): string {
+  let n = 0
+  return sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|\?/g, (token) => (token === '?' ? `$${++n}` : token))
+}
+
+/** Lets the test's raw SQL (dataSource.query) use `?` placeholders on PostgreSQL too. */
+export function acceptQuestionMarks(db: OpenedDatabase): OpenedDatabase {
+  const query = db.dataSource.query.bind(db.dataSource) as (sql: string, ...rest: unknown[]) => Promise<unknown>
+  ;(db.dataSource as unknown as { query: typeof query }).query = (sql, ...rest) =>
+    query(numberedPlaceholders(sql), ...rest)
+  return db
 }

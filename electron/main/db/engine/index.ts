@@ -8,3 +8,9 @@ export { chunksOf, quoted, type Engine, type EngineKind, type Queryable } from '
 export function engineOf(x: HasConnection): Engine {
   return engineKindOf(x) === 'postgres' ? postgresEngine : sqliteEngine
 }
+
+/** A constraint stopped the statement (a foreign key, a unique key): SQLite's or PostgreSQL's (class 23). */
+export function isConstraintViolation(error: unknown): boolean {
+  const code = error instanceof Error && 'code' in error ? String(error.code) : ''
+  return code.startsWith('SQLITE_CONSTRAINT') || /^23\d{3}$/.test(code)
+}

@@ -153,7 +153,7 @@ export const postgresEngine: Engine = {
 
   async dataTables(db: Queryable): Promise<string[]> {
     const rows = (await db.query(
-      "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name COLLATE \"C\"",
+      'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = \'BASE TABLE\' ORDER BY table_name COLLATE "C"',
     )) as { name: string }[]
     return rows.map((r) => r.name).filter((name) => !BOOKKEEPING_TABLES.has(name))
   },
