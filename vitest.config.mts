@@ -64,6 +64,7 @@ export default defineConfig({
             'tests/unit/today-trends.test.ts',
             'tests/unit/turnarounds-service.test.ts',
             'tests/unit/postgres-*.test.ts',
+            'tests/unit/record-versions.test.ts',
           ],
           exclude: SQLITE_FILE_ONLY,
           env: { DESK_TEST_ENGINE: 'postgres' },

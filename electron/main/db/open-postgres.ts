@@ -6,6 +6,7 @@
 import 'reflect-metadata'
 import type { DataSource } from 'typeorm'
 import { ENTITIES } from './entities'
+import { RecordAuthorSubscriber } from './record-version'
 import { createPostgresDataSource, type PostgresSettings } from './engine/postgres-engine'
 import { DatabaseOpenError } from './errors'
 import { MIGRATION_NAMES, MIGRATIONS } from './migrations'
@@ -31,7 +32,7 @@ async function appliedMigrations(dataSource: DataSource): Promise<string[]> {
 
 export async function openPostgresDatabase(settings: PostgresSettings): Promise<OpenedDatabase> {
   const where = describePostgres(settings)
-  const dataSource = createPostgresDataSource(settings, ENTITIES, MIGRATIONS)
+  const dataSource = createPostgresDataSource(settings, ENTITIES, MIGRATIONS, [RecordAuthorSubscriber])
   try {
     await dataSource.initialize()
   } catch (error) {

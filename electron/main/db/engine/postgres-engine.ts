@@ -92,6 +92,7 @@ export function createPostgresDataSource(
   settings: PostgresSettings,
   entities: NonNullable<ConstructorParameters<typeof DataSource>[0]['entities']>,
   migrations: NonNullable<ConstructorParameters<typeof DataSource>[0]['migrations']>,
+  subscribers: NonNullable<ConstructorParameters<typeof DataSource>[0]['subscribers']> = [],
 ): DataSource {
   const dataSource = new DataSource({
     type: 'postgres',
@@ -104,6 +105,7 @@ export function createPostgresDataSource(
     ssl: sslOf(settings),
     entities,
     migrations,
+    subscribers,
     migrationsRun: false,
     migrationsTransactionMode: 'all',
     synchronize: false,

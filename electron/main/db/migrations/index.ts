@@ -5,6 +5,7 @@ import { Ledger1763800000004 } from './0004-ledger'
 import { ReferralEstimate1763800000005 } from './0005-referral-estimate'
 import { IssueClientWording1763800000006 } from './0006-issue-client-wording'
 import { QuickWinEffort1763800000007 } from './0007-quick-win-effort'
+import { RecordVersions1763800000012 } from './0012-record-versions'
 
 /** Every migration, oldest first. Listed explicitly: never discovered by glob, never synchronize. */
 export const MIGRATIONS = [
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   ReferralEstimate1763800000005,
   IssueClientWording1763800000006,
   QuickWinEffort1763800000007,
+  RecordVersions1763800000012,
 ]
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => new m().name ?? m.name)
