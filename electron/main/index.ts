@@ -1,4 +1,6 @@
 /** App lifecycle, window and menu: Electron glue only. Everything it wires is tested without Electron. */
+import os from 'node:os'
+import { setDeskUser } from './db/record-version'
 import path from 'node:path'
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session, shell } from 'electron'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, RENDERER_URL, createAppProtocolHandler } from './app-protocol'
@@ -115,6 +117,8 @@ async function start(): Promise<void> {
     })
   }
 
+  // Records this desktop creates and changes are signed with the computer's user name.
+  setDeskUser(opened.dataSource, os.userInfo().username)
   const queue = createRequestQueue()
   const ctx: AppContext = {
     dataSource: opened.dataSource,
