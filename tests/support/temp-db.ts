@@ -43,9 +43,13 @@ export { TEST_ENGINE }
  * DESK_TEST_ENGINE=postgres (the unit-pg project) the database is a schema of the run's PostgreSQL
  * database, one per folder: opening the same folder again opens the same data, as a restart would.
  */
-export async function openTestApp(dir = tempDir(), now: () => Date = () => FIXED_NOW): Promise<TestApp> {
+export async function openTestApp(
+  dir = tempDir(),
+  now: () => Date = () => FIXED_NOW,
+  engine: 'sqlite' | 'postgres' = TEST_ENGINE,
+): Promise<TestApp> {
   const file = path.join(dir, DATABASE_FILE_NAME)
-  const db = TEST_ENGINE === 'postgres' ? await openTestPostgres(dir) : await openDatabase({ file, now })
+  const db = engine === 'postgres' ? await openTestPostgres(dir) : await openDatabase({ file, now })
   const queue = createRequestQueue()
   const ctx: AppContext = { dataSource: db.dataSource, dataDir: dir, databaseFile: file, version: '0.0.0-test', queue }
   const opened: string[] = []
