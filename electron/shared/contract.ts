@@ -7,6 +7,7 @@ import type { z } from 'zod'
 import type { HandlersOf } from './contract-kit'
 import { backupsContract } from './backups/contract'
 import { clientsContract } from './clients/contract'
+import { databaseContract } from './database/contract'
 import { ledgerImportContract } from './ledger-import/contract'
 import { ledgerContract } from './ledger/contract'
 import { lettersContract } from './letters/contract'
@@ -25,6 +26,7 @@ export const contract = {
   ...ledgerContract,
   ...backupsContract,
   ...ledgerImportContract,
+  ...databaseContract,
 }
 
 type Contract = typeof contract

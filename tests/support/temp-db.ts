@@ -71,6 +71,13 @@ export async function openTestApp(
     // The fake open dialog answers with nextOpenPath (undefined or null: cancelled).
     chooseOpenFile: async () => ports.nextOpenPath ?? null,
     importProgress: [],
+    userName: 'Owner',
+    // The system keychain, faked: sealed text is not the password as typed.
+    secrets: {
+      available: () => true,
+      seal: (text) => `sealed:${Buffer.from([...text].reverse().join(''), 'utf8').toString('base64')}`,
+      open: (sealed) => [...Buffer.from(sealed.slice('sealed:'.length), 'base64').toString('utf8')].reverse().join(''),
+    },
     sendImportProgress: (p) => {
       ports.importProgress.push(p)
       ports.onImportProgress?.(p)

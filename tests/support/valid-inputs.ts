@@ -41,6 +41,10 @@ const importMapping = {
 
 export const VALID_INPUTS: { [C in Channel]: Input<C> } = {
   'app:info': undefined,
+  'database:settings': undefined,
+  'database:test-connection': { host: 'localhost', port: 5432, database: 'turnaround_desk', user: 'desk' },
+  'database:save-choice': { kind: 'this-computer', userName: 'Dana' },
+  'database:move-to-shared': { host: 'localhost', port: 5432, database: 'turnaround_desk', user: 'desk' },
   'profile:get': undefined,
   'profile:save': {
     businessName: 'Acme Print',

@@ -17,6 +17,8 @@ import { createBackupHandlers } from './backups/backups-handlers'
 import { LedgerImportService } from './ledger-import/import-service'
 import { createImportHandlers } from './ledger-import/import-handlers'
 import type { ImportProgress } from '../../shared/ledger-import/progress'
+import { choiceFileOf, type SecretBox } from '../db/database-choice'
+import { DatabaseService, createDatabaseHandlers } from './database'
 
 /** What the services need from the outside world; Electron supplies the real ones, tests fakes. */
 export interface Ports {
@@ -34,6 +36,10 @@ export interface Ports {
   sendImportProgress: (progress: ImportProgress) => void
   /** Writes a problem the user was told of in plain words to the log, with its details. */
   logError?: (where: string, error: unknown) => void
+  /** Seals the shared database's password with the system's keychain (Electron's safeStorage). */
+  secrets?: SecretBox
+  /** The computer's user name, the default name this desktop signs records with. */
+  userName?: string
 }
 
 export interface AppContext {
@@ -82,7 +88,13 @@ export function createServices(ctx: AppContext, ports: Ports) {
     busyWith: () => ledgerImport.busyWith(),
     logError: ports.logError,
   })
-  return { clients, profile, sample, planner, letters, ledger, backups, ledgerImport }
+  const database = new DatabaseService({
+    dataSource: ctx.dataSource,
+    choiceFile: choiceFileOf(ctx.dataDir),
+    defaultUser: ports.userName ?? '',
+    secrets: ports.secrets ?? null,
+  })
+  return { clients, profile, sample, planner, letters, ledger, backups, ledgerImport, database }
 }
 
 export type Services = ReturnType<typeof createServices>
@@ -113,5 +125,6 @@ export function createHandlers(
     ...createLedgerHandlers(services.ledger),
     ...createBackupHandlers(services.backups),
     ...createImportHandlers(services.ledgerImport),
+    ...createDatabaseHandlers(services.database),
   }
 }
