@@ -53,15 +53,31 @@ function debianCluster(): { port: number } {
       throw missing(`its cluster ${version}/${name} could not be started: ${(error as Error).message}`)
     }
   }
+  return { port: Number(port) }
+}
+
+/** The test role, made once as the postgres user (root can become it) when it cannot log in yet. */
+async function ensureRole(admin: pg.ClientConfig, port: number): Promise<void> {
+  const probe = new pg.Client(admin)
+  try {
+    await probe.connect()
+    return
+  } catch {
+    // Not there yet (or its password differs): made below.
+  } finally {
+    await probe.end().catch(() => {})
+  }
   const psql = (sql: string) =>
-    run('runuser', ['-u', 'postgres', '--', 'psql', '-p', port, '-v', 'ON_ERROR_STOP=1', '-qAtc', sql])
+    run('runuser', ['-u', 'postgres', '--', 'psql', '-p', String(port), '-v', 'ON_ERROR_STOP=1', '-qAtc', sql])
   try {
     if (psql(`SELECT 1 FROM pg_roles WHERE rolname = '${ROLE}'`).trim() !== '1')
       psql(`CREATE ROLE ${ROLE} LOGIN CREATEDB PASSWORD '${PASSWORD}'`)
+    else psql(`ALTER ROLE ${ROLE} LOGIN CREATEDB PASSWORD '${PASSWORD}'`)
   } catch (error) {
-    throw missing(`the test role could not be made (${(error as Error).message})`)
+    throw missing(
+      `the test role ${ROLE} could not be made (${(error as Error).message}); as a user who is not root, make it once: sudo -u postgres psql -c "CREATE ROLE ${ROLE} LOGIN CREATEDB PASSWORD '${PASSWORD}'"`,
+    )
   }
-  return { port: Number(port) }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -81,6 +97,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const { port } = debianCluster()
     server = { host: 'localhost', port, user: ROLE, password: PASSWORD }
     admin = { host: 'localhost', port, user: ROLE, password: PASSWORD, database: 'postgres' }
+    await ensureRole(admin, port)
   }
   const database = `desk_test_${Date.now()}_${process.pid}`
   const client = new pg.Client(admin)
