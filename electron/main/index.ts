@@ -1,4 +1,16 @@
 /** App lifecycle, window and menu: Electron glue only. Everything it wires is tested without Electron. */
+import os from 'node:os'
+import { setDeskUser } from './db/record-version'
+import {
+  choiceFileOf,
+  postgresSettingsOf,
+  readChoice,
+  type SecretBox,
+  type SharedConnection,
+} from './db/database-choice'
+import { openPostgresDatabase } from './db/open-postgres'
+import type { OpenedDatabase } from './db/open-database'
+import { safeStorageBox } from './secret-box'
 import path from 'node:path'
 import {
   BrowserWindow,
@@ -96,6 +108,28 @@ function sendMenuCommand(command: MenuCommand): void {
   mainWindow?.webContents.send(MENU_EVENT_CHANNEL, command)
 }
 
+/** Opens the shared database; when it cannot, says why and offers this computer's data or quitting. */
+async function openShared(connection: SharedConnection, secrets: SecretBox): Promise<OpenedDatabase | null> {
+  try {
+    return await openPostgresDatabase(postgresSettingsOf(connection, secrets.open(connection.passwordSealed)))
+  } catch (error) {
+    log.error('open shared database', error)
+    const answer = await dialog.showMessageBox({
+      type: 'warning',
+      title: 'The shared database could not be opened',
+      message: `The shared office database at ${connection.host} could not be opened.`,
+      detail: `${error instanceof DatabaseOpenError ? error.detail : error instanceof Error ? error.message : String(error)}\n\nYou can open the data on this computer instead (the shared data is not changed), or quit and try again later.`,
+      buttons: ['Open this computer’s data', 'Quit'],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    })
+    if (answer.response === 0) return null
+    app.exit(1)
+    throw error
+  }
+}
+
 async function start(): Promise<void> {
   // Windows shows a notification only for an app with this id (the installer's shortcut carries it).
   if (process.platform === 'win32') app.setAppUserModelId('app.turnarounddesk.desktop')
@@ -106,39 +140,46 @@ async function start(): Promise<void> {
 
   const databaseFile = path.join(dataDir, DATABASE_FILE_NAME)
   const nativeBinding = electronNativeBinding(app.getAppPath(), app.isPackaged)
+  const secrets = safeStorageBox(safeStorage)
+  const choice = readChoice(choiceFileOf(dataDir), os.userInfo().username)
+  // A shared office database, when chosen in Settings > Your data; this computer's file otherwise
+  // (and when the shared one cannot be reached and the owner chooses to open the file instead).
+  const shared = choice.kind === 'shared' && choice.connection ? await openShared(choice.connection, secrets) : null
   let opened
-  try {
-    opened = await openWithRecovery({ file: databaseFile, nativeBinding }, async (offer) => {
-      const { choices, ...words } = describeRecoveryOffer(offer)
-      const answer = await dialog.showMessageBox({
-        type: 'warning',
-        ...words,
-        defaultId: 0,
-        cancelId: choices.length - 1,
-        noLink: true,
+  if (shared) opened = { ...shared, restoredFrom: null, keptAside: null }
+  else
+    try {
+      opened = await openWithRecovery({ file: databaseFile, nativeBinding }, async (offer) => {
+        const { choices, ...words } = describeRecoveryOffer(offer)
+        const answer = await dialog.showMessageBox({
+          type: 'warning',
+          ...words,
+          defaultId: 0,
+          cancelId: choices.length - 1,
+          noLink: true,
+        })
+        return choices[answer.response] ?? 'quit'
       })
-      return choices[answer.response] ?? 'quit'
-    })
-    if (opened.restoredFrom)
-      log.error(
-        'open database',
-        new Error(
-          `the database was restored from ${opened.restoredFrom} at start${opened.keptAside ? `; the file it replaced is kept at ${opened.keptAside}` : ''}`,
-        ),
-      )
-  } catch (error) {
-    log.error('open database', error)
-    const words =
-      error instanceof DatabaseOpenError
-        ? describeOpenProblem(error)
-        : {
-            title: 'Turnaround Desk could not start',
-            message: `The database at\n${databaseFile}\ncould not be opened. It has not been changed. Details are in\n${log.file}`,
-          }
-    dialog.showErrorBox(words.title, words.message)
-    app.exit(1)
-    return
-  }
+      if (opened.restoredFrom)
+        log.error(
+          'open database',
+          new Error(
+            `the database was restored from ${opened.restoredFrom} at start${opened.keptAside ? `; the file it replaced is kept at ${opened.keptAside}` : ''}`,
+          ),
+        )
+    } catch (error) {
+      log.error('open database', error)
+      const words =
+        error instanceof DatabaseOpenError
+          ? describeOpenProblem(error)
+          : {
+              title: 'Turnaround Desk could not start',
+              message: `The database at\n${databaseFile}\ncould not be opened. It has not been changed. Details are in\n${log.file}`,
+            }
+      dialog.showErrorBox(words.title, words.message)
+      app.exit(1)
+      return
+    }
 
   if (opened.dailyBackupProblem) {
     log.error('daily backup at start', new Error(opened.dailyBackupProblem))
@@ -152,11 +193,14 @@ async function start(): Promise<void> {
     })
   }
 
+  // Records this desktop creates and changes are signed with its name (Settings > Your data).
+  setDeskUser(opened.dataSource, choice.userName)
   const queue = createRequestQueue()
   const ctx: AppContext = {
     dataSource: opened.dataSource,
     dataDir,
-    databaseFile,
+    // Where the data lives, as Settings shows it: the file, or the shared database's address.
+    databaseFile: shared ? shared.file : databaseFile,
     version: app.getVersion(),
     queue,
     nativeBinding,
@@ -224,6 +268,8 @@ async function start(): Promise<void> {
       nativeTheme.themeSource = theme
     },
     applyZoom: (factor: number) => mainWindow?.webContents.setZoomFactor(factor),
+    secrets,
+    userName: os.userInfo().username,
   }
   const services = createServices(ctx, ports)
   registerIpc(

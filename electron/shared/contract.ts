@@ -9,6 +9,7 @@ import { appearanceContract } from './appearance/contract'
 import { backupsContract } from './backups/contract'
 import { clientsContract } from './clients/contract'
 import { emailContract } from './email/contract'
+import { databaseContract } from './database/contract'
 import { ledgerImportContract } from './ledger-import/contract'
 import { ledgerContract } from './ledger/contract'
 import { lettersContract } from './letters/contract'
@@ -31,6 +32,7 @@ export const contract = {
   ...emailContract,
   ...remindersContract,
   ...appearanceContract,
+  ...databaseContract,
 }
 
 type Contract = typeof contract

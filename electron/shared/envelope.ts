@@ -1,7 +1,16 @@
 /** Errors cross the process boundary as data, never as thrown exceptions with stacks. */
 
 /** STORAGE: the disk is full or the data folder cannot be written; the message says which and what to do. */
-export const ERROR_CODES = ['VALIDATION', 'NOT_FOUND', 'FORBIDDEN', 'UNKNOWN_CHANNEL', 'STORAGE', 'INTERNAL'] as const
+/** CONFLICT: someone else saved the record since it was opened; the message says who and when. */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNKNOWN_CHANNEL',
+  'STORAGE',
+  'INTERNAL',
+  'CONFLICT',
+] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
 export interface ApiErrorData {

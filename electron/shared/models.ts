@@ -27,7 +27,15 @@ export interface BusinessProfile {
   letterPageSize: PageSize
 }
 
-export interface Client {
+/** Who made a record and who changed it last, and its version (a save names the version it edited). */
+export interface Authorship {
+  version: number
+  /** The name of the person at the desktop that created it ('' before names were kept). */
+  createdBy: string
+  updatedBy: string
+}
+
+export interface Client extends Authorship {
   id: number
   name: string
   company: string
@@ -49,7 +57,7 @@ export interface Client {
   updatedAt: string
 }
 
-export type ClientRow = Omit<Client, 'notes' | 'address'>
+export type ClientRow = Omit<Client, 'notes' | 'address' | keyof Authorship>
 
 export interface ClientPage {
   rows: ClientRow[]

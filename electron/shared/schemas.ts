@@ -57,7 +57,12 @@ export const ClientInput = z.strictObject({
   status: z.enum(CLIENT_STATUSES).default('active'),
 })
 
-export const ClientUpdateInput = z.strictObject({ id, client: ClientInput })
+/** `version`: the client's version when the form was opened; a save over a newer one is refused. */
+export const ClientUpdateInput = z.strictObject({
+  id,
+  client: ClientInput,
+  version: z.number().int().min(1).optional(),
+})
 
 export const ClientListQuery = z.strictObject({
   search: trimmed(200).default(''),

@@ -59,8 +59,11 @@ export const useClientsStore = defineStore('clients', () => {
   }
 
   const create = async (input: ClientInputData) => afterWrite(await api.clients.create(input))
-  const update = async (id: number, input: ClientInputData) =>
-    afterWrite(await api.clients.update({ id, client: input }))
+  /** `version`: the one the form opened on; a save over someone else's later change is refused (CONFLICT). */
+  const update = async (id: number, input: ClientInputData, version?: number) =>
+    afterWrite(await api.clients.update({ id, client: input, ...(version === undefined ? {} : { version }) }))
+  /** The client as saved now, without touching the open one (to compare with a refused edit). */
+  const saved = (id: number): Promise<Client> => api.clients.get({ id })
   const archive = async (id: number) => afterWrite(await api.clients.archive({ id }))
   const restore = async (id: number) => afterWrite(await api.clients.restore({ id }))
 
@@ -93,6 +96,7 @@ export const useClientsStore = defineStore('clients', () => {
     open,
     create,
     update,
+    saved,
     archive,
     restore,
   }

@@ -25,6 +25,9 @@ const commitment: CommitmentView = {
   doneOn: null,
   renegotiationReason: '',
   state: 'overdue',
+  version: 1,
+  createdBy: '',
+  updatedBy: '',
 }
 
 let wrapper: ReturnType<typeof mount> | undefined

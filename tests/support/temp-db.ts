@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { openDatabase, DATABASE_FILE_NAME, type OpenedDatabase } from '../../electron/main/db/open-database'
+import { openTestPostgres, TEST_ENGINE } from './postgres/test-database'
 import { createHandlers, createServices, type AppContext, type Ports } from '../../electron/main/features/handlers'
 import { createDispatcher, type SenderFrame } from '../../electron/main/ipc'
 import { createRequestQueue, type RequestQueue } from '../../electron/main/request-queue'
@@ -35,15 +36,22 @@ export interface TestApp {
   close(): Promise<void>
 }
 
-/** A real database file in a fresh temp folder, with the real services and dispatcher over it. */
+export { TEST_ENGINE }
+
+/**
+ * A real database file in a fresh temp folder, with the real services and dispatcher over it. With
+ * DESK_TEST_ENGINE=postgres (the unit-pg project) the database is a schema of the run's PostgreSQL
+ * database, one per folder: opening the same folder again opens the same data, as a restart would.
+ */
 export async function openTestApp(
   dir = tempDir(),
   now: () => Date = () => FIXED_NOW,
   /** Ports beyond the usual fakes (the SMTP password's cipher, the tests' mail server's certificate). */
   more: Partial<Ports> = {},
+  engine: 'sqlite' | 'postgres' = TEST_ENGINE,
 ): Promise<TestApp> {
   const file = path.join(dir, DATABASE_FILE_NAME)
-  const db = await openDatabase({ file, now })
+  const db = engine === 'postgres' ? await openTestPostgres(dir) : await openDatabase({ file, now })
   const queue = createRequestQueue()
   const ctx: AppContext = { dataSource: db.dataSource, dataDir: dir, databaseFile: file, version: '0.0.0-test', queue }
   const opened: string[] = []
@@ -65,6 +73,13 @@ export async function openTestApp(
     // The fake open dialog answers with nextOpenPath (undefined or null: cancelled).
     chooseOpenFile: async () => ports.nextOpenPath ?? null,
     importProgress: [],
+    userName: 'Owner',
+    // The system keychain, faked: sealed text is not the password as typed.
+    secrets: {
+      available: () => true,
+      seal: (text) => `sealed:${Buffer.from([...text].reverse().join(''), 'utf8').toString('base64')}`,
+      open: (sealed) => [...Buffer.from(sealed.slice('sealed:'.length), 'base64').toString('utf8')].reverse().join(''),
+    },
     sendImportProgress: (p) => {
       ports.importProgress.push(p)
       ports.onImportProgress?.(p)

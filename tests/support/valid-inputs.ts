@@ -43,6 +43,10 @@ export const VALID_INPUTS: { [C in Channel]: Input<C> } = {
   'app:info': undefined,
   'appearance:get': undefined,
   'appearance:set': { theme: 'dark' },
+  'database:settings': undefined,
+  'database:test-connection': { host: 'localhost', port: 5432, database: 'turnaround_desk', user: 'desk' },
+  'database:save-choice': { kind: 'this-computer', userName: 'Dana' },
+  'database:move-to-shared': { host: 'localhost', port: 5432, database: 'turnaround_desk', user: 'desk' },
   'profile:get': undefined,
   'profile:save': {
     businessName: 'Acme Print',

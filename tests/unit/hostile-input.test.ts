@@ -15,6 +15,7 @@ import { createDispatcher, type Dispatcher } from '../../electron/main/ipc'
 import { CHANNELS, isChannel, type Channel } from '../../electron/shared/channels'
 import { inputSchemas } from '../../electron/shared/contract'
 import type { Envelope } from '../../electron/shared/envelope'
+import { engineOf } from '../../electron/main/db/engine'
 import { openTestApp, TRUSTED_URL, type TestApp } from '../support/temp-db'
 import { VALID_INPUTS } from '../support/valid-inputs'
 
@@ -28,15 +29,14 @@ let checksumBefore: Record<string, string>
 let sent = 0
 
 async function checksums(a: TestApp): Promise<Record<string, string>> {
-  const tables = (await a.db.dataSource.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) as {
-    name: string
-  }[]
-  const sums: Record<string, string> = {}
-  for (const { name } of tables) {
-    const rows = await a.db.dataSource.query(`SELECT * FROM "${name}" ORDER BY rowid`)
-    sums[name] = crypto.createHash('sha256').update(JSON.stringify(rows)).digest('hex')
-  }
-  return sums
+  // Every table, in a stable order, through the engine's own paging (rowid on SQLite, the key on PostgreSQL).
+  const engine = engineOf(a.db.dataSource)
+  const hashes: Record<string, crypto.Hash> = {}
+  await engine.readPages(a.db.dataSource, await engine.dataTables(a.db.dataSource), 2000, async (table, rows) => {
+    hashes[table] ??= crypto.createHash('sha256')
+    hashes[table].update(JSON.stringify(rows))
+  })
+  return Object.fromEntries(Object.entries(hashes).map(([name, hash]) => [name, hash.digest('hex')]))
 }
 
 beforeAll(async () => {

@@ -59,7 +59,7 @@ async function fill(n: number, amount: number): Promise<void> {
   await app.db.dataSource.query(
     `WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?)
      INSERT INTO ledger_entries (client_id, kind, entry_date, description, amount_minor, currency, worker, reference, is_sample, created_at, updated_at)
-     SELECT ?, 'invoice', '2026-0' || (1 + i % 9) || '-15', '', ?, 'EUR', '', '', 0, '', '' FROM k`,
+     SELECT ?, 'invoice', '2026-0' || (1 + i % 9) || '-15', '', ?, 'EUR', '', '', false, '', '' FROM k`,
     [n, client.id, amount],
   )
 }

@@ -12,6 +12,7 @@ import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Envelope } from '../../electron/shared/envelope'
 import type { ImportResult } from '../../electron/shared/ledger-import/models'
+import { failInsertsWhen } from '../support/failing-trigger'
 import {
   chooseFile,
   ledgerFingerprint,
@@ -137,10 +138,12 @@ describe('fuzzed and truncated CSV files', () => {
           // Sometimes a failure strikes in the middle of the write: a trigger aborts on the n-th new entry.
           const failing = failAt !== undefined && rows.length > 0
           if (failing) failures++
-          if (failing)
-            await app.db.dataSource.query(
-              `CREATE TEMP TRIGGER boom BEFORE INSERT ON ledger_entries WHEN (SELECT count(*) FROM ledger_entries) >= ${before.entries + (failAt % 5)} BEGIN SELECT RAISE(ABORT, 'boom'); END`,
-            )
+          const unfail = failing
+            ? await failInsertsWhen(
+                app.db.dataSource,
+                `(SELECT count(*) FROM ledger_entries) >= ${before.entries + (failAt % 5)}`,
+              )
+            : null
           let envelope: Envelope<ImportResult>
           try {
             const mapping = presetMapping('generic', chosen.headers, { createClients })
@@ -150,7 +153,7 @@ describe('fuzzed and truncated CSV files', () => {
               badRows,
             })) as Envelope<ImportResult>
           } finally {
-            if (failing) await app.db.dataSource.query('DROP TRIGGER IF EXISTS temp.boom')
+            await unfail?.()
           }
           const after = await ledgerFingerprint(app)
           expect(await totalsMatchEntries()).toBe(true)
@@ -185,9 +188,7 @@ describe('fuzzed and truncated CSV files', () => {
     for (let i = 0; i < 50; i++)
       lines.push(`2026-05-${String((i % 28) + 1).padStart(2, '0')},Acme Ltd,invoice,${i + 1}.00`)
     const chosen = await chooseFile(app, writeCsv(app.dir, 'fifty.csv', `${lines.join('\n')}\n`))
-    await app.db.dataSource.query(
-      `CREATE TEMP TRIGGER boom BEFORE INSERT ON ledger_entries WHEN NEW.amount_minor = 4000 BEGIN SELECT RAISE(ABORT, 'boom'); END`,
-    )
+    const unfail = await failInsertsWhen(app.db.dataSource, 'NEW.amount_minor = 4000')
     try {
       const envelope = (await app.call('ledger-import:run', {
         token: chosen.token,
@@ -195,7 +196,7 @@ describe('fuzzed and truncated CSV files', () => {
       })) as Envelope<ImportResult>
       expect(envelope).toMatchObject({ ok: false, error: { message: expect.stringContaining('Nothing was imported') } })
     } finally {
-      await app.db.dataSource.query('DROP TRIGGER IF EXISTS temp.boom')
+      await unfail()
     }
     expect(await ledgerFingerprint(app)).toEqual(before)
     // The 40th row was the one refused: without the failure all 50 go in.

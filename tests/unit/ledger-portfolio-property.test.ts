@@ -56,7 +56,7 @@ describe('portfolio figures from the monthly totals', () => {
           const [from, to] = a <= b ? [a, b] : [b, a]
           const sums = await ledgerSums(ds.manager, { from, to })
           const plain = (await ds.query(
-            `SELECT client_id AS clientId, kind, SUM(amount_minor) AS amount, SUM(COALESCE(minutes, 0)) AS minutes FROM ledger_entries WHERE entry_date BETWEEN ? AND ? GROUP BY client_id, kind`,
+            `SELECT client_id AS "clientId", kind, SUM(amount_minor) AS amount, SUM(COALESCE(minutes, 0)) AS minutes FROM ledger_entries WHERE entry_date BETWEEN ? AND ? GROUP BY client_id, kind`,
             [from, to],
           )) as Array<{ clientId: number; kind: (typeof ENTRY_KINDS)[number]; amount: number; minutes: number }>
           const expected = new Map<number, Record<string, number>>()

@@ -61,8 +61,15 @@ describe('undoing the ledger migration', () => {
     await ds.query(
       `INSERT INTO touchpoints (client_id, kind, occurred_on, who, minutes, rate_minor, created_at) VALUES (${c}, 'call', '2026-11-02', 'Ada', 20, 9000, '')`,
     )
-    const columns = async () =>
-      ((await ds.query('PRAGMA table_info(touchpoints)')) as { name: string }[]).map((col) => col.name)
+    // TypeORM reads the table's columns on either engine.
+    const columns = async () => {
+      const runner = ds.createQueryRunner()
+      try {
+        return (await runner.getTable('touchpoints'))!.columns.map((col) => col.name)
+      } finally {
+        await runner.release()
+      }
+    }
     expect(await columns()).toContain('rate_minor')
     while ((await ds.query("SELECT name FROM migrations WHERE name = 'Ledger1763800000004'")).length > 0)
       await ds.undoLastMigration({ transaction: 'all' })

@@ -90,6 +90,12 @@ function createFakeElectron() {
   }
 
   const electron = {
+    // The system keychain, unavailable here: the shared database's password is never kept.
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      encryptString: vi.fn(),
+      decryptString: vi.fn(),
+    },
     app: {
       getPath: vi.fn(() => '/nonexistent/user-data'),
       getVersion: () => '0.1.0',

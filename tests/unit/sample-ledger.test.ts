@@ -27,7 +27,7 @@ describe('the sample ledger', () => {
         "SELECT COUNT(*) AS n FROM ledger_entries WHERE entry_date < '2024-11-01' OR entry_date > '2026-11-22'",
       ),
     ).toBe(0)
-    expect(await count('SELECT COUNT(*) AS n FROM ledger_entries WHERE is_sample = 0')).toBe(0)
+    expect(await count('SELECT COUNT(*) AS n FROM ledger_entries WHERE is_sample = false')).toBe(0)
     // The staff are there before the turnarounds, so their touchpoints carry the staff's rates; the owner's carry her hourly worth.
     const rates = (await app.db.dataSource.query(
       'SELECT who, MIN(rate_minor) AS low, MAX(rate_minor) AS high FROM touchpoints GROUP BY who ORDER BY who',
@@ -64,7 +64,7 @@ describe('the sample ledger', () => {
 
   it('goes even when the owner added entries of their own to a sample client', async () => {
     await call('sample:load')
-    const acme = (await app.db.dataSource.query('SELECT id FROM clients WHERE is_sample = 1 ORDER BY id LIMIT 1'))[0]
+    const acme = (await app.db.dataSource.query('SELECT id FROM clients WHERE is_sample = true ORDER BY id LIMIT 1'))[0]
       .id as number
     const currency = (await app.db.dataSource.query('SELECT currency FROM business_profile'))[0].currency as string
     await call('ledger:save', {

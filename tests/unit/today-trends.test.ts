@@ -10,6 +10,7 @@ import type {
   Severity,
   Stage,
 } from '../../electron/shared/turnarounds/words'
+import { insertWithIds } from '../support/explicit-ids'
 import { openTestApp, type TestApp } from '../support/temp-db'
 
 const TODAY = '2026-11-22'
@@ -159,14 +160,14 @@ const DAMSON_CHECK_IN_LATE = 17
 
 async function seed(): Promise<void> {
   const m = manager()
-  await m.insert(ClientEntity, [
+  await insertWithIds(m, ClientEntity, [
     client(ALDER, 'Alder Bakery'),
     client(BIRCH, 'Birch Architects'),
     client(CEDAR, 'Cedar Dental'),
     client(DAMSON, 'Damson Florists'),
     client(ELM, 'Elm Printing'),
   ])
-  await m.insert(TurnaroundEntity, [
+  await insertWithIds(m, TurnaroundEntity, [
     turnaround({ id: ELM_OPEN, clientId: ELM, stage: 'plan_agreed', nextFollowUpOn: '2026-11-22' }),
     turnaround({ id: ALDER_OPEN, clientId: ALDER, stage: 'in_progress', nextFollowUpOn: '2026-11-22' }),
     turnaround({ id: BIRCH_OPEN, clientId: BIRCH, stage: 'listening', nextFollowUpOn: '2026-11-20' }),
@@ -207,7 +208,7 @@ async function seed(): Promise<void> {
       checkInDueOn: '2026-11-10',
     }),
   ])
-  await m.insert(CommitmentEntity, [
+  await insertWithIds(m, CommitmentEntity, [
     commitment(1, ALDER_OPEN, '2026-11-20', 'open'),
     commitment(2, BIRCH_OPEN, '2026-11-22', 'renegotiated'),
     commitment(3, ALDER_OPEN, '2026-11-24', 'open'),
@@ -217,7 +218,7 @@ async function seed(): Promise<void> {
     commitment(7, ELM_CLOSED, '2026-11-21', 'open'),
     commitment(8, ELM_OPEN, '2026-11-22', 'open'),
   ])
-  await m.insert(IssueEntity, [
+  await insertWithIds(m, IssueEntity, [
     // June 2026
     issue(1, ALDER_OPEN, '2026-06-03', 'delivery', 3, 'Mira', 'Brochure'),
     issue(2, BIRCH_OPEN, '2026-06-15', 'delivery', 4, 'Mira', 'Brochure', 'resolved'),
@@ -354,15 +355,18 @@ describe('the Today page', () => {
   it('shows a page of 200 rows at most', async () => {
     const m = manager()
     const ids = Array.from({ length: 205 }, (_, i) => i + 1)
-    await m.insert(
+    await insertWithIds(
+      m,
       ClientEntity,
       ids.map((id) => client(id, `Client ${String(id).padStart(3, '0')}`)),
     )
-    await m.insert(
+    await insertWithIds(
+      m,
       TurnaroundEntity,
       ids.map((id) => turnaround({ id, clientId: id, stage: 'listening', nextFollowUpOn: '2026-11-21' })),
     )
-    await m.insert(
+    await insertWithIds(
+      m,
       CommitmentEntity,
       ids.map((id) => commitment(id, id, '2026-11-21', 'open')),
     )
@@ -429,8 +433,8 @@ describe('trends', () => {
 
   it('shows the ten staff members and products named most', async () => {
     const m = manager()
-    await m.insert(ClientEntity, [client(1, 'Alder Bakery')])
-    await m.insert(TurnaroundEntity, [
+    await insertWithIds(m, ClientEntity, [client(1, 'Alder Bakery')])
+    await insertWithIds(m, TurnaroundEntity, [
       turnaround({ id: 1, clientId: 1, stage: 'listening', nextFollowUpOn: '2026-11-24' }),
     ])
     // Staff member S01 is named once, S02 twice … S12 twelve times; products the same.
@@ -439,7 +443,7 @@ describe('trends', () => {
       const name = `S${String(n).padStart(2, '0')}`
       for (let k = 0; k < n; k++) rows.push(issue(rows.length + 1, 1, '2026-10-10', 'other', 2, name, `P-${name}`))
     }
-    await m.insert(IssueEntity, rows)
+    await insertWithIds(m, IssueEntity, rows)
     const trends = await trendsData(m, '2026-10-01', '2026-10-31')
     expect(trends.staff.map((s) => s.key)).toEqual([
       'S12',

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3'
 import 'reflect-metadata'
 import { DataSource } from 'typeorm'
 import { ENTITIES } from './entities'
+import { RecordAuthorSubscriber } from './record-version'
 import { backupFile, backupsDirOf, checkIntegrity, dailyBackup, pruneBackups } from './backups'
 import { DatabaseOpenError, storageFaultOf, storageMessage } from './errors'
 import { MIGRATION_NAMES, MIGRATIONS } from './migrations'
@@ -132,6 +133,7 @@ function createDataSource(file: string, nativeBinding: string | undefined): Data
     type: 'better-sqlite3',
     database: file,
     entities: ENTITIES,
+    subscribers: [RecordAuthorSubscriber],
     migrations: MIGRATIONS,
     migrationsRun: false,
     migrationsTransactionMode: 'all',

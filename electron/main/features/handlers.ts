@@ -34,6 +34,8 @@ import { DATED_THINGS_CHANNELS, afterChanges } from './after-change'
 import type { ThemeChoice } from '../../shared/appearance/contract'
 import { AppearanceSettings, appearanceFile } from './appearance/appearance-settings'
 import { createAppearanceHandlers } from './appearance/appearance-handlers'
+import { choiceFileOf, type SecretBox } from '../db/database-choice'
+import { DatabaseService, createDatabaseHandlers } from './database'
 
 /** What the services need from the outside world; Electron supplies the real ones, tests fakes. */
 export interface Ports {
@@ -69,6 +71,10 @@ export interface Ports {
   applyTheme?: (theme: ThemeChoice) => void
   /** Sets the window's zoom factor. */
   applyZoom?: (factor: number) => void
+  /** Seals the shared database's password with the system's keychain (Electron's safeStorage). */
+  secrets?: SecretBox
+  /** The computer's user name, the default name this desktop signs records with. */
+  userName?: string
 }
 
 export interface AppContext {
@@ -156,6 +162,12 @@ export function createServices(ctx: AppContext, ports: Ports) {
     applyTheme: ports.applyTheme ?? (() => {}),
     applyZoom: ports.applyZoom ?? (() => {}),
   })
+  const database = new DatabaseService({
+    dataSource: ctx.dataSource,
+    choiceFile: choiceFileOf(ctx.dataDir),
+    defaultUser: ports.userName ?? '',
+    secrets: ports.secrets ?? null,
+  })
   return {
     clients,
     profile,
@@ -169,6 +181,7 @@ export function createServices(ctx: AppContext, ports: Ports) {
     reminders,
     calendar,
     appearance,
+    database,
   }
 }
 
@@ -207,6 +220,7 @@ export function createHandlers(
       snooze: (turnaroundId, until) => snoozeFollowUp(planner.ctx, turnaroundId, until),
     }),
     ...createAppearanceHandlers(services.appearance),
+    ...createDatabaseHandlers(services.database),
   }
   const runQueued = <T>(task: () => Promise<T>): Promise<T> => (ctx.queue ? ctx.queue.run(task) : task())
   return afterChanges(

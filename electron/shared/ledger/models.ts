@@ -1,4 +1,5 @@
 /** What the ledger's channels return: plain, serialisable data, money in integer minor units. */
+import type { Authorship } from '../models'
 import type { ClientStatus } from '../words'
 import type { EntryKind, InvoiceState, Recommendation } from './words'
 import type { Period } from './periods'
@@ -18,7 +19,7 @@ export interface RiskLimits {
   defaultReferralValueMinor: number
 }
 
-export interface LedgerEntryView {
+export interface LedgerEntryView extends Authorship {
   id: number
   clientId: number
   turnaroundId: number | null

@@ -41,7 +41,12 @@ export const EntryInput = z.strictObject({
   invoiceId: id.nullable().default(null),
   reference: optionalText(120),
 })
-export const LedgerSaveInput = z.strictObject({ clientId: id, id: id.optional(), entry: EntryInput })
+export const LedgerSaveInput = z.strictObject({
+  clientId: id,
+  id: id.optional(),
+  entry: EntryInput,
+  version: z.number().int().min(1).optional(),
+})
 export const LedgerListQuery = z.strictObject({ clientId: id, limit: z.number().int().min(1).max(5000).default(1000) })
 
 export const PeriodInput = z

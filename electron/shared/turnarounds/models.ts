@@ -1,4 +1,5 @@
 /** What the planner's channels return. */
+import type { Authorship } from '../models'
 import type {
   ActionStatus,
   AgreementChannel,
@@ -40,7 +41,7 @@ export interface TurnaroundSummary {
   commitmentsOverdue: number
 }
 
-export interface IssueView {
+export interface IssueView extends Authorship {
   id: number
   statement: string
   clientWords: string
@@ -76,7 +77,7 @@ export interface ActionView {
   score: number
 }
 
-export interface CommitmentView {
+export interface CommitmentView extends Authorship {
   id: number
   party: Party
   description: string
@@ -125,7 +126,7 @@ export interface ClientCommitmentPart {
   metWhen: string
 }
 
-export interface TurnaroundDetail {
+export interface TurnaroundDetail extends Authorship {
   id: number
   clientId: number
   clientName: string

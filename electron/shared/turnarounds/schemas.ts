@@ -36,7 +36,11 @@ export const TurnaroundOpenInput = TurnaroundDetailsInput.extend({
   openedOn: isoDate,
 })
 
-export const TurnaroundUpdateInput = z.strictObject({ id, details: TurnaroundDetailsInput })
+export const TurnaroundUpdateInput = z.strictObject({
+  id,
+  details: TurnaroundDetailsInput,
+  version: z.number().int().min(1).optional(),
+})
 
 export const HandoverInput = z.strictObject({
   id,
@@ -98,7 +102,12 @@ export const IssueInput = z.strictObject({
   raisedOn: isoDate,
 })
 
-export const IssueSaveInput = z.strictObject({ turnaroundId: id, id: id.optional(), issue: IssueInput })
+export const IssueSaveInput = z.strictObject({
+  turnaroundId: id,
+  id: id.optional(),
+  issue: IssueInput,
+  version: z.number().int().min(1).optional(),
+})
 
 export const ActionInput = z.strictObject({
   issueId: id.nullable().default(null),
@@ -125,7 +134,12 @@ export const CommitmentInput = z.strictObject({
   dueOn: isoDate,
 })
 
-export const CommitmentSaveInput = z.strictObject({ turnaroundId: id, id: id.optional(), commitment: CommitmentInput })
+export const CommitmentSaveInput = z.strictObject({
+  turnaroundId: id,
+  id: id.optional(),
+  commitment: CommitmentInput,
+  version: z.number().int().min(1).optional(),
+})
 export const CommitmentDoneInput = z.strictObject({ id, doneOn: isoDate })
 export const CommitmentRenegotiateInput = z.strictObject({
   id,

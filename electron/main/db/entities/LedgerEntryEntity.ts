@@ -66,6 +66,16 @@ export class LedgerEntryEntity {
   @Column({ name: 'is_sample', type: 'boolean', default: false })
   isSample!: boolean
 
+  /** Raised by every edit, only by claimVersion (db/record-version.ts): save() never writes it. */
+  @Column({ type: 'integer', default: 1, update: false })
+  version!: number
+
+  @Column({ name: 'created_by', type: 'varchar', length: 120, default: '', update: false })
+  createdBy!: string
+
+  @Column({ name: 'updated_by', type: 'varchar', length: 120, default: '', update: false })
+  updatedBy!: string
+
   @Column({ name: 'created_at', type: 'varchar', length: 30 })
   createdAt!: string
 

@@ -1,4 +1,5 @@
 import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm'
+import { engineOf } from '../engine'
 
 const text = (name: string, extra: object = {}) => ({ name, type: 'text', ...extra })
 const str = (name: string, length: number, extra: object = {}) => ({
@@ -16,16 +17,6 @@ const idColumn = {
   generationStrategy: 'increment' as const,
 }
 const stamp = (name: string) => str(name, 30)
-
-/** The SQL that adds (sign = 1) or removes (sign = -1) one entry's row `r` from its month's totals. */
-function bump(r: 'NEW' | 'OLD', sign: 1 | -1): string {
-  return `INSERT INTO ledger_month_totals (client_id, month, kind, amount_minor, minutes, entries)
-    VALUES (${r}.client_id, substr(${r}.entry_date, 1, 7), ${r}.kind, ${sign} * ${r}.amount_minor, ${sign} * COALESCE(${r}.minutes, 0), ${sign})
-    ON CONFLICT (client_id, month, kind) DO UPDATE SET
-      amount_minor = amount_minor + excluded.amount_minor,
-      minutes = minutes + excluded.minutes,
-      entries = entries + excluded.entries;`
-}
 
 /**
  * The ledger: staff and their cost rates, the owner's risk limits, every entry, the monthly totals
@@ -138,15 +129,8 @@ export class Ledger1763800000004 implements MigrationInterface {
         indices: [new TableIndex({ name: 'idx_ledger_month_totals_month', columnNames: ['month', 'client_id'] })],
       }),
     )
-    await q.query(`CREATE TRIGGER trg_ledger_entries_insert AFTER INSERT ON ledger_entries BEGIN ${bump('NEW', 1)} END`)
-    // An entry removed with its client (the foreign key's cascade) has no totals to keep: the
-    // client's totals go by their own cascade, and an upsert there would name a client now gone.
-    await q.query(
-      `CREATE TRIGGER trg_ledger_entries_delete AFTER DELETE ON ledger_entries WHEN EXISTS (SELECT 1 FROM clients WHERE id = OLD.client_id) BEGIN ${bump('OLD', -1)} END`,
-    )
-    await q.query(
-      `CREATE TRIGGER trg_ledger_entries_update AFTER UPDATE OF client_id, entry_date, kind, amount_minor, minutes ON ledger_entries BEGIN ${bump('OLD', -1)} ${bump('NEW', 1)} END`,
-    )
+    // Triggers differ by engine (SQLite's trigger bodies, PostgreSQL's trigger functions).
+    await engineOf(q).createMonthTotalsTriggers(q)
     await q.createTable(
       new Table({
         name: 'client_decisions',
@@ -189,9 +173,7 @@ export class Ledger1763800000004 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query('ALTER TABLE touchpoints DROP COLUMN rate_minor')
     await q.dropTable('client_decisions')
-    await q.query('DROP TRIGGER IF EXISTS trg_ledger_entries_update')
-    await q.query('DROP TRIGGER IF EXISTS trg_ledger_entries_delete')
-    await q.query('DROP TRIGGER IF EXISTS trg_ledger_entries_insert')
+    await engineOf(q).dropMonthTotalsTriggers(q)
     await q.dropTable('ledger_month_totals')
     await q.dropTable('ledger_entries')
     await q.dropTable('staff')

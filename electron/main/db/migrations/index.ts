@@ -9,6 +9,7 @@ import { CommitmentPartsAndLocale1763800000008 } from './0008-commitment-parts-a
 import { LetterConventions1763800000009 } from './0009-letter-conventions'
 import { Reminders1763800000010 } from './0010-reminders'
 import { EmailSending1763800000011 } from './0011-email'
+import { RecordVersions1763800000012 } from './0012-record-versions'
 
 /** Every migration, oldest first. Listed explicitly: never discovered by glob, never synchronize. */
 export const MIGRATIONS = [
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   LetterConventions1763800000009,
   Reminders1763800000010,
   EmailSending1763800000011,
+  RecordVersions1763800000012,
 ]
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => new m().name ?? m.name)

@@ -34,6 +34,7 @@ import { MIGRATION_NAMES } from '../../db/migrations'
 import { DomainError } from '../../domain-error'
 import type { OpenDialogOptions, SaveDialogOptions } from '../../ports'
 import { exportEverything } from './export-everything'
+import { engineOf } from '../../db/engine'
 
 export interface BackupsDeps {
   dataSource: DataSource
@@ -60,6 +61,15 @@ function sameFile(a: string, b: string): boolean {
 
 export class BackupsService {
   constructor(private readonly deps: BackupsDeps) {}
+
+  /** Backups and restores are of this computer's file; a shared database has its server's own. */
+  private onThisComputer(): void {
+    if (engineOf(this.deps.dataSource).kind !== 'sqlite')
+      throw new DomainError(
+        'VALIDATION',
+        'Your data is in the shared office database, which is backed up on its server (with pg_dump). Export everything works here as usual.',
+      )
+  }
 
   get folder(): string {
     return backupsDirOf(this.deps.databaseFile)
@@ -100,6 +110,8 @@ export class BackupsService {
    * start): taken from the live connection when none was taken on this (UTC) day, then pruned.
    */
   async dailyIfDue(): Promise<string | null> {
+    // A shared database is backed up on its server (pg_dump); this computer's file is not in use.
+    if (engineOf(this.deps.dataSource).kind !== 'sqlite') return null
     const now = this.deps.now()
     const today = now.toISOString().slice(0, 10)
     if (listBackupFiles(this.folder).some((b) => b.kind === 'daily' && b.takenAt.toISOString().slice(0, 10) === today))
@@ -112,6 +124,7 @@ export class BackupsService {
 
   /** "Back up now": a consistent copy of the live database where the user chooses, its checksum beside it. */
   async saveCopy(): Promise<BackupCopyResult> {
+    this.onThisComputer()
     const file = await this.choose(
       'Save a backup of your data',
       `Turnaround Desk backup ${localIsoDate(this.deps.now())}.sqlite`,
@@ -210,6 +223,7 @@ export class BackupsService {
    * the request queue.
    */
   async restore(name: string): Promise<RestoreResult> {
+    this.onThisComputer()
     this.refuseWhileBusy()
     const backup = listBackupFiles(this.folder).find((b) => b.name === name)
     if (!backup) throw new DomainError('NOT_FOUND', 'That backup is no longer in the backups folder.', 'name')
@@ -224,6 +238,7 @@ export class BackupsService {
    * beside it), then restored the same way.
    */
   async restoreFromFile(): Promise<RestoreFileResult> {
+    this.onThisComputer()
     this.refuseWhileBusy()
     const file = await this.deps.chooseOpenFile({
       title: 'Restore from a file',

@@ -24,7 +24,14 @@ export function toClientRow(e: ClientEntity, tags: string[]): ClientRow {
 }
 
 export function toClient(e: ClientEntity, tags: string[]): Client {
-  return { ...toClientRow(e, tags), address: e.address, notes: e.notes }
+  return {
+    ...toClientRow(e, tags),
+    address: e.address,
+    notes: e.notes,
+    version: e.version,
+    createdBy: e.createdBy,
+    updatedBy: e.updatedBy,
+  }
 }
 
 /** Copies the editable fields and the derived search columns onto an entity. */

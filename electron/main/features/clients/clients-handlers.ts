@@ -8,7 +8,7 @@ export function createClientHandlers(clients: ClientsService): HandlersOf<typeof
     'clients:list': (q) => clients.list(q),
     'clients:get': ({ id }) => clients.get(id),
     'clients:create': (input) => clients.create(input),
-    'clients:update': ({ id, client }) => clients.update(id, client),
+    'clients:update': ({ id, client, version }) => clients.update(id, client, version),
     'clients:archive': ({ id }) => clients.archive(id),
     'clients:restore': ({ id }) => clients.restore(id),
     'clients:tags': () => clients.allTags(),

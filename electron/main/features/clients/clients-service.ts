@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import { ClientEntity, ClientTagEntity } from '../../db/entities'
 import { timestamp } from '../../db/dialect'
+import { claimVersion } from '../../db/record-version'
 import { localIsoDate } from '../../../shared/dates'
 import { DomainError, notFound } from '../../domain-error'
 import type { Client, ClientPage } from '../../../shared/models'
@@ -46,9 +47,11 @@ export class ClientsService {
     return this.get(id)
   }
 
-  async update(id: number, input: ClientInputData): Promise<Client> {
+  /** `version`: the one the edit was made on; a save over a newer version is refused (CONFLICT). */
+  async update(id: number, input: ClientInputData, version?: number): Promise<Client> {
     this.checkRules(input)
     await this.deps.manager.transaction(async (m) => {
+      await claimVersion(m, ClientEntity, id, { seen: version, what: 'This client', now: this.deps.now() })
       const e = await m.findOneBy(ClientEntity, { id })
       if (!e) throw notFound('client')
       applyClientInput(e, input)

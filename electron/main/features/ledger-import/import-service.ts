@@ -25,7 +25,9 @@ import type { ImportProgress } from '../../../shared/ledger-import/progress'
 import type { ImportMappingData } from '../../../shared/ledger-import/schemas'
 import { CsvRefusal, SAVE_AS_CSV, confirmUtf8, sniffEncoding, type DetectedEncoding } from './csv-encoding'
 import { MAX_IMPORT_BYTES, readCsv } from './csv-stream'
-import { rawDatabase, whenIdle, writeRows, type WriteOutcome } from './import-writer'
+import type { WriteOutcome } from './import-writer'
+import { writeImport } from './write-import'
+import { isConstraintViolation } from '../../db/engine'
 import { loadLookups } from './lookups'
 import { ledgerFullMessage, ledgerTotalMinor } from '../../db/ledger-total'
 import { MAX_LEDGER_TOTAL_MINOR } from '../../../shared/money'
@@ -308,13 +310,14 @@ export class LedgerImportService {
       for (const row of good) adding += row.amountMinor
       if ((await ledgerTotalMinor(this.deps.manager)) + adding > MAX_LEDGER_TOTAL_MINOR)
         throw new DomainError('VALIDATION', ledgerFullMessage(lookups.currency))
-      const db = rawDatabase(this.deps.manager)
-      await whenIdle(db)
       if (run.cancelled) return result('cancelled')
       try {
-        return result('imported', writeRows(db, good, lookups.currency, timestamp(this.deps.now())))
+        return result(
+          'imported',
+          await writeImport(this.deps.manager, good, lookups.currency, timestamp(this.deps.now())),
+        )
       } catch (error) {
-        if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT')) {
+        if (isConstraintViolation(error)) {
           throw new DomainError(
             'VALIDATION',
             'Your data changed while the file was read (a client or turnaround was removed). Nothing was imported: run the import again.',

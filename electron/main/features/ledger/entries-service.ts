@@ -2,6 +2,7 @@
  * Ledger entries of every kind: added, edited and deleted one transaction at a time (the triggers
  * keep the monthly totals exact inside the same transaction).
  */
+import { claimVersion } from '../../db/record-version'
 import type { EntityManager } from 'typeorm'
 import { ClientEntity, LedgerEntryEntity, StaffEntity, TurnaroundEntity } from '../../db/entities'
 import { DomainError, notFound } from '../../domain-error'
@@ -39,6 +40,9 @@ export function toEntryView(e: LedgerEntryEntity, paid: number | null): LedgerEn
     isSample: Boolean(e.isSample),
     paidMinor: isInvoice ? (paid ?? 0) : null,
     invoiceState: isInvoice ? invoiceState(e.amountMinor, paid ?? 0) : null,
+    version: e.version,
+    createdBy: e.createdBy,
+    updatedBy: e.updatedBy,
   }
 }
 
@@ -84,7 +88,7 @@ export class EntriesService {
     clientId: number,
     id: number | undefined,
     input: EntryData,
-    options: { isSample?: boolean } = {},
+    options: { isSample?: boolean; version?: number } = {},
   ): Promise<LedgerEntryView> {
     return this.ctx.manager.transaction(async (m) => {
       const profile = await this.ctx.profile(m)
@@ -109,6 +113,12 @@ export class EntriesService {
       const before = id === undefined ? null : { kind: e.kind, staffId: e.staffId, worker: e.worker }
       if (id !== undefined && e.clientId !== clientId)
         throw new DomainError('VALIDATION', 'That entry belongs to another client.')
+      if (id !== undefined)
+        await claimVersion(m, LedgerEntryEntity, id, {
+          seen: options.version,
+          what: 'This ledger entry',
+          now: new Date(now),
+        })
       if (
         id !== undefined &&
         e.kind === 'invoice' &&

@@ -2,6 +2,7 @@
 import type { EntityManager } from 'typeorm'
 import { ClientDecisionEntity, ClientEntity } from '../../db/entities'
 import { notFound } from '../../domain-error'
+import { chunksOf, engineOf } from '../../db/engine'
 import { figuresOf, emptySums } from '../../../shared/ledger/figures'
 import type {
   ClientFigures,
@@ -71,14 +72,14 @@ export class FiguresService {
     const today = this.ctx.today()
     const ttm = isTtm(period, today) ? sums : await ledgerSums(m, periodOf('ttm', today))
     const names = new Map<number, { name: string; status: ClientStatus; referral: number | null }>()
-    for (let i = 0; i < ids.length; i += 900) {
+    for (const chunk of chunksOf(engineOf(m), ids)) {
       const rows = await m
         .createQueryBuilder(ClientEntity, 'c')
         .select('c.id', 'id')
         .addSelect('c.name', 'name')
         .addSelect('c.status', 'status')
         .addSelect('c.referralValueMinor', 'referral')
-        .where('c.id IN (:...ids)', { ids: ids.slice(i, i + 900) })
+        .where('c.id IN (:...ids)', { ids: chunk })
         .getRawMany<{ id: number; name: string; status: ClientStatus; referral: number | null }>()
       for (const r of rows)
         names.set(Number(r.id), {

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import { CommitmentEntity, TurnaroundEntity } from '../../db/entities'
 import { DomainError, notFound } from '../../domain-error'
+import { claimVersion } from '../../db/record-version'
 import type { TurnaroundDetail } from '../../../shared/turnarounds/models'
 import type { CommitmentData } from '../../../shared/turnarounds/schemas'
 import type { TurnaroundsContext } from './turnarounds-context'
@@ -9,7 +10,12 @@ import type { TurnaroundsContext } from './turnarounds-context'
 export class CommitmentsService {
   constructor(private readonly ctx: TurnaroundsContext) {}
 
-  save(turnaroundId: number, id: number | undefined, input: CommitmentData): Promise<TurnaroundDetail> {
+  save(
+    turnaroundId: number,
+    id: number | undefined,
+    input: CommitmentData,
+    version?: number,
+  ): Promise<TurnaroundDetail> {
     return this.ctx.mutate(turnaroundId, async (m, t) => {
       this.ctx.notBeforeOpening(t, input.dueOn, 'dueOn', 'A due date')
       if (id === undefined) {
@@ -28,6 +34,7 @@ export class CommitmentsService {
       const e = await this.find(m, id)
       if (e.turnaroundId !== turnaroundId)
         throw new DomainError('VALIDATION', 'That commitment belongs to another turnaround.')
+      await claimVersion(m, CommitmentEntity, id, { seen: version, what: 'This commitment', now: this.ctx.deps.now() })
       Object.assign(e, { party: input.party, description: input.description, updatedAt: this.ctx.stamp() })
       if (e.status === 'open' && e.dueOn === e.originalDueOn) {
         e.dueOn = input.dueOn

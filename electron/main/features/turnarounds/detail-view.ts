@@ -102,6 +102,9 @@ export async function loadDetail(
     prevention: i.prevention,
     raisedOn: i.raisedOn,
     addedAfterAgreement: snapshot !== null && !agreedIds.has(i.id),
+    version: i.version,
+    createdBy: i.createdBy,
+    updatedBy: i.updatedBy,
   }))
   const commitments: CommitmentView[] = commitmentRows.map((c) => ({
     id: c.id,
@@ -113,6 +116,9 @@ export async function loadDetail(
     doneOn: c.doneOn,
     renegotiationReason: c.renegotiationReason,
     state: commitmentState(c.status, c.dueOn, today, settings.warningWindowDays),
+    version: c.version,
+    createdBy: c.createdBy,
+    updatedBy: c.updatedBy,
   }))
   const ours = commitments.filter(
     (c) => c.party === 'us' && (c.status === 'done' || c.status === 'missed' || c.dueOn < today),
@@ -120,6 +126,9 @@ export async function loadDetail(
   const onTime = ours.filter((c) => c.status === 'done' && c.doneOn !== null && c.doneOn <= c.dueOn).length
   return {
     id: t.id,
+    version: t.version,
+    createdBy: t.createdBy,
+    updatedBy: t.updatedBy,
     clientId: t.clientId,
     clientName: client.name,
     openedOn: t.openedOn,

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm'
+import { claimVersion } from '../../db/record-version'
 import { ActionEntity, IssueEntity } from '../../db/entities'
 import { DomainError, notFound } from '../../domain-error'
 import type { TurnaroundDetail } from '../../../shared/turnarounds/models'
@@ -11,10 +12,17 @@ import type { TurnaroundsContext } from './turnarounds-context'
 export class PlanService {
   constructor(private readonly ctx: TurnaroundsContext) {}
 
-  saveIssue(turnaroundId: number, id: number | undefined, input: IssueData): Promise<TurnaroundDetail> {
+  saveIssue(
+    turnaroundId: number,
+    id: number | undefined,
+    input: IssueData,
+    version?: number,
+  ): Promise<TurnaroundDetail> {
     return this.ctx.mutate(turnaroundId, async (m, t) => {
       this.ctx.notBeforeOpening(t, input.raisedOn, 'raisedOn', 'An issue')
       const e = id === undefined ? new IssueEntity() : await this.owned(m, IssueEntity, id, turnaroundId, 'issue')
+      if (id !== undefined)
+        await claimVersion(m, IssueEntity, id, { seen: version, what: 'This issue', now: this.ctx.deps.now() })
       Object.assign(e, input, { turnaroundId, updatedAt: this.ctx.stamp() })
       if (id === undefined) e.createdAt = this.ctx.stamp()
       await m.save(e)

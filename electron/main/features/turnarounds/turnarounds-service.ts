@@ -1,3 +1,4 @@
+import { claimVersion } from '../../db/record-version'
 import { IsNull } from 'typeorm'
 import {
   ClientCommitmentPartEntity,
@@ -82,8 +83,9 @@ export class TurnaroundsService {
     return this.ctx.detail(id)
   }
 
-  update(id: number, details: TurnaroundDetailsData): Promise<TurnaroundDetail> {
+  update(id: number, details: TurnaroundDetailsData, version?: number): Promise<TurnaroundDetail> {
     return this.ctx.mutate(id, async (m, t) => {
+      await claimVersion(m, TurnaroundEntity, id, { seen: version, what: 'This turnaround', now: this.ctx.deps.now() })
       this.applyDetails(t, details, t.followUpEveryDays)
       this.ctx.notBeforeOpening(t, details.responsePromisedOn, 'responsePromisedOn', 'The promised response date')
       t.updatedAt = this.ctx.stamp()

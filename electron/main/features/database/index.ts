@@ -1,0 +1,2 @@
+export { DatabaseService } from './database-service'
+export { createDatabaseHandlers } from './database-handlers'

@@ -1,0 +1,18 @@
+/** The import's writer for the engine the data is on: SQLite's (import-writer.ts) or PostgreSQL's. */
+import type { EntityManager } from 'typeorm'
+import { engineOf } from '../../db/engine'
+import { rawDatabase, whenIdle, writeRows, type WriteOutcome } from './import-writer'
+import { writeRowsPostgres } from './import-writer-postgres'
+import type { ImportRow } from './row-reader'
+
+export async function writeImport(
+  manager: EntityManager,
+  rows: readonly ImportRow[],
+  currency: string,
+  stamp: string,
+): Promise<WriteOutcome> {
+  if (engineOf(manager).kind === 'postgres') return writeRowsPostgres(manager, rows, currency, stamp)
+  const db = rawDatabase(manager)
+  await whenIdle(db)
+  return writeRows(db, rows, currency, stamp)
+}

@@ -1,0 +1,12 @@
+/** Settings > Your data: this computer or a shared office database, testing it, moving the data there. */
+import { NoInput } from '../schemas'
+import { returns, route } from '../contract-kit'
+import type { ConnectionTest, DatabaseSettings, MoveResult } from './models'
+import { ConnectionInput, DatabaseChoiceInput } from './schemas'
+
+export const databaseContract = {
+  'database:settings': route(NoInput, returns<DatabaseSettings>()),
+  'database:test-connection': route(ConnectionInput, returns<ConnectionTest>()),
+  'database:save-choice': route(DatabaseChoiceInput, returns<DatabaseSettings>()),
+  'database:move-to-shared': route(ConnectionInput, returns<MoveResult>()),
+}

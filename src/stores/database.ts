@@ -1,0 +1,25 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { ConnectionTest, DatabaseSettings, MoveResult } from '../../electron/shared/database/models'
+import type { Input } from '../../electron/shared/contract'
+import { api } from '../api'
+
+/** Where the data lives: this computer or a shared office database. */
+export const useDatabaseStore = defineStore('database', () => {
+  const settings = ref<DatabaseSettings | null>(null)
+
+  async function load(): Promise<DatabaseSettings> {
+    settings.value = await api.database.settings()
+    return settings.value
+  }
+  const testConnection = (input: Input<'database:test-connection'>): Promise<ConnectionTest> =>
+    api.database.testConnection(input)
+  async function save(input: Input<'database:save-choice'>): Promise<DatabaseSettings> {
+    settings.value = await api.database.saveChoice(input)
+    return settings.value
+  }
+  const moveToShared = (input: Input<'database:move-to-shared'>): Promise<MoveResult> =>
+    api.database.moveToShared(input)
+
+  return { settings, load, testConnection, save, moveToShared }
+})

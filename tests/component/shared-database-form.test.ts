@@ -1,0 +1,116 @@
+/**
+ * Settings > Your data, where the data lives: the saved choice is shown, Test connection says what
+ * it found or shows main's refusal beside the field, Save sends the choice and this desktop's name,
+ * and Move says what it verified.
+ */
+import { flushPromises, mount } from '@vue/test-utils'
+import { NMessageProvider } from 'naive-ui'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { defineComponent, h } from 'vue'
+import type { DatabaseSettings } from '../../electron/shared/database/models'
+import SharedDatabaseForm from '../../src/components/SharedDatabaseForm.vue'
+import { ApiError } from '../../src/errors'
+
+const api = vi.hoisted(() => ({
+  database: { settings: vi.fn(), testConnection: vi.fn(), saveChoice: vi.fn(), moveToShared: vi.fn() },
+}))
+vi.mock('../../src/api', () => ({ api }))
+
+const saved: DatabaseSettings = {
+  active: 'this-computer',
+  kind: 'shared',
+  userName: 'Dana',
+  connection: {
+    host: 'office-server',
+    port: 5432,
+    database: 'turnaround_desk',
+    user: 'desk',
+    hasPassword: true,
+    tlsCertificate: '',
+  },
+  canKeepPassword: true,
+}
+
+let wrapper: ReturnType<typeof mount> | undefined
+beforeEach(() => {
+  setActivePinia(createPinia())
+  vi.clearAllMocks()
+  api.database.settings.mockResolvedValue(saved)
+})
+afterEach(() => {
+  wrapper?.unmount()
+  wrapper = undefined
+})
+
+async function open() {
+  wrapper = mount(defineComponent({ setup: () => () => h(NMessageProvider, () => h(SharedDatabaseForm)) }), {
+    attachTo: document.body,
+  })
+  await flushPromises()
+}
+const q = (id: string) => document.querySelector(`[data-testid="${id}"]`) as HTMLElement
+const input = (id: string) => q(id).querySelector('input, textarea') as HTMLInputElement
+async function click(id: string) {
+  q(id).click()
+  await flushPromises()
+}
+
+describe('where the data lives', () => {
+  it('shows the saved shared database, never its password, and what this run uses', async () => {
+    await open()
+    expect(input('db-host').value).toBe('office-server')
+    expect(input('db-user').value).toBe('desk')
+    expect(input('db-password').value).toBe('')
+    expect(input('db-password').placeholder).toBe('Kept (type to change)')
+    expect(input('desk-user-name').value).toBe('Dana')
+    expect(q('database-active').textContent).toContain('this computer’s data')
+  })
+
+  it('tests the connection and says what it found, or shows the refusal beside its field', async () => {
+    await open()
+    api.database.testConnection.mockResolvedValueOnce({ serverVersion: '15.8', holdsData: false })
+    await click('db-test')
+    expect(api.database.testConnection).toHaveBeenCalledWith(
+      expect.objectContaining({
+        host: 'office-server',
+        port: 5432,
+        database: 'turnaround_desk',
+        user: 'desk',
+        password: '',
+      }),
+    )
+    expect(q('database-outcome').textContent).toContain('Connected to PostgreSQL 15.8')
+    api.database.testConnection.mockRejectedValueOnce(
+      new ApiError({
+        code: 'VALIDATION',
+        message: 'The server refused this user name and password.',
+        field: 'password',
+      }),
+    )
+    await click('db-test')
+    expect(q('shared-database').textContent).toContain('The server refused this user name and password.')
+  })
+
+  it('saves the choice and the desktop’s name, and says when it takes effect', async () => {
+    await open()
+    api.database.saveChoice.mockResolvedValueOnce(saved)
+    await click('db-save')
+    expect(api.database.saveChoice).toHaveBeenCalledWith(
+      expect.objectContaining({
+        kind: 'shared',
+        userName: 'Dana',
+        connection: expect.objectContaining({ host: 'office-server' }),
+      }),
+    )
+    expect(q('database-outcome').textContent).toContain('opens the shared database the next time it starts')
+  })
+
+  it('moves the data and says what it verified', async () => {
+    await open()
+    api.database.moveToShared.mockResolvedValueOnce({ rows: 1234, tables: Array.from({ length: 18 }, () => ({})) })
+    await click('db-move')
+    expect(q('database-outcome').textContent).toContain('Moved 1,234 rows in 18 tables')
+    expect(q('database-outcome').textContent).toContain('checksum')
+  })
+})
