@@ -20,7 +20,8 @@ import type { TurnaroundDetail } from '../../electron/shared/turnarounds/models'
 import { NOW, PROFILE, call, fullClient, refused } from '../support/letters-fixture'
 import { fakeCipher } from '../support/fake-cipher'
 import { startSmtp, type TestSmtp, type TestSmtpOptions } from '../support/smtp-server'
-import { openTestApp, type TestApp } from '../support/temp-db'
+import { openTestApp, tempDir, type TestApp } from '../support/temp-db'
+import { FEED_FILE_NAME } from '../../electron/main/features/calendar'
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
@@ -231,6 +232,31 @@ describe('emailing a letter', () => {
     expect(sent.letter.contentHash).toBe(sent.email.contentHash)
     expect(sha(server.received[0]!.parsed.attachments[0]!.content)).toBe(sent.letter.contentHash)
     expect(await count('letters')).toBe(1)
+  })
+
+  it('moves the follow-up in the calendar feed and the tray once a letter is emailed', async () => {
+    const server = await startServer()
+    await trusting(server)
+    await call(app, 'email-settings:save', settings(server))
+    const { client, turnaround } = await fullClient(app)
+    const folder = tempDir('turnaround-feed-')
+    app.ports.chooseFolder = async () => folder
+    await call(app, 'calendar:choose-feed-folder')
+    let recounts = 0
+    app.ports.datedThingsChanged = () => void recounts++
+    const feed = () => fs.readFileSync(path.join(folder, FEED_FILE_NAME), 'utf8')
+    const followUpStart = (ics: string) =>
+      /DTSTART[^:]*:(\d{8})/.exec(ics.split('BEGIN:VEVENT').find((e) => e.includes('UID:follow-up-')) ?? '')?.[1]
+    const compact = (iso: string | null) => iso?.replaceAll('-', '')
+    expect(followUpStart(feed())).toBe(compact(turnaround.nextFollowUpOn))
+
+    const { draft } = await call<LetterDraftResult>(app, 'letters:start', { clientId: client.id, kind: 'follow_up' })
+    await call(app, 'letter-email:send', { source: { draft }, email: email(), minutes: 5 })
+    await app.services.calendar.settled()
+    const moved = await call<TurnaroundDetail>(app, 'turnarounds:get', { id: turnaround.id })
+    expect(moved.nextFollowUpOn).not.toBe(turnaround.nextFollowUpOn)
+    expect(followUpStart(feed())).toBe(compact(moved.nextFollowUpOn))
+    expect(recounts).toBe(1)
   })
 
   it('escapes the covering text in the HTML part and refuses header injection', async () => {

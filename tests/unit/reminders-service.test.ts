@@ -228,6 +228,21 @@ describe('the calendar', () => {
     expect(fs.readdirSync(folder)).toEqual([FEED_FILE_NAME])
   })
 
+  it('names the new owner in the feed once the turnaround is handed over', async () => {
+    clock = new Date('2026-10-22T08:00:00Z')
+    const app = await start()
+    await seed(app)
+    const folder = tempDir('turnaround-feed-')
+    app.ports.chooseFolder = async () => folder
+    await ok(app, 'calendar:choose-feed-folder')
+    const feed = path.join(folder, FEED_FILE_NAME)
+    const followUp = () => fs.readFileSync(feed, 'utf8').replace(/\r\n /g, '').split('BEGIN:VEVENT')[1] ?? ''
+    expect(followUp()).toContain('(Ada owns it)')
+    await ok(app, 'turnarounds:hand-over', { id: 1, toOwner: 'Grace', reason: 'Holiday', handedOn: '2026-10-22' })
+    await app.services.calendar.settled()
+    expect(followUp()).toContain('(Grace owns it)')
+  })
+
   it('a feed folder that cannot be written gives a plain message and every change still saves', async () => {
     clock = new Date('2026-10-22T08:00:00Z')
     const app = await start()
