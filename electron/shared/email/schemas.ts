@@ -176,4 +176,6 @@ export const LetterEmailLatestInput = z.strictObject({ letterIds: z.array(id).ma
 
 export type EmailSettingsData = z.output<typeof EmailSettingsInput>
 export type LetterSourceData = z.output<typeof LetterSource>
+/** The letter an email carries, as the window gives it. */
+export type LetterSourceInput = z.input<typeof LetterSource>
 export type LetterEmailData = z.output<typeof LetterEmailFields>
