@@ -194,6 +194,29 @@ describe('the letter’s own lines and the signer', () => {
     expect(again.saved && again.identical).toBe(true)
   })
 
+  it('keeps what was saved while the signature’s dialog was open, and says plainly when the image cannot be read', async () => {
+    const signature = path.join(app().dir, 'signature.png')
+    fs.writeFileSync(signature, bandPng(300, 80))
+    // The dialog lets the request queue go: the owner saves the conventions meanwhile.
+    app().ports.chooseOpenFile = async () => {
+      await call(app(), 'letter-conventions:save', { footer: true, vatNumber: 'GB 123 4567 89' })
+      return signature
+    }
+    const c = await call<LetterConventions>(app(), 'letter-conventions:signature', { action: 'choose' })
+    expect(c).toMatchObject({ signature: true, footer: true, vatNumber: 'GB 123 4567 89' })
+    expect(await call(app(), 'letter-conventions:get')).toMatchObject({ footer: true, vatNumber: 'GB 123 4567 89' })
+
+    const gone = path.join(app().dir, 'moved', 'signature.png')
+    app().ports.chooseOpenFile = async () => gone
+    const refused = (await app().call('letter-conventions:signature', { action: 'choose' })) as {
+      ok: boolean
+      error?: { message: string; field?: string }
+    }
+    expect(refused).toMatchObject({ ok: false, error: { field: 'signature' } })
+    expect(refused.error?.message).toContain('could not be read')
+    expect(refused.error?.message).not.toMatch(/ENOENT|moved\/signature\.png|open '/)
+  })
+
   it('refuses a signature that is not a PNG or JPEG, and keeps the settings across a restart', async () => {
     const bad = path.join(app().dir, 'signature.gif')
     fs.writeFileSync(bad, 'GIF89a')
