@@ -116,6 +116,29 @@ describe('the sending account', () => {
     expect(fs.existsSync(file)).toBe(false)
   })
 
+  it('leaves the account as it was when the keychain refuses the new password', async () => {
+    const server = await startServer()
+    await call(app, 'email-settings:save', settings(server))
+    const refusing = fakeCipher()
+    refusing.encryptString = () => {
+      throw new Error('The keychain is locked')
+    }
+    const dir = app.dir
+    await app.close()
+    app = await openTestApp(dir, () => NOW, { secretCipher: refusing })
+    const error = await refused(
+      app,
+      'email-settings:save',
+      settings(server, { host: 'smtp.elsewhere.example', user: 'someone-else', password: 'a new one' }),
+    )
+    expect(error.message).toContain('nothing was changed')
+    expect(await call<EmailSettingsView>(app, 'email-settings:get')).toMatchObject({
+      host: 'localhost',
+      user: server.user,
+      passwordSaved: true,
+    })
+  })
+
   it('refuses no encryption except for this computer, and line breaks in names', async () => {
     const server = await startServer()
     const remote = await refused(
