@@ -134,6 +134,12 @@ describe('reminders on the real database', () => {
     expect((await ok<TodayData>(app, 'today:get')).followUps).toHaveLength(1)
     const refused = (await app.call('follow-ups:snooze', { turnaroundId: 1, until: '2026-10-22' })) as Envelope<unknown>
     expect(refused).toMatchObject({ ok: false, error: { field: 'until' } })
+    // Not put off for ever: a year at most.
+    const tooFar = (await app.call('follow-ups:snooze', { turnaroundId: 1, until: '9999-12-31' })) as Envelope<unknown>
+    expect(tooFar).toMatchObject({ ok: false, error: { field: 'until', message: expect.stringContaining('a year') } })
+    expect(await ok(app, 'follow-ups:snooze', { turnaroundId: 1, until: '2027-10-22' })).toMatchObject({
+      nextFollowUpOn: '2027-10-22',
+    })
     expect(await ok(app, 'follow-ups:snooze', { turnaroundId: 1, until: '2026-10-24' })).toEqual({
       turnaroundId: 1,
       nextFollowUpOn: '2026-10-24',
