@@ -11,7 +11,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { LetterConventions } from '../../electron/shared/letters/conventions'
+import { footerLines, type LetterConventions } from '../../electron/shared/letters/conventions'
 import type {
   LetterDraft,
   LetterDraftResult,
@@ -279,6 +279,28 @@ describe('the legal footer and the letterhead', () => {
       expect(Math.max(...body.map((w) => w.yMax))).toBeLessThan(numberTop)
     }
     expect(missingGlyphCount(bytes).missing).toBe(0)
+  })
+
+  it('keeps each part of the footer on one line when it was typed on several', async () => {
+    const pagesOf = (bytes: Buffer) =>
+      Number(/Pages:\s+(\d+)/.exec(execFileSync('/usr/bin/pdfinfo', ['-'], { input: bytes }).toString())?.[1])
+    const { client } = await fullClient(app())
+    const { draft } = await start(client.id)
+    await conventions({ footer: true, registeredOffice: '12 Harbour Lane, Bristol BS1 4RN' })
+    const oneLine = await render(draft)
+    // An address pasted on three lines, and a paste gone wrong: line breaks by the hundred.
+    const c = await conventions({
+      footer: true,
+      registeredOffice: '12 Harbour Lane\nBristol\r\nBS1 4RN',
+      bankDetails: `Harbour Bank${'\n'.repeat(250)}12-34-56`,
+    })
+    expect(footerLines(c)).toEqual([
+      'Registered office: 12 Harbour Lane, Bristol, BS1 4RN',
+      'Bank: Harbour Bank, 12-34-56',
+    ])
+    const bytes = await render(draft)
+    expect(pagesOf(bytes)).toBe(pagesOf(oneLine))
+    expect(squeeze(pdfText(bytes))).toContain('Registered office: 12 Harbour Lane, Bristol, BS1 4RN')
   })
 
   it('sets the business name beside a logo only when it fits there on one line, else under it', async () => {
