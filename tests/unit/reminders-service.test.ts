@@ -190,6 +190,16 @@ describe('the calendar', () => {
 
     app.ports.nextSavePath = null
     expect(await ok(app, 'calendar:add', { kind: 'follow_up', id: 1 })).toEqual({ file: null })
+    // A place that cannot be written is said plainly, without the system's error.
+    app.ports.nextSavePath = path.join(tempDir(), 'gone', 'Follow up.ics')
+    const unwritable = (await app.call('calendar:add', { kind: 'follow_up', id: 1 })) as Envelope<unknown>
+    expect(unwritable).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message: 'The calendar file could not be saved there: the folder no longer exists. Choose another place.',
+      },
+    })
     const gone = (await app.call('calendar:add', { kind: 'check_in', id: 1 })) as Envelope<unknown>
     expect(gone).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
