@@ -168,6 +168,17 @@ function readEvents(file: string): Parsed[] {
   })
 }
 
+/** The seeded business on 22 October, with its calendar feed kept in a fresh folder. */
+async function seededWithFeed(): Promise<{ app: TestApp; folder: string }> {
+  clock = new Date('2026-10-22T08:00:00Z')
+  const app = await start()
+  await seed(app)
+  const folder = tempDir('turnaround-feed-')
+  app.ports.chooseFolder = async () => folder
+  await ok(app, 'calendar:choose-feed-folder')
+  return { app, folder }
+}
+
 describe('the calendar', () => {
   it('Add to calendar writes one event with its alarm, at 9:00 in the owner’s zone, where the owner saves it', async () => {
     clock = new Date('2026-10-22T08:00:00Z')
@@ -245,12 +256,7 @@ describe('the calendar', () => {
   })
 
   it('names the new owner in the feed once the turnaround is handed over', async () => {
-    clock = new Date('2026-10-22T08:00:00Z')
-    const app = await start()
-    await seed(app)
-    const folder = tempDir('turnaround-feed-')
-    app.ports.chooseFolder = async () => folder
-    await ok(app, 'calendar:choose-feed-folder')
+    const { app, folder } = await seededWithFeed()
     const feed = path.join(folder, FEED_FILE_NAME)
     const followUp = () => fs.readFileSync(feed, 'utf8').replace(/\r\n /g, '').split('BEGIN:VEVENT')[1] ?? ''
     expect(followUp()).toContain('(Ada owns it)')
@@ -260,12 +266,7 @@ describe('the calendar', () => {
   })
 
   it('a feed folder that cannot be written gives a plain message and every change still saves', async () => {
-    clock = new Date('2026-10-22T08:00:00Z')
-    const app = await start()
-    await seed(app)
-    const folder = tempDir('turnaround-feed-')
-    app.ports.chooseFolder = async () => folder
-    await ok(app, 'calendar:choose-feed-folder')
+    const { app, folder } = await seededWithFeed()
     fs.rmSync(folder, { recursive: true })
     const saved = await ok<TurnaroundDetail>(app, 'commitments:save', {
       turnaroundId: 1,
