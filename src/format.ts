@@ -35,6 +35,12 @@ export const formatNumber = (n: number, digits = 0): string => fmt().number(n, d
 
 export const formatPercent = (pct: number): string => fmt().percent(pct)
 
+/** A file's size: "31 KB" (at least 1), "1.5 MB", in the display locale ("1,5 MB" in de-DE). */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} KB`
+  return `${formatNumber(bytes / (1024 * 1024), 1)} MB`
+}
+
 export function money(minor: number, currency: string): string {
   return fmt().money(minor, currency)
 }

@@ -2,13 +2,24 @@
 import { Menu, Notification, Tray, app, nativeImage, powerMonitor } from 'electron'
 import type { PresencePorts } from './desk-presence'
 
+const MARKUP: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' }
+
+/**
+ * A notification's body as the system shows it: Linux's notification servers read the body as
+ * markup (the freedesktop spec) and Electron passes it on as is, so a client's name such as
+ * "Smith & Sons" or "<b>Acme</b>" is escaped there to show as typed.
+ */
+export function notificationBody(text: string, platform: NodeJS.Platform = process.platform): string {
+  return platform === 'linux' ? text.replace(/[&<>]/g, (c) => MARKUP[c] ?? c) : text
+}
+
 export function electronPresencePorts(iconFile: string): PresencePorts {
   // A notification nobody holds may be collected before it is clicked: hold each until it is done.
   const shown = new Set<Notification>()
   return {
     notify({ title, body }, onClick) {
       if (!Notification.isSupported()) return
-      const n = new Notification({ title, body })
+      const n = new Notification({ title, body: notificationBody(body) })
       shown.add(n)
       n.on('click', () => {
         shown.delete(n)

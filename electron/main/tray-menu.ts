@@ -27,6 +27,11 @@ export function targetOf(thing: Pick<DueThing, 'kind' | 'turnaroundId'>): string
   return `/turnarounds/${thing.turnaroundId}?tab=commitments`
 }
 
+/** A name as a menu label shows it: Electron reads "&" as a keyboard mnemonic and "&&" as an ampersand. */
+export function menuText(text: string): string {
+  return text.replaceAll('&', '&&')
+}
+
 export function dueLabel(count: number): string {
   if (count === 0) return 'Nothing due today'
   return count === 1 ? '1 thing due today' : `${count} things due today`
@@ -40,7 +45,7 @@ export function trayMenuTemplate(due: readonly DueThing[], actions: TrayActions)
   const items: TrayMenuItem[] = [{ label: dueLabel(due.length), enabled: false }]
   for (const thing of due.slice(0, TRAY_ITEMS))
     items.push({
-      label: `${REMINDER_ONE[thing.kind]}: ${thing.clientName}`,
+      label: `${REMINDER_ONE[thing.kind]}: ${menuText(thing.clientName)}`,
       click: () => actions.open(targetOf(thing)),
     })
   if (due.length > TRAY_ITEMS)

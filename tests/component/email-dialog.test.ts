@@ -13,6 +13,7 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import type { LetterEmailComposed } from '../../electron/shared/email/models'
 import EmailLetterDialog from '../../src/components/email/EmailLetterDialog.vue'
 import { ApiError } from '../../src/errors'
+import { setDisplayLocale } from '../../src/format'
 
 const api = vi.hoisted(() => ({
   letterEmail: { compose: vi.fn(), send: vi.fn(), saveDraft: vi.fn(), list: vi.fn(), latest: vi.fn() },
@@ -80,6 +81,15 @@ describe('the email dialog', () => {
     expect(byId('email-subject').value).toBe('Our follow-up')
     expect(document.body.textContent).toContain('2026-11-22 Follow-up - Acme Ltd.pdf')
     wrapper.unmount()
+  })
+
+  it('writes the letter’s size in the business’s locale', async () => {
+    setDisplayLocale('de-DE')
+    api.letterEmail.compose.mockResolvedValue({ ...composed, attachmentBytes: 1_572_864 })
+    const wrapper = await mountDialog()
+    expect(document.body.textContent).toContain('(1,5 MB)')
+    wrapper.unmount()
+    setDisplayLocale('en-GB')
   })
 
   it('sends once however often Send is pressed', async () => {

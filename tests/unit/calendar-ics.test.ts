@@ -29,6 +29,12 @@ function instants(timeZone: string, days: string[]) {
 }
 
 describe('calendar files', () => {
+  it('stamp each event with the instant it was written, in UTC', () => {
+    const { text, events } = instants('Europe/Berlin', ['2026-01-15', '2026-07-15'])
+    expect(text.match(/^DTSTAMP:.*$/gm)).toEqual(['DTSTAMP:20260601T120000Z', 'DTSTAMP:20260601T120000Z'])
+    expect(events[0]?.component.getFirstPropertyValue('dtstamp')?.toString()).toBe('2026-06-01T12:00:00Z')
+  })
+
   it('place 9:00 local at the right instant in winter and summer, in both hemispheres', () => {
     expect(instants('Europe/London', ['2026-01-15', '2026-07-15']).utc).toEqual([
       '2026-01-15T09:00:00.000Z',

@@ -233,6 +233,23 @@ describe('the tray menu', () => {
   })
 })
 
+describe('a client’s name in the tray menu', () => {
+  it('shows an ampersand as typed rather than as a keyboard mnemonic', () => {
+    const due: DueThing[] = [
+      {
+        kind: 'follow_up',
+        key: 'k',
+        turnaroundId: 3,
+        clientName: 'Smith & Sons',
+        text: '',
+        dueOn: '2026-10-22',
+      },
+    ]
+    const menu = trayMenuTemplate(due, { open: () => {}, quit: () => {} })
+    expect(menu[1]?.label).toBe('Follow-up due: Smith && Sons')
+  })
+})
+
 async function vi_waitFor(done: () => boolean): Promise<void> {
   for (let i = 0; i < 100 && !done(); i++) await new Promise((r) => setTimeout(r, 10))
 }

@@ -20,7 +20,8 @@ import type { TurnaroundDetail } from '../../electron/shared/turnarounds/models'
 import { NOW, PROFILE, call, fullClient, refused } from '../support/letters-fixture'
 import { fakeCipher } from '../support/fake-cipher'
 import { startSmtp, type TestSmtp, type TestSmtpOptions } from '../support/smtp-server'
-import { openTestApp, type TestApp } from '../support/temp-db'
+import { openTestApp, tempDir, type TestApp } from '../support/temp-db'
+import { FEED_FILE_NAME } from '../../electron/main/features/calendar'
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
@@ -113,6 +114,29 @@ describe('the sending account', () => {
     expect((await call<EmailSettingsView>(app, 'email-settings:save', withoutPassword)).passwordSaved).toBe(true)
     await call(app, 'email-settings:save', { ...withoutPassword, forgetPassword: true })
     expect(fs.existsSync(file)).toBe(false)
+  })
+
+  it('leaves the account as it was when the keychain refuses the new password', async () => {
+    const server = await startServer()
+    await call(app, 'email-settings:save', settings(server))
+    const refusing = fakeCipher()
+    refusing.encryptString = () => {
+      throw new Error('The keychain is locked')
+    }
+    const dir = app.dir
+    await app.close()
+    app = await openTestApp(dir, () => NOW, { secretCipher: refusing })
+    const error = await refused(
+      app,
+      'email-settings:save',
+      settings(server, { host: 'smtp.elsewhere.example', user: 'someone-else', password: 'a new one' }),
+    )
+    expect(error.message).toContain('nothing was changed')
+    expect(await call<EmailSettingsView>(app, 'email-settings:get')).toMatchObject({
+      host: 'localhost',
+      user: server.user,
+      passwordSaved: true,
+    })
   })
 
   it('refuses no encryption except for this computer, and line breaks in names', async () => {
@@ -231,6 +255,31 @@ describe('emailing a letter', () => {
     expect(sent.letter.contentHash).toBe(sent.email.contentHash)
     expect(sha(server.received[0]!.parsed.attachments[0]!.content)).toBe(sent.letter.contentHash)
     expect(await count('letters')).toBe(1)
+  })
+
+  it('moves the follow-up in the calendar feed and the tray once a letter is emailed', async () => {
+    const server = await startServer()
+    await trusting(server)
+    await call(app, 'email-settings:save', settings(server))
+    const { client, turnaround } = await fullClient(app)
+    const folder = tempDir('turnaround-feed-')
+    app.ports.chooseFolder = async () => folder
+    await call(app, 'calendar:choose-feed-folder')
+    let recounts = 0
+    app.ports.datedThingsChanged = () => void recounts++
+    const feed = () => fs.readFileSync(path.join(folder, FEED_FILE_NAME), 'utf8')
+    const followUpStart = (ics: string) =>
+      /DTSTART[^:]*:(\d{8})/.exec(ics.split('BEGIN:VEVENT').find((e) => e.includes('UID:follow-up-')) ?? '')?.[1]
+    const compact = (iso: string | null) => iso?.replaceAll('-', '')
+    expect(followUpStart(feed())).toBe(compact(turnaround.nextFollowUpOn))
+
+    const { draft } = await call<LetterDraftResult>(app, 'letters:start', { clientId: client.id, kind: 'follow_up' })
+    await call(app, 'letter-email:send', { source: { draft }, email: email(), minutes: 5 })
+    await app.services.calendar.settled()
+    const moved = await call<TurnaroundDetail>(app, 'turnarounds:get', { id: turnaround.id })
+    expect(moved.nextFollowUpOn).not.toBe(turnaround.nextFollowUpOn)
+    expect(followUpStart(feed())).toBe(compact(moved.nextFollowUpOn))
+    expect(recounts).toBe(1)
   })
 
   it('escapes the covering text in the HTML part and refuses header injection', async () => {

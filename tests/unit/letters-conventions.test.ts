@@ -11,7 +11,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { LetterConventions } from '../../electron/shared/letters/conventions'
+import { footerLines, type LetterConventions } from '../../electron/shared/letters/conventions'
 import type {
   LetterDraft,
   LetterDraftResult,
@@ -194,6 +194,29 @@ describe('the letter’s own lines and the signer', () => {
     expect(again.saved && again.identical).toBe(true)
   })
 
+  it('keeps what was saved while the signature’s dialog was open, and says plainly when the image cannot be read', async () => {
+    const signature = path.join(app().dir, 'signature.png')
+    fs.writeFileSync(signature, bandPng(300, 80))
+    // The dialog lets the request queue go: the owner saves the conventions meanwhile.
+    app().ports.chooseOpenFile = async () => {
+      await call(app(), 'letter-conventions:save', { footer: true, vatNumber: 'GB 123 4567 89' })
+      return signature
+    }
+    const c = await call<LetterConventions>(app(), 'letter-conventions:signature', { action: 'choose' })
+    expect(c).toMatchObject({ signature: true, footer: true, vatNumber: 'GB 123 4567 89' })
+    expect(await call(app(), 'letter-conventions:get')).toMatchObject({ footer: true, vatNumber: 'GB 123 4567 89' })
+
+    const gone = path.join(app().dir, 'moved', 'signature.png')
+    app().ports.chooseOpenFile = async () => gone
+    const refused = (await app().call('letter-conventions:signature', { action: 'choose' })) as {
+      ok: boolean
+      error?: { message: string; field?: string }
+    }
+    expect(refused).toMatchObject({ ok: false, error: { field: 'signature' } })
+    expect(refused.error?.message).toContain('could not be read')
+    expect(refused.error?.message).not.toMatch(/ENOENT|moved\/signature\.png|open '/)
+  })
+
   it('refuses a signature that is not a PNG or JPEG, and keeps the settings across a restart', async () => {
     const bad = path.join(app().dir, 'signature.gif')
     fs.writeFileSync(bad, 'GIF89a')
@@ -256,6 +279,28 @@ describe('the legal footer and the letterhead', () => {
       expect(Math.max(...body.map((w) => w.yMax))).toBeLessThan(numberTop)
     }
     expect(missingGlyphCount(bytes).missing).toBe(0)
+  })
+
+  it('keeps each part of the footer on one line when it was typed on several', async () => {
+    const pagesOf = (bytes: Buffer) =>
+      Number(/Pages:\s+(\d+)/.exec(execFileSync('/usr/bin/pdfinfo', ['-'], { input: bytes }).toString())?.[1])
+    const { client } = await fullClient(app())
+    const { draft } = await start(client.id)
+    await conventions({ footer: true, registeredOffice: '12 Harbour Lane, Bristol BS1 4RN' })
+    const oneLine = await render(draft)
+    // An address pasted on three lines, and a paste gone wrong: line breaks by the hundred.
+    const c = await conventions({
+      footer: true,
+      registeredOffice: '12 Harbour Lane\nBristol\r\nBS1 4RN',
+      bankDetails: `Harbour Bank${'\n'.repeat(250)}12-34-56`,
+    })
+    expect(footerLines(c)).toEqual([
+      'Registered office: 12 Harbour Lane, Bristol, BS1 4RN',
+      'Bank: Harbour Bank, 12-34-56',
+    ])
+    const bytes = await render(draft)
+    expect(pagesOf(bytes)).toBe(pagesOf(oneLine))
+    expect(squeeze(pdfText(bytes))).toContain('Registered office: 12 Harbour Lane, Bristol, BS1 4RN')
   })
 
   it('sets the business name beside a logo only when it fits there on one line, else under it', async () => {

@@ -134,6 +134,12 @@ describe('reminders on the real database', () => {
     expect((await ok<TodayData>(app, 'today:get')).followUps).toHaveLength(1)
     const refused = (await app.call('follow-ups:snooze', { turnaroundId: 1, until: '2026-10-22' })) as Envelope<unknown>
     expect(refused).toMatchObject({ ok: false, error: { field: 'until' } })
+    // Not put off for ever: a year at most.
+    const tooFar = (await app.call('follow-ups:snooze', { turnaroundId: 1, until: '9999-12-31' })) as Envelope<unknown>
+    expect(tooFar).toMatchObject({ ok: false, error: { field: 'until', message: expect.stringContaining('a year') } })
+    expect(await ok(app, 'follow-ups:snooze', { turnaroundId: 1, until: '2027-10-22' })).toMatchObject({
+      nextFollowUpOn: '2027-10-22',
+    })
     expect(await ok(app, 'follow-ups:snooze', { turnaroundId: 1, until: '2026-10-24' })).toEqual({
       turnaroundId: 1,
       nextFollowUpOn: '2026-10-24',
@@ -162,6 +168,17 @@ function readEvents(file: string): Parsed[] {
   })
 }
 
+/** The seeded business on 22 October, with its calendar feed kept in a fresh folder. */
+async function seededWithFeed(): Promise<{ app: TestApp; folder: string }> {
+  clock = new Date('2026-10-22T08:00:00Z')
+  const app = await start()
+  await seed(app)
+  const folder = tempDir('turnaround-feed-')
+  app.ports.chooseFolder = async () => folder
+  await ok(app, 'calendar:choose-feed-folder')
+  return { app, folder }
+}
+
 describe('the calendar', () => {
   it('Add to calendar writes one event with its alarm, at 9:00 in the owner’s zone, where the owner saves it', async () => {
     clock = new Date('2026-10-22T08:00:00Z')
@@ -184,6 +201,16 @@ describe('the calendar', () => {
 
     app.ports.nextSavePath = null
     expect(await ok(app, 'calendar:add', { kind: 'follow_up', id: 1 })).toEqual({ file: null })
+    // A place that cannot be written is said plainly, without the system's error.
+    app.ports.nextSavePath = path.join(tempDir(), 'gone', 'Follow up.ics')
+    const unwritable = (await app.call('calendar:add', { kind: 'follow_up', id: 1 })) as Envelope<unknown>
+    expect(unwritable).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message: 'The calendar file could not be saved there: the folder no longer exists. Choose another place.',
+      },
+    })
     const gone = (await app.call('calendar:add', { kind: 'check_in', id: 1 })) as Envelope<unknown>
     expect(gone).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
@@ -228,13 +255,18 @@ describe('the calendar', () => {
     expect(fs.readdirSync(folder)).toEqual([FEED_FILE_NAME])
   })
 
+  it('names the new owner in the feed once the turnaround is handed over', async () => {
+    const { app, folder } = await seededWithFeed()
+    const feed = path.join(folder, FEED_FILE_NAME)
+    const followUp = () => fs.readFileSync(feed, 'utf8').replace(/\r\n /g, '').split('BEGIN:VEVENT')[1] ?? ''
+    expect(followUp()).toContain('(Ada owns it)')
+    await ok(app, 'turnarounds:hand-over', { id: 1, toOwner: 'Grace', reason: 'Holiday', handedOn: '2026-10-22' })
+    await app.services.calendar.settled()
+    expect(followUp()).toContain('(Grace owns it)')
+  })
+
   it('a feed folder that cannot be written gives a plain message and every change still saves', async () => {
-    clock = new Date('2026-10-22T08:00:00Z')
-    const app = await start()
-    await seed(app)
-    const folder = tempDir('turnaround-feed-')
-    app.ports.chooseFolder = async () => folder
-    await ok(app, 'calendar:choose-feed-folder')
+    const { app, folder } = await seededWithFeed()
     fs.rmSync(folder, { recursive: true })
     const saved = await ok<TurnaroundDetail>(app, 'commitments:save', {
       turnaroundId: 1,

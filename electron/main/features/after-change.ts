@@ -9,6 +9,8 @@ import type { Channel, Handlers } from '../../shared/contract'
 export const DATED_THINGS_CHANNELS: readonly Channel[] = [
   'turnarounds:open',
   'turnarounds:update',
+  // The feed's follow-up names who owns the turnaround.
+  'turnarounds:hand-over',
   'turnarounds:close',
   'turnarounds:check-in',
   'turnarounds:delete',
@@ -21,6 +23,8 @@ export const DATED_THINGS_CHANNELS: readonly Channel[] = [
   'touchpoints:delete',
   'follow-ups:snooze',
   'letters:export',
+  // A letter sent by email logs an email touchpoint, which moves the follow-up.
+  'letter-email:send',
   'clients:update',
   'clients:archive',
   'clients:restore',

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { BROKEN_TEXT_MESSAGE, id, isWellFormedText } from '../fields'
-import { LetterDraftInput } from '../letters/schemas'
+import { LetterDraftInput, letterMinutes } from '../letters/schemas'
 import { COVER_BODY_MAX, COVER_SUBJECT_MAX, MAX_RECIPIENTS, SMTP_SECURITY, isLocalHost } from './words'
 
 /** Line breaks and the other control characters (tab excepted). */
@@ -150,12 +150,7 @@ export const LetterEmailSendInput = z
     source: LetterSource,
     email: LetterEmailFields,
     /** Minutes spent, logged with the email touchpoint. */
-    minutes: z
-      .number()
-      .int('Use whole minutes.')
-      .min(0, 'Minutes cannot be negative.')
-      .max(600, 'Use at most 600 minutes.')
-      .default(0),
+    minutes: letterMinutes,
   })
   .superRefine((s, ctx) => {
     const count = s.email.to.length + s.email.cc.length + s.email.bcc.length
@@ -176,4 +171,6 @@ export const LetterEmailLatestInput = z.strictObject({ letterIds: z.array(id).ma
 
 export type EmailSettingsData = z.output<typeof EmailSettingsInput>
 export type LetterSourceData = z.output<typeof LetterSource>
+/** The letter an email carries, as the window gives it. */
+export type LetterSourceInput = z.input<typeof LetterSource>
 export type LetterEmailData = z.output<typeof LetterEmailFields>

@@ -56,7 +56,12 @@ export const NO_CONVENTIONS: LetterConventions = { ...LetterConventionsInput.par
 /** The legal footer's lines as printed, empty when it is off or says nothing. */
 export function footerLines(c: LetterConventionsData): string[] {
   if (!c.footer) return []
-  const join = (parts: string[]) => parts.filter((p) => p !== '').join(' · ')
+  // Each part is one line: an address typed on several lines is joined with commas.
+  const join = (parts: string[]) =>
+    parts
+      .map((p) => p.trim().replace(/\s*[\r\n]+\s*/g, ', '))
+      .filter((p) => p !== '')
+      .join(' · ')
   return [
     join([
       c.companyNumber && `Company number ${c.companyNumber}`,

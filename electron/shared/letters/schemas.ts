@@ -38,15 +38,17 @@ export const LetterFromStoredInput = z.strictObject({ letterId: id })
 
 export const LetterRenderInput = z.strictObject({ draft: LetterDraftInput })
 
+/** Minutes spent on a letter (written or emailed), logged with its touchpoint. */
+export const letterMinutes = z
+  .number()
+  .int('Use whole minutes.')
+  .min(0, 'Minutes cannot be negative.')
+  .max(600, 'Use at most 600 minutes.')
+  .default(0)
+
 export const LetterExportInput = z.strictObject({
   draft: LetterDraftInput,
-  /** Minutes spent on the letter, logged with its touchpoint. */
-  minutes: z
-    .number()
-    .int('Use whole minutes.')
-    .min(0, 'Minutes cannot be negative.')
-    .max(600, 'Use at most 600 minutes.')
-    .default(0),
+  minutes: letterMinutes,
 })
 
 export const LetterListQuery = z.strictObject({

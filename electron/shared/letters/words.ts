@@ -1,6 +1,9 @@
 /** The letters' words (DOMAIN.md): stored values and, through the label maps, the UI and file names. */
 
 export const LETTER_KINDS = ['follow_up', 'apology', 'plan', 'check_in', 'parting', 'blank'] as const
+
+/** A parting letter's notice when none is chosen: the work ends this many days after the letter's date. */
+export const PARTING_NOTICE_DAYS = 30
 export type LetterKind = (typeof LETTER_KINDS)[number]
 
 export const LETTER_KIND_LABELS: Record<LetterKind, string> = {

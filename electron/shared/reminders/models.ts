@@ -1,5 +1,5 @@
 /** What the reminders and the calendar feed send to the renderer. */
-import type { ReminderKind } from './words'
+import { REMINDER_KINDS, type ReminderKind } from './words'
 
 export interface ReminderSettings {
   /** Which kinds notify. */
@@ -13,6 +13,16 @@ export interface ReminderSettings {
   startAtLogin: boolean
   /** When the owner answered the one question at first start; null until then. */
   askedOn: string | null
+}
+
+/** Before the owner saves any: every kind on, closing keeps the app in the tray, not started at login. */
+export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
+  kinds: Object.fromEntries(REMINDER_KINDS.map((k) => [k, true])) as Record<ReminderKind, boolean>,
+  quietFrom: null,
+  quietTo: null,
+  closeToTray: true,
+  startAtLogin: false,
+  askedOn: null,
 }
 
 export interface CalendarFeedState {

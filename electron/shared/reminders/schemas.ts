@@ -30,6 +30,9 @@ export const ReminderSettingsInput = z
 /** The answer to the one question at first start: keep reminders on, or turn them off. */
 export const ReminderAskAnswer = z.strictObject({ remind: z.boolean() })
 
+/** The furthest a follow-up may be put off, in days from today. */
+export const MAX_SNOOZE_DAYS = 365
+
 export const SnoozeInput = z.strictObject({ turnaroundId: id, until: isoDate })
 
 export const CALENDAR_ITEM_KINDS = ['commitment', 'follow_up', 'check_in'] as const

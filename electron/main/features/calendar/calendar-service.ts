@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { EntityManager } from 'typeorm'
 import { writeFileAtomically } from '../../durable-file'
+import { DomainError } from '../../domain-error'
 import type { ChooseSavePath } from '../../ports'
 import { UNSAFE_FILE_NAME_CHARACTERS } from '../../file-names'
 import type { CalendarFeedState } from '../../../shared/reminders/models'
@@ -71,7 +72,15 @@ export class CalendarService {
       filters: [{ name: 'Calendar event', extensions: ['ics'] }],
     })
     if (!file) return { file: null }
-    await writeFileAtomically(file, this.ics([item], item.summary))
+    try {
+      await writeFileAtomically(file, this.ics([item], item.summary))
+    } catch (error) {
+      this.deps.logError?.('calendar:add', error)
+      throw new DomainError(
+        'VALIDATION',
+        `The calendar file could not be saved there: ${plainReason(error)}. Choose another place.`,
+      )
+    }
     return { file }
   }
 

@@ -49,5 +49,8 @@ export function buildCalendar(items: readonly CalendarItem[], options: CalendarO
     })
     event.createAlarm({ type: ICalAlarmType.display, trigger: ALARM_MINUTES_BEFORE * 60, description: item.summary })
   }
-  return cal.toString()
+  // DTSTAMP is a UTC instant (RFC 5545 3.8.7.2); with a calendar zone ical-generator writes it as a
+  // floating local time, so it is written here.
+  const stamp = options.now.toISOString().replace(/[-:]|\.\d{3}/g, '')
+  return cal.toString().replace(/^DTSTAMP:.*$/gm, `DTSTAMP:${stamp}`)
 }

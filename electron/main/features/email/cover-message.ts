@@ -6,7 +6,7 @@
 import type { Liquid } from 'liquidjs'
 import { DomainError } from '../../domain-error'
 import { COVER_SUBJECT_MAX } from '../../../shared/email/words'
-import { TemplateError, checkTemplate, exampleContext, tagLinesTrimmed } from '../letters'
+import { TemplateError, checkTemplate, exampleContext, renderPart } from '../letters'
 
 const TABLE_MARK = /\uE002\w+\uE002/g
 const VALUE_BREAK = /\uE001/g
@@ -25,19 +25,6 @@ export interface CoverMessage {
   message: string
 }
 
-function render(engine: Liquid, source: string, context: Record<string, unknown>, part: 'subject' | 'body'): string {
-  try {
-    return engine.parseAndRenderSync(tagLinesTrimmed(source), context)
-  } catch (error) {
-    const match = /line:(\d+)/.exec(String((error as Error)?.message ?? ''))
-    const line = match ? Number(match[1]) : null
-    const text = String((error as Error)?.message ?? error)
-      .replace(/, line:\d+, col:\d+/, '')
-      .replace(/^undefined variable: /, 'Unknown merge field: ')
-    throw new TemplateError(`${line ? `Line ${line}: ` : ''}${text}`, part, line)
-  }
-}
-
 /** The subject and message for one letter; an empty subject template takes the letter's own subject. */
 export function renderCover(
   engine: Liquid,
@@ -45,7 +32,7 @@ export function renderCover(
   context: Record<string, unknown>,
   letterSubject: string,
 ): CoverMessage {
-  const rawSubject = template.subject.trim() ? render(engine, template.subject, context, 'subject') : letterSubject
+  const rawSubject = template.subject.trim() ? renderPart(engine, template.subject, context, 'subject') : letterSubject
   const subject = rawSubject
     .replace(TABLE_MARK, ' ')
     .replace(PRIVATE, '')
@@ -53,7 +40,7 @@ export function renderCover(
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, COVER_SUBJECT_MAX)
-  const message = render(engine, template.body, context, 'body')
+  const message = renderPart(engine, template.body, context, 'body')
     .replace(TABLE_MARK, '')
     .replace(VALUE_BREAK, '\n')
     .replace(PRIVATE, '')

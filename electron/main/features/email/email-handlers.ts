@@ -1,22 +1,12 @@
 import type { HandlersOf } from '../../../shared/contract-kit'
 import type { emailContract } from '../../../shared/email/contract'
-import { createEngine, type LetterServices } from '../letters'
-import type { ChooseSavePath } from '../../ports'
+import { createEngine } from '../letters'
 import { EmailSettingsService } from './email-settings-service'
-import { LetterEmailService } from './letter-email-service'
+import { LetterEmailService, type LetterEmailDeps } from './letter-email-service'
 import type { SecretStore } from './secret-file'
-import type { SmtpTrust } from './smtp'
 
-export interface EmailDeps {
-  letters: LetterServices
-  secrets: SecretStore
-  now: () => Date
-  released: <T>(wait: () => Promise<T>) => Promise<T>
-  chooseSavePath?: ChooseSavePath
-  openFile?: (file: string) => Promise<void>
-  smtpTrust?: SmtpTrust
-  logError?: (where: string, error: unknown) => void
-}
+/** What the letter email service needs, less what is made here; and the password's store. */
+export type EmailDeps = Omit<LetterEmailDeps, 'settings' | 'engine'> & { secrets: SecretStore }
 
 export function createEmailServices(deps: EmailDeps) {
   const engine = createEngine()

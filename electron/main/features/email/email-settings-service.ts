@@ -53,11 +53,14 @@ export class EmailSettingsService {
   async save(input: EmailSettingsData): Promise<EmailSettingsView> {
     checkCover(this.deps.engine, { subject: input.coverSubject, body: input.coverBody })
     const { password, forgetPassword, ...fields } = input
-    await this.deps.manager.save(
-      Object.assign(new EmailSettingsEntity(), { id: 1, ...fields, updatedAt: timestamp(this.deps.now()) }),
-    )
-    if (forgetPassword) await this.deps.secrets.clear()
-    else if (password !== undefined && password !== '') await this.deps.secrets.write(password)
+    // The password is kept inside the transaction: when the keychain refuses it, the account stays as it was.
+    await this.deps.manager.transaction(async (m) => {
+      await m.save(
+        Object.assign(new EmailSettingsEntity(), { id: 1, ...fields, updatedAt: timestamp(this.deps.now()) }),
+      )
+      if (forgetPassword) await this.deps.secrets.clear()
+      else if (password !== undefined && password !== '') await this.deps.secrets.write(password)
+    })
     return this.get()
   }
 

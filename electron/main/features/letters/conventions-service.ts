@@ -66,22 +66,21 @@ export class ConventionsService {
 
   /** Chooses the scanned signature with the open dialog (null: cancelled, nothing changes), or removes it. */
   async signature(action: 'choose' | 'remove'): Promise<LetterConventions> {
-    const current = await this.get()
-    if (action === 'remove') return this.write({ ...current, signatureDataUrl: null, signature: false })
+    if (action === 'remove') return this.write({ ...(await this.get()), signatureDataUrl: null, signature: false })
     const choose = this.deps.chooseOpenFile
     if (!choose) throw new Error('No open dialog was given to the letters service.')
     const file = await choose({
       title: 'Choose a scanned signature',
       filters: [{ name: 'PNG or JPEG image', extensions: ['png', 'jpg', 'jpeg'] }],
     })
-    if (!file) return current
+    if (!file) return this.get()
     let bytes: Buffer
     try {
       bytes = fs.readFileSync(file)
-    } catch (error) {
+    } catch {
       throw new DomainError(
         'VALIDATION',
-        `The image could not be read: ${error instanceof Error ? error.message : String(error)}`,
+        'The image could not be read: it may have been moved, or Turnaround Desk is not allowed to open it. Choose it again.',
         'signature',
       )
     }
@@ -91,7 +90,8 @@ export class ConventionsService {
     const dataUrl = `data:image/${isPng ? 'png' : 'jpeg'};base64,${bytes.toString('base64')}`
     if (!decodeLogo(dataUrl).logo || (!isPng && !(bytes[0] === 0xff && bytes[1] === 0xd8)))
       throw new DomainError('VALIDATION', 'The signature must be a PNG or JPEG image.', 'signature')
-    return this.write({ ...current, signatureDataUrl: dataUrl, signature: true })
+    // Read after the dialog: a change saved while it was open (the request queue runs meanwhile) stays.
+    return this.write({ ...(await this.get()), signatureDataUrl: dataUrl, signature: true })
   }
 }
 

@@ -4,7 +4,13 @@
  * always present (blank when there is nothing), so strict templates render for any client.
  */
 import type { TableBlockData } from '../../../shared/letters/blocks'
-import { LETTER_KIND_LABELS, type LetterKind, type LetterTable, type PageSize } from '../../../shared/letters/words'
+import {
+  LETTER_KIND_LABELS,
+  PARTING_NOTICE_DAYS,
+  type LetterKind,
+  type LetterTable,
+  type PageSize,
+} from '../../../shared/letters/words'
 import type { BusinessProfile, Client } from '../../../shared/models'
 import type { TurnaroundDetail } from '../../../shared/turnarounds/models'
 import {
@@ -238,7 +244,7 @@ export function buildMergeData(input: MergeInput): MergeData {
 
 /** A parting letter's facts: when the work ends, and what is owed either way on the letter's date. */
 function partingOf(input: MergeInput, date: (iso: string) => string, money: (minor: number) => string) {
-  const endsOn = input.endsOn ?? addDays(input.date, 30)
+  const endsOn = input.endsOn ?? addDays(input.date, PARTING_NOTICE_DAYS)
   const balance = input.balanceMinor ?? 0
   return {
     ends_on: date(endsOn),

@@ -209,6 +209,16 @@ export function checkTemplate(engine: Liquid, source: string, part: 'subject' | 
   }
 }
 
+/** Renders one part of a template (its tag-only lines trimmed); a failure is a TemplateError naming its line. */
+export function renderPart(engine: Liquid, text: string, context: object, part: 'subject' | 'body'): string {
+  try {
+    return engine.parseAndRenderSync(tagLinesTrimmed(text), context)
+  } catch (error) {
+    const line = lineOf(error)
+    throw new TemplateError(`${line ? `Line ${line}: ` : ''}${cleanMessage(error)}`, part, line)
+  }
+}
+
 /** Renders a subject and a body with the context's values, each value escaped. */
 export function renderTemplate(
   engine: Liquid,
@@ -216,14 +226,7 @@ export function renderTemplate(
   context: TemplateContext,
   tables: Partial<Record<LetterTable, TableBlockData>>,
 ): RenderedTemplate {
-  const render = (text: string, part: 'subject' | 'body') => {
-    try {
-      return engine.parseAndRenderSync(tagLinesTrimmed(text), context)
-    } catch (error) {
-      const line = lineOf(error)
-      throw new TemplateError(`${line ? `Line ${line}: ` : ''}${cleanMessage(error)}`, part, line)
-    }
-  }
+  const render = (text: string, part: 'subject' | 'body') => renderPart(engine, text, context, part)
   const subject = plain(render(source.subject, 'subject'))
     .replace(/\s*\n\s*/g, ' ')
     .trim()

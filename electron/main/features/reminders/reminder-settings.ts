@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import { ReminderSettingsEntity } from '../../db/entities'
 import { timestamp } from '../../db/dialect'
-import type { ReminderSettings } from '../../../shared/reminders/models'
+import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from '../../../shared/reminders/models'
 import type { ReminderKind } from '../../../shared/reminders/words'
 
 /** Which column holds each kind's switch. */
@@ -20,21 +20,10 @@ const KIND_COLUMN = {
 export async function settingsRow(m: EntityManager, now: Date): Promise<ReminderSettingsEntity> {
   const row = await m.findOneBy(ReminderSettingsEntity, { id: 1 })
   if (row) return row
-  return m.create(ReminderSettingsEntity, {
-    id: 1,
-    remindFollowUps: true,
-    remindAtRisk: true,
-    remindOverdue: true,
-    remindClientDates: true,
-    remindCheckIns: true,
-    quietFrom: null,
-    quietTo: null,
-    closeToTray: true,
-    startAtLogin: false,
-    askedOn: null,
-    feedFolder: null,
-    updatedAt: timestamp(now),
-  })
+  const { kinds, ...rest } = DEFAULT_REMINDER_SETTINGS
+  const fresh = m.create(ReminderSettingsEntity, { id: 1, ...rest, feedFolder: null, updatedAt: timestamp(now) })
+  setKinds(fresh, kinds)
+  return fresh
 }
 
 export function toSettings(row: ReminderSettingsEntity): ReminderSettings {

@@ -1,4 +1,6 @@
 import { DomainError } from '../../domain-error'
+import { addDays } from '../../../shared/dates'
+import { MAX_SNOOZE_DAYS } from '../../../shared/reminders/schemas'
 import type { TurnaroundsContext } from './turnarounds-context'
 
 /**
@@ -14,6 +16,8 @@ export async function snoozeFollowUp(
   const detail = await ctx.mutate(turnaroundId, async (m, t) => {
     if (t.closedOn) throw new DomainError('VALIDATION', 'This turnaround is closed: there is no follow-up to put off.')
     if (until <= ctx.today()) throw new DomainError('VALIDATION', 'Choose a day after today.', 'until')
+    if (until > addDays(ctx.today(), MAX_SNOOZE_DAYS))
+      throw new DomainError('VALIDATION', 'A follow-up can be put off for a year at most.', 'until')
     t.followUpSnoozedUntil = until
     t.updatedAt = ctx.stamp()
     await m.save(t)
