@@ -5,6 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import PDFDocument from 'pdfkit'
+import { newFontFiles, rememberFontFile, type FontFiles } from './font-files'
 import { newMeasures, type Measures } from './measures'
 
 export const FONT_FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const
@@ -26,6 +27,8 @@ export interface PdfFonts {
   layouts: { regular: Record<string, unknown>; bold: Record<string, unknown>; uses: number }
   /** Texts measured in these fonts (see measures.ts). */
   measures: Measures
+  /** Compressed font files by the glyphs they hold (see font-files.ts). */
+  files: { regular: FontFiles; bold: FontFiles }
 }
 
 const cache = new Map<string, PdfFonts>()
@@ -97,6 +100,7 @@ export function loadFonts(dir: string): PdfFonts {
     bold: parse(path.join(dir, FONT_FILES.bold)),
     layouts: { regular: Object.create(null), bold: Object.create(null), uses: 0 },
     measures: newMeasures(),
+    files: { regular: newFontFiles(), bold: newFontFiles() },
   }
   cache.set(dir, fonts)
   return fonts
@@ -125,6 +129,7 @@ export function shareFonts(doc: PDFKit.PDFDocument, fonts: PdfFonts, names: { re
     doc.font(names[which])
     d._fontFamilies[names[which]] ??= d._font
     if (d._font.layoutCache) d._font.layoutCache = layouts[which]
+    rememberFontFile(d._font, fonts.files[which])
   }
   const byParsed = new Map<unknown, string>([
     [fonts.regular, names.regular],
