@@ -87,7 +87,10 @@ export function rememberMeasures(document: PDFKit.PDFDocument, cache: Measures):
     return remember(cache, key, height.call(doc, text, options))
   }
   doc.boundsOfString = function (text, x, y, options) {
-    if ((x !== undefined && x !== null && typeof x !== 'number') || (y !== undefined && y !== null && typeof y !== 'number'))
+    if (
+      (x !== undefined && x !== null && typeof x !== 'number') ||
+      (y !== undefined && y !== null && typeof y !== 'number')
+    )
       return bounds.call(doc, text, x, y, options)
     // pdfkit measures at (x, y) when they are given and leaves the document there.
     const at = { x: x ?? doc.x, y: y ?? doc.y }
