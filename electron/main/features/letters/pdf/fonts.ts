@@ -135,7 +135,7 @@ export function shareFonts(doc: PDFKit.PDFDocument, fonts: PdfFonts, names: { re
     [fonts.regular, names.regular],
     [fonts.bold, names.bold],
   ])
-  const font = doc.font
+  const font = d.font
   d.font = function (this: PDFKit.PDFDocument, src: unknown, ...rest: unknown[]) {
     return font.call(this, byParsed.get(src) ?? src, ...rest)
   }
