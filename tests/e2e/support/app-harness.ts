@@ -61,6 +61,8 @@ export async function startApp(
     now?: () => Date
     /** Ports beyond the usual fakes (the SMTP password's cipher, the test mail server's certificate). */
     ports?: Partial<Ports>
+    /** The page the window opens on (e.g. '/clients'), as if the app had been left there; else the start page. */
+    openAt?: string
   } = {},
 ): Promise<RunningApp> {
   const dataDir = options.dataDir ?? newDataDir()
@@ -115,7 +117,7 @@ export async function startApp(
   page.on('console', (m) => {
     if (m.type() === 'error') pageErrors.push(m.text())
   })
-  await page.goto(pageUrl)
+  await page.goto(options.openAt ? `${pageUrl}#${options.openAt}` : pageUrl)
 
   return {
     page,
