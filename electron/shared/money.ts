@@ -163,8 +163,18 @@ export function minorToInputText(minor: number, currency: string, locale?: strin
   return digits === 0 ? sign + abs : `${sign}${abs.slice(0, -digits)}${mark}${abs.slice(-digits)}`
 }
 
+/** Formatters by locale and currency: making one costs far more than formatting with it. */
+const formatters = new Map<string, Intl.NumberFormat>()
+
+function moneyFormatter(currency: string, locale?: string): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${currency}`
+  let formatter = formatters.get(key)
+  if (!formatter) formatters.set(key, (formatter = new Intl.NumberFormat(locale, { style: 'currency', currency })))
+  return formatter
+}
+
 export function formatMoney(minor: number, currency: string, locale?: string): string {
-  const formatter = new Intl.NumberFormat(locale, { style: 'currency', currency })
+  const formatter = moneyFormatter(currency, locale)
   // Intl formats a decimal string exactly, so the amount never passes through a float.
   return formatter.format(minorToInputText(minor, currency) as Intl.StringNumericLiteral)
 }

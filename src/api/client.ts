@@ -3,8 +3,12 @@
  * channel `commitments:mark-done`. Each channel's prefix names its group and the rest its method,
  * both in camel case, so a channel added to a feature's contract is a method here with nothing
  * else to write. Envelopes are unwrapped; a refusal is thrown as ApiError.
+ *
+ * The channels are those the preload offers (one function per channel of the contract, see
+ * electron/preload/api-factory.ts): the window never loads the contract's schemas just to learn
+ * their names (they, and the validation library, are a large part of the code a window parses).
  */
-import { CHANNELS, type Channel } from '../../electron/shared/channels'
+import type { Channel } from '../../electron/shared/channels'
 import type { Input, Output } from '../../electron/shared/contract'
 import { ApiError } from '../errors'
 
@@ -34,9 +38,9 @@ async function invoke<C extends Channel>(channel: C, input: Input<C> | undefined
   throw new ApiError(envelope.error)
 }
 
-function buildClient(): ApiClient {
+function buildClient(channels: readonly Channel[]): ApiClient {
   const groups: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {}
-  for (const channel of CHANNELS) {
+  for (const channel of channels) {
     const [group, method] = clientPath(channel)
     const methods = (groups[group] ??= {})
     methods[method] = (input?: unknown) => invoke(channel, input as Input<typeof channel>)
@@ -45,4 +49,17 @@ function buildClient(): ApiClient {
   return Object.freeze(groups) as unknown as ApiClient
 }
 
-export const api: ApiClient = buildClient()
+let built: ApiClient | undefined
+/** Built on first use, from the channels `window.api` (the preload) offers. */
+const client = (): ApiClient => (built ??= buildClient(Object.keys(window.api.call) as Channel[]))
+
+export const api: ApiClient = new Proxy({} as ApiClient, {
+  get: (_target, group) => Reflect.get(client(), group),
+  has: (_target, group) => Reflect.has(client(), group),
+  ownKeys: () => Reflect.ownKeys(client()),
+  getOwnPropertyDescriptor: (_target, group) => {
+    const descriptor = Reflect.getOwnPropertyDescriptor(client(), group)
+    // The target is extensible and holds none of these: each must be reported as configurable.
+    return descriptor && { ...descriptor, configurable: true }
+  },
+})

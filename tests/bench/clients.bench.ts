@@ -68,21 +68,27 @@ function warnAboutPageErrors(app: RunningApp): void {
 
 /**
  * Waits until the first client row is visible, checking on every animation frame: Playwright's
- * locator waits back off to 500 ms between checks, which would swamp the figures.
+ * locator waits back off to 500 ms between checks, which would swamp the figures. Returns the
+ * page's own clock then (ms since the page started loading).
  */
-async function firstRowVisible(page: Page): Promise<void> {
-  await page.waitForFunction(
+async function firstRowVisible(page: Page): Promise<number> {
+  const shown = await page.waitForFunction(
     (selector) => {
       const row = document.querySelector(selector)
       // Rows from the previous visit may show while the new page loads: wait for the fresh page.
       if (!row || document.querySelector('.clients-view[data-loading="true"]')) return false
       const box = row.getBoundingClientRect()
-      return box.width > 0 && box.height > 0 && getComputedStyle(row).visibility !== 'hidden'
+      const visible = box.width > 0 && box.height > 0 && getComputedStyle(row).visibility !== 'hidden'
+      return visible && window.performance.now()
     },
     ROWS,
     { polling: 'raf' },
   )
+  return (await shown.jsonValue()) as number
 }
+
+/** The aim for the cold start to a usable list of 5,000 clients. */
+const COLD_START_AIM_MS = 500
 
 let dir5000 = ''
 let dir50 = ''
@@ -171,23 +177,47 @@ describe('client register benchmarks', () => {
   it('renderer.cold-start.5000', async () => {
     browser = await launchBrowser()
     const b = browser
+    const inPage: number[] = []
     const times = await sampleSection(5, async (timer) => {
       timer.start()
-      const app = await startApp(b, { dataDir: dir5000 })
+      // The window opens on the client list (the app starts on Today; here it is the list that is timed).
+      const app = await startApp(b, { dataDir: dir5000, openAt: '/clients' })
       try {
-        await firstRowVisible(app.page)
+        inPage.push(await firstRowVisible(app.page))
         timer.stop()
         warnAboutPageErrors(app)
       } finally {
         await app.close()
       }
     })
-    keep({ name: 'renderer.cold-start.5000', unit: 'ms', median: median(times), runs: times.length, samples: times })
+    const aim = { baseline: `the aim of ${COLD_START_AIM_MS} ms` }
+    const m = median(times)
+    keep({
+      name: 'renderer.cold-start.5000',
+      unit: 'ms',
+      median: m,
+      runs: times.length,
+      samples: times,
+      ratio: m / COLD_START_AIM_MS,
+      ...aim,
+    })
+    // The page's part alone: from its first request to the visible row (without opening the
+    // database, the browser context and the page, which Electron does differently).
+    const p = median(inPage)
+    keep({
+      name: 'renderer.cold-start.5000, in the page',
+      unit: 'ms',
+      median: p,
+      runs: inPage.length,
+      samples: inPage,
+      ratio: p / COLD_START_AIM_MS,
+      ...aim,
+    })
   })
 
   it('renderer.first-page.5000', async () => {
     browser ??= await launchBrowser()
-    const app = await startApp(browser, { dataDir: dir5000 })
+    const app = await startApp(browser, { dataDir: dir5000, openAt: '/clients' })
     try {
       const { page } = app
       await firstRowVisible(page)

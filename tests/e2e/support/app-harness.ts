@@ -82,6 +82,8 @@ export async function startApp(
     now?: () => Date
     /** Ports beyond the usual fakes (the SMTP password's cipher, the test mail server's certificate). */
     ports?: Partial<Ports>
+    /** The page the window opens on (e.g. '/clients'), as if the app had been left there; else the start page. */
+    openAt?: string
   } = {},
 ): Promise<RunningApp> {
   const dataDir = options.dataDir ?? newDataDir()
@@ -151,7 +153,7 @@ export async function startApp(
   page.on('console', (m) => {
     if (m.type() === 'error') pageErrors.push(m.text())
   })
-  await page.goto(pageUrl)
+  await page.goto(options.openAt ? `${pageUrl}#${options.openAt}` : pageUrl)
 
   // The reminder loop as index.ts starts it, with the Electron parts as recording fakes.
   const notifications: RunningApp['notifications'] = []

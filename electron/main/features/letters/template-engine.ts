@@ -5,7 +5,7 @@
  * inside its own paragraph. A template is checked before it is saved: an unknown merge field or a
  * syntax error is reported with its line.
  */
-import { Liquid, Tag, type Context, type Emitter, type TagToken, type TopLevelToken } from 'liquidjs'
+import { Liquid, Tag, type Context, type Emitter, type TagToken, type Template, type TopLevelToken } from 'liquidjs'
 import {
   LETTER_SUBJECT_MAX,
   LETTER_TEXT_MAX,
@@ -209,10 +209,27 @@ export function checkTemplate(engine: Liquid, source: string, part: 'subject' | 
   }
 }
 
+/** Templates parsed by each engine, by their text: the same few templates start every letter. */
+const parsedTemplates = new WeakMap<Liquid, Map<string, Template[]>>()
+const PARSED_KEPT = 64
+
+/** The template's text parsed (a parse error is thrown, and not kept). */
+function parsed(engine: Liquid, text: string): Template[] {
+  let kept = parsedTemplates.get(engine)
+  if (!kept) parsedTemplates.set(engine, (kept = new Map()))
+  let templates = kept.get(text)
+  if (!templates) {
+    templates = engine.parse(tagLinesTrimmed(text))
+    if (kept.size >= PARSED_KEPT) kept.delete(kept.keys().next().value as string)
+    kept.set(text, templates)
+  }
+  return templates
+}
+
 /** Renders one part of a template (its tag-only lines trimmed); a failure is a TemplateError naming its line. */
 export function renderPart(engine: Liquid, text: string, context: object, part: 'subject' | 'body'): string {
   try {
-    return engine.parseAndRenderSync(tagLinesTrimmed(text), context)
+    return engine.renderSync(parsed(engine, text), context)
   } catch (error) {
     const line = lineOf(error)
     throw new TemplateError(`${line ? `Line ${line}: ` : ''}${cleanMessage(error)}`, part, line)

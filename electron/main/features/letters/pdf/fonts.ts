@@ -5,6 +5,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import PDFDocument from 'pdfkit'
+import { newFontFiles, rememberFontFile, type FontFiles } from './font-files'
+import { newMeasures, type Measures } from './measures'
 
 export const FONT_FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const
 
@@ -23,6 +25,10 @@ export interface PdfFonts {
    * every document (each document still embeds only its own glyphs).
    */
   layouts: { regular: Record<string, unknown>; bold: Record<string, unknown>; uses: number }
+  /** Texts measured in these fonts (see measures.ts). */
+  measures: Measures
+  /** Compressed font files by the glyphs they hold (see font-files.ts). */
+  files: { regular: FontFiles; bold: FontFiles }
 }
 
 const cache = new Map<string, PdfFonts>()
@@ -33,11 +39,13 @@ function parse(file: string): PdfFont {
   const parsed = (doc as unknown as { _font: { font?: unknown } })._font.font
   if (!parsed) throw new Error(`${file} is not a font pdfkit can embed.`)
   keepCodePoints(parsed as FontkitFont)
+  keepDecodedGlyphs(parsed as FontkitFont)
   return parsed as PdfFont
 }
 
 interface FontkitGlyph {
   codePoints: number[]
+  _decode(): unknown
 }
 interface FontkitFont {
   getGlyph(id: number, characters?: number[]): FontkitGlyph | null
@@ -58,6 +66,31 @@ function keepCodePoints(font: FontkitFont): void {
   }
 }
 
+/**
+ * Every PDF embeds a subset of the font holding the glyphs it prints, and fontkit decodes each of
+ * those glyphs' outlines anew for every subset it writes (a fifth of a letter's time). A glyph's
+ * outline never changes: each glyph object keeps the one it decoded first. Nothing that reads it
+ * writes to it (the subset copies the glyph's bytes before renumbering a composite's parts).
+ */
+function keepDecodedGlyphs(font: FontkitFont): void {
+  const getGlyph = font.getGlyph.bind(font)
+  const kept = new WeakSet<FontkitGlyph>()
+  font.getGlyph = (id, characters) => {
+    const glyph = getGlyph(id, characters)
+    if (glyph && !kept.has(glyph)) {
+      kept.add(glyph)
+      const decode = glyph._decode.bind(glyph)
+      let decoded: unknown
+      let done = false
+      glyph._decode = () => {
+        if (!done) [decoded, done] = [decode(), true]
+        return decoded
+      }
+    }
+    return glyph
+  }
+}
+
 /** The fonts in `dir` (in development `<app>/resources/fonts`, packaged `<resources>/fonts`). */
 export function loadFonts(dir: string): PdfFonts {
   const cached = cache.get(dir)
@@ -66,19 +99,52 @@ export function loadFonts(dir: string): PdfFonts {
     regular: parse(path.join(dir, FONT_FILES.regular)),
     bold: parse(path.join(dir, FONT_FILES.bold)),
     layouts: { regular: Object.create(null), bold: Object.create(null), uses: 0 },
+    measures: newMeasures(),
+    files: { regular: newFontFiles(), bold: newFontFiles() },
   }
   cache.set(dir, fonts)
   return fonts
 }
 
-/** Gives the document's embedded fonts the shared word layouts (renewed now and then, so the cache stays small). */
-export function shareLayouts(doc: PDFKit.PDFDocument, fonts: PdfFonts, names: { regular: string; bold: string }): void {
+/**
+ * Gives the document's embedded fonts the shared word layouts (renewed now and then, so the cache
+ * stays small), and lets it find its fonts again without opening them anew. pdfkit remembers a font
+ * under the name it was asked for by, but not a registered font it found equal to one it already
+ * had (the regular font, the document's default), nor a font asked for by its parsed object (as its
+ * tables do after every cell, to restore the font they found): each such call opened the font again
+ * and compared its name table with the open one's as JSON, a tenth of a letter's time. The same
+ * calls now find the open font (the same object those comparisons ended with: the PDF is unchanged).
+ */
+export function shareFonts(doc: PDFKit.PDFDocument, fonts: PdfFonts, names: { regular: string; bold: string }): void {
   const layouts = fonts.layouts
   if (++layouts.uses % 2000 === 0) Object.assign(layouts, { regular: Object.create(null), bold: Object.create(null) })
+  const d = doc as unknown as OpenFonts
+  if (d._font.font === fonts.regular && !d._fontFamilies[names.regular]) {
+    // The document opened with the regular font: asked for by its name, pdfkit would open it again
+    // (numbering it, which the bold font's number shows) only to find it equal and keep the open one.
+    d._fontFamilies[names.regular] = d._font
+    d._fontCount++
+  }
   for (const which of ['regular', 'bold'] as const) {
     doc.font(names[which])
-    const embedded = (doc as unknown as { _font: { layoutCache?: Record<string, unknown> } })._font
-    if (embedded.layoutCache) embedded.layoutCache = layouts[which]
+    d._fontFamilies[names[which]] ??= d._font
+    if (d._font.layoutCache) d._font.layoutCache = layouts[which]
+    rememberFontFile(d._font, fonts.files[which])
+  }
+  const byParsed = new Map<unknown, string>([
+    [fonts.regular, names.regular],
+    [fonts.bold, names.bold],
+  ])
+  const font = d.font
+  d.font = function (this: PDFKit.PDFDocument, src: unknown, ...rest: unknown[]) {
+    return font.call(this, byParsed.get(src) ?? src, ...rest)
   }
   doc.font(names.regular)
+}
+
+interface OpenFonts {
+  _font: { font: unknown; layoutCache?: Record<string, unknown> }
+  _fontCount: number
+  _fontFamilies: Record<string, unknown>
+  font: (this: PDFKit.PDFDocument, src: unknown, ...rest: unknown[]) => PDFKit.PDFDocument
 }

@@ -45,12 +45,22 @@ function textsByFont(letter: LetterDocument): { regular: string[]; bold: string[
   return { regular, bold }
 }
 
+/** Whether each font has a glyph for a code point, as asked before (the font's answer never changes). */
+const covered = new WeakMap<object, Map<number, boolean>>()
+
+function hasGlyph(font: PdfFont, code: number): boolean {
+  let known = covered.get(font as unknown as object)
+  if (!known) covered.set(font as unknown as object, (known = new Map()))
+  let has = known.get(code)
+  if (has === undefined) known.set(code, (has = (font as unknown as GlyphCoverage).hasGlyphForCodePoint(code)))
+  return has
+}
+
 function missingIn(font: PdfFont, texts: string[], found: Set<number>): void {
-  const coverage = font as unknown as GlyphCoverage
   for (const text of texts) {
     for (const char of text) {
       const code = char.codePointAt(0) as number
-      if (!NOT_DRAWN.has(code) && !found.has(code) && !coverage.hasGlyphForCodePoint(code)) found.add(code)
+      if (!NOT_DRAWN.has(code) && !found.has(code) && !hasGlyph(font, code)) found.add(code)
     }
   }
 }

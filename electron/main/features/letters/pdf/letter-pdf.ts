@@ -7,10 +7,11 @@
 import PDFDocument from 'pdfkit'
 import { drawBlocks, ensureSpace } from './body'
 import { breakLongWords } from './breaking'
-import { shareLayouts, type PdfFonts } from './fonts'
+import { shareFonts, type PdfFonts } from './fonts'
 import { unprintableCharacters, withTabsAsSpaces } from './glyphs'
 import { decodeLogo, drawLetterhead } from './letterhead'
 import { drawAddressing, layoutOf, letterheadFrame } from './addressing'
+import { rememberMeasures } from './measures'
 import { cleanInfo, installMetadata } from './metadata'
 import { BODY_SIZE, BOLD, INK, LINE_GAP, MARGINS, MUTED, REGULAR, SMALL_SIZE } from './style'
 import type { LetterDocument, Tags } from './types'
@@ -210,7 +211,8 @@ export async function renderLetterPdf(original: LetterDocument, fonts: PdfFonts)
   })
   doc.registerFont(REGULAR, fonts.regular)
   doc.registerFont(BOLD, fonts.bold)
-  shareLayouts(doc, fonts, { regular: REGULAR, bold: BOLD })
+  shareFonts(doc, fonts, { regular: REGULAR, bold: BOLD })
+  rememberMeasures(doc, fonts.measures)
   const tags = createTags(doc)
 
   const footer = letter.letterhead.conventions?.footer ?? []
