@@ -4,7 +4,7 @@
  * version) or takes the saved one.
  */
 import { flushPromises, mount } from '@vue/test-utils'
-import { NMessageProvider } from 'naive-ui'
+import { NDialogProvider, NMessageProvider } from 'naive-ui'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, ref } from 'vue'
@@ -61,12 +61,15 @@ async function openDialog() {
   const show = ref(false)
   const Host = defineComponent({
     setup: () => () =>
-      h(NMessageProvider, () =>
-        h(ClientFormDialog, {
-          client: opened,
-          show: show.value,
-          'onUpdate:show': (v: boolean) => (show.value = v),
-        }),
+      // As in App.vue: the dialog asks before discarding typed text through the dialog provider.
+      h(NDialogProvider, () =>
+        h(NMessageProvider, () =>
+          h(ClientFormDialog, {
+            client: opened,
+            show: show.value,
+            'onUpdate:show': (v: boolean) => (show.value = v),
+          }),
+        ),
       ),
   })
   wrapper = mount(Host, { attachTo: document.body })

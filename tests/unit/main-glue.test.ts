@@ -90,6 +90,8 @@ function createFakeElectron() {
   }
 
   const electron = {
+    // The system's light or dark choice: the window's background follows it, Settings sets its source.
+    nativeTheme: { shouldUseDarkColors: false, themeSource: 'system' },
     // The system keychain, unavailable here: the shared database's password is never kept.
     safeStorage: {
       isEncryptionAvailable: () => false,
