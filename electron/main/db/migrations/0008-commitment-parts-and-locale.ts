@@ -1,3 +1,4 @@
+import { engineOf } from '../engine'
 import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm'
 
 /**
@@ -63,9 +64,24 @@ export class CommitmentPartsAndLocale1763800000008 implements MigrationInterface
     await q.query(
       `UPDATE turnarounds SET
          client_commitment_kind = (SELECT p.kind FROM turnaround_client_commitments p WHERE p.turnaround_id = turnarounds.id ORDER BY p.position, p.id LIMIT 1),
-         client_commitment_amount_minor = (SELECT p.amount_minor FROM turnaround_client_commitments p WHERE p.turnaround_id = turnarounds.id ORDER BY p.position, p.id LIMIT 1),
-         client_commitment = COALESCE((SELECT group_concat(description, '; ') FROM (SELECT p.description FROM turnaround_client_commitments p WHERE p.turnaround_id = turnarounds.id ORDER BY p.position, p.id)), '')`,
+         client_commitment_amount_minor = (SELECT p.amount_minor FROM turnaround_client_commitments p WHERE p.turnaround_id = turnarounds.id ORDER BY p.position, p.id LIMIT 1)`,
     )
+    // Every part's words joined in order: read and written back row by row (string aggregation in
+    // an order is not the same SQL on SQLite and PostgreSQL).
+    const parts = (await q.query(
+      'SELECT turnaround_id AS "turnaroundId", description FROM turnaround_client_commitments ORDER BY turnaround_id, position, id',
+    )) as { turnaroundId: number | string; description: string }[]
+    const words = new Map<number, string[]>()
+    for (const p of parts) {
+      const id = Number(p.turnaroundId)
+      words.set(id, [...(words.get(id) ?? []), p.description])
+    }
+    const engine = engineOf(q)
+    for (const [id, list] of words)
+      await q.query(`UPDATE turnarounds SET client_commitment = ${engine.param(1)} WHERE id = ${engine.param(2)}`, [
+        list.join('; '),
+        id,
+      ])
     await q.dropTable('turnaround_client_commitments')
     await q.query('ALTER TABLE letters DROP COLUMN locale')
     await q.query('ALTER TABLE business_profile DROP COLUMN locale')
