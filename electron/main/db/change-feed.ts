@@ -128,7 +128,7 @@ export function listenForChanges(
       database: settings.database,
       user: settings.user,
       password: settings.password,
-      ssl: sslOf(settings),
+      ssl: sslOf(settings) as pg.ClientConfig['ssl'],
       application_name: `${settings.applicationName ?? 'Turnaround Desk'} (changes)`,
       connectionTimeoutMillis: settings.connectTimeoutMs ?? 10_000,
       keepAlive: true,
