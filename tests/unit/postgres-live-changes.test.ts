@@ -139,4 +139,54 @@ describe('changes between desktops on a shared database', () => {
     await one.call('clients:archive', { id: client.data.id })
     await arrived
   }, 60_000)
+
+  it('refuses a write whose connection is lost midway, in plain words, writing none of it; the same write succeeds again', async () => {
+    const { one, settings } = await twoDesktops()
+    const client = (await one.call('clients:create', { name: 'Cut Off Ltd' })) as { data: { id: number } }
+    const clientId = client.data.id
+    const admin = new pg.Client({ ...settings, ssl: false })
+    await admin.connect()
+    try {
+      // Another session holds the client's row: opening a turnaround inserts it, then waits to mark the client.
+      await admin.query('BEGIN')
+      await admin.query(`SELECT id FROM ${settings.schema}.clients WHERE id = $1 FOR NO KEY UPDATE`, [clientId])
+      const input = { ...VALID_INPUTS['turnarounds:open'], clientId }
+      const answer = one.call('turnarounds:open', input)
+      let pid: number | undefined
+      while (pid === undefined) {
+        const rows = (
+          await admin.query<{ pid: number }>(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE 'UPDATE%clients%'",
+          )
+        ).rows
+        pid = rows[0]?.pid
+        if (pid === undefined) {
+          // Within a transaction the activity view is a snapshot: it is taken again.
+          await admin.query('SELECT pg_stat_clear_snapshot()')
+          await new Promise((r) => setTimeout(r, 50))
+        }
+      }
+      await admin.query('SELECT pg_terminate_backend($1)', [pid])
+      expect(await answer).toEqual({
+        ok: false,
+        error: {
+          code: 'UNREACHABLE',
+          message:
+            'The shared database cannot be reached, so nothing was changed. What you typed is still here: try again once it is back.',
+        },
+      })
+      await admin.query('ROLLBACK')
+      // Nothing of it was written: no turnaround, the client as it was.
+      expect((await admin.query(`SELECT count(*)::int AS n FROM ${settings.schema}.turnarounds`)).rows).toEqual([
+        { n: 0 },
+      ])
+      expect(
+        (await admin.query(`SELECT status FROM ${settings.schema}.clients WHERE id = $1`, [clientId])).rows[0],
+      ).not.toEqual({ status: 'in_turnaround' })
+      // Tried again (the form kept what was typed), it is saved.
+      expect(await one.call('turnarounds:open', input)).toMatchObject({ ok: true })
+    } finally {
+      await admin.end()
+    }
+  }, 60_000)
 })
