@@ -1,4 +1,5 @@
 /** App lifecycle, window and menu: Electron glue only. Everything it wires is tested without Electron. */
+import { randomUUID } from 'node:crypto'
 import os from 'node:os'
 import { setDeskUser } from './db/record-version'
 import {
@@ -26,7 +27,9 @@ import {
   shell,
 } from 'electron'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, RENDERER_URL, createAppProtocolHandler } from './app-protocol'
-import { IMPORT_PROGRESS_CHANNEL, MENU_EVENT_CHANNEL, NAVIGATE_CHANNEL } from '../shared/channels'
+import { IMPORT_PROGRESS_CHANNEL, LIVE_CHANNEL, MENU_EVENT_CHANNEL, NAVIGATE_CHANNEL } from '../shared/channels'
+import type { LiveEvent } from '../shared/live/events'
+import { listenForChanges } from './db/change-feed'
 import type { MenuCommand } from '../shared/words'
 import { DATABASE_FILE_NAME } from './db/open-database'
 import { describeRecoveryOffer, openWithRecovery } from './db/recovery'
@@ -196,7 +199,9 @@ async function start(): Promise<void> {
   // Records this desktop creates and changes are signed with its name (Settings > Your data).
   setDeskUser(opened.dataSource, choice.userName)
   const queue = createRequestQueue()
+  const deskId = randomUUID()
   const ctx: AppContext = {
+    deskId,
     dataSource: opened.dataSource,
     dataDir,
     // Where the data lives, as Settings shows it: the file, or the shared database's address.
@@ -319,8 +324,32 @@ async function start(): Promise<void> {
   // The calendar feed is written at start, so it is current even after changes made elsewhere.
   void queue.run(() => services.calendar.refreshFeed())
 
+  // On a shared database: what other desktops change is shown here, and a lost connection is said.
+  const sendLive = (event: LiveEvent) => mainWindow?.webContents.send(LIVE_CHANNEL, event)
+  let sharedDown = false
+  const changes =
+    shared && choice.connection
+      ? listenForChanges(
+          postgresSettingsOf(choice.connection, secrets.open(choice.connection.passwordSealed)),
+          deskId,
+          {
+            changed: (areas) => sendLive({ kind: 'changed', areas }),
+            connection: (connected) => {
+              sharedDown = !connected
+              sendLive({ kind: 'connection', connected })
+            },
+            logError: log.error,
+          },
+        )
+      : null
+  // A page loaded while the database is out of reach is told so.
+  mainWindow.webContents.on('did-finish-load', () => {
+    if (sharedDown) sendLive({ kind: 'connection', connected: false })
+  })
+
   app.on('before-quit', () => {
     quitting = true
+    void changes?.stop()
     presence?.stop()
     stopBackups()
     void opened.dataSource.destroy()

@@ -10,7 +10,7 @@ import { inputSchemas, type Handlers } from '../shared/contract'
 import { fail, ok, type Envelope } from '../shared/envelope'
 import { BROKEN_TEXT_MESSAGE, isWellFormedText, issueMessage } from '../shared/fields'
 import { DomainError } from './domain-error'
-import { storageMessageOf } from './db/errors'
+import { UNREACHABLE_MESSAGE, isUnreachable, storageMessageOf } from './db/errors'
 import { createRequestQueue, type RequestQueue } from './request-queue'
 
 /** The part of an Electron sender frame the check needs. */
@@ -79,6 +79,7 @@ export function createDispatcher(
         // A full disk or a folder that cannot be written is the disk's fault, not the data's: say so.
         const storage = storageMessageOf(error, 'this was not saved and nothing was changed')
         if (storage) return fail('STORAGE', storage)
+        if (isUnreachable(error)) return fail('UNREACHABLE', UNREACHABLE_MESSAGE)
         return fail('INTERNAL', 'Something went wrong and nothing was changed. The details are in the log file.')
       }
     },

@@ -8,6 +8,7 @@ import { CHANNELS, isAppPath, type Channel } from '../shared/channels'
 import type { Envelope } from '../shared/envelope'
 import { MENU_COMMANDS, type MenuCommand } from '../shared/words'
 import { isImportProgress } from '../shared/ledger-import/progress'
+import { isLiveEvent } from '../shared/live/events'
 
 export type Invoke = (channel: Channel, input: unknown) => Promise<Envelope<unknown>>
 export type Subscribe = (listener: (payload: unknown) => void) => () => void
@@ -20,6 +21,7 @@ export function createApi(
   subscribeToMenu: Subscribe,
   subscribeToImportProgress: Subscribe = noEvents,
   subscribeToNavigate: Subscribe = noEvents,
+  subscribeToLive: Subscribe = noEvents,
 ): DeskApi {
   const call = Object.fromEntries(
     CHANNELS.map((channel) => [channel, (input: unknown) => invoke(channel, input)]),
@@ -39,6 +41,12 @@ export function createApi(
     onNavigate(listener) {
       return subscribeToNavigate((payload) => {
         if (isAppPath(payload)) listener(payload)
+      })
+    },
+    onLive(listener) {
+      return subscribeToLive((payload) => {
+        if (isLiveEvent(payload))
+          listener(payload.kind === 'changed' ? { ...payload, areas: [...payload.areas] } : { ...payload })
       })
     },
   }

@@ -1,6 +1,6 @@
 /** The only file that touches ipcRenderer. Exposes `window.api`, built by the factory from the contract. */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { IMPORT_PROGRESS_CHANNEL, MENU_EVENT_CHANNEL, NAVIGATE_CHANNEL } from '../shared/channels'
+import { IMPORT_PROGRESS_CHANNEL, LIVE_CHANNEL, MENU_EVENT_CHANNEL, NAVIGATE_CHANNEL } from '../shared/channels'
 import { createApi } from './api-factory'
 
 const subscribe = (channel: string) => (listener: (payload: unknown) => void) => {
@@ -14,6 +14,7 @@ const api = createApi(
   subscribe(MENU_EVENT_CHANNEL),
   subscribe(IMPORT_PROGRESS_CHANNEL),
   subscribe(NAVIGATE_CHANNEL),
+  subscribe(LIVE_CHANNEL),
 )
 
 contextBridge.exposeInMainWorld('api', api)

@@ -17,6 +17,9 @@ export const IMPORT_PROGRESS_CHANNEL = 'ledger-import:progress'
 /** Main-to-renderer: go to a page of the app (a reminder or the tray was clicked). */
 export const NAVIGATE_CHANNEL = 'app:navigate'
 
+/** Main-to-renderer: another desktop changed the shared database, or it cannot be reached (live/events.ts). */
+export const LIVE_CHANNEL = 'database:live'
+
 /** A path of the app's router main may send the renderer to: /today, /turnarounds/12?tab=commitments. */
 export function isAppPath(value: unknown): value is string {
   return typeof value === 'string' && value.length <= 200 && /^\/[a-z-]*(\/\d+)?(\?tab=[a-z]+)?$/.test(value)

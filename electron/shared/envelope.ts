@@ -1,6 +1,7 @@
 /** Errors cross the process boundary as data, never as thrown exceptions with stacks. */
 
 /** STORAGE: the disk is full or the data folder cannot be written; the message says which and what to do. */
+/** UNREACHABLE: the shared database could not be reached; nothing was written. */
 /** CONFLICT: someone else saved the record since it was opened; the message says who and when. */
 export const ERROR_CODES = [
   'VALIDATION',
@@ -10,6 +11,7 @@ export const ERROR_CODES = [
   'STORAGE',
   'INTERNAL',
   'CONFLICT',
+  'UNREACHABLE',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

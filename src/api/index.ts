@@ -4,6 +4,7 @@
  */
 import type { ImportProgress } from '../../electron/shared/ledger-import/progress'
 import type { MenuCommand } from '../../electron/shared/words'
+import type { LiveEvent } from '../../electron/shared/live/events'
 
 export { api, type ApiClient } from './client'
 
@@ -20,4 +21,9 @@ export function onNavigate(listener: (path: string) => void): () => void {
 /** Commands from the native menu; returns the unsubscribe function. */
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   return window.api.onMenuCommand(listener)
+}
+
+/** The shared database's news (another desktop's changes, the connection lost or back); returns the unsubscribe function. */
+export function onLive(listener: (event: LiveEvent) => void): () => void {
+  return window.api.onLive(listener)
 }

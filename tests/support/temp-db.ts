@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -53,7 +54,14 @@ export async function openTestApp(
   const file = path.join(dir, DATABASE_FILE_NAME)
   const db = engine === 'postgres' ? await openTestPostgres(dir) : await openDatabase({ file, now })
   const queue = createRequestQueue()
-  const ctx: AppContext = { dataSource: db.dataSource, dataDir: dir, databaseFile: file, version: '0.0.0-test', queue }
+  const ctx: AppContext = {
+    dataSource: db.dataSource,
+    dataDir: dir,
+    databaseFile: file,
+    version: '0.0.0-test',
+    queue,
+    deskId: crypto.randomUUID(),
+  }
   const opened: string[] = []
   const saveDialogs: Array<{ title: string; defaultPath: string }> = []
   const openedFiles: string[] = []

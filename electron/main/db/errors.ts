@@ -126,3 +126,44 @@ export function describeOpenProblem(error: DatabaseOpenError): { title: string; 
       }
   }
 }
+
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  // PostgreSQL: the server shut down or ended the session; the connection failed or is gone.
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+])
+const UNREACHABLE_WORDS =
+  /connection terminated|timeout exceeded when trying to connect|connection (?:is )?closed|terminating connection|client has encountered a connection error/i
+
+/**
+ * The shared database could not be reached (its connection refused, dropped or timed out). Found
+ * on the error, its driverError (TypeORM) or its cause. A transaction cut off this way is never
+ * committed: the server rolls back whatever it had of it.
+ */
+export function isUnreachable(error: unknown, depth = 0): boolean {
+  if (error === null || typeof error !== 'object' || depth > 4) return false
+  const code = (error as { code?: unknown }).code
+  if (typeof code === 'string' && UNREACHABLE_CODES.has(code)) return true
+  const message = (error as { message?: unknown }).message
+  if (typeof message === 'string' && UNREACHABLE_WORDS.test(message)) return true
+  return (
+    isUnreachable((error as { driverError?: unknown }).driverError, depth + 1) ||
+    isUnreachable((error as { cause?: unknown }).cause, depth + 1)
+  )
+}
+
+export const UNREACHABLE_MESSAGE =
+  'The shared database cannot be reached, so nothing was changed. What you typed is still here: try again once it is back.'

@@ -36,6 +36,9 @@ import { AppearanceSettings, appearanceFile } from './appearance/appearance-sett
 import { createAppearanceHandlers } from './appearance/appearance-handlers'
 import { choiceFileOf, type SecretBox } from '../db/database-choice'
 import { DatabaseService, createDatabaseHandlers } from './database'
+import { notifyingChanges } from './live'
+import { engineOf } from '../db/engine'
+import { notifyChanges } from '../db/change-feed'
 
 /** What the services need from the outside world; Electron supplies the real ones, tests fakes. */
 export interface Ports {
@@ -86,6 +89,8 @@ export interface AppContext {
   queue?: RequestQueue
   /** The better_sqlite3.node the database was opened with, when not the default. */
   nativeBinding?: string
+  /** Names this desktop in the notices of its writes on a shared database (it ignores its own). */
+  deskId?: string
 }
 
 export function createServices(ctx: AppContext, ports: Ports) {
@@ -223,10 +228,15 @@ export function createHandlers(
     ...createDatabaseHandlers(services.database),
   }
   const runQueued = <T>(task: () => Promise<T>): Promise<T> => (ctx.queue ? ctx.queue.run(task) : task())
-  return afterChanges(
+  const withFeed = afterChanges(
     handlers,
     DATED_THINGS_CHANNELS,
     async () => services.calendar.requestRefresh(runQueued, ports.datedThingsChanged),
     ports.logError,
   )
+  if (engineOf(ctx.dataSource).kind !== 'postgres') return withFeed
+  // On a shared database, the other desktops are told which areas each committed write changed.
+  const desk = ctx.deskId ?? ''
+  const schema = (ctx.dataSource.options as { schema?: string }).schema
+  return notifyingChanges(withFeed, (areas) => notifyChanges(ctx.dataSource, schema, { desk, areas }), ports.logError)
 }

@@ -5,6 +5,7 @@
 import { createApi } from '../../../electron/preload/api-factory'
 import {
   IMPORT_PROGRESS_CHANNEL,
+  LIVE_CHANNEL,
   MENU_EVENT_CHANNEL,
   NAVIGATE_CHANNEL,
   type Channel,
@@ -32,6 +33,7 @@ window.api = createApi(
   subscribe(MENU_EVENT_CHANNEL),
   subscribe(IMPORT_PROGRESS_CHANNEL),
   subscribe(NAVIGATE_CHANNEL),
+  subscribe(LIVE_CHANNEL),
 )
 window.__deskEvent = (channel, payload) => channels.get(channel)?.forEach((l) => l(payload))
 window.__deskMenu = (command) => window.__deskEvent(MENU_EVENT_CHANNEL, command)

@@ -78,7 +78,7 @@ export interface PostgresSettings {
   connectTimeoutMs?: number
 }
 
-function sslOf(settings: PostgresSettings): TlsOptions | false {
+export function sslOf(settings: PostgresSettings): TlsOptions | false {
   if (!settings.tls) return false
   return {
     ca: settings.tls.ca,
