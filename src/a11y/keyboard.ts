@@ -56,6 +56,27 @@ function onTabKey(event: KeyboardEvent): void {
   event.preventDefault()
   next.click()
   next.focus()
+  keepOnTab(next)
+}
+
+/**
+ * A side panel closed just before gives the focus back to its opener once its exit animation ends,
+ * which on a busy machine may be after a tab was already chosen (the opener then sits in the pane
+ * being left, and goes): for a moment, that return is undone and the focus stays on the tab.
+ */
+function keepOnTab(tab: HTMLElement): void {
+  const keep = (event: FocusEvent) => {
+    const target = event.target as Element | null
+    if (tab.isConnected && target && openerElements.has(target)) tab.focus()
+  }
+  // Any key pressed after is the user's own move: left alone.
+  const stop = () => {
+    document.removeEventListener('focusin', keep)
+    document.removeEventListener('keydown', stop, true)
+  }
+  document.addEventListener('focusin', keep)
+  document.addEventListener('keydown', stop, true)
+  window.setTimeout(stop, 800)
 }
 
 const FIELD =
