@@ -56,6 +56,27 @@ function onTabKey(event: KeyboardEvent): void {
   event.preventDefault()
   next.click()
   next.focus()
+  keepOnTab(next)
+}
+
+/**
+ * A side panel closed just before gives the focus back to its opener once its exit animation ends,
+ * which on a busy machine may be after a tab was already chosen (the opener then sits in the pane
+ * being left, and goes): for a moment, that return is undone and the focus stays on the tab.
+ */
+function keepOnTab(tab: HTMLElement): void {
+  const keep = (event: FocusEvent) => {
+    const target = event.target as Element | null
+    if (tab.isConnected && target && openerElements.has(target)) tab.focus()
+  }
+  // Any key pressed after is the user's own move: left alone.
+  const stop = () => {
+    document.removeEventListener('focusin', keep)
+    document.removeEventListener('keydown', stop, true)
+  }
+  document.addEventListener('focusin', keep)
+  document.addEventListener('keydown', stop, true)
+  window.setTimeout(stop, 800)
 }
 
 const FIELD =
@@ -121,14 +142,27 @@ function onDialogOpened(dialog: Element): void {
   // A dialog closing just before gives the focus back to its own opener once its exit animation
   // ends, which may be after this one opened: for a moment, that return is undone. Only that one:
   // the focus going anywhere else (a click, this dialog closing) is left alone.
+  // Naive's focus trap, late on a busy machine, may also move the focus to the close button after
+  // the first field had it: until a key is pressed there, the first field keeps it.
+  let typed = false
+  const onKey = () => {
+    typed = true
+  }
   const keep = (event: FocusEvent) => {
     const target = event.target as Element | null
-    if (!dialog.isConnected || !target || !openerElements.has(target)) return
+    if (!dialog.isConnected || !target) return
     if (dialog.closest('[class*="-leave"]') || dialog.matches('[class*="-leave"]')) return
-    firstFocus(dialog)?.focus()
+    const trapped = !typed && dialog.contains(target) && target.matches('.n-base-close, .n-base-close *')
+    if (!openerElements.has(target) && !trapped) return
+    const first = firstFocus(dialog)
+    if (first && first !== target) first.focus()
   }
   document.addEventListener('focusin', keep)
-  window.setTimeout(() => document.removeEventListener('focusin', keep), 800)
+  document.addEventListener('keydown', onKey, true)
+  window.setTimeout(() => {
+    document.removeEventListener('focusin', keep)
+    document.removeEventListener('keydown', onKey, true)
+  }, 800)
 }
 
 function onDialogClosed(dialog: Element): void {

@@ -8,6 +8,8 @@
  *   a dialog or drawer is named by its title;
  * - a number field's − and + buttons are named ("Decrease"/"Increase" and the field's name);
  * - a select that cannot be typed in is a combobox with the name of its field;
+ * - a switch inside a <label> (its text beside it) is named by that label;
+ * - a switch or checkbox that is turned off says so (aria-disabled), as Naive leaves it out;
  * - toasts are a live region (errors an alert), read out without moving the focus.
  *
  * It watches the document and repairs what is added; each repair is idempotent.
@@ -82,6 +84,19 @@ function repairDynamicTags(tags: Element): void {
   })
 }
 
+/** A switch written as `<label><n-switch /> What it turns on</label>`: the label's text names it. */
+function repairSwitch(control: Element): void {
+  if (named(control)) return
+  const label = control.closest('label')
+  if (label?.textContent?.trim()) control.setAttribute('aria-labelledby', idOf(label, 'td-switch-label'))
+}
+
+/** Naive greys a disabled switch or checkbox but does not say it is disabled. */
+function repairDisabled(control: Element): void {
+  if (control.matches('.n-switch--disabled, .n-checkbox--disabled')) control.setAttribute('aria-disabled', 'true')
+  else control.removeAttribute('aria-disabled')
+}
+
 function repairCard(card: Element): void {
   const header = card.querySelector(':scope > .n-card-header')
   const title = header?.querySelector(':scope > .n-card-header__main')
@@ -127,6 +142,8 @@ function repairMessages(container: Element): void {
 export function repair(root: ParentNode): void {
   root.querySelectorAll('.n-message-container').forEach(repairMessages)
   root.querySelectorAll('.n-form-item').forEach(repairFormItem)
+  root.querySelectorAll('.n-switch').forEach(repairSwitch)
+  root.querySelectorAll('.n-switch, .n-checkbox').forEach(repairDisabled)
   root.querySelectorAll('.n-card').forEach(repairCard)
   root.querySelectorAll('.n-dynamic-tags').forEach(repairDynamicTags)
   root.querySelectorAll('.n-drawer').forEach(repairDrawer)

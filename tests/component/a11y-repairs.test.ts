@@ -4,7 +4,7 @@
  * with the arrow keys, Ctrl+S in an inline form, and the save shortcut of a hidden dialog silent.
  */
 import { mount } from '@vue/test-utils'
-import { NCard, NForm, NFormItem, NInput, NInputNumber, NSwitch, NTabPane, NTabs } from 'naive-ui'
+import { NCard, NCheckbox, NForm, NFormItem, NInput, NInputNumber, NSwitch, NTabPane, NTabs } from 'naive-ui'
 import { defineComponent, h, nextTick, ref } from 'vue'
 import { afterEach, describe, expect, it } from 'vitest'
 import { watchKeyboard } from '../../src/a11y/keyboard'
@@ -60,6 +60,37 @@ describe('names Naive UI leaves out', () => {
     expect(title.getAttribute('role')).toBe('heading')
     expect(title.getAttribute('aria-level')).toBe('2')
     expect(document.querySelector('.n-card-header')!.hasAttribute('role')).toBe(false)
+  })
+})
+
+describe('switches and checkboxes', () => {
+  it('names a switch by the label it sits in and says when a switch or checkbox is turned off', async () => {
+    const disabled = ref(true)
+    attach(
+      mount(
+        () =>
+          h('div', [
+            h('label', [h(NSwitch, { value: true }), ' Start when I log in']),
+            h(NSwitch, { value: false, disabled: disabled.value, 'aria-label': 'Own name' }),
+            h(NCheckbox, { checked: false, disabled: disabled.value }, () => 'Starts a new page'),
+          ]),
+        { attachTo: document.body },
+      ),
+    )
+    await nextTick()
+    repair(document)
+    const [inLabel, own] = Array.from(document.querySelectorAll('.n-switch'))
+    expect(nameOf(inLabel!)).toBe('Start when I log in')
+    expect(own!.getAttribute('aria-label')).toBe('Own name')
+    expect(own!.hasAttribute('aria-labelledby')).toBe(false)
+    expect(own!.getAttribute('aria-disabled')).toBe('true')
+    expect(document.querySelector('.n-checkbox')!.getAttribute('aria-disabled')).toBe('true')
+    expect(inLabel!.hasAttribute('aria-disabled')).toBe(false)
+    disabled.value = false
+    await nextTick()
+    repair(document)
+    expect(own!.hasAttribute('aria-disabled')).toBe(false)
+    expect(document.querySelector('.n-checkbox')!.hasAttribute('aria-disabled')).toBe(false)
   })
 })
 

@@ -137,7 +137,7 @@ async function wholeTurnaround(app: RunningApp): Promise<void> {
   await tabTo(page, '[data-testid="record-agreement"]')
   await press('Enter')
   await page.getByTestId('agreement-recorded').waitFor()
-  await tabTo(page, '#client-commitment-description')
+  await tabTo(page, '#client-commitment-description-0')
   await type('Renew the annual contract in January')
   await tabTo(page, '[data-testid="save-client-commitment"]')
   await press('Enter')
