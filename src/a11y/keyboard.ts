@@ -79,8 +79,14 @@ function keepOnTab(tab: HTMLElement): void {
   window.setTimeout(stop, 800)
 }
 
+/**
+ * What counts as a field when a dialog opens. A select that cannot be typed in takes the focus on
+ * its label (`.n-base-selection-label`, or `-tags` for several values), not on `.n-base-selection`:
+ * left out, a dialog that starts with a select opened on the next field instead, and when that was
+ * a date, its calendar covered the select.
+ */
 const FIELD =
-  'input:not([type="hidden"]):not([type="file"]):not([disabled]):not([readonly]), textarea:not([disabled]), [role="combobox"][tabindex="0"], .n-radio-group .n-radio-input, .n-base-selection[tabindex="0"]'
+  'input:not([type="hidden"]):not([type="file"]):not([disabled]):not([readonly]), textarea:not([disabled]), [role="combobox"][tabindex="0"], .n-radio-group .n-radio-input, .n-base-selection[tabindex="0"], .n-base-selection-label[tabindex="0"], .n-base-selection-tags[tabindex="0"]'
 const OPEN = '.n-modal-container [role="dialog"], .n-drawer[role="dialog"], .n-dialog'
 
 const openers = new WeakMap<Element, HTMLElement>()

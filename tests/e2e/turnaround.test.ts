@@ -121,6 +121,13 @@ describe('a turnaround from start to finish', () => {
     // Follow up in writing: an email logged as a touchpoint.
     await tab(page, /^Touchpoints/)
     await page.getByTestId('log-touchpoint').click()
+    // The dialog opens on its first field, Kind, with no calendar over it.
+    await expect
+      .poll(() => page.evaluate(() => !!document.activeElement?.closest('[data-testid="touchpoint-kind"]')))
+      .toBe(true)
+    await page.waitForTimeout(300) // past the moment the app moves the focus to a dialog's first field
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid="touchpoint-kind"]'))).toBe(true)
+    expect(await page.locator('.n-date-panel').count()).toBe(0)
     await page.getByTestId('touchpoint-kind').click()
     await page.locator('.n-base-select-option', { hasText: 'Email' }).click()
     await page.locator('#touchpoint-minutes').fill('25')

@@ -154,6 +154,9 @@ export async function startApp(
     if (m.type() === 'error') pageErrors.push(m.text())
   })
   await page.goto(options.openAt ? `${pageUrl}#${options.openAt}` : pageUrl)
+  // The router's first move, to the start page, ends once that page's code has loaded (on demand):
+  // until then a test's own move to another page would be written over by it.
+  if (!options.openAt) await page.waitForFunction(() => /^#\/./.test(location.hash))
 
   // The reminder loop as index.ts starts it, with the Electron parts as recording fakes.
   const notifications: RunningApp['notifications'] = []
