@@ -232,14 +232,14 @@ describe('the shared database (PostgreSQL beside SQLite)', () => {
       await listener.stop()
       const label = `changes gathered for ${debounceMs} ms`
       record({
-        name: 'a write through the dispatcher on SQLite (new client)',
+        name: `a write through the dispatcher on SQLite (new client; beside the round trip, ${label})`,
         unit: 'ms',
         median: median(sqliteWrite),
         runs: ROUND_TRIPS,
         samples: sqliteWrite,
       })
       record({
-        name: 'a write through the dispatcher on PostgreSQL (new client)',
+        name: `a write through the dispatcher on PostgreSQL (new client; beside the round trip, ${label})`,
         unit: 'ms',
         median: median(pgWrite),
         runs: ROUND_TRIPS,
