@@ -297,8 +297,8 @@ function recordVersusSqlite(name: string, times: number[], sqliteKey: string): v
 describe('ledger benchmarks on PostgreSQL', () => {
   const period = periodOf('ttm', TODAY)
 
-  it('ledger.portfolio-12-months on PostgreSQL', async () => {
-    if (!pgLedger || !pgRaw) return
+  it('ledger.portfolio-12-months on PostgreSQL', async ({ skip }) => {
+    if (!pgLedger || !pgRaw) return skip()
     const plain = numberedPlaceholders(GROUP_BY)
     const ours = await pgLedger.figures.portfolio(period)
     const rows = (await pgRaw.query(plain, [period.from, period.to])).rows as Array<{ kind: string; amount: number }>
@@ -328,8 +328,8 @@ describe('ledger benchmarks on PostgreSQL', () => {
     recordVersusSqlite('ledger.portfolio-12-months', measured, 'portfolio')
   })
 
-  it('ledger.client-page on PostgreSQL', async () => {
-    if (!pgLedger || !pgRaw) return
+  it('ledger.client-page on PostgreSQL', async ({ skip }) => {
+    if (!pgLedger || !pgRaw) return skip()
     const plain = numberedPlaceholders(GROUP_BY_CLIENT)
     const ours = await pgLedger.figures.client(CLIENT_ID, period)
     const rows = (await pgRaw.query(plain, [CLIENT_ID, period.from, period.to])).rows as Array<{

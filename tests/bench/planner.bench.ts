@@ -590,8 +590,8 @@ describe('planner benchmarks on PostgreSQL', () => {
       })
   }
 
-  it('today.query on PostgreSQL', async () => {
-    if (!pgOpened || !pgRaw) return
+  it('today.query on PostgreSQL', async ({ skip }) => {
+    if (!pgOpened || !pgRaw) return skip()
     const m = pgOpened.dataSource.manager
     const handWritten = rawTodayPostgres(pgRaw)
     await measure(
@@ -601,8 +601,8 @@ describe('planner benchmarks on PostgreSQL', () => {
     )
   })
 
-  it('trends.query on PostgreSQL', async () => {
-    if (!pgOpened || !pgRaw) return
+  it('trends.query on PostgreSQL', async ({ skip }) => {
+    if (!pgOpened || !pgRaw) return skip()
     const m = pgOpened.dataSource.manager
     const handWritten = rawTrendsPostgres(pgRaw)
     await measure(

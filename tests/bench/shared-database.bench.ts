@@ -153,8 +153,8 @@ const write = (d: ReturnType<typeof desktop>, run: number) =>
   d.call('clients:create', { name: `Round Trip ${run} ${crypto.randomUUID().slice(0, 8)}` })
 
 describe('the shared database (PostgreSQL beside SQLite)', () => {
-  it(`ledger import of ${IMPORT_ROWS.toLocaleString('en')} rows on PostgreSQL`, async () => {
-    if (!postgres) return
+  it(`ledger import of ${IMPORT_ROWS.toLocaleString('en')} rows on PostgreSQL`, async ({ skip }) => {
+    if (!postgres) return skip()
     const sqliteTimes: number[] = []
     const pgTimes: number[] = []
     // In turns, a fresh database each run, so the machine's other work weighs on both alike.
@@ -190,8 +190,8 @@ describe('the shared database (PostgreSQL beside SQLite)', () => {
   })
 
   for (const debounceMs of [300, 0])
-    it(`a write's round trip to a second desktop, changes gathered for ${debounceMs} ms`, async () => {
-      if (!postgres) return
+    it(`a write's round trip to a second desktop, changes gathered for ${debounceMs} ms`, async ({ skip }) => {
+      if (!postgres) return skip()
       const settings = await postgres.settings(newSchema(), 3)
       const one = desktop((await openPostgres(settings)).dataSource)
       const two = desktop((await openPostgres(settings)).dataSource)
