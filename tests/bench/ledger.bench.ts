@@ -2,6 +2,9 @@
  * Ledger figures at scale: 1,000,000 entries across 2,000 clients over 5 years. The portfolio for
  * the last 12 months and one client's page, through the app's own figures (monthly totals plus the
  * period's edges), beside a plain hand-written GROUP BY over the entries on better-sqlite3.
+ * Then the same on PostgreSQL (the shared database): the same 1,000,000 entries in a schema of a
+ * throwaway database, the app's figures beside the same GROUP BY by hand on `pg`, and beside the
+ * SQLite figure of this run. Without PostgreSQL those figures are skipped, the reason printed.
  * A benchmark, not a test: it measures and records (see measure.ts); it asserts nothing about time.
  */
 import fs from 'node:fs'
@@ -15,8 +18,13 @@ import { periodOf } from '../../electron/shared/ledger/periods'
 import { costOfMinutes } from '../../electron/shared/money'
 import { ENTRY_KINDS } from '../../electron/shared/ledger/words'
 import { tempDir } from '../support/temp-db'
+import type pg from 'pg'
 import { median, record, sample } from './measure'
 import { prng, seedClients } from './seed'
+import { openPostgresDatabase } from '../../electron/main/db/open-postgres'
+import { BULK_IMPORT_SETTING } from '../../electron/main/db/engine/postgres-engine'
+import { numberedPlaceholders } from '../support/postgres/test-database'
+import { benchPostgres, type BenchPostgres } from './postgres'
 
 const CLIENTS = 2000
 const ENTRIES = 1_000_000
@@ -31,10 +39,25 @@ let dir = ''
 let opened: OpenedDatabase | undefined
 let raw: Database.Database | undefined
 let ledger: LedgerServices
+let postgres: BenchPostgres | null = null
+let pgOpened: OpenedDatabase | undefined
+let pgRaw: pg.Client | undefined
+let pgLedger: LedgerServices | undefined
+/** This run's SQLite medians, the PostgreSQL figures' second baseline. */
+const sqliteMedians = new Map<string, number>()
 
-/** 1,000,000 entries in one transaction with prepared statements; the triggers fill the monthly totals. */
-function seedEntries(file: string): void {
-  const db = new Database(file)
+type EntryRow = [
+  client: number,
+  kind: string,
+  date: string,
+  amount: number,
+  worker: string,
+  minutes: number | null,
+  rate: number | null,
+]
+
+/** The 1,000,000 entries, the same every run (and on both engines). */
+function* entryRows(): Generator<EntryRow> {
   const random = prng(20261129)
   // Big clients and a long tail: client weight ~ 1 / rank.
   const weights = Array.from({ length: CLIENTS }, (_, i) => 1 / (i + 1))
@@ -52,20 +75,72 @@ function seedEntries(file: string): void {
     }
     return lo + 1
   }
-  const insert = db.prepare(
-    "INSERT INTO ledger_entries (client_id, kind, entry_date, description, amount_minor, currency, worker, minutes, rate_minor, created_at, updated_at) VALUES (?, ?, ?, '', ?, 'GBP', ?, ?, ?, '', '')",
-  )
+  for (let i = 0; i < ENTRIES; i++) {
+    const kind = ENTRY_KINDS[Math.floor(random() * random() * ENTRY_KINDS.length)] ?? 'invoice'
+    const date = new Date(FIRST_DAY + Math.floor(random() * DAYS) * 86_400_000).toISOString().slice(0, 10)
+    if (kind === 'time') {
+      const minutes = 15 + Math.floor(random() * 240)
+      yield [pickClient(), kind, date, costOfMinutes(minutes, 6000), 'Ada', minutes, 6000]
+    } else yield [pickClient(), kind, date, 1000 + Math.floor(random() * 200000), '', null, null]
+  }
+}
+
+const INSERT_COLUMNS =
+  'INSERT INTO ledger_entries (client_id, kind, entry_date, amount_minor, worker, minutes, rate_minor, description, currency, created_at, updated_at) VALUES '
+
+/** 1,000,000 entries in one transaction with prepared statements; the triggers fill the monthly totals. */
+function seedEntries(file: string): void {
+  const db = new Database(file)
+  const insert = db.prepare(`${INSERT_COLUMNS}(?, ?, ?, ?, ?, ?, ?, '', 'GBP', '', '')`)
   db.transaction(() => {
-    for (let i = 0; i < ENTRIES; i++) {
-      const kind = ENTRY_KINDS[Math.floor(random() * random() * ENTRY_KINDS.length)] ?? 'invoice'
-      const date = new Date(FIRST_DAY + Math.floor(random() * DAYS) * 86_400_000).toISOString().slice(0, 10)
-      if (kind === 'time') {
-        const minutes = 15 + Math.floor(random() * 240)
-        insert.run(pickClient(), kind, date, costOfMinutes(minutes, 6000), 'Ada', minutes, 6000)
-      } else insert.run(pickClient(), kind, date, 1000 + Math.floor(random() * 200000), '', null, null)
-    }
+    for (const row of entryRows()) insert.run(...row)
   })()
   db.close()
+}
+
+/**
+ * The same 1,000,000 entries on PostgreSQL, in one transaction of multi-row INSERTs (2,000 rows a
+ * statement). The month totals are added as the app's import adds them on PostgreSQL: its
+ * transaction-local setting turns the row trigger off, and the totals are summed in the same
+ * transaction (the trigger a million times over would take minutes).
+ */
+async function seedEntriesPostgres(client: pg.Client): Promise<void> {
+  const BATCH = 2000
+  const flush = async (rows: EntryRow[]) => {
+    const values = rows.map(
+      (_, r) => `(${Array.from({ length: 7 }, (_, c) => `$${r * 7 + c + 1}`).join(', ')}, '', 'GBP', '', '')`,
+    )
+    await client.query(`${INSERT_COLUMNS}${values.join(', ')}`, rows.flat())
+  }
+  await client.query('BEGIN')
+  await client.query(`SELECT set_config('${BULK_IMPORT_SETTING}', 'on', true)`)
+  let rows: EntryRow[] = []
+  for (const row of entryRows()) {
+    rows.push(row)
+    if (rows.length === BATCH) {
+      await flush(rows)
+      rows = []
+    }
+  }
+  if (rows.length > 0) await flush(rows)
+  await client.query(`INSERT INTO ledger_month_totals (client_id, month, kind, amount_minor, minutes, entries)
+    SELECT client_id, substr(entry_date, 1, 7), kind, SUM(amount_minor), SUM(COALESCE(minutes, 0)), COUNT(*)
+    FROM ledger_entries GROUP BY 1, 2, 3`)
+  await client.query('COMMIT')
+  await client.query('ANALYZE ledger_entries')
+  await client.query('ANALYZE ledger_month_totals')
+}
+
+const PROFILE = {
+  businessName: 'Bench',
+  ownerName: 'Ada',
+  address: '',
+  email: '',
+  phone: '',
+  currency: 'GBP',
+  locale: '',
+  hourlyWorthMinor: 6000,
+  logoDataUrl: null,
 }
 
 beforeAll(async () => {
@@ -74,17 +149,7 @@ beforeAll(async () => {
   const file = path.join(dir, DATABASE_FILE_NAME)
   const seeding = await openDatabase({ file })
   await seedClients(seeding.dataSource, CLIENTS)
-  await new ProfileService({ manager: seeding.dataSource.manager, now: () => NOW }).save({
-    businessName: 'Bench',
-    ownerName: 'Ada',
-    address: '',
-    email: '',
-    phone: '',
-    currency: 'GBP',
-    locale: '',
-    hourlyWorthMinor: 6000,
-    logoDataUrl: null,
-  })
+  await new ProfileService({ manager: seeding.dataSource.manager, now: () => NOW }).save(PROFILE)
   await seeding.dataSource.destroy()
   seedEntries(file)
   opened = await openDatabase({ file })
@@ -98,9 +163,35 @@ beforeAll(async () => {
   console.log(
     `(seeded ${CLIENTS} clients and ${ENTRIES} entries, ${totals.n} monthly total rows, in ${(performance.now() - started).toFixed(0)} ms)`,
   )
+  await seedPostgres()
 })
 
+/** The same clients, profile and entries in a schema of the run's PostgreSQL database. */
+async function seedPostgres(): Promise<void> {
+  postgres = await benchPostgres()
+  if (!postgres) return
+  const started = performance.now()
+  const schema = `bench_ledger_${process.pid}`
+  pgOpened = await openPostgresDatabase(await postgres.settings(schema))
+  await seedClients(pgOpened.dataSource, CLIENTS)
+  await new ProfileService({ manager: pgOpened.dataSource.manager, now: () => NOW }).save(PROFILE)
+  pgRaw = await postgres.client(schema)
+  await seedEntriesPostgres(pgRaw)
+  pgLedger = createLedgerServices({
+    manager: pgOpened.dataSource.manager,
+    now: () => NOW,
+    chooseSavePath: async () => null,
+  })
+  const totals = (await pgRaw.query('SELECT COUNT(*) AS n FROM ledger_month_totals')).rows[0] as { n: number }
+  console.log(
+    `(PostgreSQL: seeded ${CLIENTS} clients and ${ENTRIES} entries, ${totals.n} monthly total rows, in ${(performance.now() - started).toFixed(0)} ms)`,
+  )
+}
+
 afterAll(async () => {
+  await pgRaw?.end()
+  await pgOpened?.dataSource.destroy()
+  await postgres?.drop()
   raw?.close()
   await opened?.dataSource.destroy()
   if (dir) fs.rmSync(dir, { recursive: true, force: true })
@@ -148,6 +239,7 @@ describe('ledger benchmarks', () => {
       ratio: median(measured) / median(baseline),
       baseline: 'plain GROUP BY over the entries',
     })
+    sqliteMedians.set('portfolio', median(measured))
   })
 
   it('ledger.client-page', async () => {
@@ -184,5 +276,92 @@ describe('ledger benchmarks', () => {
       ratio: median(measured) / median(baseline),
       baseline: 'plain GROUP BY over the client’s entries',
     })
+    sqliteMedians.set('client', median(measured))
+  })
+})
+
+/** Records a PostgreSQL figure with its ratio to the same figure on SQLite in this run. */
+function recordVersusSqlite(name: string, times: number[], sqliteKey: string): void {
+  const sqlite = sqliteMedians.get(sqliteKey)
+  if (!sqlite) return
+  record({
+    name: `${name} on PostgreSQL, beside SQLite`,
+    unit: 'ms',
+    median: median(times),
+    runs: times.length,
+    ratio: median(times) / sqlite,
+    baseline: `SQLite’s ${sqlite.toFixed(1)} ms in this run`,
+  })
+}
+
+describe('ledger benchmarks on PostgreSQL', () => {
+  const period = periodOf('ttm', TODAY)
+
+  it('ledger.portfolio-12-months on PostgreSQL', async ({ skip }) => {
+    if (!pgLedger || !pgRaw) return skip()
+    const plain = numberedPlaceholders(GROUP_BY)
+    const ours = await pgLedger.figures.portfolio(period)
+    const rows = (await pgRaw.query(plain, [period.from, period.to])).rows as Array<{ kind: string; amount: number }>
+    check(
+      'PostgreSQL revenue',
+      ours.totals.revenueMinor,
+      rows.filter((r) => r.kind === 'invoice').reduce((a, r) => a + r.amount, 0),
+    )
+    const baseline = await sample(RUNS, () => pgRaw!.query(plain, [period.from, period.to]))
+    const measured = await sample(RUNS, () => pgLedger!.figures.portfolio(period))
+    record({
+      name: 'ledger.group-by-12-months on PostgreSQL (plain SQL over the entries)',
+      unit: 'ms',
+      median: median(baseline),
+      runs: RUNS,
+      samples: baseline,
+    })
+    record({
+      name: 'ledger.portfolio-12-months on PostgreSQL',
+      unit: 'ms',
+      median: median(measured),
+      runs: RUNS,
+      samples: measured,
+      ratio: median(measured) / median(baseline),
+      baseline: 'plain GROUP BY over the entries on PostgreSQL',
+    })
+    recordVersusSqlite('ledger.portfolio-12-months', measured, 'portfolio')
+  })
+
+  it('ledger.client-page on PostgreSQL', async ({ skip }) => {
+    if (!pgLedger || !pgRaw) return skip()
+    const plain = numberedPlaceholders(GROUP_BY_CLIENT)
+    const ours = await pgLedger.figures.client(CLIENT_ID, period)
+    const rows = (await pgRaw.query(plain, [CLIENT_ID, period.from, period.to])).rows as Array<{
+      kind: string
+      amount: number
+    }>
+    check(
+      'PostgreSQL client revenue',
+      ours.figures.revenueMinor,
+      rows.filter((r) => r.kind === 'invoice').reduce((a, r) => a + r.amount, 0),
+    )
+    const baseline = await sample(RUNS, () => pgRaw!.query(plain, [CLIENT_ID, period.from, period.to]))
+    const measured = await sample(RUNS, async () => {
+      await pgLedger!.figures.client(CLIENT_ID, period)
+      await pgLedger!.figures.months(CLIENT_ID, 24)
+    })
+    record({
+      name: 'ledger.client-group-by on PostgreSQL (plain SQL over the entries)',
+      unit: 'ms',
+      median: median(baseline),
+      runs: RUNS,
+      samples: baseline,
+    })
+    record({
+      name: 'ledger.client-page on PostgreSQL (figures for 12 months and 24 monthly points)',
+      unit: 'ms',
+      median: median(measured),
+      runs: RUNS,
+      samples: measured,
+      ratio: median(measured) / median(baseline),
+      baseline: 'plain GROUP BY over the client’s entries on PostgreSQL',
+    })
+    recordVersusSqlite('ledger.client-page', measured, 'client')
   })
 })

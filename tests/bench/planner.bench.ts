@@ -1,6 +1,8 @@
 /**
  * Planner figures: the Today page and the trends, each through TypeORM and as hand-written SQL on a
- * plain better-sqlite3 connection (the baseline the TypeORM figure is compared with).
+ * plain better-sqlite3 connection (the baseline the TypeORM figure is compared with). Then the same
+ * data and queries on PostgreSQL (the shared database): through TypeORM beside the same SQL by hand
+ * on `pg`, and beside this run's SQLite figure. Without PostgreSQL those are skipped, reason printed.
  * A benchmark, not a test: it measures and records (see measure.ts); it asserts nothing about time.
  */
 import fs from 'node:fs'
@@ -28,7 +30,11 @@ import {
   type Stage,
 } from '../../electron/shared/turnarounds/words'
 import { tempDir } from '../support/temp-db'
+import type pg from 'pg'
+import { openPostgresDatabase } from '../../electron/main/db/open-postgres'
+import { numberedPlaceholders } from '../support/postgres/test-database'
 import { median, record, sample } from './measure'
+import { benchPostgres, type BenchPostgres } from './postgres'
 import { prng, seedClients } from './seed'
 
 const TODAY = '2026-11-22'
@@ -257,27 +263,58 @@ async function seedPlanner(dataSource: DataSource, seed = 20261123): Promise<voi
 
 type Raw = Database.Database
 
-function rawToday(db: Raw): (today: string, warningDays: number) => TodayData {
-  const followUps = db.prepare(`
+const TODAY_SQL = {
+  followUps: `
     SELECT t.id AS turnaroundId, t.client_id AS clientId, cl.name AS clientName, t.owner, t.next_follow_up_on AS nextFollowUpOn, t.stage
     FROM turnarounds t JOIN clients cl ON cl.id = t.client_id
     WHERE t.closed_on IS NULL AND t.next_follow_up_on <= ?
     ORDER BY t.next_follow_up_on, cl.name, t.id
-    LIMIT 200`)
-  const commitments = db.prepare(`
+    LIMIT 200`,
+  commitments: `
     SELECT c.id, c.turnaround_id AS turnaroundId, cl.name AS clientName, c.party, c.description, c.due_on AS dueOn,
            CASE WHEN c.due_on < ? THEN 'overdue' ELSE 'at_risk' END AS state
     FROM commitments c JOIN turnarounds t ON t.id = c.turnaround_id JOIN clients cl ON cl.id = t.client_id
     WHERE c.status IN ('open', 'renegotiated') AND c.due_on <= ? AND t.closed_on IS NULL
     ORDER BY c.due_on, c.id
-    LIMIT 200`)
-  const stages = db.prepare(`SELECT stage, COUNT(*) AS count FROM turnarounds WHERE closed_on IS NULL GROUP BY stage`)
-  const checkIns = db.prepare(`
+    LIMIT 200`,
+  stages: `SELECT stage, COUNT(*) AS count FROM turnarounds WHERE closed_on IS NULL GROUP BY stage`,
+  checkIns: `
     SELECT t.id AS turnaroundId, t.client_id AS clientId, cl.name AS clientName, t.check_in_due_on AS checkInDueOn, t.outcome
     FROM turnarounds t JOIN clients cl ON cl.id = t.client_id
     WHERE t.closed_on IS NOT NULL AND t.checked_in_on IS NULL AND t.check_in_due_on <= ?
     ORDER BY t.check_in_due_on, t.id
-    LIMIT 200`)
+    LIMIT 200`,
+}
+
+const PERIOD = `raised_on >= ? AND raised_on <= ? AND status <> 'dropped'`
+const TRENDS_SQL = {
+  byRootCause: `
+    SELECT SUBSTR(raised_on, 1, 7) AS month, root_cause AS rootCause, COUNT(*) AS count
+    FROM turnaround_issues WHERE ${PERIOD} AND root_cause IS NOT NULL
+    GROUP BY month, root_cause ORDER BY month, root_cause`,
+  bySeverity: `
+    SELECT SUBSTR(raised_on, 1, 7) AS month, severity, COUNT(*) AS count
+    FROM turnaround_issues WHERE ${PERIOD}
+    GROUP BY month, severity ORDER BY month, severity`,
+  staff: `
+    SELECT staff_member AS key, COUNT(*) AS count FROM turnaround_issues WHERE ${PERIOD} AND staff_member <> ''
+    GROUP BY staff_member ORDER BY count DESC, staff_member LIMIT 10`,
+  products: `
+    SELECT product AS key, COUNT(*) AS count FROM turnaround_issues WHERE ${PERIOD} AND product <> ''
+    GROUP BY product ORDER BY count DESC, product LIMIT 10`,
+  shared: `
+    SELECT i.root_cause AS rootCause, COUNT(DISTINCT t.client_id) AS clients, COUNT(*) AS issues
+    FROM turnaround_issues i JOIN turnarounds t ON t.id = i.turnaround_id
+    WHERE i.raised_on >= ? AND i.raised_on <= ? AND i.status <> 'dropped' AND i.root_cause IS NOT NULL
+    GROUP BY i.root_cause HAVING COUNT(DISTINCT t.client_id) >= 2
+    ORDER BY clients DESC, issues DESC, i.root_cause`,
+}
+
+function rawToday(db: Raw): (today: string, warningDays: number) => TodayData {
+  const followUps = db.prepare(TODAY_SQL.followUps)
+  const commitments = db.prepare(TODAY_SQL.commitments)
+  const stages = db.prepare(TODAY_SQL.stages)
+  const checkIns = db.prepare(TODAY_SQL.checkIns)
   return (today, warningDays) => {
     const horizon = addDays(today, warningDays)
     const stageCounts: TodayData['stageCounts'] = {}
@@ -293,27 +330,11 @@ function rawToday(db: Raw): (today: string, warningDays: number) => TodayData {
 }
 
 function rawTrends(db: Raw): (from: string, to: string) => TrendsData {
-  const period = `raised_on >= ? AND raised_on <= ? AND status <> 'dropped'`
-  const byRootCause = db.prepare(`
-    SELECT SUBSTR(raised_on, 1, 7) AS month, root_cause AS rootCause, COUNT(*) AS count
-    FROM turnaround_issues WHERE ${period} AND root_cause IS NOT NULL
-    GROUP BY month, root_cause ORDER BY month, root_cause`)
-  const bySeverity = db.prepare(`
-    SELECT SUBSTR(raised_on, 1, 7) AS month, severity, COUNT(*) AS count
-    FROM turnaround_issues WHERE ${period}
-    GROUP BY month, severity ORDER BY month, severity`)
-  const staff = db.prepare(`
-    SELECT staff_member AS key, COUNT(*) AS count FROM turnaround_issues WHERE ${period} AND staff_member <> ''
-    GROUP BY staff_member ORDER BY count DESC, staff_member LIMIT 10`)
-  const products = db.prepare(`
-    SELECT product AS key, COUNT(*) AS count FROM turnaround_issues WHERE ${period} AND product <> ''
-    GROUP BY product ORDER BY count DESC, product LIMIT 10`)
-  const shared = db.prepare(`
-    SELECT i.root_cause AS rootCause, COUNT(DISTINCT t.client_id) AS clients, COUNT(*) AS issues
-    FROM turnaround_issues i JOIN turnarounds t ON t.id = i.turnaround_id
-    WHERE i.raised_on >= ? AND i.raised_on <= ? AND i.status <> 'dropped' AND i.root_cause IS NOT NULL
-    GROUP BY i.root_cause HAVING COUNT(DISTINCT t.client_id) >= 2
-    ORDER BY clients DESC, issues DESC, i.root_cause`)
+  const byRootCause = db.prepare(TRENDS_SQL.byRootCause)
+  const bySeverity = db.prepare(TRENDS_SQL.bySeverity)
+  const staff = db.prepare(TRENDS_SQL.staff)
+  const products = db.prepare(TRENDS_SQL.products)
+  const shared = db.prepare(TRENDS_SQL.shared)
   return (from, to) => ({
     from,
     to,
@@ -326,12 +347,48 @@ function rawTrends(db: Raw): (from: string, to: string) => TrendsData {
   })
 }
 
+/** The same SQL on PostgreSQL: `$n` placeholders, and camelCase aliases quoted (PostgreSQL folds them). */
+function forPostgres(sql: string): string {
+  return numberedPlaceholders(sql).replace(/\bAS ([a-z]+[A-Z]\w*)/g, 'AS "$1"')
+}
+
+function rawTodayPostgres(db: pg.Client): (today: string, warningDays: number) => Promise<TodayData> {
+  const q = async <T>(sql: string, params: unknown[]) => (await db.query(forPostgres(sql), params)).rows as T
+  return async (today, warningDays) => {
+    const horizon = addDays(today, warningDays)
+    const stageCounts: TodayData['stageCounts'] = {}
+    const followUps = await q<TodayData['followUps']>(TODAY_SQL.followUps, [today])
+    const commitments = await q<TodayData['commitments']>(TODAY_SQL.commitments, [today, horizon])
+    for (const r of await q<Array<{ stage: Stage; count: number }>>(TODAY_SQL.stages, []))
+      stageCounts[r.stage] = r.count
+    const checkIns = await q<TodayData['checkIns']>(TODAY_SQL.checkIns, [horizon])
+    return { today, followUps, commitments, stageCounts, checkIns }
+  }
+}
+
+function rawTrendsPostgres(db: pg.Client): (from: string, to: string) => Promise<TrendsData> {
+  const q = async <T>(sql: string, from: string, to: string) => (await db.query(forPostgres(sql), [from, to])).rows as T
+  return async (from, to) => ({
+    from,
+    to,
+    months: monthsBetween(from, to),
+    byRootCause: await q<TrendsData['byRootCause']>(TRENDS_SQL.byRootCause, from, to),
+    bySeverity: await q<TrendsData['bySeverity']>(TRENDS_SQL.bySeverity, from, to),
+    staff: await q<TrendsData['staff']>(TRENDS_SQL.staff, from, to),
+    products: await q<TrendsData['products']>(TRENDS_SQL.products, from, to),
+    sharedRootCauses: await q<TrendsData['sharedRootCauses']>(TRENDS_SQL.shared, from, to),
+  })
+}
+
 // ---------------------------------------------------------------------------------------------
 
 const medians = new Map<string, number>()
 let dir = ''
 let opened: OpenedDatabase | undefined
 let raw: Raw | undefined
+let postgres: BenchPostgres | null = null
+let pgOpened: OpenedDatabase | undefined
+let pgRaw: pg.Client | undefined
 
 function keep(input: Parameters<typeof record>[0]): void {
   record(input)
@@ -402,9 +459,25 @@ beforeAll(async () => {
   }
   opened = await openDatabase({ file })
   raw = new Database(file, { readonly: true, fileMustExist: true })
+
+  postgres = await benchPostgres()
+  if (postgres) {
+    const pgStarted = performance.now()
+    const schema = `bench_planner_${process.pid}`
+    pgOpened = await openPostgresDatabase(await postgres.settings(schema))
+    await seedClients(pgOpened.dataSource, CLIENTS)
+    await seedPlanner(pgOpened.dataSource)
+    pgRaw = await postgres.client(schema)
+    for (const table of ['clients', 'turnarounds', 'turnaround_issues', 'touchpoints', 'commitments'])
+      await pgRaw.query(`ANALYZE ${table}`)
+    console.log(`(PostgreSQL: the same data seeded in ${(performance.now() - pgStarted).toFixed(0)} ms)`)
+  }
 })
 
 afterAll(async () => {
+  await pgRaw?.end()
+  await pgOpened?.dataSource.destroy()
+  await postgres?.drop()
   raw?.close()
   await opened?.dataSource.destroy()
   if (dir) fs.rmSync(dir, { recursive: true, force: true })
@@ -481,5 +554,61 @@ describe('planner benchmarks', () => {
       samples: times,
       ...versus(med, 'trends.query.raw-sql'),
     })
+  })
+})
+
+describe('planner benchmarks on PostgreSQL', () => {
+  /** The TypeORM figure on PostgreSQL beside the hand-written SQL there, and beside SQLite's this run. */
+  async function measure(name: string, viaTypeorm: () => Promise<unknown>, handWritten: () => Promise<unknown>) {
+    sameResult(`${name} on PostgreSQL`, await viaTypeorm(), await handWritten(), 'the same result')
+    const { baseline: rawTimes, measured: times } = await sampleInTurns(RUNS, handWritten, viaTypeorm)
+    keep({
+      name: `${name}.raw-sql on PostgreSQL`,
+      unit: 'ms',
+      median: median(rawTimes),
+      runs: rawTimes.length,
+      samples: rawTimes,
+    })
+    const med = median(times)
+    keep({
+      name: `${name} on PostgreSQL`,
+      unit: 'ms',
+      median: med,
+      runs: times.length,
+      samples: times,
+      ...versus(med, `${name}.raw-sql on PostgreSQL`),
+    })
+    const sqlite = medians.get(name)
+    if (sqlite)
+      record({
+        name: `${name} on PostgreSQL, beside SQLite`,
+        unit: 'ms',
+        median: med,
+        runs: times.length,
+        ratio: med / sqlite,
+        baseline: `SQLite’s ${sqlite.toFixed(1)} ms in this run`,
+      })
+  }
+
+  it('today.query on PostgreSQL', async ({ skip }) => {
+    if (!pgOpened || !pgRaw) return skip()
+    const m = pgOpened.dataSource.manager
+    const handWritten = rawTodayPostgres(pgRaw)
+    await measure(
+      'today.query',
+      () => todayData(m, TODAY, WARNING_DAYS),
+      () => handWritten(TODAY, WARNING_DAYS),
+    )
+  })
+
+  it('trends.query on PostgreSQL', async ({ skip }) => {
+    if (!pgOpened || !pgRaw) return skip()
+    const m = pgOpened.dataSource.manager
+    const handWritten = rawTrendsPostgres(pgRaw)
+    await measure(
+      'trends.query',
+      () => trendsData(m, TRENDS_FROM, TRENDS_TO),
+      () => handWritten(TRENDS_FROM, TRENDS_TO),
+    )
   })
 })
