@@ -124,11 +124,21 @@ function firstFocus(dialog: Element): HTMLElement | null {
   const body = dialog.querySelector('.n-card__content, .n-drawer-body-content-wrapper, .n-drawer-body') ?? dialog
   const fields = Array.from(body.querySelectorAll<HTMLElement>(FIELD)).filter(visible)
   const field = fields[0]
-  if (field)
-    return field.matches('.n-radio-input')
-      ? (field.closest('.n-radio-group')?.querySelector<HTMLElement>('input:checked') ?? field)
-      : field
+  if (field) {
+    if (field.matches('.n-radio-input'))
+      return field.closest('.n-radio-group')?.querySelector<HTMLElement>('input:checked') ?? field
+    return typingFieldOf(field) ?? field
+  }
   return body.querySelector<HTMLElement>('button, a[href], [tabindex="0"]')
+}
+
+/**
+ * A select one can type in (a client picker) has an input beside its focusable label: the input is
+ * where typing goes, so it is the field, not the label. Null for anything else.
+ */
+function typingFieldOf(el: Element): HTMLElement | null {
+  if (!el.matches('.n-base-selection-label, .n-base-selection-tags')) return null
+  return el.closest('.n-base-selection')?.querySelector<HTMLElement>('input:not([disabled])') ?? null
 }
 
 function onDialogOpened(dialog: Element): void {
@@ -141,7 +151,7 @@ function onDialogOpened(dialog: Element): void {
   window.setTimeout(() => {
     if (!dialog.isConnected) return
     const active = document.activeElement
-    const onField = active && dialog.contains(active) && active.matches(FIELD)
+    const onField = active && dialog.contains(active) && active.matches(FIELD) && !typingFieldOf(active)
     if (onField) return
     firstFocus(dialog)?.focus()
   }, 30)
