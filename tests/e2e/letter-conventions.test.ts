@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { startApp } from './support/app-harness'
 import { useAppSession } from './support/lifecycle'
+import { saveLetterheadProfile } from './support/letterhead-profile'
 
 const session = useAppSession()
 const NOW = new Date(2026, 10, 22, 9, 30)
@@ -19,17 +20,9 @@ const pdfText = (file: string) =>
   execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
 
 async function seed(page: Page): Promise<number> {
+  await saveLetterheadProfile(page)
   return page.evaluate(async () => {
     const api = window.api.call
-    await api['profile:save']({
-      businessName: 'Harbour Lane Print & Design',
-      ownerName: 'Maya Okafor',
-      address: 'Unit 4, 12 Harbour Lane\nBristol BS1 6XY',
-      email: 'hello@harbourlane.example.co.uk',
-      phone: '0117 496 0123',
-      currency: 'GBP',
-      hourlyWorthMinor: 8500,
-    })
     const client = await api['clients:create']({
       name: 'Park Dental',
       contactPerson: 'Jamie Park',

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest'
 import { startApp, type RunningApp } from './support/app-harness'
 import { useAppSession } from './support/lifecycle'
 import { ROOT } from './support/paths'
+import { saveLetterheadProfile } from './support/letterhead-profile'
 
 const session = useAppSession()
 let app: RunningApp | undefined
@@ -40,17 +41,9 @@ async function previewDrawn(page: Page): Promise<number> {
 }
 
 async function seed(page: Page): Promise<number> {
+  await saveLetterheadProfile(page)
   return page.evaluate(async () => {
     const api = window.api.call
-    await api['profile:save']({
-      businessName: 'Harbour Lane Print & Design',
-      ownerName: 'Maya Okafor',
-      address: 'Unit 4, 12 Harbour Lane\nBristol BS1 6XY',
-      email: 'hello@harbourlane.example.co.uk',
-      phone: '0117 496 0123',
-      currency: 'GBP',
-      hourlyWorthMinor: 8500,
-    })
     const client = await api['clients:create']({
       name: 'Acme Ltd',
       contactPerson: 'Élodie Marchand',
