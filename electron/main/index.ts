@@ -11,7 +11,7 @@ import {
 } from './db/database-choice'
 import { openPostgresDatabase } from './db/open-postgres'
 import type { OpenedDatabase } from './db/open-database'
-import { safeStorageBox } from './secret-box'
+import { safeStorageBox, systemKeychain } from './secret-box'
 import path from 'node:path'
 import {
   BrowserWindow,
@@ -143,7 +143,9 @@ async function start(): Promise<void> {
 
   const databaseFile = path.join(dataDir, DATABASE_FILE_NAME)
   const nativeBinding = electronNativeBinding(app.getAppPath(), app.isPackaged)
-  const secrets = safeStorageBox(safeStorage)
+  // Read when first used, once the app is ready; both the mail and the shared database's password use it.
+  const keychain = systemKeychain(safeStorage, process.platform)
+  const secrets = safeStorageBox(keychain)
   const choice = readChoice(choiceFileOf(dataDir), os.userInfo().username)
   // A shared office database, when chosen in Settings > Your data; this computer's file otherwise
   // (and when the shared one cannot be reached and the owner chooses to open the file instead).
@@ -251,15 +253,7 @@ async function start(): Promise<void> {
     },
     sendImportProgress: (progress: unknown) => mainWindow?.webContents.send(IMPORT_PROGRESS_CHANNEL, progress),
     logError: log.error,
-    // The system's keychain (read when first used, once the app is ready). On Linux without a
-    // keyring Electron falls back to a fixed key ('basic_text'): that is not keeping a secret.
-    secretCipher: {
-      isEncryptionAvailable: () =>
-        safeStorage.isEncryptionAvailable() &&
-        (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
-      encryptString: (text: string) => safeStorage.encryptString(text),
-      decryptString: (data: Buffer) => safeStorage.decryptString(data),
-    },
+    secretCipher: keychain,
     chooseFolder: async (title: string) => {
       const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] }
       const result = mainWindow

@@ -10,6 +10,26 @@ export interface SafeStorageLike {
   decryptString(sealed: Buffer): string
 }
 
+/** Electron's safeStorage, as far as the keychain functions go. */
+export interface SafeStorage extends SafeStorageLike {
+  getSelectedStorageBackend(): string
+}
+
+/**
+ * The system's keychain, the one place both secrets (the mail password, the shared database's)
+ * are encrypted through. On Linux without a keyring Electron falls back to a fixed key
+ * ('basic_text'): that is not keeping a secret, so it counts as no keychain.
+ */
+export function systemKeychain(safeStorage: SafeStorage, platform: NodeJS.Platform): SafeStorageLike {
+  return {
+    isEncryptionAvailable: () =>
+      safeStorage.isEncryptionAvailable() &&
+      (platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
+    encryptString: (text) => safeStorage.encryptString(text),
+    decryptString: (sealed) => safeStorage.decryptString(sealed),
+  }
+}
+
 export function safeStorageBox(safeStorage: SafeStorageLike | undefined): SecretBox {
   return {
     available: () => safeStorage?.isEncryptionAvailable() ?? false,

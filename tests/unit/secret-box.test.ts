@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { safeStorageBox } from '../../electron/main/secret-box'
+import { safeStorageBox, systemKeychain } from '../../electron/main/secret-box'
 
 /** A stand-in for Electron's safeStorage: "encrypts" by reversing the bytes. */
 const fakeSafeStorage = (available: boolean) => ({
@@ -23,5 +23,18 @@ describe('the password box over safeStorage', () => {
       expect(box.available()).toBe(false)
       expect(() => box.seal('secret')).toThrow(/keychain/)
     }
+  })
+
+  it("does not count Linux's fixed-key fallback as a keychain, for either password", () => {
+    const fallback = { ...fakeSafeStorage(true), getSelectedStorageBackend: () => 'basic_text' }
+    expect(safeStorageBox(systemKeychain(fallback, 'linux')).available()).toBe(false)
+    expect(systemKeychain(fallback, 'linux').isEncryptionAvailable()).toBe(false)
+    expect(
+      systemKeychain(
+        { ...fallback, getSelectedStorageBackend: () => 'gnome_libsecret' },
+        'linux',
+      ).isEncryptionAvailable(),
+    ).toBe(true)
+    expect(systemKeychain(fallback, 'win32').isEncryptionAvailable()).toBe(true)
   })
 })
