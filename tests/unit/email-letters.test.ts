@@ -321,6 +321,32 @@ describe('emailing a letter', () => {
     expect(server.received[0]?.recipients.sort()).toEqual(['archive@harbourlane.example', 'elodie@acme.example.com'])
   })
 
+  it('says the email went out when the server took it but the record could not be kept', async () => {
+    const server = await startServer()
+    await trusting(server)
+    await call(app, 'email-settings:save', settings(server))
+    const { letter } = await savedLetter()
+    const before = await count('touchpoints')
+    // The disk fills between the server's acceptance and the record of it.
+    await app.db.dataSource.query(
+      "CREATE TRIGGER full_disk BEFORE INSERT ON letter_emails BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END",
+    )
+    const error = await refused(app, 'letter-email:send', {
+      source: { letterId: letter.id },
+      email: email(),
+      minutes: 5,
+    })
+    expect(server.received).toHaveLength(1)
+    expect(error.code).toBe('STORAGE')
+    expect(error.message).toContain('The email was sent to elodie@acme.example.com, accounts@acme.example.com')
+    expect(error.message).toContain(String(server.received[0]!.parsed.messageId))
+    expect(error.message).toContain('The disk that holds your data is full')
+    expect(error.message).toContain('Do not send it again')
+    expect(error.message).not.toContain('nothing was changed')
+    expect(await count('letter_emails')).toBe(0)
+    expect(await count('touchpoints')).toBe(before)
+  })
+
   it('sends once when Send is pressed twice', async () => {
     const server = await startServer({ delayMs: 300 })
     await trusting(server)

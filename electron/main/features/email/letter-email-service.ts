@@ -14,6 +14,7 @@ import MailComposer from 'nodemailer/lib/mail-composer'
 import type Mail from 'nodemailer/lib/mailer'
 import { LetterEmailEntity } from '../../db/entities'
 import { timestamp } from '../../db/dialect'
+import { isUnreachable, storageMessageOf } from '../../db/errors'
 import { DomainError } from '../../domain-error'
 import type { ChooseSavePath } from '../../ports'
 import { localIsoDate } from '../../../shared/dates'
@@ -66,6 +67,25 @@ interface ResolvedLetter {
 
 const list = (json: string): string[] => JSON.parse(json) as string[]
 const joined = (addresses: string[]) => addresses.join(', ')
+
+/**
+ * The server took the message but the database did not keep the record of it: the one failure
+ * after which something did change (the email is out). Says so, so that it is not sent twice.
+ */
+function sentButNotRecorded(error: unknown, to: string[], messageId: string): DomainError {
+  const why =
+    error instanceof DomainError
+      ? error.message
+      : (storageMessageOf(error, 'the record was not saved') ??
+        (isUnreachable(error)
+          ? 'the shared database could not be reached.'
+          : 'an unexpected error (the details are in the log file).'))
+  return new DomainError(
+    'STORAGE',
+    `The email was sent to ${joined(to)} (message ${messageId}), but Turnaround Desk could not record it: ${why} ` +
+      'The letter is not marked as sent and no touchpoint was logged. Do not send it again; log it by hand once this is fixed.',
+  )
+}
 
 export function toRecord(row: LetterEmailEntity): LetterEmailRecord {
   return {
@@ -239,7 +259,7 @@ export class LetterEmailService {
     const contentHash = sha256(letter.bytes)
     const delivered = (addresses: string[]) => addresses.filter((a) => !refused.includes(a))
     const { letters } = this.deps.letters
-    const emailId = await this.ctx.manager.transaction(async (m) => {
+    const record = this.ctx.manager.transaction(async (m) => {
       const letterId =
         letter.letterId ??
         (
@@ -289,6 +309,10 @@ export class LetterEmailService {
         })
       }
       return row.id
+    })
+    const emailId = await record.catch((error: unknown) => {
+      this.deps.logError?.('letter-email:record', error)
+      throw sentButNotRecorded(error, delivered([...email.to, ...email.cc, ...email.bcc]), messageId)
     })
     const row = await this.ctx.manager.findOneByOrFail(LetterEmailEntity, { id: emailId })
     return { letter: await letters.get(row.letterId), email: toRecord(row), refused }
