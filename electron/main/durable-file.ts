@@ -85,3 +85,26 @@ export function writeFileAtomicallySync(target: string, data: Uint8Array | strin
     throw error
   }
 }
+
+/** Why a file could not be written, in words for the owner: the one wording for every file the app writes. */
+export function whyNotWritten(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'you do not have permission to write there'
+    case 'EROFS':
+      return 'that place is read-only'
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'that folder does not exist'
+    case 'ENOSPC':
+      return 'the disk is full'
+    case 'EISDIR':
+      return 'a folder already has that name'
+    case 'EBUSY':
+      return 'the file is open in another program'
+    default:
+      return 'the file could not be written'
+  }
+}

@@ -254,7 +254,7 @@ describe('reminders and acting from Today', () => {
     const problem = app.page.getByTestId('calendar-feed-problem')
     await problem.waitFor()
     expect(await problem.innerText()).toBe(
-      `The calendar feed could not be written to ${feedDir}: the folder no longer exists. Choose another folder, or check this one.`,
+      `The calendar feed could not be written to ${feedDir}: that folder does not exist. Choose another folder, or check this one.`,
     )
   })
 })

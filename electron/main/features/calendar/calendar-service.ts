@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { EntityManager } from 'typeorm'
-import { writeFileAtomically } from '../../durable-file'
+import { whyNotWritten, writeFileAtomically } from '../../durable-file'
 import { DomainError } from '../../domain-error'
 import type { ChooseSavePath } from '../../ports'
 import { UNSAFE_FILE_NAME_CHARACTERS } from '../../file-names'
@@ -25,24 +25,6 @@ export interface CalendarDeps {
   feedFolder: () => Promise<string | null>
   setFeedFolder: (folder: string | null) => Promise<void>
   logError?: (where: string, error: unknown) => void
-}
-
-/** Why a file could not be written, in words for the owner. */
-export function plainReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | null)?.code
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return 'Turnaround Desk is not allowed to write there'
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return 'the folder no longer exists'
-    case 'ENOSPC':
-      return 'the disk is full'
-    default:
-      return 'the system refused to write the file'
-  }
 }
 
 /** "Add to calendar" files and the calendar feed kept up to date in a folder the owner chose. */
@@ -78,7 +60,7 @@ export class CalendarService {
       this.deps.logError?.('calendar:add', error)
       throw new DomainError(
         'VALIDATION',
-        `The calendar file could not be saved there: ${plainReason(error)}. Choose another place.`,
+        `The calendar file could not be saved there: ${whyNotWritten(error)}. Choose another place.`,
       )
     }
     return { file }
@@ -106,7 +88,7 @@ export class CalendarService {
         ...this.feed,
         folder,
         file,
-        problem: `The calendar feed could not be written to ${folder}: ${plainReason(error)}. Choose another folder, or check this one.`,
+        problem: `The calendar feed could not be written to ${folder}: ${whyNotWritten(error)}. Choose another folder, or check this one.`,
       }
     }
     return this.state()

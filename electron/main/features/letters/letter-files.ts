@@ -2,7 +2,7 @@
 import { UNSAFE_FILE_NAME_CHARACTERS } from '../../file-names'
 import { LETTER_KIND_FILE_LABELS, type LetterKind } from '../../../shared/letters/words'
 import { DomainError } from '../../domain-error'
-import { writeFileAtomically as writeWhole } from '../../durable-file'
+import { whyNotWritten, writeFileAtomically as writeWhole } from '../../durable-file'
 
 const ILLEGAL = UNSAFE_FILE_NAME_CHARACTERS
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i
@@ -24,28 +24,6 @@ export function withPdfExtension(file: string): string {
   return /\.pdf$/i.test(file) ? file : `${file}.pdf`
 }
 
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'you do not have permission to write there'
-    case 'EROFS':
-      return 'that place is read-only'
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return 'that folder does not exist'
-    case 'ENOSPC':
-      return 'the disk is full'
-    case 'EISDIR':
-      return 'a folder already has that name'
-    case 'EBUSY':
-      return 'the file is open in another program'
-    default:
-      return 'the file could not be written'
-  }
-}
-
 /** Writes the letter whole or not at all (durable-file.ts), and says in plain words why it could not. */
 export async function writeFileAtomically(target: string, bytes: Uint8Array): Promise<void> {
   try {
@@ -53,7 +31,7 @@ export async function writeFileAtomically(target: string, bytes: Uint8Array): Pr
   } catch (error) {
     throw new DomainError(
       'VALIDATION',
-      `The letter could not be saved as “${target}”: ${reason(error)}. Nothing was saved; choose another place, such as your Documents folder.`,
+      `The letter could not be saved as “${target}”: ${whyNotWritten(error)}. Nothing was saved; choose another place, such as your Documents folder.`,
       'filePath',
     )
   }
