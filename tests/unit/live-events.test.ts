@@ -4,8 +4,8 @@
  */
 import { describe, expect, it, vi } from 'vitest'
 import { createApi, noEvents } from '../../electron/preload/api-factory'
-import { CHANGE_AREAS_OF } from '../../electron/main/features/live'
-import { DATED_THINGS_CHANNELS } from '../../electron/main/features/after-change'
+import { afterCommittedWrites, writeEffectOf, type WriteEffect } from '../../electron/main/features/after-write'
+import type { Handlers } from '../../electron/shared/contract'
 import { parseNotice, changesChannelOf } from '../../electron/main/db/change-feed'
 import type { LiveEvent } from '../../electron/shared/live/events'
 
@@ -35,9 +35,15 @@ describe('the window hears the shared database', () => {
     expect(heard[0]).not.toBe(changed)
   })
 
-  it('tells other desktops of every write that can move a dated thing (and more)', () => {
-    for (const channel of DATED_THINGS_CHANNELS) expect(CHANGE_AREAS_OF[channel], channel).toBeDefined()
-    expect(CHANGE_AREAS_OF['clients:list']).toBeUndefined()
+  it('knows what each write changes, and that reading changes nothing', () => {
+    expect(writeEffectOf('commitments:mark-done')).toEqual({
+      channel: 'commitments:mark-done',
+      areas: ['turnarounds'],
+      movesDates: true,
+    })
+    expect(writeEffectOf('ledger:save')).toMatchObject({ areas: ['ledger'], movesDates: false })
+    expect(writeEffectOf('clients:list')).toBeNull()
+    expect(writeEffectOf('reminders:get')).toBeNull()
   })
 
   it('reads only well-formed notices, and gives each schema its own channel', () => {
@@ -47,5 +53,62 @@ describe('the window hears the shared database', () => {
     expect(changesChannelOf()).toBe('turnaround_desk_changes')
     expect(changesChannelOf('public')).toBe('turnaround_desk_changes')
     expect(changesChannelOf('t_abc')).toBe('turnaround_desk_changes_t_abc')
+  })
+})
+
+describe('after a committed write', () => {
+  const handlersWith = (save: () => Promise<unknown>) =>
+    ({
+      'ledger:save': save,
+      'commitments:mark-done': async () => 'done',
+      'clients:list': async () => [],
+    }) as unknown as Handlers
+  const call = (handlers: Handlers, channel: string) =>
+    (handlers as unknown as Record<string, () => Promise<unknown>>)[channel]!()
+
+  it('runs every step in turn with what the write changed, and never for a read', async () => {
+    const seen: string[] = []
+    const wrapped = afterCommittedWrites(
+      handlersWith(async () => 'saved'),
+      [
+        { what: 'first', run: (e: WriteEffect) => seen.push(`first ${e.channel} ${e.movesDates}`) },
+        { what: 'second', run: async (e: WriteEffect) => seen.push(`second ${e.areas.join(',')}`) },
+      ],
+    )
+    expect(await call(wrapped, 'ledger:save')).toBe('saved')
+    expect(await call(wrapped, 'commitments:mark-done')).toBe('done')
+    expect(await call(wrapped, 'clients:list')).toEqual([])
+    expect(seen).toEqual([
+      'first ledger:save false',
+      'second ledger',
+      'first commitments:mark-done true',
+      'second turnarounds',
+    ])
+  })
+
+  it('keeps a saved change saved when a step fails, logs it, and still runs the next step', async () => {
+    const logged: string[] = []
+    const ran: string[] = []
+    const wrapped = afterCommittedWrites(
+      handlersWith(async () => 'saved'),
+      [
+        { what: 'refreshing the feed', run: () => Promise.reject(new Error('disk gone')) },
+        { what: 'telling other desktops', run: () => ran.push('told') },
+      ],
+      (where) => logged.push(where),
+    )
+    expect(await call(wrapped, 'ledger:save')).toBe('saved')
+    expect(logged).toEqual(['refreshing the feed after ledger:save'])
+    expect(ran).toEqual(['told'])
+  })
+
+  it('runs no step for a write that failed', async () => {
+    const ran: string[] = []
+    const wrapped = afterCommittedWrites(
+      handlersWith(() => Promise.reject(new Error('refused'))),
+      [{ what: 'x', run: () => ran.push('ran') }],
+    )
+    await expect(call(wrapped, 'ledger:save')).rejects.toThrow('refused')
+    expect(ran).toEqual([])
   })
 })

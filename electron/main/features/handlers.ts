@@ -30,13 +30,12 @@ import type { ReminderSettings } from '../../shared/reminders/models'
 import { RemindersService, createReminderHandlers } from './reminders'
 import { CalendarService } from './calendar'
 import { snoozeFollowUp, todayData } from './turnarounds'
-import { DATED_THINGS_CHANNELS, afterChanges } from './after-change'
+import { afterCommittedWrites, type AfterWriteStep } from './after-write'
 import type { ThemeChoice } from '../../shared/appearance/contract'
 import { AppearanceSettings, appearanceFile } from './appearance/appearance-settings'
 import { createAppearanceHandlers } from './appearance/appearance-handlers'
 import { choiceFileOf, type SecretBox } from '../db/database-choice'
 import { DatabaseService, createDatabaseHandlers } from './database'
-import { notifyingChanges } from './live'
 import { engineOf } from '../db/engine'
 import { notifyChanges } from '../db/change-feed'
 
@@ -228,15 +227,21 @@ export function createHandlers(
     ...createDatabaseHandlers(services.database),
   }
   const runQueued = <T>(task: () => Promise<T>): Promise<T> => (ctx.queue ? ctx.queue.run(task) : task())
-  const withFeed = afterChanges(
-    handlers,
-    DATED_THINGS_CHANNELS,
-    async () => services.calendar.requestRefresh(runQueued, ports.datedThingsChanged),
-    ports.logError,
-  )
-  if (engineOf(ctx.dataSource).kind !== 'postgres') return withFeed
-  // On a shared database, the other desktops are told which areas each committed write changed.
-  const desk = ctx.deskId ?? ''
-  const schema = (ctx.dataSource.options as { schema?: string }).schema
-  return notifyingChanges(withFeed, (areas) => notifyChanges(ctx.dataSource, schema, { desk, areas }), ports.logError)
+  const steps: AfterWriteStep[] = [
+    {
+      what: 'refreshing the calendar feed and tray',
+      run: ({ movesDates }) =>
+        movesDates ? services.calendar.requestRefresh(runQueued, ports.datedThingsChanged) : undefined,
+    },
+  ]
+  if (engineOf(ctx.dataSource).kind === 'postgres') {
+    // On a shared database, the other desktops are told which areas each committed write changed.
+    const desk = ctx.deskId ?? ''
+    const schema = (ctx.dataSource.options as { schema?: string }).schema
+    steps.push({
+      what: 'telling other desktops',
+      run: ({ areas }) => notifyChanges(ctx.dataSource, schema, { desk, areas }),
+    })
+  }
+  return afterCommittedWrites(handlers, steps, ports.logError)
 }
