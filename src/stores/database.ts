@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { ConnectionTest, DatabaseSettings, MoveResult } from '../../electron/shared/database/models'
+import type { ChosenCertificate, ConnectionTest, DatabaseSettings, MoveResult } from '../../electron/shared/database/models'
 import type { Input } from '../../electron/shared/contract'
 import { api } from '../api'
 
@@ -21,5 +21,8 @@ export const useDatabaseStore = defineStore('database', () => {
   const moveToShared = (input: Input<'database:move-to-shared'>): Promise<MoveResult> =>
     api.database.moveToShared(input)
 
-  return { settings, load, testConnection, save, moveToShared }
+  /** The open dialog for the server's certificate file: its text, checked by main; null when cancelled. */
+  const chooseCertificate = (): Promise<ChosenCertificate | null> => api.database.chooseCertificate()
+
+  return { settings, load, testConnection, save, moveToShared, chooseCertificate }
 })

@@ -9,5 +9,6 @@ export function createDatabaseHandlers(database: DatabaseService): HandlersOf<ty
     'database:test-connection': (input) => database.testConnection(input),
     'database:save-choice': (input) => database.saveChoice(input),
     'database:move-to-shared': (input) => database.moveToShared(input),
+    'database:choose-certificate': () => database.chooseCertificate(),
   }
 }
