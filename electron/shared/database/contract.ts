@@ -9,6 +9,8 @@ export const databaseContract = {
   'database:test-connection': route(ConnectionInput, returns<ConnectionTest>()),
   'database:save-choice': route(DatabaseChoiceInput, returns<DatabaseSettings>()),
   'database:move-to-shared': route(ConnectionInput, returns<MoveResult>()),
+  /** A first start's choice: kept, and the chosen database opened, before the window goes on. */
+  'database:first-start-choice': route(DatabaseChoiceInput, returns<DatabaseSettings>()),
   /** The open dialog for the server's certificate file: its PEM text, checked, or null when cancelled. */
   'database:choose-certificate': route(NoInput, returns<ChosenCertificate | null>()),
 }

@@ -32,7 +32,8 @@ import type {
 import type { ConnectionData, DatabaseChoiceData } from '../../../shared/database/schemas'
 
 export interface DatabaseServiceDeps {
-  dataSource: DataSource
+  /** The database in use; null at a first start, before one is chosen. */
+  dataSource: DataSource | null
   choiceFile: string
   /** The computer's user name: the default name for this desktop's records. */
   defaultUser: string
@@ -59,7 +60,7 @@ export class DatabaseService {
   settings(): DatabaseSettings {
     const c = this.choice()
     return {
-      active: engineOf(this.deps.dataSource).kind === 'postgres' ? 'shared' : 'this-computer',
+      active: this.deps.dataSource && engineOf(this.deps.dataSource).kind === 'postgres' ? 'shared' : 'this-computer',
       kind: c.kind,
       userName: c.userName,
       connection: c.connection
@@ -152,13 +153,14 @@ export class DatabaseService {
         'connection.password',
       )
     writeChoice(this.deps.choiceFile, { kind: input.kind, userName: input.userName, connection })
-    setDeskUser(this.deps.dataSource, input.userName)
+    if (this.deps.dataSource) setDeskUser(this.deps.dataSource, input.userName)
     return this.settings()
   }
 
   /** Copies this computer's data into the (empty) shared database; this computer's file is only read. */
   async moveToShared(input: ConnectionData): Promise<MoveResult> {
-    if (engineOf(this.deps.dataSource).kind !== 'sqlite')
+    const source = this.deps.dataSource
+    if (!source || engineOf(source).kind !== 'sqlite')
       throw new DomainError('VALIDATION', 'Your data is already in a shared database.')
     let target
     try {
@@ -170,7 +172,7 @@ export class DatabaseService {
       throw connectionProblem(error, this.deps.logError)
     }
     try {
-      return await moveToPostgres(this.deps.dataSource, target.dataSource)
+      return await moveToPostgres(source, target.dataSource)
     } finally {
       await target.dataSource.destroy()
     }
