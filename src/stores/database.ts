@@ -1,6 +1,11 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { ChosenCertificate, ConnectionTest, DatabaseSettings, MoveResult } from '../../electron/shared/database/models'
+import type {
+  ChosenCertificate,
+  ConnectionTest,
+  DatabaseSettings,
+  MoveResult,
+} from '../../electron/shared/database/models'
 import type { Input } from '../../electron/shared/contract'
 import { api } from '../api'
 
@@ -24,5 +29,11 @@ export const useDatabaseStore = defineStore('database', () => {
   /** The open dialog for the server's certificate file: its text, checked by main; null when cancelled. */
   const chooseCertificate = (): Promise<ChosenCertificate | null> => api.database.chooseCertificate()
 
-  return { settings, load, testConnection, save, moveToShared, chooseCertificate }
+  /** A first start's choice: kept, and the chosen database opened, before the app goes on. */
+  async function startWith(input: Input<'database:first-start-choice'>): Promise<DatabaseSettings> {
+    settings.value = await api.database.firstStartChoice(input)
+    return settings.value
+  }
+
+  return { settings, load, testConnection, save, moveToShared, chooseCertificate, startWith }
 })

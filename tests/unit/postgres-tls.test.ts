@@ -97,14 +97,18 @@ describe('a shared database over TLS', () => {
     const error = await refusal(connection({ host: '127.0.0.1' }))
     expect(error).toMatchObject({
       field: 'host',
-      message: 'The server’s certificate is made out to “localhost”, not to “127.0.0.1”, so the connection was refused. Enter the server by the name its certificate names.',
+      message:
+        'The server’s certificate is made out to “localhost”, not to “127.0.0.1”, so the connection was refused. Enter the server by the name its certificate names.',
     })
   })
 
   it('says the server accepts only secure connections when no certificate is given', async () => {
     app = await openTestApp(tempDir(), undefined, {}, 'sqlite')
     const error = await refusal(connection({ tlsCertificate: '' }))
-    expect(error).toMatchObject({ field: 'tlsCertificate', message: expect.stringContaining('only secure connections') })
+    expect(error).toMatchObject({
+      field: 'tlsCertificate',
+      message: expect.stringContaining('only secure connections'),
+    })
   })
 
   it('refuses at start with the same words, for the start dialog', async () => {

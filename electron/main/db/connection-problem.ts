@@ -57,12 +57,14 @@ export function describeConnectionProblem(error: unknown): ConnectionProblem {
   }
   if (code === 'CERT_HAS_EXPIRED')
     return {
-      message: 'The server’s certificate has expired, so the connection was refused. Ask the server’s administrator to renew it.',
+      message:
+        'The server’s certificate has expired, so the connection was refused. Ask the server’s administrator to renew it.',
       field: 'tlsCertificate',
     }
   if (code === 'CERT_NOT_YET_VALID')
     return {
-      message: 'The server’s certificate is not valid yet (is this computer’s clock right?), so the connection was refused.',
+      message:
+        'The server’s certificate is not valid yet (is this computer’s clock right?), so the connection was refused.',
       field: 'tlsCertificate',
     }
   if (/does not support SSL/i.test(message))
@@ -79,7 +81,8 @@ export function describeConnectionProblem(error: unknown): ConnectionProblem {
   if (code === '28P01' || code === '28000')
     return { message: 'The server refused this user name and password.', field: 'password' }
   if (code === '3D000') return { message: 'The server has no database of that name.', field: 'database' }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { message: 'No server of that name was found.', field: 'host' }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return { message: 'No server of that name was found.', field: 'host' }
   if (code === 'ECONNREFUSED')
     return { message: 'Nothing answered at that address and port. Is the server running?', field: 'port' }
   if (code === 'ETIMEDOUT' || /timeout/i.test(message))

@@ -69,7 +69,10 @@ async function freePort(): Promise<number> {
 /** An authority (self-signed) and, when `names` are given, a server certificate it signs for them. */
 function makeCertificates(dir: string): void {
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes']
-  openssl(['req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '2', '-subj', '/CN=Desk Test CA'], dir)
+  openssl(
+    ['req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '2', '-subj', '/CN=Desk Test CA'],
+    dir,
+  )
   openssl(
     ['req', '-x509', ...ec, '-keyout', 'other.key', '-out', 'other.crt', '-days', '2', '-subj', '/CN=Some Other CA'],
     dir,
@@ -171,9 +174,11 @@ export async function startTlsPostgres(): Promise<TlsPostgres> {
       `CREATE DATABASE turnaround_desk TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`,
     ])
   } catch (error) {
-    const log = fs.existsSync(path.join(root, 'server.log')) ? fs.readFileSync(path.join(root, 'server.log'), 'utf8') : ''
+    const log = fs.existsSync(path.join(root, 'server.log'))
+      ? fs.readFileSync(path.join(root, 'server.log'), 'utf8')
+      : ''
     await stop()
-    throw new Error(`The TLS test server did not start: ${(error as Error).message}\n${log}`)
+    throw new Error(`The TLS test server did not start: ${(error as Error).message}\n${log}`, { cause: error })
   }
   const read = (name: string) => fs.readFileSync(path.join(certs, name), 'utf8')
   return {

@@ -23,12 +23,7 @@ import { describeConnectionProblem } from '../../db/connection-problem'
 import type { ChooseOpenFile } from '../../ports'
 import { MAX_CERTIFICATE_BYTES, certificateFromFile, checkCertificate } from './server-certificate'
 import fs from 'node:fs'
-import type {
-  ChosenCertificate,
-  ConnectionTest,
-  DatabaseSettings,
-  MoveResult,
-} from '../../../shared/database/models'
+import type { ChosenCertificate, ConnectionTest, DatabaseSettings, MoveResult } from '../../../shared/database/models'
 import type { ConnectionData, DatabaseChoiceData } from '../../../shared/database/schemas'
 
 export interface DatabaseServiceDeps {
@@ -121,7 +116,8 @@ export class DatabaseService {
             ((await ds.query('SELECT EXISTS (SELECT 1 FROM clients) AS taken')) as Array<{ taken: boolean }>)[0]!.taken,
           )
         : false
-      return { serverVersion: version, tls, holdsData }
+      // "15.18 (Debian 15.18-0+deb12u1)": the number is what a person reads.
+      return { serverVersion: version.split(' ')[0] ?? version, tls, holdsData }
     } finally {
       await ds.destroy()
     }
@@ -193,9 +189,14 @@ export class DatabaseService {
     let bytes: Buffer
     try {
       const size = fs.statSync(file).size
-      bytes = size > MAX_CERTIFICATE_BYTES ? Buffer.alloc(size > 0 ? MAX_CERTIFICATE_BYTES + 1 : 0) : fs.readFileSync(file)
+      bytes =
+        size > MAX_CERTIFICATE_BYTES ? Buffer.alloc(size > 0 ? MAX_CERTIFICATE_BYTES + 1 : 0) : fs.readFileSync(file)
     } catch {
-      throw new DomainError('VALIDATION', 'That file could not be read. Choose it again, or paste the certificate.', 'tlsCertificate')
+      throw new DomainError(
+        'VALIDATION',
+        'That file could not be read. Choose it again, or paste the certificate.',
+        'tlsCertificate',
+      )
     }
     const pem = certificateFromFile(bytes)
     return { pem, certificate: checkCertificate(pem)! }

@@ -20,8 +20,7 @@ import { DatabaseOpenError } from '../../db/errors'
 import { DATABASE_FILE_NAME } from '../../db/open-database'
 import { DomainError } from '../../domain-error'
 import type { ChooseOpenFile } from '../../ports'
-import type { AppearanceSettings } from '../appearance/appearance-settings'
-import { createAppearanceHandlers } from '../appearance/appearance-handlers'
+import { createAppearanceHandlers, type AppearanceSettings } from '../appearance'
 import { DatabaseService } from './database-service'
 
 /** A brand-new install: nothing in the data folder says where the data is (a missing file beside backups is a loss, not new). */
