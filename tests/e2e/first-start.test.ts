@@ -73,6 +73,7 @@ describe('the first start', () => {
     await expect.poll(() => page.getByTestId('db-certificate-info').textContent()).toContain('Some Other CA')
     await page.getByTestId('db-test').click()
     await page.getByText('The server’s certificate is not signed by the certificate given here').waitFor()
+    await app.screenshot('first-start-shared-refused')
 
     // The server's own authority, from its file: encrypted.
     const ca = path.join(app.saveDir, 'office-ca.crt')
