@@ -4,7 +4,7 @@
  * and a restart asks no more. A shared office database is reached on a real PostgreSQL server that
  * speaks only TLS (started by this test, tls-server.ts): its certificate read from a file, a wrong
  * one refused beside the field in words, Test connection saying the session is encrypted, and the
- * app then running on the shared database.
+ * app then running on the shared database. axe checks the page, in both schemes.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { engineOf } from '../../electron/main/db/engine'
 import { startTlsPostgres, type TlsPostgres } from '../support/postgres/tls-server'
 import { newDataDir, startApp } from './support/app-harness'
+import { violations } from './support/axe'
 import { useAppSession } from './support/lifecycle'
 
 const session = useAppSession()
@@ -32,6 +33,10 @@ describe('the first start', () => {
     await page.getByRole('heading', { name: 'Where should your data be kept?' }).waitFor()
     expect(fs.readdirSync(dataDir).filter((f) => f !== 'saved')).toEqual([])
     await app.screenshot('first-start')
+    expect(await violations(page, 'first start')).toEqual([])
+    await page.emulateMedia({ colorScheme: 'dark' })
+    expect(await violations(page, 'first start, dark')).toEqual([])
+    await page.emulateMedia({ colorScheme: 'light' })
 
     await page.getByTestId('first-start-this-computer').click()
     await page.getByRole('heading', { name: 'Welcome to Turnaround Desk' }).waitFor()
@@ -74,6 +79,7 @@ describe('the first start', () => {
     await page.getByTestId('db-test').click()
     await page.getByText('The server’s certificate is not signed by the certificate given here').waitFor()
     await app.screenshot('first-start-shared-refused')
+    expect(await violations(page, 'first start: a shared database refused')).toEqual([])
 
     // The server's own authority, from its file: encrypted.
     const ca = path.join(app.saveDir, 'office-ca.crt')
