@@ -105,5 +105,23 @@ describe('the first start', () => {
     const kept = JSON.parse(fs.readFileSync(path.join(dataDir, 'database.json'), 'utf8'))
     expect(kept).toMatchObject({ kind: 'shared', userName: 'Dana Whitfield', connection: { host: 'localhost' } })
     expect(JSON.stringify(kept)).not.toContain(tls.password)
+
+    // Settings > Your data shows the shared database in use and the certificate it trusts.
+    await page.evaluate(() =>
+      window.api.call['profile:save']({
+        businessName: 'Brightwater Consulting',
+        ownerName: 'Dana Whitfield',
+        currency: 'EUR',
+        hourlyWorthMinor: 9500,
+      }),
+    )
+    await page.reload()
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings', exact: true }).click()
+    const info = page.getByTestId('db-certificate-info')
+    await info.waitFor()
+    expect(await info.textContent()).toContain('“Desk Test CA”')
+    expect(await page.getByTestId('database-active').textContent()).toContain('the shared office database')
+    await info.scrollIntoViewIfNeeded()
+    await app.screenshot('settings-shared-database-tls')
   })
 })
