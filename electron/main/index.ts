@@ -117,6 +117,26 @@ function sendMenuCommand(command: MenuCommand): void {
   mainWindow?.webContents.send(MENU_EVENT_CHANNEL, command)
 }
 
+/** The app's menu: set once at start, the first-start page included (its commands wait for the app's pages). */
+function setAppMenu(): void {
+  const template = buildMenuTemplate(
+    {
+      send: sendMenuCommand,
+      openDataFolder: () => void shell.openPath(dataDir),
+      showAbout: () =>
+        void dialog.showMessageBox({
+          type: 'info',
+          title: 'About Turnaround Desk',
+          message: `Turnaround Desk ${app.getVersion()}`,
+          detail: `Your data: ${dataDir}`,
+        }),
+    },
+    process.platform,
+    Boolean(devServerUrl),
+  )
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}
+
 /** The native open dialog, over the window when there is one. */
 async function chooseOpenFile({ title, filters }: OpenDialogOptions): Promise<string | null> {
   const options = { title, filters, properties: ['openFile' as const] }
@@ -172,6 +192,7 @@ async function start(): Promise<void> {
   const handlers = {} as Handlers
   const queue = createRequestQueue()
   registerIpc(ipcMain, createDispatcher(handlers, createSenderCheck(rendererUrl), log.error, queue))
+  setAppMenu()
   const run = (choice: DatabaseChoice, atFirstStart: boolean) =>
     openAndRun({ choice, secrets, keychain, nativeBinding, handlers, queue, atFirstStart })
   if (!isFirstStart(dataDir)) {
@@ -193,8 +214,10 @@ async function start(): Promise<void> {
       openChosen: (choice) => queue.released(() => run(choice, true)),
     }),
   )
-  appearanceOf(dataDir).applySaved()
+  const appearance = appearanceOf(dataDir)
+  appearance.applySaved()
   mainWindow = createWindow()
+  mainWindow.webContents.on('did-finish-load', () => appearance.applySaved())
 }
 
 interface RunOptions {
@@ -347,22 +370,6 @@ async function openAndRun({
     log.error,
   )
 
-  const template = buildMenuTemplate(
-    {
-      send: sendMenuCommand,
-      openDataFolder: () => void shell.openPath(dataDir),
-      showAbout: () =>
-        void dialog.showMessageBox({
-          type: 'info',
-          title: 'About Turnaround Desk',
-          message: `Turnaround Desk ${app.getVersion()}`,
-          detail: `Your data: ${dataDir}`,
-        }),
-    },
-    process.platform,
-    Boolean(devServerUrl),
-  )
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
   // The theme before the window exists (its background follows it); the zoom once each page loads.
   services.appearance.applySaved()
   // At a first start the window is open already, on the page that asked.

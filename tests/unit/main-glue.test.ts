@@ -510,6 +510,8 @@ describe('the main process glue', () => {
     })
     expect(fs.existsSync(file)).toBe(false)
     expect(fake.trays).toHaveLength(0)
+    // The app's own menu from the start, never Electron's default one.
+    expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1)
 
     expect(await call('database:first-start-choice', { kind: 'this-computer', userName: 'Maya' })).toMatchObject({
       ok: true,
@@ -523,6 +525,7 @@ describe('the main process glue', () => {
     })
     expect(fake.windows).toHaveLength(1)
     expect(fake.trays).toHaveLength(1)
+    expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1)
     expect(await call('app:info')).toMatchObject({ ok: true, data: { hasProfile: false, databaseFile: file } })
     expect(((await call('app:info')) as { data: { firstStart?: boolean } }).data.firstStart).toBeFalsy()
     expect(
