@@ -2,18 +2,19 @@
  * A shared database over TLS, against a real PostgreSQL server that speaks only TLS (its own
  * throwaway cluster with `ssl = on` and a certificate made for the run, tls-server.ts): with the
  * server's certificate authority the session is encrypted (the server's own pg_stat_ssl says so) and
- * the app opens and migrates the database over it; an untrusted certificate, a server reached by a
+ * the app opens and migrates the database over it, and its change listener connects over TLS; an untrusted certificate, a server reached by a
  * name its certificate does not carry, and a connection without TLS are each refused, and Test
  * connection (the channel behind Settings > Your data) says which, in words, beside the field.
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { postgresSettingsOf } from '../../electron/main/db/database-choice'
 import { openPostgresDatabase } from '../../electron/main/db/open-postgres'
 import { DatabaseOpenError } from '../../electron/main/db/errors'
 import { describeConnectionProblem } from '../../electron/main/db/connection-problem'
+import { listenForChanges, notifyChanges } from '../../electron/main/db/change-feed'
 import type { Envelope } from '../../electron/shared/envelope'
 import type { ChosenCertificate, ConnectionTest, DatabaseSettings } from '../../electron/shared/database/models'
 import { startTlsPostgres, type TlsPostgres } from '../support/postgres/tls-server'
@@ -78,6 +79,30 @@ describe('a shared database over TLS', () => {
       )) as Array<{ n: number }>
       expect(Number(plain[0]!.n)).toBe(0)
     } finally {
+      await opened.dataSource.destroy()
+    }
+  })
+
+  it('listens for other desktops’ changes over TLS too, and hears them', async () => {
+    const settings = postgresSettingsOf({ ...connection() }, server.password)
+    const opened = await openPostgresDatabase(settings)
+    const heard: string[][] = []
+    const listener = listenForChanges(
+      settings,
+      'desk-a',
+      { changed: (areas) => void heard.push(areas), connection: () => {} },
+      { debounceMs: 20, retryMs: [100] },
+    )
+    try {
+      await vi.waitFor(() => expect(listener.connected()).toBe(true), { timeout: 20_000 })
+      const [row] = (await opened.dataSource.query('SELECT ssl FROM pg_stat_ssl WHERE pid = $1', [
+        listener.backendPid(),
+      ])) as Array<{ ssl: boolean }>
+      expect(row!.ssl).toBe(true)
+      await notifyChanges(opened.dataSource, undefined, { desk: 'desk-b', areas: ['clients'] })
+      await vi.waitFor(() => expect(heard).toEqual([['clients']]), { timeout: 20_000 })
+    } finally {
+      await listener.stop()
       await opened.dataSource.destroy()
     }
   })
