@@ -16,7 +16,7 @@ import {
 } from '../../../electron/main/features/handlers'
 import { createFirstStartHandlers, isFirstStart } from '../../../electron/main/features/database'
 import { AppearanceSettings, appearanceFile } from '../../../electron/main/features/appearance'
-import { postgresSettingsOf } from '../../../electron/main/db/database-choice'
+import { postgresSettingsOf, type SecretBox } from '../../../electron/main/db/database-choice'
 import { openPostgresDatabase } from '../../../electron/main/db/open-postgres'
 import type { Handlers } from '../../../electron/shared/contract'
 import { startPresence, type Presence } from '../../../electron/main/desk-presence'
@@ -80,6 +80,13 @@ export function newDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'turnaround-e2e-'))
 }
 
+/** The system keychain, faked: what it seals is not the password as typed. */
+const FAKE_KEYCHAIN: SecretBox = {
+  available: () => true,
+  seal: (text) => Buffer.from(`sealed:${text}`).toString('base64'),
+  open: (sealed) => Buffer.from(sealed, 'base64').toString().slice('sealed:'.length),
+}
+
 /** The page's language, and so the computer's language main formats in. */
 const PAGE_LOCALE = 'en-GB'
 
@@ -130,13 +137,8 @@ export async function startApp(
     // The calendar and the reminders read the owner's day in one zone, whatever the machine's.
     timeZone: () => 'Europe/London',
     datedThingsChanged: () => void presence?.refresh(),
-    userName: 'dana',
-    // The system keychain, faked: what it seals is not the password as typed.
-    secrets: {
-      available: () => true,
-      seal: (text: string) => Buffer.from(`sealed:${text}`).toString('base64'),
-      open: (sealed: string) => Buffer.from(sealed, 'base64').toString().slice('sealed:'.length),
-    },
+    // As a first start finds them: the computer's user name, and a keychain for a shared database's password.
+    ...(options.firstStart ? { userName: 'dana', secrets: FAKE_KEYCHAIN } : {}),
     ...options.ports,
   }
   let folder: string | null = null
@@ -164,8 +166,8 @@ export async function startApp(
       createFirstStartHandlers({
         dataDir,
         version: '0.1.0',
-        defaultUser: ports.userName,
-        secrets: ports.secrets,
+        defaultUser: ports.userName ?? '',
+        secrets: ports.secrets ?? null,
         appearance: new AppearanceSettings(appearanceFile(dataDir), ports),
         chooseOpenFile: ports.chooseOpenFile,
         openChosen: (choice) =>
@@ -173,7 +175,10 @@ export async function startApp(
             runOn(
               choice.kind === 'shared' && choice.connection
                 ? await openPostgresDatabase(
-                    postgresSettingsOf(choice.connection, ports.secrets.open(choice.connection.passwordSealed)),
+                    postgresSettingsOf(
+                      choice.connection,
+                      (ports.secrets ?? FAKE_KEYCHAIN).open(choice.connection.passwordSealed),
+                    ),
                   )
                 : await openDatabase({ file: databaseFile }),
             )
