@@ -6,6 +6,7 @@ import {
   choiceFileOf,
   postgresSettingsOf,
   readChoice,
+  type DatabaseChoice,
   type SecretBox,
   type SharedConnection,
 } from './db/database-choice'
@@ -36,7 +37,12 @@ import { describeRecoveryOffer, openWithRecovery } from './db/recovery'
 import { DatabaseOpenError, describeOpenProblem } from './db/errors'
 import { createHandlers, createServices, type AppContext } from './features/handlers'
 import { scheduleDailyBackups } from './backup-schedule'
-import type { SaveDialogOptions } from './ports'
+import type { OpenDialogOptions, SaveDialogOptions } from './ports'
+import type { Handlers } from '../shared/contract'
+import type { RequestQueue } from './request-queue'
+import { createFirstStartHandlers, isFirstStart } from './features/database'
+import { describeConnectionProblem } from './db/connection-problem'
+import { AppearanceSettings, appearanceFile } from './features/appearance/appearance-settings'
 import { resolveDataDir } from './features/system/data-folder'
 import { createDispatcher, registerIpc } from './ipc'
 import { createFileLogger } from './log'
@@ -111,6 +117,43 @@ function sendMenuCommand(command: MenuCommand): void {
   mainWindow?.webContents.send(MENU_EVENT_CHANNEL, command)
 }
 
+/** The app's menu: set once at start, the first-start page included (its commands wait for the app's pages). */
+function setAppMenu(): void {
+  const template = buildMenuTemplate(
+    {
+      send: sendMenuCommand,
+      openDataFolder: () => void shell.openPath(dataDir),
+      showAbout: () =>
+        void dialog.showMessageBox({
+          type: 'info',
+          title: 'About Turnaround Desk',
+          message: `Turnaround Desk ${app.getVersion()}`,
+          detail: `Your data: ${dataDir}`,
+        }),
+    },
+    process.platform,
+    Boolean(devServerUrl),
+  )
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}
+
+/** The native open dialog, over the window when there is one. */
+async function chooseOpenFile({ title, filters }: OpenDialogOptions): Promise<string | null> {
+  const options = { title, filters, properties: ['openFile' as const] }
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+  return result.canceled ? null : (result.filePaths[0] ?? null)
+}
+
+/** The theme and zoom, kept in the data folder: applied before the window shows, at a first start too. */
+function appearanceOf(folder: string): AppearanceSettings {
+  return new AppearanceSettings(appearanceFile(folder), {
+    applyTheme: (theme) => {
+      nativeTheme.themeSource = theme
+    },
+    applyZoom: (factor) => mainWindow?.webContents.setZoomFactor(factor),
+  })
+}
+
 /** Opens the shared database; when it cannot, says why and offers this computer's data or quitting. */
 async function openShared(connection: SharedConnection, secrets: SecretBox): Promise<OpenedDatabase | null> {
   try {
@@ -121,7 +164,7 @@ async function openShared(connection: SharedConnection, secrets: SecretBox): Pro
       type: 'warning',
       title: 'The shared database could not be opened',
       message: `The shared office database at ${connection.host} could not be opened.`,
-      detail: `${error instanceof DatabaseOpenError ? error.detail : error instanceof Error ? error.message : String(error)}\n\nYou can open the data on this computer instead (the shared data is not changed), or quit and try again later.`,
+      detail: `${describeConnectionProblem(error instanceof DatabaseOpenError && error.cause !== undefined ? error.cause : error).message}\n\nYou can open the data on this computer instead (the shared data is not changed), or quit and try again later.`,
       buttons: ['Open this computer’s data', 'Quit'],
       defaultId: 1,
       cancelId: 1,
@@ -141,15 +184,75 @@ async function start(): Promise<void> {
   const openExternal = (url: string) => void shell.openExternal(url)
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal))
 
-  const databaseFile = path.join(dataDir, DATABASE_FILE_NAME)
   const nativeBinding = electronNativeBinding(app.getAppPath(), app.isPackaged)
   // Read when first used, once the app is ready; both the mail and the shared database's password use it.
   const keychain = systemKeychain(safeStorage, process.platform)
   const secrets = safeStorageBox(keychain)
-  const choice = readChoice(choiceFileOf(dataDir), os.userInfo().username)
+  // One dispatcher for the app's life: its handlers are the first-start page's until the data has a place.
+  const handlers = {} as Handlers
+  const queue = createRequestQueue()
+  registerIpc(ipcMain, createDispatcher(handlers, createSenderCheck(rendererUrl), log.error, queue))
+  setAppMenu()
+  const run = (choice: DatabaseChoice, atFirstStart: boolean) =>
+    openAndRun({ choice, secrets, keychain, nativeBinding, handlers, queue, atFirstStart })
+  if (!isFirstStart(dataDir)) {
+    await run(readChoice(choiceFileOf(dataDir), os.userInfo().username), false)
+    return
+  }
+  // A brand-new install: the window asks where to keep the data before anything is created.
+  Object.assign(
+    handlers,
+    createFirstStartHandlers({
+      dataDir,
+      version: app.getVersion(),
+      defaultUser: os.userInfo().username,
+      secrets,
+      appearance: appearanceOf(dataDir),
+      chooseOpenFile: (options) => queue.released(() => chooseOpenFile(options)),
+      logError: log.error,
+      // Out of the request queue: starting the app queues its own first reads (the tray's count).
+      openChosen: (choice) => queue.released(() => run(choice, true)),
+    }),
+  )
+  const appearance = appearanceOf(dataDir)
+  appearance.applySaved()
+  mainWindow = createWindow()
+  mainWindow.webContents.on('did-finish-load', () => appearance.applySaved())
+}
+
+interface RunOptions {
+  choice: DatabaseChoice
+  secrets: SecretBox
+  keychain: ReturnType<typeof systemKeychain>
+  nativeBinding: string | undefined
+  /** The dispatcher's handlers, replaced here by the app's own. */
+  handlers: Handlers
+  queue: RequestQueue
+  /** Chosen on the first-start page: a database that cannot be opened is thrown back to it, not asked about. */
+  atFirstStart: boolean
+}
+
+/** Opens the chosen database and runs the app on it: handlers, backups, menu, window, tray, live changes. */
+async function openAndRun({
+  choice,
+  secrets,
+  keychain,
+  nativeBinding,
+  handlers,
+  queue,
+  atFirstStart,
+}: RunOptions): Promise<void> {
+  const databaseFile = path.join(dataDir, DATABASE_FILE_NAME)
   // A shared office database, when chosen in Settings > Your data; this computer's file otherwise
   // (and when the shared one cannot be reached and the owner chooses to open the file instead).
-  const shared = choice.kind === 'shared' && choice.connection ? await openShared(choice.connection, secrets) : null
+  const shared =
+    choice.kind === 'shared' && choice.connection
+      ? atFirstStart
+        ? await openPostgresDatabase(
+            postgresSettingsOf(choice.connection, secrets.open(choice.connection.passwordSealed)),
+          )
+        : await openShared(choice.connection, secrets)
+      : null
   let opened
   if (shared) opened = { ...shared, restoredFrom: null, keptAside: null }
   else
@@ -173,6 +276,8 @@ async function start(): Promise<void> {
           ),
         )
     } catch (error) {
+      // The first-start page says why, and the owner chooses again.
+      if (atFirstStart) throw error
       log.error('open database', error)
       const words =
         error instanceof DatabaseOpenError
@@ -200,7 +305,6 @@ async function start(): Promise<void> {
 
   // Records this desktop creates and changes are signed with its name (Settings > Your data).
   setDeskUser(opened.dataSource, choice.userName)
-  const queue = createRequestQueue()
   const deskId = randomUUID()
   const ctx: AppContext = {
     deskId,
@@ -238,19 +342,7 @@ async function start(): Promise<void> {
       const problem = await shell.openPath(file)
       if (problem) throw new Error(problem)
     },
-    chooseOpenFile: async ({
-      title,
-      filters,
-    }: {
-      title: string
-      filters: Array<{ name: string; extensions: string[] }>
-    }) => {
-      const options = { title, filters, properties: ['openFile' as const] }
-      const result = mainWindow
-        ? await dialog.showOpenDialog(mainWindow, options)
-        : await dialog.showOpenDialog(options)
-      return result.canceled ? null : (result.filePaths[0] ?? null)
-    },
+    chooseOpenFile,
     sendImportProgress: (progress: unknown) => mainWindow?.webContents.send(IMPORT_PROGRESS_CHANNEL, progress),
     logError: log.error,
     secretCipher: keychain,
@@ -271,35 +363,17 @@ async function start(): Promise<void> {
     userName: os.userInfo().username,
   }
   const services = createServices(ctx, ports)
-  registerIpc(
-    ipcMain,
-    createDispatcher(createHandlers(ctx, ports, services), createSenderCheck(rendererUrl), log.error, queue),
-  )
+  Object.assign(handlers, createHandlers(ctx, ports, services))
   const stopBackups = scheduleDailyBackups(
     () => services.backups.dailyIfDue(),
     (task) => queue.run(task),
     log.error,
   )
 
-  const template = buildMenuTemplate(
-    {
-      send: sendMenuCommand,
-      openDataFolder: () => void shell.openPath(dataDir),
-      showAbout: () =>
-        void dialog.showMessageBox({
-          type: 'info',
-          title: 'About Turnaround Desk',
-          message: `Turnaround Desk ${app.getVersion()}`,
-          detail: `Your data: ${dataDir}`,
-        }),
-    },
-    process.platform,
-    Boolean(devServerUrl),
-  )
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
   // The theme before the window exists (its background follows it); the zoom once each page loads.
   services.appearance.applySaved()
-  mainWindow = createWindow()
+  // At a first start the window is open already, on the page that asked.
+  mainWindow ??= createWindow()
   mainWindow.webContents.on('did-finish-load', () => services.appearance.applySaved())
 
   presence = await startPresence(

@@ -72,6 +72,8 @@ export interface AppInfo {
   databaseFile: string
   hasProfile: boolean
   hasSampleData: boolean
+  /** A brand-new install, before where to keep the data is chosen: the window asks that first. */
+  firstStart?: boolean
 }
 
 export interface SampleLoadResult {

@@ -12,6 +12,8 @@ export const useAppStore = defineStore('app', () => {
   const profile = ref<BusinessProfile | null>(null)
   const ready = computed(() => info.value !== null)
   const hasProfile = computed(() => profile.value !== null)
+  /** A new install that has not chosen where to keep its data yet. */
+  const firstStart = computed(() => info.value?.firstStart === true)
   const currency = computed(() => profile.value?.currency ?? 'USD')
   // Every page, chart and amount field follows the business's locale.
   watch(
@@ -54,6 +56,7 @@ export const useAppStore = defineStore('app', () => {
     info,
     profile,
     ready,
+    firstStart,
     hasProfile,
     currency,
     load,

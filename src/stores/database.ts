@@ -1,6 +1,11 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { ConnectionTest, DatabaseSettings, MoveResult } from '../../electron/shared/database/models'
+import type {
+  ChosenCertificate,
+  ConnectionTest,
+  DatabaseSettings,
+  MoveResult,
+} from '../../electron/shared/database/models'
 import type { Input } from '../../electron/shared/contract'
 import { api } from '../api'
 
@@ -21,5 +26,14 @@ export const useDatabaseStore = defineStore('database', () => {
   const moveToShared = (input: Input<'database:move-to-shared'>): Promise<MoveResult> =>
     api.database.moveToShared(input)
 
-  return { settings, load, testConnection, save, moveToShared }
+  /** The open dialog for the server's certificate file: its text, checked by main; null when cancelled. */
+  const chooseCertificate = (): Promise<ChosenCertificate | null> => api.database.chooseCertificate()
+
+  /** A first start's choice: kept, and the chosen database opened, before the app goes on. */
+  async function startWith(input: Input<'database:first-start-choice'>): Promise<DatabaseSettings> {
+    settings.value = await api.database.firstStartChoice(input)
+    return settings.value
+  }
+
+  return { settings, load, testConnection, save, moveToShared, chooseCertificate, startWith }
 })

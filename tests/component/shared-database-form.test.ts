@@ -1,7 +1,7 @@
 /**
  * Settings > Your data, where the data lives: the saved choice is shown, Test connection says what
  * it found or shows main's refusal beside the field, Save sends the choice and this desktop's name,
- * and Move says what it verified.
+ * Move says what it verified, and the server's certificate is read from a file, with whom it names.
  */
 import { flushPromises, mount } from '@vue/test-utils'
 import { NMessageProvider } from 'naive-ui'
@@ -11,9 +11,16 @@ import { defineComponent, h } from 'vue'
 import type { DatabaseSettings } from '../../electron/shared/database/models'
 import SharedDatabaseForm from '../../src/components/SharedDatabaseForm.vue'
 import { ApiError } from '../../src/errors'
+import { formatDate } from '../../src/format'
 
 const api = vi.hoisted(() => ({
-  database: { settings: vi.fn(), testConnection: vi.fn(), saveChoice: vi.fn(), moveToShared: vi.fn() },
+  database: {
+    settings: vi.fn(),
+    testConnection: vi.fn(),
+    saveChoice: vi.fn(),
+    moveToShared: vi.fn(),
+    chooseCertificate: vi.fn(),
+  },
 }))
 vi.mock('../../src/api', () => ({ api }))
 
@@ -28,6 +35,7 @@ const saved: DatabaseSettings = {
     user: 'desk',
     hasPassword: true,
     tlsCertificate: '',
+    certificate: null,
   },
   canKeepPassword: true,
 }
@@ -112,5 +120,41 @@ describe('where the data lives', () => {
     await click('db-move')
     expect(q('database-outcome').textContent).toContain('Moved 1,234 rows in 18 tables')
     expect(q('database-outcome').textContent).toContain('checksum')
+  })
+
+  it('reads the server’s certificate from a file, shows whom it names, and says a test was encrypted', async () => {
+    await open()
+    const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n'
+    api.database.chooseCertificate.mockResolvedValueOnce({
+      pem,
+      certificate: { subject: 'Office CA', validTo: '2027-03-31T12:00:00.000Z', count: 1 },
+    })
+    await click('db-certificate-file')
+    expect(input('db-certificate').value).toBe(pem)
+    expect(q('db-certificate-info').textContent).toContain('“Office CA”')
+    expect(q('db-certificate-info').textContent).toContain(formatDate('2027-03-31'))
+    api.database.testConnection.mockResolvedValueOnce({ serverVersion: '15.8', tls: 'TLSv1.3', holdsData: false })
+    await click('db-test')
+    expect(api.database.testConnection).toHaveBeenCalledWith(expect.objectContaining({ tlsCertificate: pem }))
+    expect(q('database-outcome').textContent).toContain('encrypted (TLSv1.3)')
+    // Edited by hand, the text is no longer the certificate described.
+    input('db-certificate').value = 'changed'
+    input('db-certificate').dispatchEvent(new Event('input'))
+    await flushPromises()
+    expect(q('db-certificate-info')).toBeNull()
+  })
+
+  it('shows why a chosen file is not a certificate beside the field', async () => {
+    await open()
+    api.database.chooseCertificate.mockRejectedValueOnce(
+      new ApiError({
+        code: 'VALIDATION',
+        message: 'This file holds a private key, which must stay on the server.',
+        field: 'tlsCertificate',
+      }),
+    )
+    await click('db-certificate-file')
+    expect(q('shared-database').textContent).toContain('This file holds a private key')
+    expect(input('db-certificate').value).toBe('')
   })
 })

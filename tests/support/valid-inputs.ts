@@ -47,6 +47,8 @@ export const VALID_INPUTS: { [C in Channel]: Input<C> } = {
   'database:test-connection': { host: 'localhost', port: 5432, database: 'turnaround_desk', user: 'desk' },
   'database:save-choice': { kind: 'this-computer', userName: 'Dana' },
   'database:move-to-shared': { host: 'localhost', port: 5432, database: 'turnaround_desk', user: 'desk' },
+  'database:choose-certificate': undefined,
+  'database:first-start-choice': { kind: 'this-computer', userName: 'Dana' },
   'profile:get': undefined,
   'profile:save': {
     businessName: 'Acme Print',

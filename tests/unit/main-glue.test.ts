@@ -60,7 +60,7 @@ function createFakeElectron() {
     listeners = new Map<string, Listener[]>()
     loadedUrl = ''
     visible = true
-    webContents = { send: vi.fn(), on: vi.fn(), setWindowOpenHandler: vi.fn() }
+    webContents = { send: vi.fn(), on: vi.fn(), setWindowOpenHandler: vi.fn(), setZoomFactor: vi.fn() }
     constructor(readonly options: Record<string, unknown>) {
       windows.push(this)
     }
@@ -165,9 +165,18 @@ async function startMain(): Promise<void> {
   })
 }
 
+/** A data folder where this computer was chosen (a brand-new one asks first: the tests at the end). */
+function choseThisComputer(): void {
+  fs.writeFileSync(
+    path.join(dataDir, 'database.json'),
+    JSON.stringify({ kind: 'this-computer', userName: 'Maya', connection: null }),
+  )
+}
+
 beforeEach(() => {
   fake = createFakeElectron()
   dataDir = tempDir()
+  choseThisComputer()
   vi.stubEnv('TURNAROUND_DATA_DIR', dataDir)
 })
 
@@ -482,5 +491,91 @@ describe('the main process glue', () => {
     )
     expect(fake.electron.app.exit).toHaveBeenCalledWith(1)
     expect(fs.readFileSync(file).equals(damaged)).toBe(true)
+  })
+
+  it('asks a brand-new install where to keep the data, creating nothing until this computer is chosen', async () => {
+    fs.rmSync(path.join(dataDir, 'database.json'))
+    await startMain()
+    const file = path.join(dataDir, 'turnaround-desk.sqlite')
+    expect(fake.windows).toHaveLength(1)
+    const url = fake.windows[0]?.loadedUrl as string
+    const frame = { senderFrame: { url, parent: null } }
+    const call = (channel: string, input?: unknown) => (fake.handlers.get(channel) as Listener)(frame, input)
+    expect([...fake.handlers.keys()].sort()).toEqual([...CHANNELS].sort())
+    expect(await call('app:info')).toMatchObject({ ok: true, data: { firstStart: true, hasProfile: false } })
+    expect(await call('appearance:get')).toMatchObject({ ok: true })
+    expect(await call('clients:list', {})).toMatchObject({
+      ok: false,
+      error: { message: 'Choose where to keep your data first.' },
+    })
+    expect(fs.existsSync(file)).toBe(false)
+    expect(fake.trays).toHaveLength(0)
+    // The app's own menu from the start, never Electron's default one.
+    expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1)
+
+    expect(await call('database:first-start-choice', { kind: 'this-computer', userName: 'Maya' })).toMatchObject({
+      ok: true,
+      data: { active: 'this-computer', kind: 'this-computer', userName: 'Maya' },
+    })
+    // Chosen: the file, the app's own handlers and the tray, in the same window.
+    expect(fs.existsSync(file)).toBe(true)
+    expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'database.json'), 'utf8'))).toMatchObject({
+      kind: 'this-computer',
+      userName: 'Maya',
+    })
+    expect(fake.windows).toHaveLength(1)
+    expect(fake.trays).toHaveLength(1)
+    expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1)
+    expect(await call('app:info')).toMatchObject({ ok: true, data: { hasProfile: false, databaseFile: file } })
+    expect(((await call('app:info')) as { data: { firstStart?: boolean } }).data.firstStart).toBeFalsy()
+    expect(
+      await call('profile:save', {
+        businessName: 'Harbour Lane',
+        ownerName: 'Maya',
+        currency: 'EUR',
+        hourlyWorthMinor: 9000,
+      }),
+    ).toMatchObject({ ok: true })
+    expect(await call('database:first-start-choice', { kind: 'this-computer', userName: 'Maya' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('already chosen') },
+    })
+  })
+
+  it('never asks a desktop whose data folder already holds its database, chosen or not', async () => {
+    const first = await openTestApp(dataDir)
+    await first.call('clients:create', { name: 'Ada' })
+    await first.close()
+    fs.rmSync(path.join(dataDir, 'database.json'))
+    await startMain()
+    const list = fake.handlers.get('clients:list') as Listener
+    expect(await list({ senderFrame: { url: fake.windows[0]?.loadedUrl, parent: null } }, {})).toMatchObject({
+      ok: true,
+      data: { total: 1 },
+    })
+    expect(fs.existsSync(path.join(dataDir, 'database.json'))).toBe(false)
+  })
+
+  it('keeps asking when the shared database chosen at first start cannot be reached, and keeps nothing', async () => {
+    fs.rmSync(path.join(dataDir, 'database.json'))
+    fake.electron.safeStorage.isEncryptionAvailable = () => true
+    fake.electron.safeStorage.encryptString = vi.fn((t: string) => Buffer.from(t))
+    fake.electron.safeStorage.decryptString = vi.fn((b: Buffer) => b.toString())
+    Object.assign(fake.electron.safeStorage, { getSelectedStorageBackend: () => 'gnome_libsecret' })
+    await startMain()
+    const frame = { senderFrame: { url: fake.windows[0]?.loadedUrl, parent: null } }
+    const choose = fake.handlers.get('database:first-start-choice') as Listener
+    expect(
+      await choose(frame, {
+        kind: 'shared',
+        userName: 'Maya',
+        connection: { host: '127.0.0.1', port: 1, database: 'turnaround_desk', user: 'desk', password: 'pw' },
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { field: 'connection.port', message: expect.stringContaining('Nothing answered') },
+    })
+    expect(fs.readdirSync(dataDir).filter((f) => !f.startsWith('logs'))).toEqual([])
+    expect(await (fake.handlers.get('app:info') as Listener)(frame)).toMatchObject({ data: { firstStart: true } })
   })
 })

@@ -7,8 +7,10 @@ export class DatabaseOpenError extends Error {
     readonly problem: DatabaseOpenProblem,
     readonly file: string,
     readonly detail: string,
+    /** The driver's own error, when there was one (a shared database's refusal, told in words by connection-problem.ts). */
+    cause?: unknown,
   ) {
-    super(`${problem}: ${detail}`)
+    super(`${problem}: ${detail}`, cause === undefined ? undefined : { cause })
     this.name = 'DatabaseOpenError'
   }
 }

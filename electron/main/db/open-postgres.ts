@@ -37,7 +37,7 @@ export async function openPostgresDatabase(settings: PostgresSettings): Promise<
     await dataSource.initialize()
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy()
-    throw new DatabaseOpenError('unreadable', where, messageOf(error))
+    throw new DatabaseOpenError('unreadable', where, messageOf(error), error)
   }
   const lock = dataSource.createQueryRunner()
   try {

@@ -171,6 +171,8 @@ export function createServices(ctx: AppContext, ports: Ports) {
     choiceFile: choiceFileOf(ctx.dataDir),
     defaultUser: ports.userName ?? '',
     secrets: ports.secrets ?? null,
+    chooseOpenFile,
+    logError: ports.logError,
   })
   return {
     clients,

@@ -17,7 +17,13 @@ export const ConnectionInput = z.strictObject({
   user: trimmed(63).min(1, 'Enter the user name the desktops log in as.'),
   password: z.string().max(1000).default(''),
   /** The server's certificate (PEM): the connection then uses TLS and trusts only that server. */
-  tlsCertificate: optionalText(20_000),
+  tlsCertificate: optionalText(20_000)
+    .refine((t) => !/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(t), {
+      message: 'This is a private key, which must stay on the server. Give the server’s certificate instead.',
+    })
+    .refine((t) => t === '' || /-----BEGIN CERTIFICATE-----[\s\S]*-----END CERTIFICATE-----/.test(t), {
+      message: 'Paste the server’s certificate whole, from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----.',
+    }),
 })
 export type ConnectionData = z.output<typeof ConnectionInput>
 

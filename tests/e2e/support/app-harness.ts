@@ -7,7 +7,18 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { DATABASE_FILE_NAME, openDatabase, type OpenedDatabase } from '../../../electron/main/db/open-database'
-import { createHandlers, createServices, type AppContext, type Ports } from '../../../electron/main/features/handlers'
+import {
+  createHandlers,
+  createServices,
+  type AppContext,
+  type Ports,
+  type Services,
+} from '../../../electron/main/features/handlers'
+import { createFirstStartHandlers, isFirstStart } from '../../../electron/main/features/database'
+import { AppearanceSettings, appearanceFile } from '../../../electron/main/features/appearance'
+import { postgresSettingsOf, type SecretBox } from '../../../electron/main/db/database-choice'
+import { openPostgresDatabase } from '../../../electron/main/db/open-postgres'
+import type { Handlers } from '../../../electron/shared/contract'
 import { startPresence, type Presence } from '../../../electron/main/desk-presence'
 import type { TrayMenuItem } from '../../../electron/main/tray-menu'
 import type { Schedule } from '../../../electron/shared/reminders/schedule'
@@ -69,6 +80,13 @@ export function newDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'turnaround-e2e-'))
 }
 
+/** The system keychain, faked: what it seals is not the password as typed. */
+const FAKE_KEYCHAIN: SecretBox = {
+  available: () => true,
+  seal: (text) => Buffer.from(`sealed:${text}`).toString('base64'),
+  open: (sealed) => Buffer.from(sealed, 'base64').toString().slice('sealed:'.length),
+}
+
 /** The page's language, and so the computer's language main formats in. */
 const PAGE_LOCALE = 'en-GB'
 
@@ -84,15 +102,19 @@ export async function startApp(
     ports?: Partial<Ports>
     /** The page the window opens on (e.g. '/clients'), as if the app had been left there; else the start page. */
     openAt?: string
+    /**
+     * Start as the app does: a brand-new data folder (isFirstStart) first asks where to keep the data
+     * (this computer, or a shared database, opened over PostgreSQL for real), and nothing is opened
+     * until it is chosen. Without it the app starts as on a desk where this computer was chosen before.
+     */
+    firstStart?: boolean
   } = {},
 ): Promise<RunningApp> {
   const dataDir = options.dataDir ?? newDataDir()
   const databaseFile = path.join(dataDir, DATABASE_FILE_NAME)
-  const db = await openDatabase({ file: databaseFile })
   const server = await serveDirectory(RENDERER_DIR)
   const openedFolders: string[] = []
   const queue = createRequestQueue()
-  const ctx: AppContext = { dataSource: db.dataSource, dataDir, databaseFile, version: '0.1.0', queue }
   const openedFiles: string[] = []
   const saveDir = path.join(dataDir, 'saved')
   fs.mkdirSync(saveDir, { recursive: true })
@@ -115,6 +137,8 @@ export async function startApp(
     // The calendar and the reminders read the owner's day in one zone, whatever the machine's.
     timeZone: () => 'Europe/London',
     datedThingsChanged: () => void presence?.refresh(),
+    // As a first start finds them: the computer's user name, and a keychain for a shared database's password.
+    ...(options.firstStart ? { userName: 'dana', secrets: FAKE_KEYCHAIN } : {}),
     ...options.ports,
   }
   let folder: string | null = null
@@ -125,9 +149,46 @@ export async function startApp(
   // The page the progress events go to, known once it is open.
   const events: { page?: Page } = {}
   const pageUrl = `${server.url}/index.html`
-  const services = createServices(ctx, ports)
+  // The dispatcher's handlers: the app's own once a database is open (at a first start, once chosen).
+  const handlers = {} as Handlers
+  let db: OpenedDatabase | null = null
+  let services: Services | null = null
+  const runOn = (opened: OpenedDatabase) => {
+    db = opened
+    const ctx: AppContext = { dataSource: opened.dataSource, dataDir, databaseFile, version: '0.1.0', queue }
+    services = createServices(ctx, ports)
+    Object.assign(handlers, createHandlers(ctx, ports, services))
+  }
+  const asksFirst = options.firstStart === true && isFirstStart(dataDir)
+  if (asksFirst)
+    Object.assign(
+      handlers,
+      createFirstStartHandlers({
+        dataDir,
+        version: '0.1.0',
+        defaultUser: ports.userName ?? '',
+        secrets: ports.secrets ?? null,
+        appearance: new AppearanceSettings(appearanceFile(dataDir), ports),
+        chooseOpenFile: ports.chooseOpenFile,
+        openChosen: (choice) =>
+          queue.released(async () => {
+            runOn(
+              choice.kind === 'shared' && choice.connection
+                ? await openPostgresDatabase(
+                    postgresSettingsOf(
+                      choice.connection,
+                      (ports.secrets ?? FAKE_KEYCHAIN).open(choice.connection.passwordSealed),
+                    ),
+                  )
+                : await openDatabase({ file: databaseFile }),
+            )
+            await startPresenceLoop()
+          }),
+      }),
+    )
+  else runOn(await openDatabase({ file: databaseFile }))
   const dispatcher = createDispatcher(
-    createHandlers(ctx, ports, services),
+    handlers,
     createSenderCheck(pageUrl),
     (channel, error) => {
       throw new Error(`${channel} failed inside main: ${String(error)}`)
@@ -156,41 +217,48 @@ export async function startApp(
   await page.goto(options.openAt ? `${pageUrl}#${options.openAt}` : pageUrl)
   // The router's first move, to the start page, ends once that page's code has loaded (on demand):
   // until then a test's own move to another page would be written over by it.
-  if (!options.openAt) await page.waitForFunction(() => /^#\/./.test(location.hash))
+  if (!options.openAt && !asksFirst) await page.waitForFunction(() => /^#\/./.test(location.hash))
 
   // The reminder loop as index.ts starts it, with the Electron parts as recording fakes.
   const notifications: RunningApp['notifications'] = []
   const tray: RunningApp['tray'] = { menu: [], toolTip: '', badge: null }
-  presence = await startPresence(
-    {
-      now: ports.now,
-      check: (now) => services.reminders.check(now),
-      dueNow: (now) => services.reminders.dueNow(now),
-      settings: () => services.reminders.settings(),
-      runQueued: (task) => queue.run(task),
-      open: (target) => void page.evaluate((t) => window.__deskEvent('app:navigate', t), target).catch(() => {}),
-      quit: () => {},
-      logError: (where, error) => pageErrors.push(`${where}: ${String(error)}`),
-    },
-    {
-      notify: (n, click) => void notifications.push({ ...n, click }),
-      createTray: () => ({
-        setMenu: (menu) => void (tray.menu = menu),
-        setToolTip: (text) => void (tray.toolTip = text),
-      }),
-      setBadgeCount: (count) => void (tray.badge = count),
-      setOpenAtLogin: () => {},
-      onWake: () => {},
-      // The test moves the clock itself (remind): no timer runs on its own.
-      timers: { setInterval: () => ({}), clearInterval: () => {} },
-    },
-  )
+  async function startPresenceLoop(): Promise<void> {
+    const running = services as Services
+    presence = await startPresence(
+      {
+        now: ports.now,
+        check: (now) => running.reminders.check(now),
+        dueNow: (now) => running.reminders.dueNow(now),
+        settings: () => running.reminders.settings(),
+        runQueued: (task) => queue.run(task),
+        open: (target) => void page.evaluate((t) => window.__deskEvent('app:navigate', t), target).catch(() => {}),
+        quit: () => {},
+        logError: (where, error) => pageErrors.push(`${where}: ${String(error)}`),
+      },
+      {
+        notify: (n, click) => void notifications.push({ ...n, click }),
+        createTray: () => ({
+          setMenu: (menu) => void (tray.menu = menu),
+          setToolTip: (text) => void (tray.toolTip = text),
+        }),
+        setBadgeCount: (count) => void (tray.badge = count),
+        setOpenAtLogin: () => {},
+        onWake: () => {},
+        // The test moves the clock itself (remind): no timer runs on its own.
+        timers: { setInterval: () => ({}), clearInterval: () => {} },
+      },
+    )
+  }
+  if (!asksFirst) await startPresenceLoop()
 
   return {
     page,
     setOpenFile: (file) => void (openFile = file),
     dataDir,
-    db,
+    get db() {
+      if (!db) throw new Error('No database is open yet: the first start has not been answered.')
+      return db
+    },
     openedFolders,
     openedFiles,
     saveDir,
@@ -215,7 +283,7 @@ export async function startApp(
       presence?.stop()
       await context.close()
       await server.close()
-      await db.dataSource.destroy()
+      await (db as OpenedDatabase | null)?.dataSource.destroy()
     },
   }
 }

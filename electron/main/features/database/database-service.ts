@@ -19,31 +19,30 @@ import { openPostgresDatabase } from '../../db/open-postgres'
 import { setDeskUser } from '../../db/record-version'
 import { DomainError } from '../../domain-error'
 import { DatabaseOpenError } from '../../db/errors'
-import type { ConnectionTest, DatabaseSettings, MoveResult } from '../../../shared/database/models'
+import { describeConnectionProblem } from '../../db/connection-problem'
+import type { ChooseOpenFile } from '../../ports'
+import { MAX_CERTIFICATE_BYTES, certificateFromFile, checkCertificate } from './server-certificate'
+import fs from 'node:fs'
+import type { ChosenCertificate, ConnectionTest, DatabaseSettings, MoveResult } from '../../../shared/database/models'
 import type { ConnectionData, DatabaseChoiceData } from '../../../shared/database/schemas'
 
 export interface DatabaseServiceDeps {
-  dataSource: DataSource
+  /** The database in use; null at a first start, before one is chosen. */
+  dataSource: DataSource | null
   choiceFile: string
   /** The computer's user name: the default name for this desktop's records. */
   defaultUser: string
   secrets: SecretBox | null
+  /** The open dialog, for the server's certificate file; none: cancelled. */
+  chooseOpenFile?: ChooseOpenFile
+  logError?: (where: string, error: unknown) => void
 }
 
-/** A driver's refusal in words, with the field it is about. */
-function connectionProblem(error: unknown): DomainError {
-  const code = String((error as { code?: unknown }).code ?? '')
-  const message = error instanceof Error ? error.message : String(error)
-  if (code === '28P01' || code === '28000')
-    return new DomainError('VALIDATION', 'The server refused this user name and password.', 'password')
-  if (code === '3D000') return new DomainError('VALIDATION', 'The server has no database of that name.', 'database')
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-    return new DomainError('VALIDATION', 'No server of that name was found.', 'host')
-  if (code === 'ECONNREFUSED')
-    return new DomainError('VALIDATION', 'Nothing answered at that address and port. Is the server running?', 'port')
-  if (/certificate|self[- ]signed|SSL|TLS/i.test(message))
-    return new DomainError('VALIDATION', `The secure connection failed: ${message}`, 'tlsCertificate')
-  return new DomainError('VALIDATION', `The shared database could not be reached: ${message}`)
+/** A driver's refusal in words, with the field it is about; the driver's own words go to the log. */
+function connectionProblem(error: unknown, logError?: (where: string, error: unknown) => void): DomainError {
+  logError?.('shared database connection', error)
+  const problem = describeConnectionProblem(error)
+  return new DomainError('VALIDATION', problem.message, problem.field)
 }
 
 export class DatabaseService {
@@ -56,7 +55,7 @@ export class DatabaseService {
   settings(): DatabaseSettings {
     const c = this.choice()
     return {
-      active: engineOf(this.deps.dataSource).kind === 'postgres' ? 'shared' : 'this-computer',
+      active: this.deps.dataSource && engineOf(this.deps.dataSource).kind === 'postgres' ? 'shared' : 'this-computer',
       kind: c.kind,
       userName: c.userName,
       connection: c.connection
@@ -67,9 +66,19 @@ export class DatabaseService {
             user: c.connection.user,
             hasPassword: c.connection.passwordSealed !== '',
             tlsCertificate: c.connection.tlsCertificate,
+            certificate: this.described(c.connection.tlsCertificate),
           }
         : null,
       canKeepPassword: this.deps.secrets?.available() ?? false,
+    }
+  }
+
+  /** A kept certificate's names and date; null when none is kept or it can no longer be read. */
+  private described(pem: string) {
+    try {
+      return checkCertificate(pem)
+    } catch {
+      return null
     }
   }
 
@@ -82,14 +91,23 @@ export class DatabaseService {
   }
 
   async testConnection(input: ConnectionData): Promise<ConnectionTest> {
+    checkCertificate(input.tlsCertificate)
     const ds = createPostgresDataSource(postgresSettingsOf(input, this.password(input)), ENTITIES, [])
     try {
       await ds.initialize()
     } catch (error) {
-      throw connectionProblem(error)
+      throw connectionProblem(error, this.deps.logError)
     }
     try {
       const version = ((await ds.query('SHOW server_version')) as Array<{ server_version: string }>)[0]!.server_version
+      // What the server itself says of this session: encrypted or not, and how.
+      const session = (
+        (await ds.query('SELECT ssl, version FROM pg_stat_ssl WHERE pid = pg_backend_pid()')) as Array<{
+          ssl: boolean
+          version: string | null
+        }>
+      )[0]
+      const tls = session?.ssl ? (session.version ?? 'TLS') : null
       const present = (
         (await ds.query("SELECT to_regclass('clients') IS NOT NULL AS present")) as Array<{ present: boolean }>
       )[0]!.present
@@ -98,7 +116,8 @@ export class DatabaseService {
             ((await ds.query('SELECT EXISTS (SELECT 1 FROM clients) AS taken')) as Array<{ taken: boolean }>)[0]!.taken,
           )
         : false
-      return { serverVersion: version, holdsData }
+      // "15.18 (Debian 15.18-0+deb12u1)": the number is what a person reads.
+      return { serverVersion: version.split(' ')[0] ?? version, tls, holdsData }
     } finally {
       await ds.destroy()
     }
@@ -109,6 +128,7 @@ export class DatabaseService {
     const kept = this.choice().connection
     let connection = kept
     if (input.connection) {
+      checkCertificate(input.connection.tlsCertificate)
       const { password, ...address } = input.connection
       let passwordSealed = kept?.passwordSealed ?? ''
       if (password !== '') {
@@ -129,13 +149,14 @@ export class DatabaseService {
         'connection.password',
       )
     writeChoice(this.deps.choiceFile, { kind: input.kind, userName: input.userName, connection })
-    setDeskUser(this.deps.dataSource, input.userName)
+    if (this.deps.dataSource) setDeskUser(this.deps.dataSource, input.userName)
     return this.settings()
   }
 
   /** Copies this computer's data into the (empty) shared database; this computer's file is only read. */
   async moveToShared(input: ConnectionData): Promise<MoveResult> {
-    if (engineOf(this.deps.dataSource).kind !== 'sqlite')
+    const source = this.deps.dataSource
+    if (!source || engineOf(source).kind !== 'sqlite')
       throw new DomainError('VALIDATION', 'Your data is already in a shared database.')
     let target
     try {
@@ -144,12 +165,40 @@ export class DatabaseService {
       // A server that answers but refuses (a newer version, a failed upgrade) says so in its own words.
       if (error instanceof DatabaseOpenError)
         throw new DomainError('VALIDATION', `The shared database could not be opened: ${error.detail}`)
-      throw connectionProblem(error)
+      throw connectionProblem(error, this.deps.logError)
     }
     try {
-      return await moveToPostgres(this.deps.dataSource, target.dataSource)
+      return await moveToPostgres(source, target.dataSource)
     } finally {
       await target.dataSource.destroy()
     }
+  }
+
+  /** The server's certificate from a file chosen in the open dialog (PEM or DER), checked; null when cancelled. */
+  async chooseCertificate(): Promise<ChosenCertificate | null> {
+    const file = this.deps.chooseOpenFile
+      ? await this.deps.chooseOpenFile({
+          title: 'The shared database server’s certificate',
+          filters: [
+            { name: 'Certificates', extensions: ['crt', 'pem', 'cer', 'der'] },
+            { name: 'All files', extensions: ['*'] },
+          ],
+        })
+      : null
+    if (!file) return null
+    let bytes: Buffer
+    try {
+      const size = fs.statSync(file).size
+      bytes =
+        size > MAX_CERTIFICATE_BYTES ? Buffer.alloc(size > 0 ? MAX_CERTIFICATE_BYTES + 1 : 0) : fs.readFileSync(file)
+    } catch {
+      throw new DomainError(
+        'VALIDATION',
+        'That file could not be read. Choose it again, or paste the certificate.',
+        'tlsCertificate',
+      )
+    }
+    const pem = certificateFromFile(bytes)
+    return { pem, certificate: checkCertificate(pem)! }
   }
 }

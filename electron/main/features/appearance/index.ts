@@ -1,0 +1,2 @@
+export { AppearanceSettings, appearanceFile } from './appearance-settings'
+export { createAppearanceHandlers } from './appearance-handlers'
