@@ -6,13 +6,12 @@
  * Runs on SQLite (unit) and on PostgreSQL (unit-pg).
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { setDeskUser } from '../../electron/main/db/record-version'
-import type { Envelope } from '../../electron/shared/envelope'
 import type { LedgerEntryView } from '../../electron/shared/ledger/models'
 import type { Client } from '../../electron/shared/models'
 import type { TurnaroundDetail } from '../../electron/shared/turnarounds/models'
 import { VALID_INPUTS } from '../support/valid-inputs'
-import { openTestApp, tempDir, type TestApp } from '../support/temp-db'
+import { ok, openDesktops } from '../support/desktops'
+import { openTestApp, type TestApp } from '../support/temp-db'
 
 let apps: TestApp[] = []
 afterEach(async () => {
@@ -22,21 +21,10 @@ afterEach(async () => {
 
 /** Dana's and Sam's desktops over one database, on one clock that moves a minute per reading. */
 async function twoDesktops(): Promise<[TestApp, TestApp]> {
-  const dir = tempDir()
   let at = Date.parse('2026-11-22T09:30:00Z')
-  const clock = () => new Date((at += 60_000))
-  const dana = await openTestApp(dir, clock)
-  const sam = await openTestApp(dir, clock)
-  setDeskUser(dana.db.dataSource, 'Dana')
-  setDeskUser(sam.db.dataSource, 'Sam')
-  apps.push(dana, sam)
-  return [dana, sam]
-}
-
-async function ok<T>(app: TestApp, channel: string, input?: unknown): Promise<T> {
-  const result = (await app.call(channel, input)) as Envelope<T>
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`)
-  return result.data
+  const [dana, sam] = await openDesktops(['Dana', 'Sam'], () => new Date((at += 60_000)))
+  apps.push(dana!, sam!)
+  return [dana!, sam!]
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
