@@ -29,6 +29,8 @@ export function useRecordConflict<F extends object, R extends { version: number 
   /** After the saved values were put in the form (e.g. to forget the form was changed). */
   afterTakeSaved?: () => void
 }): RecordConflictView & {
+  /** The record as last known: as the form opened on it, or as saved since (its authors are shown). */
+  latest: Ref<R | null>
   /** The form opened on this record (null: a new one): remembers its version, forgets any conflict. */
   opened(record: R | null | undefined): void
   /** The version a save names: the one the form opened on or last chose. */
@@ -38,6 +40,7 @@ export function useRecordConflict<F extends object, R extends { version: number 
 } {
   const saved = ref<R | null>(null) as Ref<R | null>
   const message = ref<string | null>(null)
+  const latest = ref<R | null>(null) as Ref<R | null>
   let version: number | undefined
 
   const rows = computed(() =>
@@ -58,7 +61,9 @@ export function useRecordConflict<F extends object, R extends { version: number 
   return {
     message,
     rows,
+    latest,
     opened(record) {
+      latest.value = record ?? null
       version = record?.version
       clear()
     },
@@ -66,7 +71,7 @@ export function useRecordConflict<F extends object, R extends { version: number 
     async refused(error) {
       if (!(error instanceof ApiError && error.code === 'CONFLICT')) return false
       try {
-        saved.value = await options.fetchSaved()
+        saved.value = latest.value = await options.fetchSaved()
       } catch {
         // Deleted or out of reach meanwhile: the refusal is said as a message instead.
         return false

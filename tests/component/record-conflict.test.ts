@@ -93,6 +93,8 @@ describe('useRecordConflict', () => {
     expect(await conflict.refused(conflictError)).toBe(true)
     expect(conflict.message.value).toBe('This ledger entry was changed by Sam at 10:42.')
     expect(conflict.rows.value).toEqual([{ label: 'Description', saved: 'Theirs', mine: 'Mine' }])
+    // The record as now saved is the one whose authors the form shows.
+    expect(conflict.latest.value).toMatchObject({ description: 'Theirs', version: 4 })
     // What was typed stays until the user chooses.
     expect(form.value.description).toBe('Mine')
     conflict.takeSaved()

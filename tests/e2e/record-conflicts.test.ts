@@ -10,6 +10,8 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { LedgerEntryView } from '../../electron/shared/ledger/models'
 import { startApp, type RunningApp } from './support/app-harness'
+import { AxeBuilder } from '@axe-core/playwright'
+import { settle, WCAG_TAGS } from './support/axe'
 import { useAppSession } from './support/lifecycle'
 
 const session = useAppSession()
@@ -113,6 +115,10 @@ describe('someone else saved the record meanwhile', () => {
     expect(await page.locator('#issue-statement').inputValue()).toBe(
       'The flyers arrived 6 days late, after the regatta',
     )
+    // The drawer now says who changed it last.
+    expect(await page.locator('.n-drawer [data-testid="record-authors"]').textContent()).toMatch(
+      /^Added by Dana at \d{2}:\d{2} · last changed by Sam at \d{2}:\d{2}$/,
+    )
     await app.screenshot('record-conflicts/01-issue-both-versions')
 
     await page.getByTestId('conflict-take-saved').click()
@@ -173,6 +179,10 @@ describe('someone else saved the record meanwhile', () => {
       ['Amount', '£300.00', '£150.00'],
     ])
     await app.screenshot('record-conflicts/02-ledger-entry-both-versions')
+    // The conflict view itself (the page behind the drawer is checked in accessibility.test.ts).
+    await settle(page)
+    const axe = await new AxeBuilder({ page }).include('.n-drawer').withTags(WCAG_TAGS).analyze()
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`)).toEqual([])
 
     await page.getByTestId('conflict-keep-mine').click()
     await row.filter({ hasText: '£150.00' }).waitFor()
@@ -230,5 +240,16 @@ describe('who added and changed a record', () => {
     expect(await page.locator('.client-form-dialog [data-testid="record-authors"]').textContent()).toMatch(
       /^Added by Dana at \d{2}:\d{2} · last changed by Sam/,
     )
+
+    // And the turnaround's page says who opened it.
+    const turnaroundId = await page.evaluate(async (clientId) => {
+      const r = await window.api.call['turnarounds:open']({ clientId, openedOn: '2026-11-10', firstHeardBy: 'Dana' })
+      return r.ok ? r.data.id : 0
+    }, named)
+    await go(page, `/turnarounds/${turnaroundId}`)
+    const header = page.locator('.turnaround-header [data-testid="record-authors"]')
+    await header.waitFor()
+    expect(await header.textContent()).toMatch(/^Added by Dana at \d{2}:\d{2}$/)
+    await app.screenshot('record-conflicts/04-turnaround-authors')
   })
 })
