@@ -24,6 +24,8 @@ export function useRecordConflict<F extends object, R extends { version: number 
   fetchSaved: () => Promise<R>
   /** A record's values as the form holds them. */
   toForm: (record: R) => F
+  /** What a save would send, when the form holds more (fields its choices hide); else the form. */
+  mine?: () => F
   /** Saves the form again (with the version the conflict moved it to). */
   save: () => unknown
   /** After the saved values were put in the form (e.g. to forget the form was changed). */
@@ -44,7 +46,9 @@ export function useRecordConflict<F extends object, R extends { version: number 
   let version: number | undefined
 
   const rows = computed(() =>
-    saved.value ? differingFields(options.fields, options.toForm(saved.value), options.form.value) : [],
+    saved.value
+      ? differingFields(options.fields, options.toForm(saved.value), options.mine?.() ?? options.form.value)
+      : [],
   )
   const clear = () => {
     saved.value = null

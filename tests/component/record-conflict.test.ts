@@ -114,6 +114,21 @@ describe('useRecordConflict', () => {
     expect(conflict.rows.value).toEqual([])
   })
 
+  it('compares what a save would send when the form holds more than that', async () => {
+    const form = ref<Entry>({ ...saved, invoiceId: 9 })
+    const conflict = useRecordConflict({
+      form,
+      fields: FIELDS,
+      fetchSaved: async () => ({ ...saved, version: 2 }),
+      toForm: ({ version: _v, ...values }: Entry & { version: number }) => values,
+      // An invoice settles no invoice: the hidden choice is not sent, so it is no difference.
+      mine: () => ({ ...form.value, invoiceId: null }),
+      save: () => {},
+    })
+    await conflict.refused(new ApiError({ code: 'CONFLICT', message: 'Changed.' }))
+    expect(conflict.rows.value).toEqual([])
+  })
+
   it('says the refusal in words when the saved version cannot be fetched (deleted meanwhile)', async () => {
     const form = ref<Entry>(saved)
     const conflict = useRecordConflict({
