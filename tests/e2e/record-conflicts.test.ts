@@ -197,6 +197,54 @@ describe('someone else saved the record meanwhile', () => {
   })
 })
 
+describe('a commitment', () => {
+  it('is edited in its own dialog, which shows a save someone else made meanwhile and keeps mine when asked', async () => {
+    const app = (session.app = await startApp(session.browser()))
+    const { page } = app
+    const { turnaroundId } = await seed(app)
+    const commitmentId = await page.evaluate(async (turnaroundId) => {
+      const r = await window.api.call['commitments:save']({
+        turnaroundId,
+        commitment: { party: 'us', description: 'Reprint the flyers', dueOn: '2026-12-20' },
+      })
+      return r.ok ? r.data.commitments[0]!.id : 0
+    }, turnaroundId)
+    await go(page, `/turnarounds/${turnaroundId}`)
+    await page.locator('.turnaround-tabs .n-tabs-tab', { hasText: /^Commitments/ }).click()
+    await page.getByTestId(`edit-commitment-${commitmentId}`).click()
+    expect(await page.locator('.commitment-edit-dialog [data-testid="record-authors"]').textContent()).toMatch(
+      /^Added by Dana at \d{2}:\d{2}$/,
+    )
+    await page.locator('#commitment-edit-description').fill('Reprint the flyers on heavier paper')
+
+    await asSam(app, (p) =>
+      p.evaluate(
+        ({ turnaroundId, id }) =>
+          window.api.call['commitments:save']({
+            turnaroundId,
+            id,
+            commitment: { party: 'client', description: 'Reprint the flyers', dueOn: '2026-12-20' },
+          }),
+        { turnaroundId, id: commitmentId },
+      ),
+    )
+    await page.getByTestId('commitment-edit-save').click()
+    await page.getByTestId('record-conflict').waitFor()
+    expect(await conflictRows(page)).toEqual([
+      ['Whose promise', 'The client', 'Us'],
+      ['What was promised', 'Reprint the flyers', 'Reprint the flyers on heavier paper'],
+    ])
+    await app.screenshot('record-conflicts/05-commitment-both-versions')
+    await page.getByTestId('conflict-keep-mine').click()
+    await page.locator('.commitments-table').getByText('Reprint the flyers on heavier paper').waitFor()
+    const saved = await page.evaluate(async (id) => {
+      const r = await window.api.call['turnarounds:get']({ id })
+      return r.ok ? r.data.commitments[0] : null
+    }, turnaroundId)
+    expect(saved).toMatchObject({ party: 'us', description: 'Reprint the flyers on heavier paper', version: 3 })
+  })
+})
+
 describe('who added and changed a record', () => {
   it('shows nothing until the desktop is named, then who added it and who last changed it', async () => {
     const app = (session.app = await startApp(session.browser()))
