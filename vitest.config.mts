@@ -65,6 +65,7 @@ export default defineConfig({
             'tests/unit/turnarounds-service.test.ts',
             'tests/unit/postgres-*.test.ts',
             'tests/unit/record-versions.test.ts',
+            'tests/unit/record-authors.test.ts',
           ],
           exclude: SQLITE_FILE_ONLY,
           env: { DESK_TEST_ENGINE: 'postgres' },

@@ -33,6 +33,9 @@ export interface Authorship {
   /** The name of the person at the desktop that created it ('' before names were kept). */
   createdBy: string
   updatedBy: string
+  /** When it was created and last changed (ISO timestamps). */
+  createdAt: string
+  updatedAt: string
 }
 
 export interface Client extends Authorship {
@@ -53,11 +56,9 @@ export interface Client extends Authorship {
   status: ClientStatus
   archivedAt: string | null
   isSample: boolean
-  createdAt: string
-  updatedAt: string
 }
 
-export type ClientRow = Omit<Client, 'notes' | 'address' | keyof Authorship>
+export type ClientRow = Omit<Client, 'notes' | 'address' | 'version' | 'createdBy' | 'updatedBy'>
 
 export interface ClientPage {
   rows: ClientRow[]

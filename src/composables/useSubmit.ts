@@ -3,7 +3,8 @@
  * fields), then the call; an error main reports for a field lands next to that field, any other
  * as a toast. Nothing is sent while the form is wrong. Fields are named as the form names them:
  * the input's wrapper (`commitment.` in `{ turnaroundId, commitment: { dueOn } }`) is left off,
- * whether the schema here or main found the fault.
+ * whether the schema here or main found the fault. A form editing a versioned record passes its
+ * conflict (useRecordConflict): a refused stale save is shown beside the form, not as a toast.
  */
 import { useMessage } from 'naive-ui'
 import { ref } from 'vue'
@@ -11,7 +12,10 @@ import type { z } from 'zod'
 import { ApiError, messageOf } from '../errors'
 import { fieldErrors, type FieldErrors } from '../validation'
 
-export function useSubmit(serverFieldPrefix = '') {
+export function useSubmit(
+  serverFieldPrefix = '',
+  options: { conflict?: { refused(error: unknown): Promise<boolean> } } = {},
+) {
   const errors = ref<FieldErrors>({})
   const busy = ref(false)
   const message = useMessage()
@@ -35,6 +39,7 @@ export function useSubmit(serverFieldPrefix = '') {
       if (success) message.success(success)
       return result
     } catch (error) {
+      if (await options.conflict?.refused(error)) return null
       if (error instanceof ApiError && error.field) {
         errors.value = { [bare(error.field)]: error.message }
       } else {

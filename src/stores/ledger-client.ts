@@ -77,6 +77,8 @@ export const useClientLedgerStore = defineStore('client-ledger', () => {
   }
 
   const saveEntry = (input: Input<'ledger:save'>): Promise<LedgerEntryView> => api.ledger.save(input)
+  /** An entry as saved now (to compare with a refused edit of it). */
+  const savedEntry = (id: number): Promise<LedgerEntryView> => api.ledger.get({ id })
   const deleteEntry = (id: number): Promise<{ deleted: number }> => api.ledger.delete({ id })
 
   return {
@@ -91,6 +93,7 @@ export const useClientLedgerStore = defineStore('client-ledger', () => {
     loadFigures,
     loadMonths,
     saveEntry,
+    savedEntry,
     deleteEntry,
   }
 })

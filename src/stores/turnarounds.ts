@@ -26,6 +26,9 @@ export const useTurnaroundsStore = defineStore('turnarounds', () => {
     return detail
   }
 
+  /** The turnaround as saved now, without touching the open one (to compare with a refused edit). */
+  const saved = (id: number): Promise<TurnaroundDetail> => api.turnarounds.get({ id })
+
   /** Shows the turnaround's new state after a change. */
   async function shown(change: Promise<TurnaroundDetail>): Promise<TurnaroundDetail> {
     const detail = await change
@@ -48,7 +51,9 @@ export const useTurnaroundsStore = defineStore('turnarounds', () => {
   const deleteAction = (id: number) => shown(api.actions.delete({ id }))
   const moveAction = (id: number, direction: 'up' | 'down') => shown(api.actions.move({ id, direction }))
   const rankByImpactAgain = (turnaroundId: number) => shown(api.actions.resetOrder({ turnaroundId }))
-  const addCommitment = (input: Input<'commitments:save'>) => shown(api.commitments.save(input))
+  /** Adds a commitment, or (with `id` and the version the form opened on) saves an edit of one. */
+  const saveCommitment = (input: Input<'commitments:save'>) => shown(api.commitments.save(input))
+  const addCommitment = saveCommitment
   const markCommitmentDone = (id: number, doneOn: string) => shown(api.commitments.markDone({ id, doneOn }))
   const markCommitmentMissed = (id: number) => shown(api.commitments.markMissed({ id }))
   const renegotiateCommitment = (input: Input<'commitments:renegotiate'>) => shown(api.commitments.renegotiate(input))
@@ -83,6 +88,7 @@ export const useTurnaroundsStore = defineStore('turnarounds', () => {
     current,
     fetchList,
     open,
+    saved,
     remove,
     refreshCurrent,
     listForClient,
@@ -104,6 +110,7 @@ export const useTurnaroundsStore = defineStore('turnarounds', () => {
     moveAction,
     rankByImpactAgain,
     addCommitment,
+    saveCommitment,
     markCommitmentDone,
     markCommitmentMissed,
     renegotiateCommitment,

@@ -28,6 +28,8 @@ const commitment: CommitmentView = {
   version: 1,
   createdBy: '',
   updatedBy: '',
+  createdAt: '2026-02-20T09:00:00.000Z',
+  updatedAt: '2026-02-20T09:00:00.000Z',
 }
 
 let wrapper: ReturnType<typeof mount> | undefined

@@ -165,6 +165,7 @@ export const VALID_INPUTS: { [C in Channel]: Input<C> } = {
     defaultReferralValueMinor: 50_000,
   },
   'ledger:list': { clientId: 1, limit: 100 },
+  'ledger:get': { id: 1 },
   'ledger:save': {
     clientId: 1,
     entry: { kind: 'time', entryDate: '2026-11-20', description: 'Reprint', currency: 'GBP', staffId: 1, minutes: 90 },

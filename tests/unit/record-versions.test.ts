@@ -4,13 +4,13 @@
  * writes nothing. Runs on SQLite (unit) and on PostgreSQL (unit-pg).
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { setDeskUser } from '../../electron/main/db/record-version'
 import type { Envelope } from '../../electron/shared/envelope'
 import type { Client } from '../../electron/shared/models'
 import type { LedgerEntryView } from '../../electron/shared/ledger/models'
 import type { TurnaroundDetail } from '../../electron/shared/turnarounds/models'
 import { VALID_INPUTS } from '../support/valid-inputs'
-import { openTestApp, tempDir, TEST_ENGINE, type TestApp } from '../support/temp-db'
+import { ok, openDesktops } from '../support/desktops'
+import { TEST_ENGINE, type TestApp } from '../support/temp-db'
 
 let apps: TestApp[] = []
 afterEach(async () => {
@@ -20,19 +20,9 @@ afterEach(async () => {
 
 /** Two desktops over one database: Dana's and Lee's. */
 async function twoDesktops(): Promise<[TestApp, TestApp]> {
-  const dir = tempDir()
-  const dana = await openTestApp(dir)
-  const lee = await openTestApp(dir)
-  setDeskUser(dana.db.dataSource, 'Dana')
-  setDeskUser(lee.db.dataSource, 'Lee')
-  apps.push(dana, lee)
-  return [dana, lee]
-}
-
-async function ok<T>(app: TestApp, channel: string, input?: unknown): Promise<T> {
-  const result = (await app.call(channel, input)) as Envelope<T>
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`)
-  return result.data
+  const [dana, lee] = await openDesktops(['Dana', 'Lee'])
+  apps.push(dana!, lee!)
+  return [dana!, lee!]
 }
 
 const CONFLICT = /was changed by Dana at \d{2}:\d{2} since you opened it\. Your changes were not saved/

@@ -15,6 +15,7 @@ import {
   type EntityTarget,
   type InsertEvent,
   type ObjectLiteral,
+  type UpdateEvent,
 } from 'typeorm'
 import { DomainError, notFound } from '../domain-error'
 import { engineOf } from './engine'
@@ -31,7 +32,12 @@ export function deskUserOf(m: EntityManager | DataSource): string {
   return users.get(ds) ?? ''
 }
 
-/** Fills in who created a versioned record on every insert through TypeORM. */
+/**
+ * Fills in who created a versioned record on every insert through TypeORM, and names who changed
+ * it last on every save that moves its `updatedAt` (marking a commitment done, handing a
+ * turnaround over: changes that are not edits of a form and so claim no version), so "last changed
+ * by" and "at" always speak of the same change.
+ */
 @EventSubscriber()
 export class RecordAuthorSubscriber implements EntitySubscriberInterface {
   beforeInsert(event: InsertEvent<ObjectLiteral>): void {
@@ -40,6 +46,18 @@ export class RecordAuthorSubscriber implements EntitySubscriberInterface {
     const user = users.get(event.connection) ?? ''
     if (!e.createdBy) e.createdBy = user
     if (!e.updatedBy) e.updatedBy = user
+  }
+
+  async afterUpdate(event: UpdateEvent<ObjectLiteral>): Promise<void> {
+    const id: unknown = event.entity?.id ?? event.databaseEntity?.id
+    const column = event.metadata.findColumnWithPropertyName('updatedBy')
+    if (typeof id !== 'number' || !column) return
+    if (!event.updatedColumns.some((c) => c.propertyName === 'updatedAt')) return
+    const engine = engineOf(event.manager)
+    await event.queryRunner.query(
+      `UPDATE ${event.metadata.tableName} SET ${column.databaseName} = ${engine.param(1)} WHERE id = ${engine.param(2)}`,
+      [users.get(event.connection) ?? '', id],
+    )
   }
 }
 

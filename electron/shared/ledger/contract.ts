@@ -20,6 +20,8 @@ export const ledgerContract = {
   'risk-limits:get': route(NoInput, returns<RiskLimits>()),
   'risk-limits:save': route(G.RiskLimitsInput, returns<RiskLimits>()),
   'ledger:list': route(G.LedgerListQuery, returns<LedgerEntryView[]>()),
+  /** One entry as the database holds it now (beside a refused edit of it). */
+  'ledger:get': route(IdInput, returns<LedgerEntryView>()),
   'ledger:save': route(G.LedgerSaveInput, returns<LedgerEntryView>()),
   'ledger:delete': route(IdInput, returns<{ deleted: number }>()),
   'ledger:client-figures': route(G.ClientFiguresQuery, returns<ClientPageFigures>()),

@@ -23,6 +23,7 @@ import { startPresence, type Presence } from '../../../electron/main/desk-presen
 import type { TrayMenuItem } from '../../../electron/main/tray-menu'
 import type { Schedule } from '../../../electron/shared/reminders/schedule'
 import { createDispatcher } from '../../../electron/main/ipc'
+import { setDeskUser } from '../../../electron/main/db/record-version'
 import { createRequestQueue } from '../../../electron/main/request-queue'
 import { createSenderCheck } from '../../../electron/main/security'
 import { FONTS_DIR, RENDERER_DIR, SCREENSHOT_DIR, SHIM_FILE } from './paths'
@@ -72,6 +73,11 @@ export interface RunningApp {
   /** Folder the fake folder dialog answers (null: cancelled). */
   setFolder(folder: string | null): void
   screenshot(name: string): Promise<string>
+  /**
+   * Names the person at the desktop for what main writes next, as Settings > Your data does: a
+   * test plays a second desktop on the same data by writing under another name (then back).
+   */
+  setDeskUser(name: string): void
   /** Closes the window and the database, like quitting the app. */
   close(): Promise<void>
 }
@@ -273,6 +279,7 @@ export async function startApp(
     notifications,
     tray,
     setFolder: (f) => void (folder = f),
+    setDeskUser: (name) => setDeskUser(db.dataSource, name),
     async screenshot(name) {
       fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
       const file = path.join(SCREENSHOT_DIR, `${name}.png`)

@@ -43,6 +43,8 @@ export function toEntryView(e: LedgerEntryEntity, paid: number | null): LedgerEn
     version: e.version,
     createdBy: e.createdBy,
     updatedBy: e.updatedBy,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
   }
 }
 

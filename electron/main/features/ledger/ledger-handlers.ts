@@ -37,6 +37,7 @@ export function createLedgerHandlers(s: LedgerServices): HandlersOf<typeof ledge
     'risk-limits:get': () => staff.riskLimits(),
     'risk-limits:save': (input) => staff.saveRiskLimits(input),
     'ledger:list': ({ clientId, limit }) => entries.list(clientId, limit),
+    'ledger:get': ({ id }) => entries.get(id),
     'ledger:save': ({ clientId, id, entry, version }) => entries.save(clientId, id, entry, { version }),
     'ledger:delete': ({ id }) => entries.delete(id),
     'ledger:client-figures': ({ clientId, period }) => figures.client(clientId, ctx.period(period)),

@@ -105,6 +105,8 @@ export async function loadDetail(
     version: i.version,
     createdBy: i.createdBy,
     updatedBy: i.updatedBy,
+    createdAt: i.createdAt,
+    updatedAt: i.updatedAt,
   }))
   const commitments: CommitmentView[] = commitmentRows.map((c) => ({
     id: c.id,
@@ -119,6 +121,8 @@ export async function loadDetail(
     version: c.version,
     createdBy: c.createdBy,
     updatedBy: c.updatedBy,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
   }))
   const ours = commitments.filter(
     (c) => c.party === 'us' && (c.status === 'done' || c.status === 'missed' || c.dueOn < today),
@@ -129,6 +133,8 @@ export async function loadDetail(
     version: t.version,
     createdBy: t.createdBy,
     updatedBy: t.updatedBy,
+    createdAt: t.createdAt,
+    updatedAt: t.updatedAt,
     clientId: t.clientId,
     clientName: client.name,
     openedOn: t.openedOn,
