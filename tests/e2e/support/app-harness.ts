@@ -279,7 +279,10 @@ export async function startApp(
     notifications,
     tray,
     setFolder: (f) => void (folder = f),
-    setDeskUser: (name) => setDeskUser(db.dataSource, name),
+    setDeskUser(name) {
+      if (!db) throw new Error('No database is open yet: the first start has not been answered.')
+      setDeskUser(db.dataSource, name)
+    },
     async screenshot(name) {
       fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
       const file = path.join(SCREENSHOT_DIR, `${name}.png`)
