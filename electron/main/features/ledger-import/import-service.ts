@@ -25,7 +25,7 @@ import type { ImportProgress } from '../../../shared/ledger-import/progress'
 import type { ImportMappingData } from '../../../shared/ledger-import/schemas'
 import { CsvRefusal, SAVE_AS_CSV, confirmUtf8, sniffEncoding, type DetectedEncoding } from './csv-encoding'
 import { MAX_IMPORT_BYTES, readCsv } from './csv-stream'
-import type { WriteOutcome } from './import-writer'
+import type { WriteOptions, WriteOutcome } from './import-writer'
 import { writeImport } from './write-import'
 import { isConstraintViolation } from '../../db/engine'
 import { loadLookups } from './lookups'
@@ -48,6 +48,8 @@ export interface LedgerImportDeps {
   released?: <T>(wait: () => Promise<T>) => Promise<T>
   /** The most rows one file may hold (MAX_IMPORT_ROWS unless a test says otherwise). */
   maxRows?: number
+  /** When an import on SQLite sets the indexes aside (bulk-indexes.ts, unless a test says otherwise). */
+  indexesAside?: WriteOptions['indexesAside']
 }
 
 interface ChosenFile {
@@ -314,7 +316,9 @@ export class LedgerImportService {
       try {
         return result(
           'imported',
-          await writeImport(this.deps.manager, good, lookups.currency, timestamp(this.deps.now())),
+          await writeImport(this.deps.manager, good, lookups.currency, timestamp(this.deps.now()), {
+            indexesAside: this.deps.indexesAside,
+          }),
         )
       } catch (error) {
         if (isConstraintViolation(error)) {
