@@ -25,7 +25,7 @@ import type { EntityManager } from 'typeorm'
 import { searchKey } from '../../../shared/text'
 import { setIndexesAside, setsIndexesAside } from './bulk-indexes'
 import { addImportedMonthTotalsSqlite } from './month-totals'
-import type { ImportRow } from './row-reader'
+import type { ImportRows, StoredRow } from './row-store'
 
 export interface WriteOutcome {
   imported: number
@@ -75,7 +75,7 @@ export interface WriteOptions {
 
 export function writeRows(
   db: Database.Database,
-  rows: readonly ImportRow[],
+  rows: ImportRows,
   currency: string,
   stamp: string,
   options: WriteOptions = {},
@@ -110,8 +110,8 @@ export function writeRows(
       paymentsLinked: 0,
       paymentsUnlinked: 0,
     }
-    const write = (r: ImportRow, clientId: number, invoiceId: number | null): void => {
-      const importKey = Buffer.from(r.importKey, 'latin1').toString('hex')
+    const write = (r: StoredRow, clientId: number, invoiceId: number | null): void => {
+      const importKey = r.importKey
       const { changes, lastInsertRowid } = insertEntry.run(
         clientId,
         r.turnaroundId,
@@ -146,8 +146,9 @@ export function writeRows(
     }
     // Payments whose invoice is not in the ledger yet: written after the other rows, in case the
     // file holds the invoice further down.
-    const waiting: Array<[ImportRow, number]> = []
-    for (const r of rows) {
+    const waiting: Array<[number, number]> = []
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows.row(i)
       let clientId = r.clientId ?? created.get(r.clientKey)
       if (clientId === undefined) {
         const existing = findClient.get(r.clientKey) as number | undefined
@@ -163,11 +164,14 @@ export function writeRows(
       if (r.invoice === '') write(r, clientId, null)
       else {
         const invoiceId = invoices.find(clientId, r.invoice)
-        if (invoiceId === null) waiting.push([r, clientId])
+        if (invoiceId === null) waiting.push([i, clientId])
         else write(r, clientId, invoiceId)
       }
     }
-    for (const [r, clientId] of waiting) write(r, clientId, invoices.find(clientId, r.invoice))
+    for (const [i, clientId] of waiting) {
+      const r = rows.row(i)
+      write(r, clientId, invoices.find(clientId, r.invoice))
+    }
     restoreIndexes?.()
     if (trigger) {
       addImportedMonthTotalsSqlite(db, lastId)
@@ -218,11 +222,11 @@ class InvoiceFinder {
    * then on the invoices this import writes join them as they are written, and a client not read
    * (one this import creates) starts with none.
    */
-  readAll(rows: readonly ImportRow[], findClient: (key: string) => number | undefined): void {
-    for (const r of rows) {
-      if (r.invoice === '') continue
+  readAll(rows: ImportRows, findClient: (key: string) => number | undefined): void {
+    for (let i = 0; i < rows.length; i++) {
+      if (rows.invoiceOf(i) === '') continue
       // A client the file names that was added since the file was read is found as the write finds it.
-      const clientId = r.clientId ?? findClient(r.clientKey)
+      const clientId = rows.clientIdOf(i) ?? findClient(rows.clientKeyOf(i))
       if (clientId !== undefined) this.numbers(clientId)
     }
     this.allRead = true

@@ -3,11 +3,11 @@ import type { EntityManager } from 'typeorm'
 import { engineOf } from '../../db/engine'
 import { rawDatabase, whenIdle, writeRows, type WriteOptions, type WriteOutcome } from './import-writer'
 import { writeRowsPostgres } from './import-writer-postgres'
-import type { ImportRow } from './row-reader'
+import type { ImportRows } from './row-store'
 
 export async function writeImport(
   manager: EntityManager,
-  rows: readonly ImportRow[],
+  rows: ImportRows,
   currency: string,
   stamp: string,
   options: WriteOptions = {},
