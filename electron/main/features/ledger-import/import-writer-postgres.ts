@@ -1,13 +1,13 @@
 /**
  * The import's writer on PostgreSQL: the same outcome as import-writer.ts (SQLite), in ONE
  * transaction on one pooled connection: rows go in BATCH at a time, each batch one INSERT … SELECT
- * FROM unnest() of one array per column (fourteen parameters whatever the batch's size, so one
- * short statement the server plans once, where a VALUES list of sixteen parameters a row had to be
- * parsed and planned anew for every batch), ON CONFLICT (import_key) DO NOTHING RETURNING what was
- * written, so duplicates are known without a round trip per row.
+ * FROM unnest() of one array per column (fifteen parameters and one short text whatever the batch's
+ * size, where a VALUES list bound sixteen parameters a row, 32,000 a batch, each sent, parsed and
+ * planned on its own), ON CONFLICT (import_key) DO NOTHING RETURNING what was written, so
+ * duplicates are known without a round trip per row.
  *
  * The month totals: the insert trigger is told, by a setting local to this transaction, that the
- * import adds its rows' totals itself; at the end one grouped upsert adds exactly the rows this
+ * import adds its rows' totals itself; at the end one grouped upsert (month-totals.ts) adds exactly the rows this
  * import wrote (by id, so entries other desktops insert meanwhile, counted by their own trigger,
  * are never counted twice). Other connections' inserts fire the trigger as always.
  *
