@@ -26,6 +26,7 @@ const SQLITE_FILE_ONLY = [
   // These open no database.
   'tests/unit/app-protocol.test.ts',
   'tests/unit/ledger-import-parse.test.ts',
+  'tests/unit/ledger-import-row-store.test.ts',
   'tests/unit/ledger-periods.test.ts',
   'tests/unit/ledger-recommend.test.ts',
   'tests/unit/sample-business.test.ts',

@@ -25,13 +25,14 @@ import type { ImportProgress } from '../../../shared/ledger-import/progress'
 import type { ImportMappingData } from '../../../shared/ledger-import/schemas'
 import { CsvRefusal, SAVE_AS_CSV, confirmUtf8, sniffEncoding, type DetectedEncoding } from './csv-encoding'
 import { MAX_IMPORT_BYTES, readCsv } from './csv-stream'
-import type { WriteOutcome } from './import-writer'
+import type { WriteOptions, WriteOutcome } from './import-writer'
 import { writeImport } from './write-import'
 import { isConstraintViolation } from '../../db/engine'
 import { loadLookups } from './lookups'
 import { ledgerFullMessage, ledgerTotalMinor } from '../../db/ledger-total'
 import { MAX_LEDGER_TOTAL_MINOR } from '../../../shared/money'
-import { RowReader, type ImportRow } from './row-reader'
+import { RowReader } from './row-reader'
+import { ImportRows } from './row-store'
 import type { OpenDialogOptions } from '../../ports'
 
 export interface LedgerImportDeps {
@@ -48,6 +49,8 @@ export interface LedgerImportDeps {
   released?: <T>(wait: () => Promise<T>) => Promise<T>
   /** The most rows one file may hold (MAX_IMPORT_ROWS unless a test says otherwise). */
   maxRows?: number
+  /** When an import on SQLite sets the indexes aside (bulk-indexes.ts, unless a test says otherwise). */
+  indexesAside?: WriteOptions['indexesAside']
 }
 
 interface ChosenFile {
@@ -227,10 +230,11 @@ export class LedgerImportService {
     this.running.set(token, run)
     try {
       const lookups = await loadLookups(this.deps.manager)
-      const reader = new RowReader(file.headers, mapping, lookups)
+      // Let go once the file is read: its memory of every row's content (to number repeats) is not needed to write.
+      let reader: RowReader | null = new RowReader(file.headers, mapping, lookups)
       const totalBytes = fs.statSync(file.path).size
       this.checkSize(totalBytes)
-      const good: ImportRow[] = []
+      const good = new ImportRows()
       const bad: BadRow[] = []
       let badRowCount = 0
       let rowsRead = 0
@@ -254,7 +258,7 @@ export class LedgerImportService {
           onRecords: (records) => {
             for (const record of records) {
               rowsRead++
-              const { row, problem } = reader.read(record)
+              const { row, problem } = reader!.read(record)
               if (row) good.push(row)
               else {
                 badRowCount++
@@ -272,6 +276,7 @@ export class LedgerImportService {
           shouldStop: () => run.cancelled || rowsRead > maxRows,
         }),
       ).catch((error: unknown) => refusal(error, ' Nothing was imported.'))
+      reader = null
       if (rowsRead > maxRows && !run.cancelled) {
         throw new DomainError(
           'VALIDATION',
@@ -306,15 +311,15 @@ export class LedgerImportService {
 
       // The ledger's whole must stay within its total (ledger-total.ts). Counted before the write
       // with every readable row, so a file repeating entries already in the ledger counts them too.
-      let adding = 0
-      for (const row of good) adding += row.amountMinor
-      if ((await ledgerTotalMinor(this.deps.manager)) + adding > MAX_LEDGER_TOTAL_MINOR)
+      if ((await ledgerTotalMinor(this.deps.manager)) + good.amountMinor > MAX_LEDGER_TOTAL_MINOR)
         throw new DomainError('VALIDATION', ledgerFullMessage(lookups.currency))
       if (run.cancelled) return result('cancelled')
       try {
         return result(
           'imported',
-          await writeImport(this.deps.manager, good, lookups.currency, timestamp(this.deps.now())),
+          await writeImport(this.deps.manager, good, lookups.currency, timestamp(this.deps.now()), {
+            indexesAside: this.deps.indexesAside,
+          }),
         )
       } catch (error) {
         if (isConstraintViolation(error)) {

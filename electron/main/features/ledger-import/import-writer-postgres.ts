@@ -1,11 +1,13 @@
 /**
  * The import's writer on PostgreSQL: the same outcome as import-writer.ts (SQLite), in ONE
- * transaction on one pooled connection: rows go in as multi-row INSERTs of up to BATCH rows, each
- * ON CONFLICT (import_key) DO NOTHING RETURNING what was written, so duplicates are known without
- * a round trip per row.
+ * transaction on one pooled connection: rows go in BATCH at a time, each batch one INSERT … SELECT
+ * FROM unnest() of one array per column (fifteen parameters and one short text whatever the batch's
+ * size, where a VALUES list bound sixteen parameters a row, 32,000 a batch, each sent, parsed and
+ * planned on its own), ON CONFLICT (import_key) DO NOTHING RETURNING what was written, so
+ * duplicates are known without a round trip per row.
  *
  * The month totals: the insert trigger is told, by a setting local to this transaction, that the
- * import adds its rows' totals itself; at the end one grouped upsert adds exactly the rows this
+ * import adds its rows' totals itself; at the end one grouped upsert (month-totals.ts) adds exactly the rows this
  * import wrote (by id, so entries other desktops insert meanwhile, counted by their own trigger,
  * are never counted twice). Other connections' inserts fire the trigger as always.
  *
@@ -16,24 +18,28 @@
 import type { EntityManager, QueryRunner } from 'typeorm'
 import { BULK_IMPORT_SETTING } from '../../db/engine/postgres-engine'
 import { searchKey } from '../../../shared/text'
-import type { ImportRow } from './row-reader'
 import type { WriteOutcome } from './import-writer'
+import { addImportedMonthTotalsPostgres } from './month-totals'
+import type { ImportRows, StoredRow } from './row-store'
 
-const BATCH = 2000
-const COLUMNS =
-  'client_id, turnaround_id, kind, entry_date, description, amount_minor, currency, staff_id, worker, minutes, rate_minor, reference, invoice_id, import_key, created_at, updated_at'
-const PER_ROW = 16
+const BATCH = 5000
+/** The rows of a batch, a column per array: the stamp is the same for every row. */
+const INSERT = `INSERT INTO ledger_entries (client_id, turnaround_id, kind, entry_date, description, amount_minor, currency, staff_id, worker, minutes, rate_minor, reference, invoice_id, import_key, created_at, updated_at)
+  SELECT r.client_id, r.turnaround_id, r.kind, r.entry_date, r.description, r.amount_minor, $14, r.staff_id, r.worker, r.minutes, r.rate_minor, r.reference, r.invoice_id, r.import_key, $15, $15
+  FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[], $9::bigint[], $10::bigint[], $11::text[], $12::bigint[], $13::text[])
+    WITH ORDINALITY AS r(client_id, turnaround_id, kind, entry_date, description, amount_minor, staff_id, worker, minutes, rate_minor, reference, invoice_id, import_key, n)
+  ORDER BY r.n
+  ON CONFLICT (import_key) DO NOTHING RETURNING id, import_key`
 
 interface Pending {
-  row: ImportRow
+  row: StoredRow
   clientId: number
   invoiceId: number | null
-  importKey: string
 }
 
 export async function writeRowsPostgres(
   manager: EntityManager,
-  rows: readonly ImportRow[],
+  rows: ImportRows,
   currency: string,
   stamp: string,
 ): Promise<WriteOutcome> {
@@ -56,7 +62,7 @@ export async function writeRowsPostgres(
   }
 }
 
-async function write(q: QueryRunner, rows: readonly ImportRow[], currency: string, stamp: string) {
+async function write(q: QueryRunner, rows: ImportRows, currency: string, stamp: string) {
   const outcome: WriteOutcome = {
     imported: 0,
     duplicates: 0,
@@ -75,40 +81,31 @@ async function write(q: QueryRunner, rows: readonly ImportRow[], currency: strin
     pending = []
     const seen = new Set<string>()
     // A key twice in one statement is written once; the second is a duplicate, as on SQLite.
-    const unique = batch.filter((p) => !seen.has(p.importKey) && seen.add(p.importKey))
-    const params: unknown[] = []
-    const values = unique.map((p, i) => {
+    const unique = batch.filter((p) => !seen.has(p.row.importKey) && seen.add(p.row.importKey))
+    const columns: unknown[][] = Array.from({ length: 13 }, () => new Array<unknown>(unique.length))
+    unique.forEach((p, i) => {
       const r = p.row
-      params.push(
-        p.clientId,
-        r.turnaroundId,
-        r.kind,
-        r.date,
-        r.description,
-        r.amountMinor,
-        currency,
-        r.staffId,
-        r.worker,
-        r.minutes,
-        r.rateMinor,
-        r.reference,
-        p.invoiceId,
-        p.importKey,
-        stamp,
-        stamp,
-      )
-      return `(${Array.from({ length: PER_ROW }, (_, c) => `$${i * PER_ROW + c + 1}`).join(', ')})`
+      columns[0]![i] = p.clientId
+      columns[1]![i] = r.turnaroundId
+      columns[2]![i] = r.kind
+      columns[3]![i] = r.date
+      columns[4]![i] = r.description
+      columns[5]![i] = r.amountMinor
+      columns[6]![i] = r.staffId
+      columns[7]![i] = r.worker
+      columns[8]![i] = r.minutes
+      columns[9]![i] = r.rateMinor
+      columns[10]![i] = r.reference
+      columns[11]![i] = p.invoiceId
+      columns[12]![i] = r.importKey
     })
-    const written = (await q.query(
-      `INSERT INTO ledger_entries (${COLUMNS}) VALUES ${values.join(', ')} ON CONFLICT (import_key) DO NOTHING RETURNING id, import_key`,
-      params,
-    )) as Array<{ id: number; import_key: string }>
+    const written = (await q.query(INSERT, [...columns, currency, stamp])) as Array<{ id: number; import_key: string }>
     const ids = new Map(written.map((w) => [w.import_key, Number(w.id)]))
     // Rows are handled in file order, as the SQLite writer does row by row.
     for (const p of batch) {
-      const id = ids.get(p.importKey)
+      const id = ids.get(p.row.importKey)
       if (id !== undefined) {
-        ids.delete(p.importKey)
+        ids.delete(p.row.importKey)
         insertedIds.push(id)
         outcome.imported++
         outcome.amountImportedMinor += p.row.amountMinor
@@ -119,14 +116,14 @@ async function write(q: QueryRunner, rows: readonly ImportRow[], currency: strin
         }
       } else {
         outcome.duplicates++
-        if (p.invoiceId !== null && (await invoices.linkEarlier(p.invoiceId, p.importKey, p.clientId)))
+        if (p.invoiceId !== null && (await invoices.linkEarlier(p.invoiceId, p.row.importKey, p.clientId)))
           outcome.paymentsLinked++
       }
     }
   }
 
-  const queue = async (row: ImportRow, clientId: number, invoiceId: number | null): Promise<void> => {
-    pending.push({ row, clientId, invoiceId, importKey: Buffer.from(row.importKey, 'latin1').toString('hex') })
+  const queue = async (row: StoredRow, clientId: number, invoiceId: number | null): Promise<void> => {
+    pending.push({ row, clientId, invoiceId })
     if (pending.length >= BATCH) await flush()
   }
 
@@ -137,8 +134,9 @@ async function write(q: QueryRunner, rows: readonly ImportRow[], currency: strin
   }
 
   const created = new Map<string, number>()
-  const waiting: Array<[ImportRow, number]> = []
-  for (const r of rows) {
+  const waiting: Array<[number, number]> = []
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows.row(i)
     let clientId = r.clientId ?? created.get(r.clientKey)
     if (clientId === undefined) {
       const [existing] = (await q.query('SELECT id FROM clients WHERE name_key = $1 ORDER BY id LIMIT 1', [
@@ -158,23 +156,16 @@ async function write(q: QueryRunner, rows: readonly ImportRow[], currency: strin
     if (r.invoice === '') await queue(r, clientId, null)
     else {
       const invoiceId = await findInvoice(clientId, r.invoice)
-      if (invoiceId === null) waiting.push([r, clientId])
+      if (invoiceId === null) waiting.push([i, clientId])
       else await queue(r, clientId, invoiceId)
     }
   }
-  for (const [r, clientId] of waiting) await queue(r, clientId, await findInvoice(clientId, r.invoice))
+  for (const [i, clientId] of waiting) {
+    const r = rows.row(i)
+    await queue(r, clientId, await findInvoice(clientId, r.invoice))
+  }
   await flush()
-  if (insertedIds.length > 0)
-    await q.query(
-      `INSERT INTO ledger_month_totals AS t (client_id, month, kind, amount_minor, minutes, entries)
-       SELECT client_id, substr(entry_date, 1, 7), kind, SUM(amount_minor), SUM(COALESCE(minutes, 0)), COUNT(*)
-       FROM ledger_entries WHERE id = ANY($1::bigint[]) GROUP BY client_id, substr(entry_date, 1, 7), kind
-       ON CONFLICT (client_id, month, kind) DO UPDATE SET
-         amount_minor = t.amount_minor + excluded.amount_minor,
-         minutes = t.minutes + excluded.minutes,
-         entries = t.entries + excluded.entries`,
-      [insertedIds],
-    )
+  await addImportedMonthTotalsPostgres(q, insertedIds)
   return outcome
 }
 

@@ -12,6 +12,9 @@
  * failure anywhere rolls the trigger back with everything else. A trigger changed since 0004 keeps
  * the plain path, row by row through the trigger.
  *
+ * A large import also sets the entries' secondary indexes aside and builds them again before the
+ * commit (bulk-indexes.ts); the month totals of the rows it wrote are added by month-totals.ts.
+ *
  * Payments: a payment naming an invoice number is linked (invoice_id) to the invoice entry of the
  * same client with that reference, whether the invoice came earlier in this file, in an earlier
  * import or by hand. One the ledger does not hold is written without a link and counted. Setting
@@ -20,7 +23,9 @@
 import type Database from 'better-sqlite3'
 import type { EntityManager } from 'typeorm'
 import { searchKey } from '../../../shared/text'
-import type { ImportRow } from './row-reader'
+import { setIndexesAside, setsIndexesAside } from './bulk-indexes'
+import { addImportedMonthTotalsSqlite } from './month-totals'
+import type { ImportRows, StoredRow } from './row-store'
 
 export interface WriteOutcome {
   imported: number
@@ -63,18 +68,17 @@ export function bulkTrigger(db: Database.Database): string | null {
   return sql !== undefined && folded(sql) === EXPECTED_INSERT_TRIGGER ? sql : null
 }
 
-const ADD_TOTALS = `INSERT INTO ledger_month_totals (client_id, month, kind, amount_minor, minutes, entries)
-  SELECT client_id, substr(entry_date, 1, 7), kind, SUM(amount_minor), SUM(COALESCE(minutes, 0)), COUNT(*) FROM ledger_entries WHERE id > ? GROUP BY client_id, substr(entry_date, 1, 7), kind
-  ON CONFLICT (client_id, month, kind) DO UPDATE SET
-    amount_minor = amount_minor + excluded.amount_minor,
-    minutes = minutes + excluded.minutes,
-    entries = entries + excluded.entries`
+export interface WriteOptions {
+  /** Whether an import of `rows` rows into a ledger whose highest id is `lastId` sets the indexes aside (bulk-indexes.ts). */
+  indexesAside?: (rows: number, lastId: number) => boolean
+}
 
 export function writeRows(
   db: Database.Database,
-  rows: readonly ImportRow[],
+  rows: ImportRows,
   currency: string,
   stamp: string,
+  options: WriteOptions = {},
 ): WriteOutcome {
   const findClient = db.prepare('SELECT id FROM clients WHERE name_key = ? ORDER BY id LIMIT 1').pluck()
   const insertClient = db.prepare(
@@ -86,10 +90,16 @@ export function writeRows(
   const run = db.transaction((): WriteOutcome => {
     const trigger = bulkTrigger(db)
     const lastId = db.prepare('SELECT COALESCE(MAX(id), 0) FROM ledger_entries').pluck().get() as number
-    if (trigger) db.exec(`DROP TRIGGER ${INSERT_TRIGGER}`)
-    // Prepared after the trigger is set aside, so the statement runs without it.
-    const insertEntry = db.prepare(insertEntrySql)
     const invoices = new InvoiceFinder(db)
+    let restoreIndexes: (() => void) | null = null
+    if ((options.indexesAside ?? setsIndexesAside)(rows.length, lastId)) {
+      // Without the client index, each client's invoices are read now, while it is there.
+      invoices.readAll(rows, (key) => findClient.get(key) as number | undefined)
+      restoreIndexes = setIndexesAside(db)
+    }
+    if (trigger) db.exec(`DROP TRIGGER ${INSERT_TRIGGER}`)
+    // Prepared after the trigger and indexes are set aside, so the statement runs without them.
+    const insertEntry = db.prepare(insertEntrySql)
     const created = new Map<string, number>()
     const clientsCreated: string[] = []
     const outcome: WriteOutcome = {
@@ -100,8 +110,8 @@ export function writeRows(
       paymentsLinked: 0,
       paymentsUnlinked: 0,
     }
-    const write = (r: ImportRow, clientId: number, invoiceId: number | null): void => {
-      const importKey = Buffer.from(r.importKey, 'latin1').toString('hex')
+    const write = (r: StoredRow, clientId: number, invoiceId: number | null): void => {
+      const importKey = r.importKey
       const { changes, lastInsertRowid } = insertEntry.run(
         clientId,
         r.turnaroundId,
@@ -136,8 +146,9 @@ export function writeRows(
     }
     // Payments whose invoice is not in the ledger yet: written after the other rows, in case the
     // file holds the invoice further down.
-    const waiting: Array<[ImportRow, number]> = []
-    for (const r of rows) {
+    const waiting: Array<[number, number]> = []
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows.row(i)
       let clientId = r.clientId ?? created.get(r.clientKey)
       if (clientId === undefined) {
         const existing = findClient.get(r.clientKey) as number | undefined
@@ -153,13 +164,17 @@ export function writeRows(
       if (r.invoice === '') write(r, clientId, null)
       else {
         const invoiceId = invoices.find(clientId, r.invoice)
-        if (invoiceId === null) waiting.push([r, clientId])
+        if (invoiceId === null) waiting.push([i, clientId])
         else write(r, clientId, invoiceId)
       }
     }
-    for (const [r, clientId] of waiting) write(r, clientId, invoices.find(clientId, r.invoice))
+    for (const [i, clientId] of waiting) {
+      const r = rows.row(i)
+      write(r, clientId, invoices.find(clientId, r.invoice))
+    }
+    restoreIndexes?.()
     if (trigger) {
-      db.prepare(ADD_TOTALS).run(lastId)
+      addImportedMonthTotalsSqlite(db, lastId)
       db.exec(trigger)
     }
     return outcome
@@ -174,6 +189,8 @@ export function writeRows(
  */
 class InvoiceFinder {
   private readonly byClient = new Map<number, Map<string, number>>()
+  /** Every client's invoices already read (readAll): a client not read has none before this import. */
+  private allRead = false
   private readonly invoicesOf: Database.Statement<[number], [number, string]>
   private readonly linkPayment: Database.Statement<[number, string, number]>
 
@@ -192,11 +209,27 @@ class InvoiceFinder {
     let numbers = this.byClient.get(clientId)
     if (numbers === undefined) {
       numbers = new Map()
-      for (const [id, reference] of this.invoicesOf.iterate(clientId))
-        if (!numbers.has(reference)) numbers.set(reference, id)
+      if (!this.allRead)
+        for (const [id, reference] of this.invoicesOf.iterate(clientId))
+          if (!numbers.has(reference)) numbers.set(reference, id)
       this.byClient.set(clientId, numbers)
     }
     return numbers
+  }
+
+  /**
+   * Reads now the invoices of every existing client a payment of `rows` names an invoice for; from
+   * then on the invoices this import writes join them as they are written, and a client not read
+   * (one this import creates) starts with none.
+   */
+  readAll(rows: ImportRows, findClient: (key: string) => number | undefined): void {
+    for (let i = 0; i < rows.length; i++) {
+      if (rows.invoiceOf(i) === '') continue
+      // A client the file names that was added since the file was read is found as the write finds it.
+      const clientId = rows.clientIdOf(i) ?? findClient(rows.clientKeyOf(i))
+      if (clientId !== undefined) this.numbers(clientId)
+    }
+    this.allRead = true
   }
 
   find(clientId: number, invoiceNumber: string): number | null {
@@ -205,8 +238,9 @@ class InvoiceFinder {
 
   /** An invoice just written (one not yet read is found by the query when first asked for). */
   added(clientId: number, reference: string, id: number): void {
-    const numbers = this.byClient.get(clientId)
-    if (reference !== '' && numbers !== undefined && !numbers.has(reference)) numbers.set(reference, id)
+    if (reference === '') return
+    const numbers = this.allRead ? this.numbers(clientId) : this.byClient.get(clientId)
+    if (numbers !== undefined && !numbers.has(reference)) numbers.set(reference, id)
   }
 
   /** Links an already imported payment (same import key) that has no invoice yet; true when it did. */

@@ -2,7 +2,7 @@
  * Reads one CSV record as a ledger entry under a column mapping, or says in plain words why it
  * cannot: the first problem found is the reason.
  */
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import { MAX_AMOUNT_MINOR, MAX_MINUTES, costOfMinutes, formatMoney, timeRate } from '../../../shared/money'
 import { ENTRY_KINDS, type EntryKind } from '../../../shared/ledger/words'
 import { FIELD_JOINER, TARGET_FIELDS, type TargetField } from '../../../shared/ledger-import/fields'
@@ -40,7 +40,10 @@ export interface ImportRow {
   turnaroundId: number | null
   /** For a payment: the number of the invoice it pays ('' when none is named); linked when written. */
   invoice: string
-  /** The SHA-256 of the row's content and occurrence, as 32 raw bytes in a latin1 string (hex when written). */
+  /**
+   * The SHA-256 of the row's content and occurrence, its 32 bytes as a latin1 string (hex when
+   * written): a string, not a buffer of its own, which a row would allocate outside the heap.
+   */
   importKey: string
 }
 
@@ -262,14 +265,18 @@ export class RowReader {
     // description, which is in the key) still deduplicate.
     const U = '\u001f'
     const content = `${mapping.source}${U}${kind}${U}${date}${U}${key}${U}${amountMinor}${U}${lookups.currency}${U}${minutes ?? ''}${U}${rateMinor ?? ''}${U}${this.fold(worker, searchKey, this.workerKeys)}${U}${reference}${U}${description}${U}${turnaroundId ?? ''}${U}`
-    const first = createHash('sha256').update(`${content}1`).digest()
+    const first = hash('sha256', `${content}1`, 'binary')
     // The first occurrence's hash identifies the content; a second hash is needed only for repeats.
-    const short = first.readUIntBE(0, 6)
+    const short =
+      first.charCodeAt(0) * 2 ** 40 +
+      first.charCodeAt(1) * 2 ** 32 +
+      first.charCodeAt(2) * 2 ** 24 +
+      first.charCodeAt(3) * 2 ** 16 +
+      first.charCodeAt(4) * 2 ** 8 +
+      first.charCodeAt(5)
     const occurrence = (this.seen.get(short) ?? 0) + 1
     this.seen.set(short, occurrence)
-    const importKey = (
-      occurrence === 1 ? first : createHash('sha256').update(`${content}${occurrence}`).digest()
-    ).toString('latin1')
+    const importKey = occurrence === 1 ? first : hash('sha256', `${content}${occurrence}`, 'binary')
 
     return {
       problem: null,

@@ -25,6 +25,11 @@ export interface PdfFonts {
    * every document (each document still embeds only its own glyphs).
    */
   layouts: { regular: Record<string, unknown>; bold: Record<string, unknown>; uses: number }
+  /**
+   * Texts' widths at size 1000 (as the font lays them out, see shareFonts): a letter asks the
+   * width of every word it wraps, in every document the same.
+   */
+  widths: { regular: Map<string, number>; bold: Map<string, number> }
   /** Texts measured in these fonts (see measures.ts). */
   measures: Measures
   /** Compressed font files by the glyphs they hold (see font-files.ts). */
@@ -99,6 +104,7 @@ export function loadFonts(dir: string): PdfFonts {
     regular: parse(path.join(dir, FONT_FILES.regular)),
     bold: parse(path.join(dir, FONT_FILES.bold)),
     layouts: { regular: Object.create(null), bold: Object.create(null), uses: 0 },
+    widths: { regular: new Map(), bold: new Map() },
     measures: newMeasures(),
     files: { regular: newFontFiles(), bold: newFontFiles() },
   }
@@ -117,7 +123,11 @@ export function loadFonts(dir: string): PdfFonts {
  */
 export function shareFonts(doc: PDFKit.PDFDocument, fonts: PdfFonts, names: { regular: string; bold: string }): void {
   const layouts = fonts.layouts
-  if (++layouts.uses % 2000 === 0) Object.assign(layouts, { regular: Object.create(null), bold: Object.create(null) })
+  if (++layouts.uses % 2000 === 0) {
+    Object.assign(layouts, { regular: Object.create(null), bold: Object.create(null) })
+    fonts.widths.regular.clear()
+    fonts.widths.bold.clear()
+  }
   const d = doc as unknown as OpenFonts
   if (d._font.font === fonts.regular && !d._fontFamilies[names.regular]) {
     // The document opened with the regular font: asked for by its name, pdfkit would open it again
@@ -128,7 +138,10 @@ export function shareFonts(doc: PDFKit.PDFDocument, fonts: PdfFonts, names: { re
   for (const which of ['regular', 'bold'] as const) {
     doc.font(names[which])
     d._fontFamilies[names[which]] ??= d._font
-    if (d._font.layoutCache) d._font.layoutCache = layouts[which]
+    if (d._font.layoutCache) {
+      d._font.layoutCache = layouts[which]
+      rememberWidths(d._font, fonts.widths[which])
+    }
     rememberFontFile(d._font, fonts.files[which])
   }
   const byParsed = new Map<unknown, string>([
@@ -140,6 +153,33 @@ export function shareFonts(doc: PDFKit.PDFDocument, fonts: PdfFonts, names: { re
     return font.call(this, byParsed.get(src) ?? src, ...rest)
   }
   doc.font(names.regular)
+}
+
+interface EmbeddedFontWidths {
+  layout(text: string, features: unknown, onlyWidth: boolean): { advanceWidth: number }
+  widthOfString(text: string, size: number, features?: unknown): number
+}
+
+/**
+ * Makes the document's embedded font answer a text's width from `widths` when it measured that text
+ * before: pdfkit lays the text out word by word (from its layout cache) and sums the glyphs'
+ * advances every time it is asked, a word's width several times per letter. The width kept is the
+ * very sum pdfkit computes, scaled as pdfkit scales it, so every position in the PDF is unchanged.
+ * Texts laid out with OpenType features go to pdfkit as before.
+ */
+function rememberWidths(font: unknown, widths: Map<string, number>): void {
+  const embedded = font as EmbeddedFontWidths
+  const widthOfString = embedded.widthOfString
+  embedded.widthOfString = function (this: EmbeddedFontWidths, text, size, features) {
+    if (features) return widthOfString.call(this, text, size, features)
+    let width = widths.get(text)
+    if (width === undefined) {
+      width = this.layout(text, features, true).advanceWidth
+      if (widths.size < 50_000) widths.set(text, width)
+    }
+    const scale = size / 1000
+    return width * scale
+  }
 }
 
 interface OpenFonts {

@@ -44,16 +44,23 @@ interface Internals {
   boundsOfString(text: string, x?: number, y?: number, options?: Options): Bounds
 }
 
-/** The options as a key, or null when they hold anything but plain values or ask for a rotation. */
+/**
+ * The options as a key, or null when they hold anything but plain values or ask for a rotation: in
+ * one pass, each name with its value (a text quoted, so no value can pass for another).
+ */
 function optionsKey(options: Options): string | null {
   if (!options) return ''
-  for (const key in options) {
-    const value = options[key]
-    if (value !== null && value !== undefined && typeof value === 'object') return null
-    if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') return null
+  let key = ''
+  for (const name in options) {
+    const value = options[name]
+    const type = typeof value
+    if (type === 'string') key += `${name}:${JSON.stringify(value)},`
+    else if (type === 'number' || type === 'boolean' || value === undefined || value === null)
+      key += `${name}=${String(value)},`
+    else return null
   }
   if (options.rotation !== undefined && options.rotation !== 0) return null
-  return JSON.stringify(options)
+  return key
 }
 
 /** The key of a measurement at (x, y) in the document's current state, or null when it is not to be remembered. */

@@ -1,0 +1,169 @@
+/**
+ * The readable rows of an import, kept between reading and writing: column by column, numbers in
+ * typed arrays, the import keys' 32 bytes each in one buffer, the texts of each row (description,
+ * reference, invoice number) as UTF-8 in one growing buffer, and the texts many rows repeat (dates,
+ * clients, workers: one string each, row-reader.ts interns them) in one array per field.
+ *
+ * A row as an object of its own, with its texts as strings, cost about three times as much: its
+ * fields and header, its key as a string, and each text a string pointing into the parser's chunk
+ * of the file, which kept the whole file's text alive; hundreds of thousands of them also kept the
+ * garbage collector busy. Here a row becomes an object only while it is written (`row(i)`), and
+ * is dropped straight after.
+ */
+import { ENTRY_KINDS, type EntryKind } from '../../../shared/ledger/words'
+import type { ImportRow } from './row-reader'
+
+/** A row as the writers take it: its import key in hex, as the column holds it. */
+export interface StoredRow {
+  date: string
+  clientKey: string
+  clientName: string
+  clientId: number | null
+  kind: EntryKind
+  description: string
+  amountMinor: number
+  minutes: number | null
+  rateMinor: number | null
+  staffId: number | null
+  worker: string
+  reference: string
+  turnaroundId: number | null
+  invoice: string
+  importKey: string
+}
+
+const KEY_BYTES = 32
+/** Rows are kept in blocks of this many: no block is ever copied to grow, and at most one is part empty. */
+const BLOCK_ROWS = 16 * 1024
+/** Each row's own texts lie together in one of these buffers (a row's are at most about 31 KB: row-reader.ts bounds them). */
+const TEXT_BYTES = 1024 * 1024
+const KIND_INDEX = new Map<string, number>(ENTRY_KINDS.map((k, i) => [k, i]))
+const NUMBERS = ['clientId', 'amountMinor', 'minutes', 'rateMinor', 'staffId', 'turnaroundId'] as const
+/** Texts many rows share (interned strings): one array each. */
+const SHARED = ['date', 'clientKey', 'clientName', 'worker'] as const
+/** Texts of each row's own, as UTF-8 side by side. */
+const OWN = ['description', 'reference', 'invoice'] as const
+
+type NumberField = (typeof NUMBERS)[number]
+type SharedField = (typeof SHARED)[number]
+
+/** A null number is kept as NaN (every number here is an integer). */
+const orNull = (n: number): number | null => (Number.isNaN(n) ? null : n)
+
+interface Block {
+  numbers: Record<NumberField, Float64Array>
+  kinds: Uint8Array
+  keys: Buffer
+  /** Where the row's own texts start: text buffer number * TEXT_BYTES + offset in it. */
+  textAt: Float64Array
+  /** Each own text's length in bytes. */
+  textLengths: Uint32Array
+}
+
+function newBlock(): Block {
+  return {
+    numbers: Object.fromEntries(NUMBERS.map((f) => [f, new Float64Array(BLOCK_ROWS)])) as Record<
+      NumberField,
+      Float64Array
+    >,
+    kinds: new Uint8Array(BLOCK_ROWS),
+    keys: Buffer.allocUnsafe(BLOCK_ROWS * KEY_BYTES),
+    textAt: new Float64Array(BLOCK_ROWS),
+    textLengths: new Uint32Array(BLOCK_ROWS * OWN.length),
+  }
+}
+
+export class ImportRows {
+  length = 0
+  private readonly blocks: Block[] = []
+  private readonly shared = Object.fromEntries(SHARED.map((f) => [f, [] as string[]])) as Record<SharedField, string[]>
+  private readonly texts: Buffer[] = []
+  /** Bytes used in the last text buffer. */
+  private textUsed = TEXT_BYTES
+  private amountSum = 0
+
+  push(row: ImportRow): void {
+    const i = this.length++
+    const r = i % BLOCK_ROWS
+    if (r === 0) this.blocks.push(newBlock())
+    const block = this.blocks[this.blocks.length - 1]!
+    for (const field of NUMBERS) block.numbers[field][r] = row[field] ?? Number.NaN
+    block.kinds[r] = KIND_INDEX.get(row.kind)!
+    block.keys.write(row.importKey, r * KEY_BYTES, KEY_BYTES, 'latin1')
+    for (const field of SHARED) this.shared[field].push(row[field])
+    // At most three bytes per UTF-16 unit: a row's texts always fit in a fresh buffer.
+    let most = 0
+    for (const field of OWN) most += row[field].length * 3
+    if (this.textUsed + most > TEXT_BYTES) {
+      this.texts.push(Buffer.allocUnsafe(TEXT_BYTES))
+      this.textUsed = 0
+    }
+    const bytes = this.texts[this.texts.length - 1]!
+    block.textAt[r] = (this.texts.length - 1) * TEXT_BYTES + this.textUsed
+    for (let k = 0; k < OWN.length; k++) {
+      const text = row[OWN[k]!]
+      const written = text === '' ? 0 : bytes.write(text, this.textUsed, 'utf8')
+      block.textLengths[r * OWN.length + k] = written
+      this.textUsed += written
+    }
+    this.amountSum += row.amountMinor
+  }
+
+  /** The sum of every row's amount. */
+  get amountMinor(): number {
+    return this.amountSum
+  }
+
+  /** The row's own texts: description, reference, invoice number. */
+  private ownTexts(block: Block, r: number): [string, string, string] {
+    const at = block.textAt[r]!
+    const bytes = this.texts[Math.floor(at / TEXT_BYTES)]!
+    let start = at % TEXT_BYTES
+    const out: string[] = []
+    for (let k = 0; k < OWN.length; k++) {
+      const end = start + block.textLengths[r * OWN.length + k]!
+      out.push(end === start ? '' : bytes.toString('utf8', start, end))
+      start = end
+    }
+    return out as [string, string, string]
+  }
+
+  /** The i-th row, as a new object. */
+  row(i: number): StoredRow {
+    const block = this.blocks[Math.floor(i / BLOCK_ROWS)]!
+    const r = i % BLOCK_ROWS
+    const n = block.numbers
+    const t = this.shared
+    const [description, reference, invoice] = this.ownTexts(block, r)
+    return {
+      date: t.date[i]!,
+      clientKey: t.clientKey[i]!,
+      clientName: t.clientName[i]!,
+      clientId: orNull(n.clientId[r]!),
+      kind: ENTRY_KINDS[block.kinds[r]!]!,
+      description,
+      amountMinor: n.amountMinor[r]!,
+      minutes: orNull(n.minutes[r]!),
+      rateMinor: orNull(n.rateMinor[r]!),
+      staffId: orNull(n.staffId[r]!),
+      worker: t.worker[i]!,
+      reference,
+      turnaroundId: orNull(n.turnaroundId[r]!),
+      invoice,
+      importKey: block.keys.toString('hex', r * KEY_BYTES, (r + 1) * KEY_BYTES),
+    }
+  }
+
+  /** The i-th row's client, without making the row. */
+  clientIdOf(i: number): number | null {
+    return orNull(this.blocks[Math.floor(i / BLOCK_ROWS)]!.numbers.clientId[i % BLOCK_ROWS]!)
+  }
+
+  invoiceOf(i: number): string {
+    return this.ownTexts(this.blocks[Math.floor(i / BLOCK_ROWS)]!, i % BLOCK_ROWS)[2]
+  }
+
+  clientKeyOf(i: number): string {
+    return this.shared.clientKey[i]!
+  }
+}
