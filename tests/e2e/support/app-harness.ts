@@ -26,6 +26,7 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
   '--disable-sync',
   '--disable-quic',
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
 ]
 
 export function launchBrowser(): Promise<Browser> {
@@ -84,12 +85,14 @@ export async function startApp(
     ports?: Partial<Ports>
     /** The page the window opens on (e.g. '/clients'), as if the app had been left there; else the start page. */
     openAt?: string
+    /** Another build of the renderer (a benchmark's baseline); else the one the global setup built. */
+    rendererDir?: string
   } = {},
 ): Promise<RunningApp> {
   const dataDir = options.dataDir ?? newDataDir()
   const databaseFile = path.join(dataDir, DATABASE_FILE_NAME)
   const db = await openDatabase({ file: databaseFile })
-  const server = await serveDirectory(RENDERER_DIR)
+  const server = await serveDirectory(options.rendererDir ?? RENDERER_DIR)
   const openedFolders: string[] = []
   const queue = createRequestQueue()
   const ctx: AppContext = { dataSource: db.dataSource, dataDir, databaseFile, version: '0.1.0', queue }
