@@ -90,13 +90,14 @@ async function firstRowVisible(page: Page): Promise<number> {
 /** The aim for the cold start to a usable list of 5,000 clients. */
 const COLD_START_AIM_MS = 500
 /**
- * Another build of the renderer to compare the cold start with in the same run (say the main
- * branch's `out/renderer`, copied aside after `npx electron-vite build`): each figure is then also
- * taken on it, and this build's is printed with its ratio to it.
+ * Another build to compare the cold start with in the same run: the `out` folder of another
+ * checkout (say the main branch's) after its own `npm run bench` or e2e run built its renderer and
+ * the preload's stand-in there. Each figure is then also taken on it, and this build's is printed
+ * with its ratio to it.
  */
-const BASELINE_RENDERER = process.env.BENCH_BASELINE_RENDERER
+const BASELINE_BUILD = process.env.BENCH_BASELINE_BUILD
 /** Cold starts per build (BENCH_COLD_STARTS; 5 by default, 9 beside a baseline build). */
-const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? (BASELINE_RENDERER ? 9 : 5))
+const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? (BASELINE_BUILD ? 9 : 5))
 
 let dir5000 = ''
 let dir50 = ''
@@ -185,7 +186,7 @@ describe('client register benchmarks', () => {
   it('renderer.cold-start.5000', async () => {
     browser = await launchBrowser()
     const b = browser
-    const builds = BASELINE_RENDERER ? [{ baseline: false }, { baseline: true }] : [{ baseline: false }]
+    const builds = BASELINE_BUILD ? [{ baseline: false }, { baseline: true }] : [{ baseline: false }]
     const total = new Map<boolean, number[]>(builds.map((x) => [x.baseline, []]))
     const inPage = new Map<boolean, number[]>(builds.map((x) => [x.baseline, []]))
     // With a baseline build, the two builds' cold starts take turns (the first of each pair
@@ -199,7 +200,7 @@ describe('client register benchmarks', () => {
           const app = await startApp(b, {
             dataDir: dir5000,
             openAt: '/clients',
-            ...(baseline ? { rendererDir: BASELINE_RENDERER } : {}),
+            ...(baseline ? { build: BASELINE_BUILD } : {}),
           })
           try {
             inPage.get(baseline)!.push(await firstRowVisible(app.page))
@@ -229,13 +230,13 @@ describe('client register benchmarks', () => {
     // The page's part alone: from its first request to the visible row (without opening the
     // database, the browser context and the page, which Electron does differently).
     const IN_PAGE = `${NAME}, in the page`
-    if (BASELINE_RENDERER) {
-      console.log(`(baseline build: ${BASELINE_RENDERER})`)
+    if (BASELINE_BUILD) {
+      console.log(`(baseline build: ${BASELINE_BUILD})`)
       figure(`${NAME}, baseline build`, total.get(true)!)
       figure(`${IN_PAGE}, baseline build`, inPage.get(true)!)
     }
-    figure(NAME, total.get(false)!, BASELINE_RENDERER ? `${NAME}, baseline build` : undefined)
-    figure(IN_PAGE, inPage.get(false)!, BASELINE_RENDERER ? `${IN_PAGE}, baseline build` : undefined)
+    figure(NAME, total.get(false)!, BASELINE_BUILD ? `${NAME}, baseline build` : undefined)
+    figure(IN_PAGE, inPage.get(false)!, BASELINE_BUILD ? `${IN_PAGE}, baseline build` : undefined)
   })
 
   it('renderer.first-page.5000', async () => {

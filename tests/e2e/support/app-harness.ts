@@ -85,14 +85,17 @@ export async function startApp(
     ports?: Partial<Ports>
     /** The page the window opens on (e.g. '/clients'), as if the app had been left there; else the start page. */
     openAt?: string
-    /** Another build of the renderer (a benchmark's baseline); else the one the global setup built. */
-    rendererDir?: string
+    /**
+     * Another build (a benchmark's baseline): an `out` folder holding `renderer/` and the preload's
+     * stand-in `e2e/preload-shim.js`, as the global setup builds them; else this tree's build.
+     */
+    build?: string
   } = {},
 ): Promise<RunningApp> {
   const dataDir = options.dataDir ?? newDataDir()
   const databaseFile = path.join(dataDir, DATABASE_FILE_NAME)
   const db = await openDatabase({ file: databaseFile })
-  const server = await serveDirectory(options.rendererDir ?? RENDERER_DIR)
+  const server = await serveDirectory(options.build ? path.join(options.build, 'renderer') : RENDERER_DIR)
   const openedFolders: string[] = []
   const queue = createRequestQueue()
   const ctx: AppContext = { dataSource: db.dataSource, dataDir, databaseFile, version: '0.1.0', queue }
@@ -148,7 +151,7 @@ export async function startApp(
   await context.exposeBinding('__deskInvoke', (source, channel: unknown, input: unknown) =>
     dispatcher.dispatch({ url: source.frame.url() }, channel, input),
   )
-  await context.addInitScript({ path: SHIM_FILE })
+  await context.addInitScript({ path: options.build ? path.join(options.build, 'e2e', 'preload-shim.js') : SHIM_FILE })
   const page = await context.newPage()
   events.page = page
   const pageErrors: string[] = []
