@@ -239,15 +239,15 @@ describe('client register benchmarks', () => {
     figure(IN_PAGE, inPage.get(false)!, BASELINE_BUILD ? `${IN_PAGE}, baseline build` : undefined)
   })
 
-  it('renderer.first-page.5000', async () => {
-    browser ??= await launchBrowser()
-    const app = await startApp(browser, { dataDir: dir5000, openAt: '/clients' })
+  /** Median of 10 returns to the list (from Settings) in one window of `build` (this tree's when undefined). */
+  async function firstPageTimes(b: Browser, build: string | undefined): Promise<number[]> {
+    const app = await startApp(b, { dataDir: dir5000, openAt: '/clients', ...(build ? { build } : {}) })
     try {
       const { page } = app
       await firstRowVisible(page)
       const shown = await page.locator(ROWS).count()
       const firstRow = (await page.locator(ROWS).first().innerText()).replace(/\s+/g, ' ').slice(0, 60)
-      console.log(`(the list shows ${shown} rows; first: ${firstRow})`)
+      console.log(`(${build ? 'baseline build: ' : ''}the list shows ${shown} rows; first: ${firstRow})`)
       const times = await sampleSection(10, async (timer) => {
         await app.menu('go-settings')
         await page.getByRole('heading', { name: 'Settings', exact: true }).waitFor()
@@ -257,9 +257,29 @@ describe('client register benchmarks', () => {
         await firstRowVisible(page)
       })
       warnAboutPageErrors(app)
-      keep({ name: 'renderer.first-page.5000', unit: 'ms', median: median(times), runs: times.length, samples: times })
+      return times
     } finally {
       await app.close()
     }
+  }
+
+  it('renderer.first-page.5000', async () => {
+    browser ??= await launchBrowser()
+    const NAME = 'renderer.first-page.5000'
+    const BASE = `${NAME}, baseline build`
+    if (BASELINE_BUILD) {
+      const times = await firstPageTimes(browser, BASELINE_BUILD)
+      keep({ name: BASE, unit: 'ms', median: median(times), runs: times.length, samples: times })
+    }
+    const times = await firstPageTimes(browser, undefined)
+    const m = median(times)
+    keep({
+      name: NAME,
+      unit: 'ms',
+      median: m,
+      runs: times.length,
+      samples: times,
+      ...(BASELINE_BUILD ? versus(m, BASE) : {}),
+    })
   })
 })
