@@ -1,5 +1,6 @@
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
+import { CHANNELS } from './electron/shared/channels'
 
 /**
  * The service and query tests that open a database run a second time on a real PostgreSQL server
@@ -35,6 +36,8 @@ const SQLITE_FILE_ONLY = [
 /** Four suites: services and glue in Node (on SQLite, and on PostgreSQL), components in happy-dom, the whole app in Chromium. */
 export default defineConfig({
   plugins: [vue()],
+  // The preload's channel names, as its build writes them in (electron/preload/channel-names.ts).
+  define: { __DESK_CHANNELS__: JSON.stringify(CHANNELS) },
   test: {
     projects: [
       {

@@ -1,7 +1,7 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import { START_PAGE } from './start-page'
 
-/** The app opens on Today: what needs doing comes first. */
-export const START_PAGE = '/today'
+export { START_PAGE }
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: START_PAGE },

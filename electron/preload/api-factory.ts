@@ -4,11 +4,13 @@
  * progress events are dropped here.
  */
 import type { ChannelFunctions, DeskApi } from '../shared/api'
-import { CHANNELS, isAppPath, type Channel } from '../shared/channels'
+import type { Channel } from '../shared/channels'
+import { isAppPath } from '../shared/event-channels'
 import type { Envelope } from '../shared/envelope'
 import { MENU_COMMANDS, type MenuCommand } from '../shared/words'
 import { isImportProgress } from '../shared/ledger-import/progress'
 import { isLiveEvent } from '../shared/live/events'
+import { CHANNEL_NAMES } from './channel-names'
 
 export type Invoke = (channel: Channel, input: unknown) => Promise<Envelope<unknown>>
 export type Subscribe = (listener: (payload: unknown) => void) => () => void
@@ -24,7 +26,7 @@ export function createApi(
   subscribeToLive: Subscribe = noEvents,
 ): DeskApi {
   const call = Object.fromEntries(
-    CHANNELS.map((channel) => [channel, (input: unknown) => invoke(channel, input)]),
+    CHANNEL_NAMES.map((channel) => [channel, (input: unknown) => invoke(channel, input)]),
   ) as ChannelFunctions
   return {
     call: Object.freeze(call),

@@ -1,6 +1,6 @@
 /** The only file that touches ipcRenderer. Exposes `window.api`, built by the factory from the contract. */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { IMPORT_PROGRESS_CHANNEL, LIVE_CHANNEL, MENU_EVENT_CHANNEL, NAVIGATE_CHANNEL } from '../shared/channels'
+import { IMPORT_PROGRESS_CHANNEL, LIVE_CHANNEL, MENU_EVENT_CHANNEL, NAVIGATE_CHANNEL } from '../shared/event-channels'
 import { createApi } from './api-factory'
 
 const subscribe = (channel: string) => (listener: (payload: unknown) => void) => {

@@ -11,6 +11,7 @@
 import type { Channel } from '../../electron/shared/channels'
 import type { Input, Output } from '../../electron/shared/contract'
 import { ApiError } from '../errors'
+import { takeStartedRead } from './start-reads'
 
 type Camel<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S
 type GroupOf<C extends string> = C extends `${infer G}:${string}` ? Camel<G> : never
@@ -33,7 +34,8 @@ export function clientPath(channel: string): [group: string, method: string] {
 }
 
 async function invoke<C extends Channel>(channel: C, input: Input<C> | undefined): Promise<Output<C>> {
-  const envelope = await window.api.call[channel](input as Input<C>)
+  // The window's first script may have asked this already (see start-reads.ts).
+  const envelope = await (takeStartedRead(channel, input) ?? window.api.call[channel](input as Input<C>))
   if (envelope.ok) return envelope.data as Output<C>
   throw new ApiError(envelope.error)
 }

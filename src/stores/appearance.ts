@@ -5,7 +5,7 @@ import {
   nextZoom,
   type Appearance,
   type ThemeChoice,
-} from '../../electron/shared/appearance/contract'
+} from '../../electron/shared/appearance/appearance'
 import { api } from '../api'
 
 const DARK_QUERY = '(prefers-color-scheme: dark)'

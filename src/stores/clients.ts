@@ -2,23 +2,18 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Client, ClientPage } from '../../electron/shared/models'
 import type { ClientInputData } from '../../electron/shared/schemas'
-import type { ClientSortKey, ClientStatus } from '../../electron/shared/words'
+import type { ClientSortKey } from '../../electron/shared/words'
 import { api } from '../api'
-
-export interface ClientFilters {
-  search: string
-  statuses: ClientStatus[]
-  tag: string | null
-  archived: boolean
-}
+import { firstListView, listQuery } from './client-list-query'
 
 /** The client register: the current page of the list and its query, and the client being viewed. */
 export const useClientsStore = defineStore('clients', () => {
-  const filters = ref<ClientFilters>({ search: '', statuses: [], tag: null, archived: false })
-  const sortBy = ref<ClientSortKey>('name')
-  const sortDir = ref<'asc' | 'desc'>('asc')
-  const page = ref(1)
-  const pageSize = ref(50)
+  const first = firstListView()
+  const filters = ref(first.filters)
+  const sortBy = ref<ClientSortKey>(first.sortBy)
+  const sortDir = ref<'asc' | 'desc'>(first.sortDir)
+  const page = ref(first.page)
+  const pageSize = ref(first.pageSize)
   const result = ref<ClientPage>({ rows: [], total: 0, statusCounts: {} })
   const loading = ref(false)
   const tags = ref<string[]>([])
@@ -29,13 +24,15 @@ export const useClientsStore = defineStore('clients', () => {
     const request = ++latestRequest
     loading.value = true
     try {
-      const next = await api.clients.list({
-        ...filters.value,
-        sortBy: sortBy.value,
-        sortDir: sortDir.value,
-        offset: (page.value - 1) * pageSize.value,
-        limit: pageSize.value,
-      })
+      const next = await api.clients.list(
+        listQuery({
+          filters: filters.value,
+          sortBy: sortBy.value,
+          sortDir: sortDir.value,
+          page: page.value,
+          pageSize: pageSize.value,
+        }),
+      )
       // A slower, older answer never overwrites a newer one while the user types.
       if (request === latestRequest) result.value = next
     } finally {

@@ -89,6 +89,15 @@ async function firstRowVisible(page: Page): Promise<number> {
 
 /** The aim for the cold start to a usable list of 5,000 clients. */
 const COLD_START_AIM_MS = 500
+/**
+ * Another build to compare the cold start with in the same run: the `out` folder of another
+ * checkout (say the main branch's) after its own `npm run bench` or e2e run built its renderer and
+ * the preload's stand-in there. Each figure is then also taken on it, and this build's is printed
+ * with its ratio to it.
+ */
+const BASELINE_BUILD = process.env.BENCH_BASELINE_BUILD
+/** Cold starts per build (BENCH_COLD_STARTS; 5 by default, 9 beside a baseline build). */
+const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? (BASELINE_BUILD ? 9 : 5))
 
 let dir5000 = ''
 let dir50 = ''
@@ -177,53 +186,68 @@ describe('client register benchmarks', () => {
   it('renderer.cold-start.5000', async () => {
     browser = await launchBrowser()
     const b = browser
-    const inPage: number[] = []
-    const times = await sampleSection(5, async (timer) => {
-      timer.start()
-      // The window opens on the client list (the app starts on Today; here it is the list that is timed).
-      const app = await startApp(b, { dataDir: dir5000, openAt: '/clients' })
-      try {
-        inPage.push(await firstRowVisible(app.page))
-        timer.stop()
-        warnAboutPageErrors(app)
-      } finally {
-        await app.close()
+    const builds = BASELINE_BUILD ? [{ baseline: false }, { baseline: true }] : [{ baseline: false }]
+    const total = new Map<boolean, number[]>(builds.map((x) => [x.baseline, []]))
+    const inPage = new Map<boolean, number[]>(builds.map((x) => [x.baseline, []]))
+    // With a baseline build, the two builds' cold starts take turns (the first of each pair
+    // alternating too), so that a change in the machine's load falls on both alike.
+    const order = (run: number) => (run % 2 === 0 ? builds : [...builds].reverse())
+    for (let run = 0; run < COLD_STARTS; run++) {
+      for (const { baseline } of order(run)) {
+        const [time] = await sampleSection(1, async (timer) => {
+          timer.start()
+          // The window opens on the client list (the app starts on Today; here it is the list that is timed).
+          const app = await startApp(b, {
+            dataDir: dir5000,
+            openAt: '/clients',
+            ...(baseline ? { build: BASELINE_BUILD } : {}),
+          })
+          try {
+            inPage.get(baseline)!.push(await firstRowVisible(app.page))
+            timer.stop()
+            warnAboutPageErrors(app)
+          } finally {
+            await app.close()
+          }
+        })
+        total.get(baseline)!.push(time!)
       }
-    })
-    const aim = { baseline: `the aim of ${COLD_START_AIM_MS} ms` }
-    const m = median(times)
-    keep({
-      name: 'renderer.cold-start.5000',
-      unit: 'ms',
-      median: m,
-      runs: times.length,
-      samples: times,
-      ratio: m / COLD_START_AIM_MS,
-      ...aim,
-    })
+    }
+    const aim = { ratio: (m: number) => m / COLD_START_AIM_MS, baseline: `the aim of ${COLD_START_AIM_MS} ms` }
+    const figure = (name: string, samples: number[], against?: string) => {
+      const m = median(samples)
+      keep({
+        name,
+        unit: 'ms',
+        median: m,
+        runs: samples.length,
+        samples,
+        ...(against ? versus(m, against) : { ratio: aim.ratio(m), baseline: aim.baseline }),
+      })
+      if (against) console.log(`  (${aim.ratio(m).toFixed(2)}x ${aim.baseline})`)
+    }
+    const NAME = 'renderer.cold-start.5000'
     // The page's part alone: from its first request to the visible row (without opening the
     // database, the browser context and the page, which Electron does differently).
-    const p = median(inPage)
-    keep({
-      name: 'renderer.cold-start.5000, in the page',
-      unit: 'ms',
-      median: p,
-      runs: inPage.length,
-      samples: inPage,
-      ratio: p / COLD_START_AIM_MS,
-      ...aim,
-    })
+    const IN_PAGE = `${NAME}, in the page`
+    if (BASELINE_BUILD) {
+      console.log(`(baseline build: ${BASELINE_BUILD})`)
+      figure(`${NAME}, baseline build`, total.get(true)!)
+      figure(`${IN_PAGE}, baseline build`, inPage.get(true)!)
+    }
+    figure(NAME, total.get(false)!, BASELINE_BUILD ? `${NAME}, baseline build` : undefined)
+    figure(IN_PAGE, inPage.get(false)!, BASELINE_BUILD ? `${IN_PAGE}, baseline build` : undefined)
   })
 
-  it('renderer.first-page.5000', async () => {
-    browser ??= await launchBrowser()
-    const app = await startApp(browser, { dataDir: dir5000, openAt: '/clients' })
+  /** Median of 10 returns to the list (from Settings) in one window of `build` (this tree's when undefined). */
+  async function firstPageTimes(b: Browser, build: string | undefined): Promise<number[]> {
+    const app = await startApp(b, { dataDir: dir5000, openAt: '/clients', ...(build ? { build } : {}) })
     try {
       const { page } = app
       await firstRowVisible(page)
       const shown = await page.locator(ROWS).count()
       const firstRow = (await page.locator(ROWS).first().innerText()).replace(/\s+/g, ' ').slice(0, 60)
-      console.log(`(the list shows ${shown} rows; first: ${firstRow})`)
+      console.log(`(${build ? 'baseline build: ' : ''}the list shows ${shown} rows; first: ${firstRow})`)
       const times = await sampleSection(10, async (timer) => {
         await app.menu('go-settings')
         await page.getByRole('heading', { name: 'Settings', exact: true }).waitFor()
@@ -233,9 +257,29 @@ describe('client register benchmarks', () => {
         await firstRowVisible(page)
       })
       warnAboutPageErrors(app)
-      keep({ name: 'renderer.first-page.5000', unit: 'ms', median: median(times), runs: times.length, samples: times })
+      return times
     } finally {
       await app.close()
     }
+  }
+
+  it('renderer.first-page.5000', async () => {
+    browser ??= await launchBrowser()
+    const NAME = 'renderer.first-page.5000'
+    const BASE = `${NAME}, baseline build`
+    if (BASELINE_BUILD) {
+      const times = await firstPageTimes(browser, BASELINE_BUILD)
+      keep({ name: BASE, unit: 'ms', median: median(times), runs: times.length, samples: times })
+    }
+    const times = await firstPageTimes(browser, undefined)
+    const m = median(times)
+    keep({
+      name: NAME,
+      unit: 'ms',
+      median: m,
+      runs: times.length,
+      samples: times,
+      ...(BASELINE_BUILD ? versus(m, BASE) : {}),
+    })
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createApi } from '../../electron/preload/api-factory'
+import { CHANNEL_NAMES } from '../../electron/preload/channel-names'
 import { CHANNELS, type Channel } from '../../electron/shared/channels'
 import { MENU_COMMANDS } from '../../electron/shared/words'
 
@@ -20,6 +21,10 @@ function setup() {
 }
 
 describe('createApi: call', () => {
+  it("takes the channel names the build writes in, which are the contract's", () => {
+    expect(CHANNEL_NAMES).toEqual(CHANNELS)
+  })
+
   it('has exactly one function per channel', () => {
     const { api } = setup()
     expect(Object.keys(api.call).sort()).toEqual([...CHANNELS].sort())

@@ -38,6 +38,7 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
   '--disable-sync',
   '--disable-quic',
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
 ]
 
 export function launchBrowser(): Promise<Browser> {
@@ -114,11 +115,16 @@ export async function startApp(
      * until it is chosen. Without it the app starts as on a desk where this computer was chosen before.
      */
     firstStart?: boolean
+    /**
+     * Another build (a benchmark's baseline): an `out` folder holding `renderer/` and the preload's
+     * stand-in `e2e/preload-shim.js`, as the global setup builds them; else this tree's build.
+     */
+    build?: string
   } = {},
 ): Promise<RunningApp> {
   const dataDir = options.dataDir ?? newDataDir()
   const databaseFile = path.join(dataDir, DATABASE_FILE_NAME)
-  const server = await serveDirectory(RENDERER_DIR)
+  const server = await serveDirectory(options.build ? path.join(options.build, 'renderer') : RENDERER_DIR)
   const openedFolders: string[] = []
   const queue = createRequestQueue()
   const openedFiles: string[] = []
@@ -212,7 +218,7 @@ export async function startApp(
   await context.exposeBinding('__deskInvoke', (source, channel: unknown, input: unknown) =>
     dispatcher.dispatch({ url: source.frame.url() }, channel, input),
   )
-  await context.addInitScript({ path: SHIM_FILE })
+  await context.addInitScript({ path: options.build ? path.join(options.build, 'e2e', 'preload-shim.js') : SHIM_FILE })
   const page = await context.newPage()
   events.page = page
   const pageErrors: string[] = []

@@ -3,13 +3,13 @@
  * calls travel over a Playwright binding to the real main-process dispatcher in the test process.
  */
 import { createApi } from '../../../electron/preload/api-factory'
+import type { Channel } from '../../../electron/shared/channels'
 import {
   IMPORT_PROGRESS_CHANNEL,
   LIVE_CHANNEL,
   MENU_EVENT_CHANNEL,
   NAVIGATE_CHANNEL,
-  type Channel,
-} from '../../../electron/shared/channels'
+} from '../../../electron/shared/event-channels'
 import type { Envelope } from '../../../electron/shared/envelope'
 
 declare global {
