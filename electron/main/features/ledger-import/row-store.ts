@@ -13,24 +13,8 @@
 import { ENTRY_KINDS, type EntryKind } from '../../../shared/ledger/words'
 import type { ImportRow } from './row-reader'
 
-/** A row as the writers take it: its import key in hex, as the column holds it. */
-export interface StoredRow {
-  date: string
-  clientKey: string
-  clientName: string
-  clientId: number | null
-  kind: EntryKind
-  description: string
-  amountMinor: number
-  minutes: number | null
-  rateMinor: number | null
-  staffId: number | null
-  worker: string
-  reference: string
-  turnaroundId: number | null
-  invoice: string
-  importKey: string
-}
+/** A row as the writers take it: the reader's fields, its import key in hex as the column holds it. */
+export type StoredRow = Omit<ImportRow, 'line' | 'rateFrom'>
 
 const KEY_BYTES = 32
 /** Rows are kept in blocks of this many: no block is ever copied to grow, and at most one is part empty. */
