@@ -7,7 +7,8 @@
  * The month totals: the insert trigger is told, by a setting local to this transaction, that the
  * import adds its rows' totals itself; at the end one grouped upsert adds exactly the rows this
  * import wrote (by id, so entries other desktops insert meanwhile, counted by their own trigger,
- * are never counted twice). Other connections' inserts fire the trigger as always.
+ * are never counted twice). Other connections' inserts fire the trigger as always. The client months
+ * (migration 0013), whose triggers the same setting turns off, are added from the same rows.
  *
  * Payments naming an invoice: rows are written in file order as on SQLite; the pending batch is
  * written before an invoice number is looked up whenever it holds an invoice, so an invoice
@@ -15,6 +16,7 @@
  */
 import type { EntityManager, QueryRunner } from 'typeorm'
 import { BULK_IMPORT_SETTING } from '../../db/engine/postgres-engine'
+import { addMonthTotalsSql } from '../../db/client-months'
 import { searchKey } from '../../../shared/text'
 import type { ImportRow } from './row-reader'
 import type { WriteOutcome } from './import-writer'
@@ -173,6 +175,14 @@ async function write(q: QueryRunner, rows: readonly ImportRow[], currency: strin
          amount_minor = t.amount_minor + excluded.amount_minor,
          minutes = t.minutes + excluded.minutes,
          entries = t.entries + excluded.entries`,
+      [insertedIds],
+    )
+  // The client months' triggers are off under the same setting: the same rows, added once.
+  if (insertedIds.length > 0)
+    await q.query(
+      addMonthTotalsSql(
+        'SELECT client_id, substr(entry_date, 1, 7) AS month, kind, amount_minor, COALESCE(minutes, 0) AS minutes, 1 AS entries FROM ledger_entries WHERE id = ANY($1::bigint[])',
+      ),
       [insertedIds],
     )
   return outcome
