@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm'
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm'
 
 const amount = (name: string) => ({ name, type: 'integer' as const, default: 0 })
 
@@ -7,13 +7,14 @@ const amount = (name: string) => ({ name, type: 'integer' as const, default: 0 }
  * only by the triggers of migration 0013 and the bulk paths that set them aside.
  */
 @Entity({ name: 'ledger_client_months', withoutRowid: true })
+@Index('idx_ledger_client_months_client', ['clientId', 'month'])
 export class LedgerClientMonthEntity {
-  @PrimaryColumn({ name: 'client_id', type: 'integer' })
-  clientId!: number
-
   /** YYYY-MM */
   @PrimaryColumn({ type: 'varchar', length: 7 })
   month!: string
+
+  @PrimaryColumn({ name: 'client_id', type: 'integer' })
+  clientId!: number
 
   @Column(amount('invoice_minor')) invoiceMinor!: number
   @Column(amount('payment_minor')) paymentMinor!: number

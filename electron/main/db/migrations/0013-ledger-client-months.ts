@@ -1,4 +1,4 @@
-import { Table, type MigrationInterface, type QueryRunner } from 'typeorm'
+import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm'
 import { engineOf } from '../engine'
 import { addMonthTotalsSql } from '../client-months'
 
@@ -11,7 +11,8 @@ const int = (name: string) => ({ name, type: 'integer', default: 0 })
  * Each client's month in one row: the month totals of every kind side by side, the time minutes
  * and the entries (see client-months.ts). Filled from the month totals already there and kept by
  * triggers on ledger_month_totals. On SQLite the rows live in their primary key (WITHOUT ROWID),
- * so a client's months are read in one pass of the key.
+ * so a period's months across every client are read in one pass of the key; one client's through
+ * the index on client and month.
  */
 export class LedgerClientMonths1763800000013 implements MigrationInterface {
   name = 'LedgerClientMonths1763800000013'
@@ -21,9 +22,10 @@ export class LedgerClientMonths1763800000013 implements MigrationInterface {
       new Table({
         name: 'ledger_client_months',
         withoutRowid: true,
+        // The key is month first: a period's months are one run of it, every client together.
         columns: [
-          { name: 'client_id', type: 'integer', isPrimary: true },
           { name: 'month', type: 'varchar', length: '7', isPrimary: true },
+          { name: 'client_id', type: 'integer', isPrimary: true },
           ...KINDS.map((k) => int(`${k}_minor`)),
           int('time_minutes'),
           int('entries'),
@@ -36,6 +38,7 @@ export class LedgerClientMonths1763800000013 implements MigrationInterface {
             onDelete: 'CASCADE',
           },
         ],
+        indices: [new TableIndex({ name: 'idx_ledger_client_months_client', columnNames: ['client_id', 'month'] })],
       }),
     )
     await q.query(

@@ -11,7 +11,7 @@
  * worth, as they were then), rounded once per client and rate.
  */
 import type { EntityManager, SelectQueryBuilder, ObjectLiteral } from 'typeorm'
-import { ClientEntity, LedgerClientMonthEntity, LedgerEntryEntity, LedgerMonthTotalEntity } from '../../db/entities'
+import { LedgerClientMonthEntity, LedgerEntryEntity, LedgerMonthTotalEntity } from '../../db/entities'
 import { amountColumn } from '../../db/client-months'
 import { emptySums, addSums } from '../../../shared/ledger/figures'
 import type { KindSums } from '../../../shared/ledger/models'
@@ -56,18 +56,15 @@ export async function ledgerSums(
 ): Promise<Map<number, KindSums>> {
   const out = new Map<number, KindSums>()
   const split = splitPeriod(period)
-  // Read client by client through the client months' key (client, month): no sort, no pivot.
+  // One run of the client months' key (month, client): no pivot, one row per client and month.
   const totals = async (first: string, last: string, sign: 1 | -1 = 1) => {
     const qb = m
-      .createQueryBuilder(ClientEntity, 'c')
-      .innerJoin(LedgerClientMonthEntity, 't', 't.client_id = c.id AND t.month BETWEEN :first AND :last', {
-        first,
-        last,
-      })
-      .select('c.id', 'clientId')
+      .createQueryBuilder(LedgerClientMonthEntity, 't')
+      .select('t.client_id', 'clientId')
+      .where('t.month BETWEEN :first AND :last', { first, last })
     for (const kind of ENTRY_KINDS) qb.addSelect(`SUM(t.${amountColumn(kind)})`, kind)
-    qb.addSelect('SUM(t.time_minutes)', 'timeMinutes').groupBy('c.id')
-    if (o.clientId !== undefined) qb.where('c.id = :clientId', { clientId: o.clientId })
+    qb.addSelect('SUM(t.time_minutes)', 'timeMinutes').groupBy('t.client_id')
+    if (o.clientId !== undefined) qb.andWhere('t.client_id = :clientId', { clientId: o.clientId })
     addRows(out, await qb.getRawMany<Row>(), sign)
   }
   const entries = async (range: Period, sign: 1 | -1 = 1) => {
@@ -79,19 +76,29 @@ export async function ledgerSums(
     if (o.clientId !== undefined) qb.andWhere('e.clientId = :clientId', { clientId: o.clientId })
     addRows(out, await qb.getRawMany<Row>(), sign)
   }
-  if (split.months) await totals(split.months.first, split.months.last)
+  // An edge covering most of its month reads fewer entries as the month's total minus the days it
+  // leaves out; that month joins the whole months' run (it is next to it), read in the same query.
+  let run = split.months ? { ...split.months } : null
+  const direct: Period[] = []
+  const leftOut: Period[] = []
   for (const edge of split.edges) {
     const month = edge.from.slice(0, 7)
-    // An edge covering most of its month reads fewer entries as the month's total minus the days it leaves out.
     if (
       edge.to.slice(0, 7) === month &&
       2 * (daysApart(edge.from, edge.to) + 1) > daysApart(firstDay(month), lastDay(month)) + 1
     ) {
-      await totals(month, month)
-      await entries({ from: firstDay(month), to: addDays(edge.from, -1) }, -1)
-      await entries({ from: addDays(edge.to, 1), to: lastDay(month) }, -1)
-    } else await entries(edge)
+      run = run
+        ? { first: month < run.first ? month : run.first, last: month > run.last ? month : run.last }
+        : { first: month, last: month }
+      leftOut.push(
+        { from: firstDay(month), to: addDays(edge.from, -1) },
+        { from: addDays(edge.to, 1), to: lastDay(month) },
+      )
+    } else direct.push(edge)
   }
+  if (run) await totals(run.first, run.last)
+  for (const edge of direct) await entries(edge)
+  for (const days of leftOut) await entries(days, -1)
   const touch = await touchpointCostBy(m, 'tp.clientId', (qb) => {
     qb.where('tp.occurredOn BETWEEN :from AND :to', period)
     return o.clientId === undefined ? qb : qb.andWhere('tp.clientId = :clientId', { clientId: o.clientId })
