@@ -23,6 +23,7 @@ import { median, record, sample } from './measure'
 import { prng, seedClients } from './seed'
 import { openPostgresDatabase } from '../../electron/main/db/open-postgres'
 import { BULK_IMPORT_SETTING } from '../../electron/main/db/engine/postgres-engine'
+import { addMonthTotalsSql } from '../../electron/main/db/client-months'
 import { numberedPlaceholders } from '../support/postgres/test-database'
 import { benchPostgres, type BenchPostgres } from './postgres'
 
@@ -88,7 +89,7 @@ function* entryRows(): Generator<EntryRow> {
 const INSERT_COLUMNS =
   'INSERT INTO ledger_entries (client_id, kind, entry_date, amount_minor, worker, minutes, rate_minor, description, currency, created_at, updated_at) VALUES '
 
-/** 1,000,000 entries in one transaction with prepared statements; the triggers fill the monthly totals. */
+/** 1,000,000 entries in one transaction with prepared statements; the triggers fill the monthly totals and client months. */
 function seedEntries(file: string): void {
   const db = new Database(file)
   const insert = db.prepare(`${INSERT_COLUMNS}(?, ?, ?, ?, ?, ?, ?, '', 'GBP', '', '')`)
@@ -100,9 +101,9 @@ function seedEntries(file: string): void {
 
 /**
  * The same 1,000,000 entries on PostgreSQL, in one transaction of multi-row INSERTs (2,000 rows a
- * statement). The month totals are added as the app's import adds them on PostgreSQL: its
- * transaction-local setting turns the row trigger off, and the totals are summed in the same
- * transaction (the trigger a million times over would take minutes).
+ * statement). The month totals and client months are added as the app's import adds them on
+ * PostgreSQL: its transaction-local setting turns the row triggers off, and the totals are summed in
+ * the same transaction (the trigger a million times over would take minutes).
  */
 async function seedEntriesPostgres(client: pg.Client): Promise<void> {
   const BATCH = 2000
@@ -126,9 +127,13 @@ async function seedEntriesPostgres(client: pg.Client): Promise<void> {
   await client.query(`INSERT INTO ledger_month_totals (client_id, month, kind, amount_minor, minutes, entries)
     SELECT client_id, substr(entry_date, 1, 7), kind, SUM(amount_minor), SUM(COALESCE(minutes, 0)), COUNT(*)
     FROM ledger_entries GROUP BY 1, 2, 3`)
+  await client.query(
+    addMonthTotalsSql('SELECT client_id, month, kind, amount_minor, minutes, entries FROM ledger_month_totals'),
+  )
   await client.query('COMMIT')
   await client.query('ANALYZE ledger_entries')
   await client.query('ANALYZE ledger_month_totals')
+  await client.query('ANALYZE ledger_client_months')
 }
 
 const PROFILE = {

@@ -417,6 +417,16 @@ async function sampleInTurns(
   return times
 }
 
+/**
+ * Prints the median of each turn's own ratio (measured ÷ baseline of the same turn): on a machine
+ * others are loading, a turn's two samples see the same load, so this moves less from run to run
+ * than the ratio of the two medians (the figure recorded).
+ */
+function pairedRatio(name: string, times: { baseline: number[]; measured: number[] }): void {
+  const ratios = times.measured.map((t, i) => t / (times.baseline[i] ?? Number.NaN))
+  console.log(`(${name}: median of the ${ratios.length} turns' own ratios ${median(ratios).toFixed(2)}x)`)
+}
+
 /** Throws unless the two results are the same: the comparison is only fair if both do the same work. */
 function sameResult(name: string, typeorm: unknown, handWritten: unknown, counts: string): void {
   if (!isDeepStrictEqual(typeorm, handWritten)) {
@@ -497,11 +507,13 @@ describe('planner benchmarks', () => {
       `${viaTypeorm.followUps.length} follow-ups, ${viaTypeorm.commitments.length} commitments, ${stageTotal} open turnarounds in ${Object.keys(viaTypeorm.stageCounts).length} stages, ${viaTypeorm.checkIns.length} check-ins`,
     )
 
-    const { baseline: rawTimes, measured: times } = await sampleInTurns(
+    const turns = await sampleInTurns(
       RUNS,
       () => handWritten(TODAY, WARNING_DAYS),
       () => todayData(m, TODAY, WARNING_DAYS),
     )
+    const { baseline: rawTimes, measured: times } = turns
+    pairedRatio('today.query', turns)
     keep({
       name: 'today.query.raw-sql',
       unit: 'ms',
@@ -533,11 +545,13 @@ describe('planner benchmarks', () => {
       `${issuesCounted} issues over ${viaTypeorm.months.length} months, ${viaTypeorm.byRootCause.length} root-cause and ${viaTypeorm.bySeverity.length} severity cells, ${viaTypeorm.staff.length} staff, ${viaTypeorm.products.length} products, ${viaTypeorm.sharedRootCauses.length} shared root causes`,
     )
 
-    const { baseline: rawTimes, measured: times } = await sampleInTurns(
+    const turns = await sampleInTurns(
       RUNS,
       () => handWritten(TRENDS_FROM, TRENDS_TO),
       () => trendsData(m, TRENDS_FROM, TRENDS_TO),
     )
+    const { baseline: rawTimes, measured: times } = turns
+    pairedRatio('trends.query', turns)
     keep({
       name: 'trends.query.raw-sql',
       unit: 'ms',
@@ -561,7 +575,9 @@ describe('planner benchmarks on PostgreSQL', () => {
   /** The TypeORM figure on PostgreSQL beside the hand-written SQL there, and beside SQLite's this run. */
   async function measure(name: string, viaTypeorm: () => Promise<unknown>, handWritten: () => Promise<unknown>) {
     sameResult(`${name} on PostgreSQL`, await viaTypeorm(), await handWritten(), 'the same result')
-    const { baseline: rawTimes, measured: times } = await sampleInTurns(RUNS, handWritten, viaTypeorm)
+    const turns = await sampleInTurns(RUNS, handWritten, viaTypeorm)
+    const { baseline: rawTimes, measured: times } = turns
+    pairedRatio(`${name} on PostgreSQL`, turns)
     keep({
       name: `${name}.raw-sql on PostgreSQL`,
       unit: 'ms',

@@ -33,6 +33,7 @@ const TABLES = [
   'staff',
   'ledger_entries',
   'ledger_month_totals',
+  'ledger_client_months',
   'client_decisions',
   'business_profile',
 ]

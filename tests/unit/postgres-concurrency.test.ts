@@ -3,7 +3,8 @@
  * connection pool, run the app's own code (tests/support/postgres/desktop.ts) and edit the same
  * client, turnaround and ledger entries for a fixed number of rounds. Every attempt is either
  * written or refused as a conflict; no accepted edit is lost (each appends its token to what it
- * read, so a lost one would be missing); and the month totals equal a GROUP BY over the entries.
+ * read, so a lost one would be missing); and the month totals and each client's months equal the
+ * same sums over the entries.
  */
 import { spawn } from 'node:child_process'
 import path from 'node:path'
@@ -12,6 +13,7 @@ import type { Envelope } from '../../electron/shared/envelope'
 import { buildChild, ROOT } from '../support/build-child'
 import { schemaOf, testPostgresSettings } from '../support/postgres/test-database'
 import { VALID_INPUTS } from '../support/valid-inputs'
+import { clientMonthsAndEntries } from '../support/client-months'
 import { openTestApp, tempDir, type TestApp } from '../support/temp-db'
 
 const DESKTOPS = 10
@@ -122,6 +124,8 @@ describe('ten desktops editing the same records', () => {
       equal: boolean
     }>
     expect(same).toEqual({ equal: true })
+    const { kept, summed } = await clientMonthsAndEntries(app.db.dataSource)
+    expect(kept).toEqual(summed)
     console.log(
       `ten desktops, ${ROUNDS} rounds each, in ${seconds.toFixed(1)} s: client ${accepted('client').length} saved / ${refused('client')} refused, turnaround ${accepted('turnaround').length} / ${refused('turnaround')}, shared entries ${accepted('entry').length} / ${refused('entry')}, ${accepted('added').length} entries added`,
     )

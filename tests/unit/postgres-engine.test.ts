@@ -10,6 +10,7 @@ import { openDatabase, DATABASE_FILE_NAME } from '../../electron/main/db/open-da
 import { widenIntegers } from '../../electron/main/db/engine/postgres-engine'
 import { MIGRATION_NAMES } from '../../electron/main/db/migrations'
 import { fixture, importFile, openImportApp, type ImportApp } from '../support/import-fixture'
+import { clientMonthsAndEntries } from '../support/client-months'
 import { schemaOf, testPostgresSettings } from '../support/postgres/test-database'
 import { openTestApp, tempDir, type TestApp } from '../support/temp-db'
 
@@ -130,6 +131,9 @@ describe('the month totals on PostgreSQL', () => {
       await Promise.all(writers.map((w) => w.end()))
     }
     expect(await app.db.dataSource.query(TOTALS_EQUAL_GROUP_BY)).toEqual([{ equal: true }])
+    // And each client's months (kept by the month totals' own triggers) with them.
+    const { kept, summed } = await clientMonthsAndEntries(app.db.dataSource)
+    expect(kept).toEqual(summed)
   })
 
   it('are added in bulk by an import, and the trigger still counts every other write after it', async () => {

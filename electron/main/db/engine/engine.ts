@@ -23,6 +23,9 @@ export interface Engine {
   /** The month totals' triggers on ledger_entries (migration 0004). */
   createMonthTotalsTriggers(q: QueryRunner): Promise<void>
   dropMonthTotalsTriggers(q: QueryRunner): Promise<void>
+  /** The client months' triggers on ledger_month_totals (migration 0013, see client-months.ts). */
+  createClientMonthsTriggers(q: QueryRunner): Promise<void>
+  dropClientMonthsTriggers(q: QueryRunner): Promise<void>
   /** The tables holding data, by name (the migrations' bookkeeping left out). */
   dataTables(db: Queryable): Promise<string[]>
   /**

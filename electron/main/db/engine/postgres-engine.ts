@@ -6,13 +6,15 @@
  * - every `integer` a migration declares becomes `bigint` (and SERIAL becomes BIGSERIAL): SQLite's
  *   integers are 64-bit, and amounts in minor units pass 2^31; bigints and sums (numeric) are read
  *   back as JavaScript numbers, exact because every figure stays under 2^53 (money.ts).
- * - the month totals' triggers are trigger functions; the import's bulk path turns the insert
- *   trigger off for its own transaction only (a transaction-local setting), never for others.
+ * - the month totals' and client months' triggers are trigger functions; the import's bulk path
+ *   turns the entries' insert trigger and the client months' triggers off for its own transaction
+ *   only (a transaction-local setting), never for others, and adds both totals itself.
  */
 import pg from 'pg'
 import { DataSource, type QueryRunner } from 'typeorm'
 import type { TlsOptions } from 'node:tls'
 import { BOOKKEEPING_TABLES, quoted, type Engine, type Queryable } from './engine'
+import { addToClientMonth, clientMonthValues } from '../client-months'
 
 /** The transaction-local setting that tells the insert trigger an import adds the totals itself. */
 export const BULK_IMPORT_SETTING = 'turnaround_desk.bulk_import'
@@ -45,6 +47,39 @@ const TRIGGERS: Array<{ name: string; event: string; body: string }> = [
     name: 'trg_ledger_entries_update',
     event: 'AFTER UPDATE OF client_id, entry_date, kind, amount_minor, minutes',
     body: `${add('OLD', -1)} ${add('NEW', 1)}`,
+  },
+]
+
+/**
+ * The client months' triggers on ledger_month_totals (migration 0013). Each write to a month total
+ * adds its difference to the client's month with an upsert, exact under concurrent writers as the
+ * month totals are. Under the bulk setting they do nothing: a bulk path adds the client months
+ * itself (the import, from the rows it wrote), or copies them (moving a SQLite file here).
+ */
+const SAME_MONTH = 'NEW.client_id = OLD.client_id AND NEW.month = OLD.month'
+const CLIENT_MONTH_TRIGGERS: Array<{ name: string; event: string; body: string }> = [
+  {
+    name: 'trg_ledger_month_totals_insert',
+    event: 'AFTER INSERT',
+    body: `${addToClientMonth('NEW.client_id', 'NEW.month', clientMonthValues('NEW', 1))};`,
+  },
+  {
+    name: 'trg_ledger_month_totals_update',
+    event: 'AFTER UPDATE',
+    body: `IF ${SAME_MONTH} THEN ${addToClientMonth(
+      'NEW.client_id',
+      'NEW.month',
+      clientMonthValues('NEW', 1).map((v, i) => `${v} - (${clientMonthValues('OLD', 1)[i]})`),
+    )}; ELSE ${addToClientMonth('OLD.client_id', 'OLD.month', clientMonthValues('OLD', -1))}; ${addToClientMonth(
+      'NEW.client_id',
+      'NEW.month',
+      clientMonthValues('NEW', 1),
+    )}; END IF;`,
+  },
+  {
+    name: 'trg_ledger_month_totals_delete',
+    event: 'AFTER DELETE',
+    body: `IF EXISTS (SELECT 1 FROM clients WHERE id = OLD.client_id) THEN ${addToClientMonth('OLD.client_id', 'OLD.month', clientMonthValues('OLD', -1))}; END IF;`,
   },
 ]
 
@@ -151,6 +186,24 @@ export const postgresEngine: Engine = {
       await q.query(`DROP FUNCTION IF EXISTS ${t.name}()`)
     }
     await q.query('DROP FUNCTION IF EXISTS ledger_month_totals_bump(bigint, varchar, varchar, bigint, bigint, integer)')
+  },
+
+  async createClientMonthsTriggers(q: QueryRunner): Promise<void> {
+    for (const t of CLIENT_MONTH_TRIGGERS) {
+      await q.query(
+        `CREATE FUNCTION ${t.name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF current_setting('${BULK_IMPORT_SETTING}', true) IS DISTINCT FROM 'on' THEN ${t.body} END IF; RETURN NULL; END $$`,
+      )
+      await q.query(
+        `CREATE TRIGGER ${t.name} ${t.event} ON ledger_month_totals FOR EACH ROW EXECUTE FUNCTION ${t.name}()`,
+      )
+    }
+  },
+
+  async dropClientMonthsTriggers(q: QueryRunner): Promise<void> {
+    for (const t of [...CLIENT_MONTH_TRIGGERS].reverse()) {
+      await q.query(`DROP TRIGGER IF EXISTS ${t.name} ON ledger_month_totals`)
+      await q.query(`DROP FUNCTION IF EXISTS ${t.name}()`)
+    }
   },
 
   async dataTables(db: Queryable): Promise<string[]> {

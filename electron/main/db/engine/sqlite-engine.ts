@@ -1,6 +1,7 @@
 /** SQLite (better-sqlite3): one file on this computer. */
 import type { DataSource, QueryRunner } from 'typeorm'
 import { BOOKKEEPING_TABLES, quoted, type Engine, type Queryable } from './engine'
+import { CLIENT_MONTH_VALUES, addToClientMonth, clientMonthValues, ADD_ON_CONFLICT } from '../client-months'
 
 /** The SQL that adds (sign = 1) or removes (sign = -1) one entry's row `r` from its month's totals. */
 function bump(r: 'NEW' | 'OLD', sign: 1 | -1): string {
@@ -11,6 +12,16 @@ function bump(r: 'NEW' | 'OLD', sign: 1 | -1): string {
       minutes = minutes + excluded.minutes,
       entries = entries + excluded.entries;`
 }
+
+/** A month total row's change, as the difference of each column when its client and month stay. */
+const difference = () => clientMonthValues('NEW', 1).map((v, i) => `${v} - (${clientMonthValues('OLD', 1)[i]})`)
+
+const SAME_MONTH = 'NEW.client_id = OLD.client_id AND NEW.month = OLD.month'
+
+/** Adds `values` to the client's month when `when` holds (SQLite's upsert from a SELECT needs its WHERE). */
+const addWhen = (r: 'NEW' | 'OLD', values: string[], when: string) =>
+  `INSERT INTO ledger_client_months (client_id, month, ${CLIENT_MONTH_VALUES.join(', ')})
+    SELECT ${r}.client_id, ${r}.month, ${values.join(', ')} WHERE ${when} ${ADD_ON_CONFLICT};`
 
 async function tablesWithSql(db: Queryable): Promise<Array<{ name: string; sql: string }>> {
   const rows = (await db.query("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")) as {
@@ -42,6 +53,31 @@ export const sqliteEngine: Engine = {
     await q.query('DROP TRIGGER IF EXISTS trg_ledger_entries_update')
     await q.query('DROP TRIGGER IF EXISTS trg_ledger_entries_delete')
     await q.query('DROP TRIGGER IF EXISTS trg_ledger_entries_insert')
+  },
+
+  async createClientMonthsTriggers(q: QueryRunner): Promise<void> {
+    await q.query(
+      `CREATE TRIGGER trg_ledger_month_totals_insert AFTER INSERT ON ledger_month_totals BEGIN ${addToClientMonth('NEW.client_id', 'NEW.month', clientMonthValues('NEW', 1))}; END`,
+    )
+    // The month totals' upsert updates a row in place: one upsert of the difference. A row moved to
+    // another client or month (nothing does that today) leaves the one and joins the other.
+    await q.query(
+      `CREATE TRIGGER trg_ledger_month_totals_update AFTER UPDATE ON ledger_month_totals BEGIN
+        ${addWhen('NEW', difference(), SAME_MONTH)}
+        ${addWhen('OLD', clientMonthValues('OLD', -1), `NOT (${SAME_MONTH})`)}
+        ${addWhen('NEW', clientMonthValues('NEW', 1), `NOT (${SAME_MONTH})`)}
+      END`,
+    )
+    // Removed with its client (the cascade): the client's months go by their own cascade.
+    await q.query(
+      `CREATE TRIGGER trg_ledger_month_totals_delete AFTER DELETE ON ledger_month_totals WHEN EXISTS (SELECT 1 FROM clients WHERE id = OLD.client_id) BEGIN ${addToClientMonth('OLD.client_id', 'OLD.month', clientMonthValues('OLD', -1))}; END`,
+    )
+  },
+
+  async dropClientMonthsTriggers(q: QueryRunner): Promise<void> {
+    await q.query('DROP TRIGGER IF EXISTS trg_ledger_month_totals_delete')
+    await q.query('DROP TRIGGER IF EXISTS trg_ledger_month_totals_update')
+    await q.query('DROP TRIGGER IF EXISTS trg_ledger_month_totals_insert')
   },
 
   async dataTables(db: Queryable): Promise<string[]> {

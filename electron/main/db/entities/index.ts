@@ -14,6 +14,7 @@ import { TurnaroundEntity } from './TurnaroundEntity'
 import { StaffEntity } from './StaffEntity'
 import { LedgerEntryEntity } from './LedgerEntryEntity'
 import { LedgerMonthTotalEntity } from './LedgerMonthTotalEntity'
+import { LedgerClientMonthEntity } from './LedgerClientMonthEntity'
 import { ClientDecisionEntity } from './ClientDecisionEntity'
 import { EmailSettingsEntity } from './EmailSettingsEntity'
 import { LetterEmailEntity } from './LetterEmailEntity'
@@ -32,7 +33,8 @@ export {
   TurnaroundEntity,
 }
 export { LetterEntity, LetterheadEntity, LetterTemplateEntity, LetterConventionsEntity }
-export { StaffEntity, LedgerEntryEntity, LedgerMonthTotalEntity, ClientDecisionEntity, ClientCommitmentPartEntity }
+export { StaffEntity, LedgerEntryEntity, LedgerMonthTotalEntity, LedgerClientMonthEntity }
+export { ClientDecisionEntity, ClientCommitmentPartEntity }
 export { EmailSettingsEntity, LetterEmailEntity }
 export { ReminderSentEntity, ReminderSettingsEntity }
 
@@ -53,6 +55,7 @@ export const ENTITIES = [
   StaffEntity,
   LedgerEntryEntity,
   LedgerMonthTotalEntity,
+  LedgerClientMonthEntity,
   ClientDecisionEntity,
   EmailSettingsEntity,
   LetterEmailEntity,

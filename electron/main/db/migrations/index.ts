@@ -10,6 +10,7 @@ import { LetterConventions1763800000009 } from './0009-letter-conventions'
 import { Reminders1763800000010 } from './0010-reminders'
 import { EmailSending1763800000011 } from './0011-email'
 import { RecordVersions1763800000012 } from './0012-record-versions'
+import { LedgerClientMonths1763800000013 } from './0013-ledger-client-months'
 
 /** Every migration, oldest first. Listed explicitly: never discovered by glob, never synchronize. */
 export const MIGRATIONS = [
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   Reminders1763800000010,
   EmailSending1763800000011,
   RecordVersions1763800000012,
+  LedgerClientMonths1763800000013,
 ]
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => new m().name ?? m.name)

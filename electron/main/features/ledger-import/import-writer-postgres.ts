@@ -9,7 +9,8 @@
  * The month totals: the insert trigger is told, by a setting local to this transaction, that the
  * import adds its rows' totals itself; at the end one grouped upsert (month-totals.ts) adds exactly the rows this
  * import wrote (by id, so entries other desktops insert meanwhile, counted by their own trigger,
- * are never counted twice). Other connections' inserts fire the trigger as always.
+ * are never counted twice). Other connections' inserts fire the trigger as always. The client months
+ * (migration 0013), whose triggers the same setting turns off, are added from the same rows.
  *
  * Payments naming an invoice: rows are written in file order as on SQLite; the pending batch is
  * written before an invoice number is looked up whenever it holds an invoice, so an invoice

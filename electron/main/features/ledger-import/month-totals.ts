@@ -8,6 +8,7 @@
  */
 import type Database from 'better-sqlite3'
 import type { QueryRunner } from 'typeorm'
+import { addMonthTotalsSql } from '../../db/client-months'
 
 const SQLITE_ADD = `INSERT INTO ledger_month_totals (client_id, month, kind, amount_minor, minutes, entries)
   SELECT client_id, substr(entry_date, 1, 7), kind, SUM(amount_minor), SUM(COALESCE(minutes, 0)), COUNT(*)
@@ -30,7 +31,17 @@ export function addImportedMonthTotalsSqlite(db: Database.Database, afterId: num
   db.prepare(SQLITE_ADD).run(afterId)
 }
 
-/** PostgreSQL: adds the totals of the entries with these ids (inside the import's transaction). */
+/**
+ * The client months (db/client-months.ts) of the same rows: on SQLite the month totals' own triggers
+ * add them as the grouped upsert runs; on PostgreSQL the import's setting turns those triggers off too.
+ */
+const POSTGRES_ADD_CLIENT_MONTHS = addMonthTotalsSql(
+  'SELECT client_id, substr(entry_date, 1, 7) AS month, kind, amount_minor, COALESCE(minutes, 0) AS minutes, 1 AS entries FROM ledger_entries WHERE id = ANY($1::bigint[])',
+)
+
+/** PostgreSQL: adds the totals and client months of the entries with these ids (inside the import's transaction). */
 export async function addImportedMonthTotalsPostgres(q: QueryRunner, ids: readonly number[]): Promise<void> {
-  if (ids.length > 0) await q.query(POSTGRES_ADD, [ids])
+  if (ids.length === 0) return
+  await q.query(POSTGRES_ADD, [ids])
+  await q.query(POSTGRES_ADD_CLIENT_MONTHS, [ids])
 }

@@ -10,7 +10,7 @@
  * garbage collector busy. Here a row becomes an object only while it is written (`row(i)`), and
  * is dropped straight after.
  */
-import { ENTRY_KINDS, type EntryKind } from '../../../shared/ledger/words'
+import { ENTRY_KINDS } from '../../../shared/ledger/words'
 import type { ImportRow } from './row-reader'
 
 /** A row as the writers take it: the reader's fields, its import key in hex as the column holds it. */

@@ -2,34 +2,26 @@
  * The ledger's figures, computed by SQL aggregates only. One function, ledgerSums(), serves the
  * client page, the portfolio, the exports, the decision panel and the tests.
  *
- * A period is read as whole months from ledger_month_totals (kept exact by triggers) plus the
- * days at its edges from the entries themselves (indexed by entry_date and client_id, entry_date),
- * so twelve months across every client read a few thousand total rows, not a million entries.
+ * A period is read as whole months from ledger_client_months (each client's month in one row, every
+ * kind side by side, kept exact by triggers) plus the days at its edges from the entries themselves
+ * (indexed by entry_date and client_id, entry_date), so twelve months across every client read about
+ * 20,000 rows of a client's month, not a million entries.
  * Touchpoint minutes count as complaint-handling time at the rate each touchpoint was logged at
  * (touchpoints.rate_minor: the cost rate of the staff member it names, else the owner's hourly
  * worth, as they were then), rounded once per client and rate.
  */
-import type { EntityManager, SelectQueryBuilder, ObjectLiteral } from 'typeorm'
-import { LedgerEntryEntity, LedgerMonthTotalEntity } from '../../db/entities'
+import type { EntityManager } from 'typeorm'
+import { LedgerClientMonthEntity, LedgerEntryEntity, LedgerMonthTotalEntity } from '../../db/entities'
+import { amountColumn } from '../../db/client-months'
 import { emptySums, addSums } from '../../../shared/ledger/figures'
 import type { KindSums } from '../../../shared/ledger/models'
 import { firstDay, lastDay, splitPeriod, type Period } from '../../../shared/ledger/periods'
 import { addDays, daysBetween as daysApart } from '../../../shared/dates'
-import { COST_KINDS, ENTRY_KINDS, kindsIn } from '../../../shared/ledger/words'
+import { COST_KINDS, ENTRY_KINDS, kindsIn, type EntryKind } from '../../../shared/ledger/words'
 import { kindIn } from './kind-sql'
 import { touchpointCostBy } from './touchpoint-cost'
 
 type Row = Record<string, string | number | null>
-
-/** Selects one SUM per kind (pivoted in SQL, so each client is one row) and the time minutes. */
-function pivot<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, a: string): SelectQueryBuilder<T> {
-  qb.select(`${a}.clientId`, 'clientId')
-  for (const kind of ENTRY_KINDS)
-    qb.addSelect(`SUM(CASE WHEN ${a}.kind = '${kind}' THEN ${a}.amountMinor ELSE 0 END)`, kind)
-  return qb
-    .addSelect(`SUM(CASE WHEN ${a}.kind = 'time' THEN COALESCE(${a}.minutes, 0) ELSE 0 END)`, 'timeMinutes')
-    .groupBy(`${a}.clientId`)
-}
 
 function addRows(into: Map<number, KindSums>, rows: Row[], sign: 1 | -1 = 1): void {
   for (const r of rows) {
@@ -37,6 +29,21 @@ function addRows(into: Map<number, KindSums>, rows: Row[], sign: 1 | -1 = 1): vo
     const s = into.get(id) ?? emptySums()
     for (const kind of ENTRY_KINDS) s[kind] += sign * Number(r[kind] ?? 0)
     s.timeMinutes += sign * Number(r.timeMinutes ?? 0)
+    into.set(id, s)
+  }
+}
+
+const KINDS: ReadonlySet<string> = new Set(ENTRY_KINDS)
+
+/** Adds rows of one client and kind each (amount, minutes) to the client's sums. */
+function addKindRows(into: Map<number, KindSums>, rows: Row[], sign: 1 | -1): void {
+  for (const r of rows) {
+    const kind = String(r.kind) as EntryKind
+    if (!KINDS.has(kind)) continue
+    const id = Number(r.clientId)
+    const s = into.get(id) ?? emptySums()
+    s[kind] += sign * Number(r.amount)
+    if (kind === 'time') s.timeMinutes += sign * Number(r.minutes)
     into.set(id, s)
   }
 }
@@ -54,46 +61,72 @@ export async function ledgerSums(
 ): Promise<Map<number, KindSums>> {
   const out = new Map<number, KindSums>()
   const split = splitPeriod(period)
+  // One run of the client months' key (month, client): no pivot, one row per client and month.
   const totals = async (first: string, last: string, sign: 1 | -1 = 1) => {
-    const qb = pivot(m.createQueryBuilder(LedgerMonthTotalEntity, 't'), 't').where('t.month BETWEEN :first AND :last', {
-      first,
-      last,
-    })
-    if (o.clientId !== undefined) qb.andWhere('t.clientId = :clientId', { clientId: o.clientId })
+    const qb = m
+      .createQueryBuilder(LedgerClientMonthEntity, 't')
+      .select('t.client_id', 'clientId')
+      .where('t.month BETWEEN :first AND :last', { first, last })
+    for (const kind of ENTRY_KINDS) qb.addSelect(`SUM(t.${amountColumn(kind)})`, kind)
+    qb.addSelect('SUM(t.time_minutes)', 'timeMinutes').groupBy('t.client_id')
+    if (o.clientId !== undefined) qb.andWhere('t.client_id = :clientId', { clientId: o.clientId })
     addRows(out, await qb.getRawMany<Row>(), sign)
   }
+  // The days at the edges: a row per client and kind, added up here (no CASE per kind in SQL).
   const entries = async (range: Period, sign: 1 | -1 = 1) => {
     if (range.from > range.to) return
-    const qb = pivot(m.createQueryBuilder(LedgerEntryEntity, 'e'), 'e').where(
-      'e.entryDate BETWEEN :from AND :to',
-      range,
-    )
+    const qb = m
+      .createQueryBuilder(LedgerEntryEntity, 'e')
+      .select('e.clientId', 'clientId')
+      .addSelect('e.kind', 'kind')
+      .addSelect('SUM(e.amountMinor)', 'amount')
+      .addSelect('SUM(COALESCE(e.minutes, 0))', 'minutes')
+      .where('e.entryDate BETWEEN :from AND :to', range)
+      .groupBy('e.clientId')
+      .addGroupBy('e.kind')
     if (o.clientId !== undefined) qb.andWhere('e.clientId = :clientId', { clientId: o.clientId })
-    addRows(out, await qb.getRawMany<Row>(), sign)
+    addKindRows(out, await qb.getRawMany<Row>(), sign)
   }
-  if (split.months) await totals(split.months.first, split.months.last)
+  const touchpoints = async () => {
+    const touch = await touchpointCostBy(m, 'tp.clientId', (qb) => {
+      qb.where('tp.occurredOn BETWEEN :from AND :to', period)
+      return o.clientId === undefined ? qb : qb.andWhere('tp.clientId = :clientId', { clientId: o.clientId })
+    })
+    for (const [id, t] of touch) {
+      const s = out.get(Number(id)) ?? emptySums()
+      s.touchpointMinutes += t.minutes
+      s.touchpointCost += t.costMinor
+      out.set(Number(id), s)
+    }
+  }
+  // An edge covering most of its month reads fewer entries as the month's total minus the days it
+  // leaves out; that month joins the whole months' run (it is next to it), read in the same query.
+  let run = split.months ? { ...split.months } : null
+  const direct: Period[] = []
+  const leftOut: Period[] = []
   for (const edge of split.edges) {
     const month = edge.from.slice(0, 7)
-    // An edge covering most of its month reads fewer entries as the month's total minus the days it leaves out.
     if (
       edge.to.slice(0, 7) === month &&
       2 * (daysApart(edge.from, edge.to) + 1) > daysApart(firstDay(month), lastDay(month)) + 1
     ) {
-      await totals(month, month)
-      await entries({ from: firstDay(month), to: addDays(edge.from, -1) }, -1)
-      await entries({ from: addDays(edge.to, 1), to: lastDay(month) }, -1)
-    } else await entries(edge)
+      run = run
+        ? { first: month < run.first ? month : run.first, last: month > run.last ? month : run.last }
+        : { first: month, last: month }
+      leftOut.push(
+        { from: firstDay(month), to: addDays(edge.from, -1) },
+        { from: addDays(edge.to, 1), to: lastDay(month) },
+      )
+    } else direct.push(edge)
   }
-  const touch = await touchpointCostBy(m, 'tp.clientId', (qb) => {
-    qb.where('tp.occurredOn BETWEEN :from AND :to', period)
-    return o.clientId === undefined ? qb : qb.andWhere('tp.clientId = :clientId', { clientId: o.clientId })
-  })
-  for (const [id, t] of touch) {
-    const s = out.get(Number(id)) ?? emptySums()
-    s.touchpointMinutes += t.minutes
-    s.touchpointCost += t.costMinor
-    out.set(Number(id), s)
-  }
+  // Independent reads, all at once: a pooled server answers them side by side; the sums are
+  // integers, added in any order.
+  await Promise.all([
+    run ? totals(run.first, run.last) : null,
+    ...direct.map((edge) => entries(edge)),
+    ...leftOut.map((days) => entries(days, -1)),
+    touchpoints(),
+  ])
   return out
 }
 

@@ -64,8 +64,8 @@ export class FiguresService {
 
   async portfolio(period: Period): Promise<PortfolioFigures> {
     const m = this.ctx.manager
-    const profile = await this.ctx.profile()
-    const sums = await ledgerSums(m, period)
+    // Independent reads, side by side on a pooled server.
+    const [profile, sums] = await Promise.all([this.ctx.profile(), ledgerSums(m, period)])
     // A client whose month total is cancelled out by the days the period leaves out had no entry in it.
     for (const [id, s] of sums) if (Object.values(s).every((v) => v === 0)) sums.delete(id)
     const ids = [...sums.keys()]

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import { CommitmentEntity, TurnaroundEntity } from '../../db/entities'
+import { builtQuery } from '../../db/built-query'
 import type { TodayCheckIn, TodayCommitment, TodayData, TodayFollowUp } from '../../../shared/turnarounds/models'
 import { addDays } from '../../../shared/dates'
 import type { Stage } from '../../../shared/turnarounds/words'
@@ -7,78 +8,95 @@ import type { Stage } from '../../../shared/turnarounds/words'
 /** Each list on the Today page is a page, not a dump. */
 export const TODAY_LIST_LIMIT = 200
 
+const followUpsDue = builtQuery<{ today: string }, TodayFollowUp>(
+  (m, { today }) =>
+    m
+      .createQueryBuilder(TurnaroundEntity, 't')
+      .innerJoin('clients', 'cl', 'cl.id = t.client_id')
+      .select([
+        't.id AS "turnaroundId"',
+        't.client_id AS "clientId"',
+        'cl.name AS "clientName"',
+        't.owner AS owner',
+        't.next_follow_up_on AS "nextFollowUpOn"',
+        't.stage AS stage',
+      ])
+      .where('t.closed_on IS NULL')
+      .andWhere('t.next_follow_up_on <= :today', { today })
+      .orderBy('t.next_follow_up_on', 'ASC')
+      .addOrderBy('cl.name', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .limit(TODAY_LIST_LIMIT),
+  ['today'],
+)
+
+const commitmentsDue = builtQuery<{ horizon: string }, Omit<TodayCommitment, 'state'>>(
+  (m, { horizon }) =>
+    m
+      .createQueryBuilder(CommitmentEntity, 'c')
+      .innerJoin(TurnaroundEntity, 't', 't.id = c.turnaround_id')
+      .innerJoin('clients', 'cl', 'cl.id = t.client_id')
+      .select([
+        'c.id AS id',
+        'c.turnaround_id AS "turnaroundId"',
+        'cl.name AS "clientName"',
+        'c.party AS party',
+        'c.description AS description',
+        'c.due_on AS "dueOn"',
+      ])
+      .where("c.status IN ('open', 'renegotiated')")
+      .andWhere('c.due_on <= :horizon', { horizon })
+      .andWhere('t.closed_on IS NULL')
+      .orderBy('c.due_on', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(TODAY_LIST_LIMIT),
+  ['horizon'],
+)
+
+const openStages = builtQuery<Record<string, never>, { stage: Stage; count: number | string }>(
+  (m) =>
+    m
+      .createQueryBuilder(TurnaroundEntity, 't')
+      .select('t.stage', 'stage')
+      .addSelect('COUNT(*)', 'count')
+      .where('t.closed_on IS NULL')
+      .groupBy('t.stage'),
+  [],
+)
+
+const checkInsDue = builtQuery<{ horizon: string }, TodayCheckIn>(
+  (m, { horizon }) =>
+    m
+      .createQueryBuilder(TurnaroundEntity, 't')
+      .innerJoin('clients', 'cl', 'cl.id = t.client_id')
+      .select([
+        't.id AS "turnaroundId"',
+        't.client_id AS "clientId"',
+        'cl.name AS "clientName"',
+        't.check_in_due_on AS "checkInDueOn"',
+        't.outcome AS outcome',
+      ])
+      .where('t.closed_on IS NOT NULL')
+      .andWhere('t.checked_in_on IS NULL')
+      .andWhere('t.check_in_due_on <= :horizon', { horizon })
+      .orderBy('t.check_in_due_on', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .limit(TODAY_LIST_LIMIT),
+  ['horizon'],
+)
+
 /**
  * What needs the owner today, filtered, ordered and counted in SQL: follow-ups due or overdue,
  * commitments at risk or overdue, open turnarounds per stage, and check-ins coming due.
- * Everything uses the stored, derived columns (next_follow_up_on, stage, check_in_due_on).
+ * Everything uses the stored, derived columns (next_follow_up_on, stage, check_in_due_on). Each
+ * query's SQL is written once per database (built-query.ts).
  */
 export async function todayData(m: EntityManager, today: string, warningDays: number): Promise<TodayData> {
   const horizon = addDays(today, warningDays)
-
-  const followUps = await m
-    .createQueryBuilder(TurnaroundEntity, 't')
-    .innerJoin('clients', 'cl', 'cl.id = t.client_id')
-    .select([
-      't.id AS "turnaroundId"',
-      't.client_id AS "clientId"',
-      'cl.name AS "clientName"',
-      't.owner AS owner',
-      't.next_follow_up_on AS "nextFollowUpOn"',
-      't.stage AS stage',
-    ])
-    .where('t.closed_on IS NULL')
-    .andWhere('t.next_follow_up_on <= :today', { today })
-    .orderBy('t.next_follow_up_on', 'ASC')
-    .addOrderBy('cl.name', 'ASC')
-    .addOrderBy('t.id', 'ASC')
-    .limit(TODAY_LIST_LIMIT)
-    .getRawMany<TodayFollowUp>()
-
-  const commitments = await m
-    .createQueryBuilder(CommitmentEntity, 'c')
-    .innerJoin(TurnaroundEntity, 't', 't.id = c.turnaround_id')
-    .innerJoin('clients', 'cl', 'cl.id = t.client_id')
-    .select([
-      'c.id AS id',
-      'c.turnaround_id AS "turnaroundId"',
-      'cl.name AS "clientName"',
-      'c.party AS party',
-      'c.description AS description',
-      'c.due_on AS "dueOn"',
-    ])
-    .where("c.status IN ('open', 'renegotiated')")
-    .andWhere('c.due_on <= :horizon', { horizon })
-    .andWhere('t.closed_on IS NULL')
-    .orderBy('c.due_on', 'ASC')
-    .addOrderBy('c.id', 'ASC')
-    .limit(TODAY_LIST_LIMIT)
-    .getRawMany<Omit<TodayCommitment, 'state'>>()
-
-  const stages = await m
-    .createQueryBuilder(TurnaroundEntity, 't')
-    .select('t.stage', 'stage')
-    .addSelect('COUNT(*)', 'count')
-    .where('t.closed_on IS NULL')
-    .groupBy('t.stage')
-    .getRawMany<{ stage: Stage; count: number | string }>()
-
-  const checkIns = await m
-    .createQueryBuilder(TurnaroundEntity, 't')
-    .innerJoin('clients', 'cl', 'cl.id = t.client_id')
-    .select([
-      't.id AS "turnaroundId"',
-      't.client_id AS "clientId"',
-      'cl.name AS "clientName"',
-      't.check_in_due_on AS "checkInDueOn"',
-      't.outcome AS outcome',
-    ])
-    .where('t.closed_on IS NOT NULL')
-    .andWhere('t.checked_in_on IS NULL')
-    .andWhere('t.check_in_due_on <= :horizon', { horizon })
-    .orderBy('t.check_in_due_on', 'ASC')
-    .addOrderBy('t.id', 'ASC')
-    .limit(TODAY_LIST_LIMIT)
-    .getRawMany<TodayCheckIn>()
+  const followUps = await followUpsDue(m, { today })
+  const commitments = await commitmentsDue(m, { horizon })
+  const stages = await openStages(m, {})
+  const checkIns = await checkInsDue(m, { horizon })
 
   const stageCounts: TodayData['stageCounts'] = {}
   for (const row of stages) stageCounts[row.stage] = Number(row.count)
