@@ -18,13 +18,21 @@ export const STRUCTURE_RULES = [
   'region',
 ]
 
-/** Naive UI's dialogs, drawers and toasts fade and slide: checked once they stand still. */
+/**
+ * Naive UI's dialogs, drawers and toasts fade and slide, and its colours ease over 0.3 s when the
+ * scheme changes: checked once they stand still (no entering or leaving element, no CSS transition
+ * running), else a colour caught halfway reads as a contrast failure.
+ */
 export async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(350)
   await page
-    .waitForFunction(() => !document.querySelector('[class*="-leave-active"], [class*="-enter-active"]'), undefined, {
-      timeout: 3000,
-    })
+    .waitForFunction(
+      () =>
+        !document.querySelector('[class*="-leave-active"], [class*="-enter-active"]') &&
+        !document.getAnimations().some((a) => a instanceof CSSTransition && a.playState === 'running'),
+      undefined,
+      { timeout: 3000 },
+    )
     .catch(() => undefined)
 }
 
