@@ -23,7 +23,7 @@ export class LetterDrafts {
   async start(input: LetterStartData, template?: TemplateSource): Promise<LetterDraftResult> {
     const ctx = this.ctx
     const [client, profile, conventions] = await Promise.all([
-      ctx.clients.get(input.clientId),
+      ctx.letterClient(input.clientId),
       ctx.requireProfile(),
       ctx.conventions.get(),
     ])
