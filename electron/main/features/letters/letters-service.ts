@@ -169,7 +169,7 @@ export class LettersService {
     const hash = sha256(Buffer.from(content))
     const stamp = timestamp(this.ctx.deps.now())
     const letterhead =
-      (await m.findOneBy(LetterheadEntity, { contentHash: hash })) ??
+      (await m.findOne(LetterheadEntity, { select: { id: true }, where: { contentHash: hash } })) ??
       (await m.save(Object.assign(new LetterheadEntity(), { contentHash: hash, content, createdAt: stamp })))
     return m.save(
       Object.assign(new LetterEntity(), {
