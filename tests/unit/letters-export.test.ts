@@ -14,6 +14,7 @@ import type {
   LetterRecord,
   LetterReexportResult,
   LetterSummary,
+  RenderedPdf,
 } from '../../electron/shared/letters/models'
 import type { TurnaroundDetail } from '../../electron/shared/turnarounds/models'
 import {
@@ -139,6 +140,28 @@ describe('Save as PDF', () => {
     const result = await call<LetterExportResult>(app, 'letters:export', { draft })
     expect(result.saved).toBe(true)
     expect(await count('touchpoints')).toBe(0)
+  })
+})
+
+describe('a draft whose client or turnaround changed', () => {
+  it('is refused when its turnaround is another client’s or gone, or its client is gone, and renders without one', async () => {
+    const { draft, turnaround } = await followUp()
+    const other = await nearlyEmptyClient(app)
+    const foreign = await refused(app, 'letters:render', { draft: { ...draft, clientId: other.id } })
+    expect([foreign.code, foreign.field, foreign.message]).toEqual([
+      'VALIDATION',
+      'turnaroundId',
+      'That turnaround belongs to another client.',
+    ])
+    expect((await refused(app, 'letters:render', { draft: { ...draft, clientId: 999_999 } })).code).toBe('NOT_FOUND')
+    const own = await call<RenderedPdf>(app, 'letters:render', {
+      draft: { ...draft, clientId: other.id, turnaroundId: null },
+    })
+    expect(own.pages).toBeGreaterThan(0)
+    await call(app, 'turnarounds:delete', { id: turnaround.id })
+    const gone = await refused(app, 'letters:render', { draft })
+    expect([gone.code, gone.field]).toEqual(['NOT_FOUND', 'turnaroundId'])
+    expect(gone.message).toContain('That turnaround no longer exists')
   })
 })
 

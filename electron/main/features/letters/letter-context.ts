@@ -1,6 +1,7 @@
 /** What every letters service shares: the database, the clock, the ports, and the core services it is given. */
 import type { EntityManager } from 'typeorm'
-import { LedgerEntryEntity } from '../../db/entities'
+import { ClientEntity, LedgerEntryEntity, TurnaroundEntity } from '../../db/entities'
+import { DomainError, notFound } from '../../domain-error'
 import type { BusinessProfile } from '../../../shared/models'
 import { localIsoDate } from '../../../shared/dates'
 import type { OpenDialogOptions, SaveDialogOptions } from '../../ports'
@@ -11,6 +12,7 @@ import type { CoreServices, CoreServicesOn } from '../core-services'
 import { clientTurnaround, currentTurnaround } from '../turnarounds'
 import { loadFonts, type PdfFonts } from './pdf/fonts'
 import type { Letterhead } from './pdf/types'
+import type { LetterClient } from './merge-data'
 import { TemplatesService } from './templates-service'
 
 export interface LettersDeps {
@@ -65,6 +67,47 @@ export class LettersContext {
     const profile = await this.profile.get()
     if (!profile) throw profileRequired('letters are printed on its letterhead')
     return profile
+  }
+
+  /** What a letter prints of a client: only those columns, one read (its tags and notes are not needed). */
+  async letterClient(id: number): Promise<LetterClient> {
+    const e = await this.manager
+      .createQueryBuilder(ClientEntity, 'c')
+      .select(['c.id', 'c.name', 'c.company', 'c.contactPerson', 'c.contactTitle', 'c.email', 'c.phone', 'c.address'])
+      .where('c.id = :id', { id })
+      .getOne()
+    if (!e) throw notFound('client')
+    const { name, company, contactPerson, contactTitle, email, phone, address } = e
+    return { id: e.id, name, company, contactPerson, contactTitle, email, phone, address }
+  }
+
+  /**
+   * The client's name, with the letter's turnaround checked to be the client's, in one read: what
+   * rendering a draft needs of them (the same refusals as `clients.get` and `turnaroundOf`).
+   */
+  async clientNameFor(clientId: number, turnaroundId: number | null): Promise<string> {
+    const q = this.manager
+      .createQueryBuilder(ClientEntity, 'c')
+      .select('c.name', 'name')
+      .where('c.id = :clientId', { clientId })
+    if (turnaroundId !== null)
+      q.leftJoin(TurnaroundEntity, 't', 't.id = :turnaroundId', { turnaroundId }).addSelect(
+        't.clientId',
+        'turnaround_client',
+      )
+    const row = await q.getRawOne<{ name: string; turnaround_client?: number | string | null }>()
+    if (!row) throw notFound('client')
+    if (turnaroundId !== null) {
+      if (row.turnaround_client === null || row.turnaround_client === undefined)
+        throw new DomainError(
+          'NOT_FOUND',
+          'That turnaround no longer exists. It may have been deleted.',
+          'turnaroundId',
+        )
+      if (Number(row.turnaround_client) !== clientId)
+        throw new DomainError('VALIDATION', 'That turnaround belongs to another client.', 'turnaroundId')
+    }
+    return String(row.name)
   }
 
   /** The turnaround a letter belongs to: checked to be the client's. */

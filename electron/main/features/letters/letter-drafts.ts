@@ -14,6 +14,7 @@ import { decodeLogo } from './pdf/letterhead'
 import { renderTemplate, type TemplateSource } from './template-engine'
 import { toDomainError } from './templates-service'
 import { Blocks } from '../../../shared/letters/blocks'
+import { loadDetail } from '../turnarounds'
 import { readExtras } from './letters-service'
 
 export class LetterDrafts {
@@ -23,7 +24,7 @@ export class LetterDrafts {
   async start(input: LetterStartData, template?: TemplateSource): Promise<LetterDraftResult> {
     const ctx = this.ctx
     const [client, profile, conventions] = await Promise.all([
-      ctx.clients.get(input.clientId),
+      ctx.letterClient(input.clientId),
       ctx.requireProfile(),
       ctx.conventions.get(),
     ])
@@ -31,7 +32,8 @@ export class LetterDrafts {
       input.turnaroundId === undefined
         ? await ctx.defaultTurnaround(client.id)
         : await ctx.turnaroundOf(client.id, input.turnaroundId)
-    const turnaround = turnaroundId === null ? null : await ctx.planner.ctx.detail(turnaroundId)
+    // The planner's settings are the profile's, already read: the turnaround read without reading it again.
+    const turnaround = turnaroundId === null ? null : await loadDetail(ctx.manager, turnaroundId, ctx.today(), profile)
     const date = input.date ?? ctx.today()
     if (date > ctx.today()) throw new DomainError('VALIDATION', 'A letter cannot be dated in the future.', 'date')
     if (input.endsOn !== undefined && input.endsOn < date)

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { EntityManager } from 'typeorm'
-import { ClientEntity, LetterEntity, LetterheadEntity } from '../../db/entities'
+import { ClientEntity, LetterEntity, LetterheadEntity, TurnaroundEntity } from '../../db/entities'
 import { timestamp } from '../../db/dialect'
 import { DomainError, notFound } from '../../domain-error'
 import { Blocks } from '../../../shared/letters/blocks'
@@ -102,24 +102,17 @@ export class LettersService {
   async renderDraft(
     draft: LetterDraftData,
   ): Promise<RenderedLetter & { letterhead: Letterhead; pageSize: PageSize; locale: string; clientName: string }> {
-    const [profile, client, conventions] = await Promise.all([
+    const [profile, clientName, conventions] = await Promise.all([
       this.ctx.requireProfile(),
-      this.ctx.clients.get(draft.clientId),
+      this.ctx.clientNameFor(draft.clientId, draft.turnaroundId),
       this.ctx.conventions.get(),
     ])
-    await this.ctx.turnaroundOf(client.id, draft.turnaroundId)
     const letterhead = letterheadOf(profile, conventions)
     const rendered = await renderLetterPdf(
-      this.documentOf(draft, letterhead, profile.letterPageSize, profile.locale, client.name),
+      this.documentOf(draft, letterhead, profile.letterPageSize, profile.locale, clientName),
       this.ctx.fonts(),
     )
-    return {
-      ...rendered,
-      letterhead,
-      pageSize: profile.letterPageSize,
-      locale: profile.locale,
-      clientName: client.name,
-    }
+    return { ...rendered, letterhead, pageSize: profile.letterPageSize, locale: profile.locale, clientName }
   }
 
   async render(draft: LetterDraftData): Promise<RenderedPdf> {
@@ -131,6 +124,7 @@ export class LettersService {
     if (!choose) throw new Error('No save dialog was given to the letters service.')
     const last = await this.ctx.manager
       .createQueryBuilder(LetterEntity, 'l')
+      .select(['l.id', 'l.filePath'])
       .where("l.filePath <> ''")
       .orderBy('l.exportedAt', 'DESC')
       .addOrderBy('l.id', 'DESC')
@@ -175,7 +169,7 @@ export class LettersService {
     const hash = sha256(Buffer.from(content))
     const stamp = timestamp(this.ctx.deps.now())
     const letterhead =
-      (await m.findOneBy(LetterheadEntity, { contentHash: hash })) ??
+      (await m.findOne(LetterheadEntity, { select: { id: true }, where: { contentHash: hash } })) ??
       (await m.save(Object.assign(new LetterheadEntity(), { contentHash: hash, content, createdAt: stamp })))
     return m.save(
       Object.assign(new LetterEntity(), {
@@ -202,7 +196,13 @@ export class LettersService {
 
   private async logTouchpoint(m: EntityManager, draft: LetterDraftData, minutes: number, who: string): Promise<void> {
     const scoped = this.ctx.coreOn(m)
-    const detail = await scoped.planner.ctx.detail(draft.turnaroundId as number)
+    // Only the turnaround's own dates are needed here, not everything its page shows.
+    const detail = await m
+      .createQueryBuilder(TurnaroundEntity, 't')
+      .select(['t.id', 't.openedOn', 't.closedOn'])
+      .where('t.id = :id', { id: draft.turnaroundId })
+      .getOne()
+    if (!detail) throw notFound('turnaround')
     const summary = `${LETTER_KIND_LABELS[draft.kind]}${draft.subject ? `: ${draft.subject}` : ''}`.slice(0, 10_000)
     const isCheckIn = draft.kind === 'check_in' && detail.closedOn !== null
     try {

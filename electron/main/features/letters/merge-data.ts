@@ -24,9 +24,15 @@ import { factsOn, type ActionFact, type CommitmentFact, type IssueFact } from '.
 import { letterDate, letterLocale, letterMoney } from './letter-format'
 import { addDays, daysBetween } from '../../../shared/dates'
 
+/** What a letter prints of its client (read without its tags and notes, see letter-context.ts). */
+export type LetterClient = Pick<
+  Client,
+  'id' | 'name' | 'company' | 'contactPerson' | 'contactTitle' | 'email' | 'phone' | 'address'
+>
+
 export interface MergeInput {
   profile: BusinessProfile
-  client: Client
+  client: LetterClient
   turnaround: TurnaroundDetail | null
   kind: LetterKind
   date: string
@@ -262,7 +268,7 @@ export function joinedAsSentence(items: string[]): string {
 }
 
 /** The recipient block: the contact person, the company (or the client's name), the address. */
-export function recipientBlock(client: Client, titles = false): string {
+export function recipientBlock(client: LetterClient, titles = false): string {
   return [greetingOf(client, titles).addressee, client.company || client.name, ...client.address.split(/\r?\n/)]
     .map((l) => l.trim())
     .filter((l, i, all) => l !== '' && all.indexOf(l) === i)

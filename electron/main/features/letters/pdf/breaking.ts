@@ -10,22 +10,46 @@
 const SLACK = 0.97
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' })
-const widths = new WeakMap<PDFKit.PDFDocument, Map<string, number>>()
+
+/** Per document, per font and size: each character's width, and each word's (its characters' widths added up). */
+interface Widths {
+  chars: Map<string, number>
+  words: Map<string, number>
+}
+const widths = new WeakMap<PDFKit.PDFDocument, Map<string, Widths>>()
 
 const fontOf = (doc: PDFKit.PDFDocument) => {
   const d = doc as unknown as { _font?: { name?: string }; _fontSize: number }
   return { name: d._font?.name ?? '', size: d._fontSize }
 }
 
-/** The width of one character (a grapheme) in the document's current font and size, measured once. */
-function charWidth(doc: PDFKit.PDFDocument, char: string): number {
-  let known = widths.get(doc)
-  if (!known) widths.set(doc, (known = new Map()))
+/** The widths known in the document's current font and size. */
+function widthsNow(doc: PDFKit.PDFDocument): Widths {
+  let byFont = widths.get(doc)
+  if (!byFont) widths.set(doc, (byFont = new Map()))
   const { name, size } = fontOf(doc)
-  const key = `${name}\u0000${size}\u0000${char}`
-  let width = known.get(key)
-  if (width === undefined) known.set(key, (width = doc.widthOfString(char)))
+  const key = `${name}\u0000${size}`
+  let known = byFont.get(key)
+  if (!known) byFont.set(key, (known = { chars: new Map(), words: new Map() }))
+  return known
+}
+
+/** The width of one character (a grapheme) in the document's current font and size, measured once. */
+function charWidth(doc: PDFKit.PDFDocument, char: string, known = widthsNow(doc)): number {
+  let width = known.chars.get(char)
+  if (width === undefined) known.chars.set(char, (width = doc.widthOfString(char)))
   return width
+}
+
+/** A word's width as its characters' widths added up, in order (remembered: words repeat). */
+function wordWidth(doc: PDFKit.PDFDocument, word: string, known = widthsNow(doc)): number {
+  let total = known.words.get(word)
+  if (total === undefined) {
+    total = 0
+    for (const char of word) total += charWidth(doc, char, known)
+    known.words.set(word, total)
+  }
+  return total
 }
 
 /** Cuts one word into pieces no wider than `width`, each at least one character. */
@@ -33,8 +57,9 @@ function cut(doc: PDFKit.PDFDocument, word: string, width: number): string[] {
   const pieces: string[] = []
   let piece = ''
   let used = 0
+  const known = widthsNow(doc)
   for (const { segment } of graphemes.segment(word)) {
-    const w = charWidth(doc, segment)
+    const w = charWidth(doc, segment, known)
     if (piece !== '' && used + w > width * SLACK) {
       pieces.push(piece)
       piece = ''
@@ -55,15 +80,17 @@ export function breakLongWords(doc: PDFKit.PDFDocument, text: string, width: num
   if (width <= 0) return text
   // A word no longer than this cannot be wider than the line (no glyph is four ems wide).
   const safe = Math.floor(width / (4 * fontOf(doc).size))
-  return text
-    .split(/(\s+)/)
-    .map((word, i) => {
-      if (i % 2 === 1 || word.length <= safe) return word
-      let total = 0
-      for (const char of word) total += charWidth(doc, char)
-      return total <= width * SLACK ? word : cut(doc, word, width).join('\n')
-    })
-    .join('')
+  const words = text.split(/(\s+)/)
+  // Most texts hold no word wider than their line: they are returned as they are, no new string built.
+  let known: Widths | undefined
+  let changed = false
+  for (let i = 0; i < words.length; i += 2) {
+    const word = words[i] as string
+    if (word.length <= safe || wordWidth(doc, word, (known ??= widthsNow(doc))) <= width * SLACK) continue
+    words[i] = cut(doc, word, width).join('\n')
+    changed = true
+  }
+  return changed ? words.join('') : text
 }
 
 /**
@@ -84,10 +111,10 @@ export function wrapLines(doc: PDFKit.PDFDocument, text: string, width: number):
         if (line.trim() !== '') lines.push(line.trimEnd())
         lines.push(...pieces.slice(0, -1))
         line = pieces[pieces.length - 1] as string
-        used = [...line].reduce((s, c) => s + charWidth(doc, c), 0)
+        used = wordWidth(doc, line)
         continue
       }
-      const w = [...word].reduce((s, c) => s + charWidth(doc, c), 0)
+      const w = wordWidth(doc, word)
       if (used + w > room && line.trim() !== '' && !/^\s+$/.test(word)) {
         lines.push(line.trimEnd())
         line = word
