@@ -43,8 +43,13 @@ async function focusIs(page: Page, selector: string): Promise<void> {
   }
 }
 
-/** Moves along a tab list with the arrow keys until the chosen tab's text matches. */
+/**
+ * Moves along a page's tab list with the arrow keys until the chosen tab's text matches. A drawer or
+ * dialog closed just before is let finish leaving first: Naive gives the focus back to its opener
+ * when its exit animation ends, as a person's next key would come after it.
+ */
 async function chooseTab(page: Page, list: string, name: RegExp): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('.n-drawer, .n-modal-container [role="dialog"]'))
   await tabTo(page, `${list} [role="tab"][aria-selected="true"]`)
   for (let i = 0; i < 8; i++) {
     const text = await page.evaluate(() => document.activeElement?.textContent ?? '')
