@@ -2,7 +2,7 @@
  * The readable rows of an import, kept between reading and writing: column by column, numbers in
  * typed arrays, the import keys' 32 bytes each in one buffer, the texts of each row (description,
  * reference, invoice number) as UTF-8 in one growing buffer, and the texts many rows repeat (dates,
- * clients, workers: one string each, row-reader.ts interns them) in one array per field.
+ * clients, workers: one string each, row-reader.ts interns them) in arrays of a block's size, per field.
  *
  * A row as an object of its own, with its texts as strings, cost about three times as much: its
  * fields and header, its key as a string, and each text a string pointing into the parser's chunk
@@ -42,6 +42,8 @@ interface Block {
   textAt: Float64Array
   /** Each own text's length in bytes. */
   textLengths: Uint32Array
+  /** The shared texts, in arrays made at their full size (a growing array is copied each time it grows). */
+  shared: Record<SharedField, string[]>
 }
 
 function newBlock(): Block {
@@ -54,13 +56,13 @@ function newBlock(): Block {
     keys: Buffer.allocUnsafe(BLOCK_ROWS * KEY_BYTES),
     textAt: new Float64Array(BLOCK_ROWS),
     textLengths: new Uint32Array(BLOCK_ROWS * OWN.length),
+    shared: Object.fromEntries(SHARED.map((f) => [f, new Array<string>(BLOCK_ROWS)])) as Record<SharedField, string[]>,
   }
 }
 
 export class ImportRows {
   length = 0
   private readonly blocks: Block[] = []
-  private readonly shared = Object.fromEntries(SHARED.map((f) => [f, [] as string[]])) as Record<SharedField, string[]>
   private readonly texts: Buffer[] = []
   /** Bytes used in the last text buffer. */
   private textUsed = TEXT_BYTES
@@ -81,11 +83,11 @@ export class ImportRows {
     n.turnaroundId[r] = row.turnaroundId ?? Number.NaN
     block.kinds[r] = KIND_INDEX.get(row.kind)!
     block.keys.write(row.importKey, r * KEY_BYTES, KEY_BYTES, 'latin1')
-    const t = this.shared
-    t.date.push(row.date)
-    t.clientKey.push(row.clientKey)
-    t.clientName.push(row.clientName)
-    t.worker.push(row.worker)
+    const t = block.shared
+    t.date[r] = row.date
+    t.clientKey[r] = row.clientKey
+    t.clientName[r] = row.clientName
+    t.worker[r] = row.worker
     // At most three bytes per UTF-16 unit: a row's texts always fit in a fresh buffer.
     const { description, reference, invoice } = row
     if (this.textUsed + (description.length + reference.length + invoice.length) * 3 > TEXT_BYTES) {
@@ -133,12 +135,12 @@ export class ImportRows {
     const block = this.blocks[Math.floor(i / BLOCK_ROWS)]!
     const r = i % BLOCK_ROWS
     const n = block.numbers
-    const t = this.shared
+    const t = block.shared
     const [description, reference, invoice] = this.ownTexts(block, r)
     return {
-      date: t.date[i]!,
-      clientKey: t.clientKey[i]!,
-      clientName: t.clientName[i]!,
+      date: t.date[r]!,
+      clientKey: t.clientKey[r]!,
+      clientName: t.clientName[r]!,
       clientId: orNull(n.clientId[r]!),
       kind: ENTRY_KINDS[block.kinds[r]!]!,
       description,
@@ -146,7 +148,7 @@ export class ImportRows {
       minutes: orNull(n.minutes[r]!),
       rateMinor: orNull(n.rateMinor[r]!),
       staffId: orNull(n.staffId[r]!),
-      worker: t.worker[i]!,
+      worker: t.worker[r]!,
       reference,
       turnaroundId: orNull(n.turnaroundId[r]!),
       invoice,
@@ -164,6 +166,6 @@ export class ImportRows {
   }
 
   clientKeyOf(i: number): string {
-    return this.shared.clientKey[i]!
+    return this.blocks[Math.floor(i / BLOCK_ROWS)]!.shared.clientKey[i % BLOCK_ROWS]!
   }
 }
