@@ -173,8 +173,11 @@ export class RowReader {
   private intern(text: string): string {
     const known = this.interned.get(text)
     if (known !== undefined) return known
-    if (this.interned.size < 100_000) this.interned.set(text, text)
-    return text
+    if (this.interned.size >= 100_000) return text
+    // A copy of its own: a cell is a slice of the parser's chunk of the file, which it would keep alive.
+    const own = structuredClone(text)
+    this.interned.set(own, own)
+    return own
   }
 
   read(record: CsvRecord): ReadOutcome {
