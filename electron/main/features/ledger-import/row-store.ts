@@ -116,18 +116,16 @@ export class ImportRows {
     return this.amountSum
   }
 
-  /** The row's own texts: description, reference, invoice number. */
-  private ownTexts(block: Block, r: number): [string, string, string] {
+  /** One of the row's own texts, `k` its place in OWN (description, reference, invoice number): only it is decoded. */
+  private ownText(block: Block, r: number, k: number): string {
+    const lengths = block.textLengths
+    const first = r * OWN.length
+    const length = lengths[first + k]!
+    if (length === 0) return ''
     const at = block.textAt[r]!
-    const bytes = this.texts[Math.floor(at / TEXT_BYTES)]!
     let start = at % TEXT_BYTES
-    const out: string[] = []
-    for (let k = 0; k < OWN.length; k++) {
-      const end = start + block.textLengths[r * OWN.length + k]!
-      out.push(end === start ? '' : bytes.toString('utf8', start, end))
-      start = end
-    }
-    return out as [string, string, string]
+    for (let j = 0; j < k; j++) start += lengths[first + j]!
+    return this.texts[Math.floor(at / TEXT_BYTES)]!.toString('utf8', start, start + length)
   }
 
   /** The i-th row, as a new object. */
@@ -136,22 +134,21 @@ export class ImportRows {
     const r = i % BLOCK_ROWS
     const n = block.numbers
     const t = block.shared
-    const [description, reference, invoice] = this.ownTexts(block, r)
     return {
       date: t.date[r]!,
       clientKey: t.clientKey[r]!,
       clientName: t.clientName[r]!,
       clientId: orNull(n.clientId[r]!),
       kind: ENTRY_KINDS[block.kinds[r]!]!,
-      description,
+      description: this.ownText(block, r, 0),
       amountMinor: n.amountMinor[r]!,
       minutes: orNull(n.minutes[r]!),
       rateMinor: orNull(n.rateMinor[r]!),
       staffId: orNull(n.staffId[r]!),
       worker: t.worker[r]!,
-      reference,
+      reference: this.ownText(block, r, 1),
       turnaroundId: orNull(n.turnaroundId[r]!),
-      invoice,
+      invoice: this.ownText(block, r, 2),
       importKey: block.keys.toString('hex', r * KEY_BYTES, (r + 1) * KEY_BYTES),
     }
   }
@@ -162,7 +159,7 @@ export class ImportRows {
   }
 
   invoiceOf(i: number): string {
-    return this.ownTexts(this.blocks[Math.floor(i / BLOCK_ROWS)]!, i % BLOCK_ROWS)[2]
+    return this.ownText(this.blocks[Math.floor(i / BLOCK_ROWS)]!, i % BLOCK_ROWS, 2)
   }
 
   clientKeyOf(i: number): string {
