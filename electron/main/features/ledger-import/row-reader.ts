@@ -3,7 +3,7 @@
  * cannot: the first problem found is the reason.
  */
 import { hash } from 'node:crypto'
-import { MAX_AMOUNT_MINOR, MAX_MINUTES, costOfMinutes, formatMoney, timeRate } from '../../../shared/money'
+import { MAX_AMOUNT_MINOR, MAX_MINUTES, costOfMinutes, formatMoney, minorDigits, timeRate } from '../../../shared/money'
 import { ENTRY_KINDS, type EntryKind } from '../../../shared/ledger/words'
 import { FIELD_JOINER, TARGET_FIELDS, type TargetField } from '../../../shared/ledger-import/fields'
 import {
@@ -19,6 +19,7 @@ import type { RateSource } from '../../../shared/ledger-import/models'
 import { searchKey } from '../../../shared/text'
 import type { CsvRecord } from './csv-stream'
 import { clientKey, type ImportLookups } from './lookups'
+import { OccurrenceCounter } from './occurrences'
 
 /** One readable row, kept compactly until it is written. */
 export interface ImportRow {
@@ -64,18 +65,40 @@ export function turnaroundTag(text: string): null | 'open' | number | 'bad' {
 
 export type ReadOutcome = { row: ImportRow; problem: null } | { row: null; problem: string }
 
+const problem = (text: string): ReadOutcome => ({ row: null, problem: text })
 const quote = (text: string) => `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`
 const LIMITS = { description: 10_000, worker: 120, reference: 120, invoice: 120, client: 160 }
 const KINDS_TEXT = ENTRY_KINDS.join(', ')
+/** An amount of digits with at most a dot before its decimals ("1234.50", "45."), as most exports write it. */
+const PLAIN_AMOUNT = /^(\d+)(?:\.(\d*))?$/
+/** The most distinct texts each per-file cache below keeps. */
+const CACHED = 100_000
+
+/** `read(text)` once per distinct text (a file's kinds and currencies are a handful, written again and again). */
+function cached<T>(cache: Map<string, T>, text: string, read: (text: string) => T): T {
+  let value = cache.get(text)
+  if (value === undefined && !cache.has(text)) {
+    value = read(text)
+    if (cache.size < CACHED) cache.set(text, value)
+  }
+  return value as T
+}
+
+/** Each field's place in TARGET_FIELDS. */
+const F = Object.fromEntries(TARGET_FIELDS.map((field, i) => [field, i])) as Record<TargetField, number>
+const NONE = -1
+const JOINED = -2
 
 export class RowReader {
-  private readonly columns: Array<[TargetField, number[]]>
+  /** Each field's column, by its place in TARGET_FIELDS: NONE, or JOINED for several columns (`joined`). */
+  private readonly at: Int32Array
+  private readonly joined: number[][]
   private readonly width: number
   /**
    * How many times each row content has been seen in this file, by the first 48 bits of the content's
    * hash (a rare clash only renumbers an occurrence: every key still hashes the full content).
    */
-  private readonly seen = new Map<number, number>()
+  private readonly seen = new OccurrenceCounter()
   /** Folded client and worker names, computed once per distinct name. */
   private readonly clientKeys = new Map<string, string>()
   private readonly workerKeys = new Map<string, string>()
@@ -84,6 +107,10 @@ export class RowReader {
   private readonly dates = new Map<string, string | null>()
   /** One string per distinct value: 200,000 rows often hold a few thousand dates, clients and workers. */
   private readonly interned = new Map<string, string>()
+  private readonly kinds = new Map<string, EntryKind | null>()
+  private readonly currencies = new Map<string, string | null>()
+  /** The books' currency's decimals. */
+  private readonly digits: number
 
   constructor(
     headers: readonly string[],
@@ -91,11 +118,23 @@ export class RowReader {
     private readonly lookups: ImportLookups,
   ) {
     this.width = headers.length
-    this.columns = TARGET_FIELDS.flatMap((field) => {
-      const names = mapping.fields[field] ?? []
-      const indices = names.map((n) => headers.indexOf(n)).filter((i) => i >= 0)
-      return indices.length > 0 ? [[field, indices] as [TargetField, number[]]] : []
-    })
+    this.digits = minorDigits(lookups.currency)
+    this.joined = TARGET_FIELDS.map((field) =>
+      (mapping.fields[field] ?? []).map((n) => headers.indexOf(n)).filter((i) => i >= 0),
+    )
+    this.at = Int32Array.from(this.joined, (indices) =>
+      indices.length === 0 ? NONE : indices.length === 1 ? indices[0]! : JOINED,
+    )
+  }
+
+  /** A field's text in a record (its columns' texts joined), trimmed; undefined when no column is mapped to it. */
+  private cell(cells: readonly string[], f: number): string | undefined {
+    const at = this.at[f]!
+    if (at >= 0) return cells[at]!.trim()
+    if (at === NONE) return undefined
+    return this.joined[f]!.map((i) => cells[i]!.trim())
+      .filter((s) => s !== '')
+      .join(FIELD_JOINER[TARGET_FIELDS[f]!] ?? ' ')
   }
 
   private fold(text: string, how: (t: string) => string, cache: Map<string, string>): string {
@@ -113,6 +152,15 @@ export class RowReader {
    * locales refuse, and the other way round.
    */
   private amount(text: string): number | null {
+    // The plain form first, read as parseAmount reads it in English (no sign, mark or separator to weigh).
+    const plain = PLAIN_AMOUNT.exec(text)
+    if (plain) {
+      const fraction = plain[2] ?? ''
+      if (fraction.length <= this.digits) {
+        const minor = Number(plain[1]! + fraction.padEnd(this.digits, '0'))
+        if (Number.isSafeInteger(minor)) return minor
+      }
+    }
     const { currency, locale } = this.lookups
     return parseAmount(text, currency) ?? (locale ? parseAmount(text, currency, locale) : null)
   }
@@ -125,12 +173,14 @@ export class RowReader {
   private intern(text: string): string {
     const known = this.interned.get(text)
     if (known !== undefined) return known
-    if (this.interned.size < 100_000) this.interned.set(text, text)
-    return text
+    if (this.interned.size >= 100_000) return text
+    // A copy of its own: a cell is a slice of the parser's chunk of the file, which it would keep alive.
+    const own = structuredClone(text)
+    this.interned.set(own, own)
+    return own
   }
 
   read(record: CsvRecord): ReadOutcome {
-    const problem = (text: string): ReadOutcome => ({ row: null, problem: text })
     if (record.problem) return problem(record.problem)
     if (record.cells.length !== this.width)
       return problem(
@@ -139,15 +189,20 @@ export class RowReader {
     // The same object for every row (its mapped fields are all overwritten): less for the GC to do.
     const v = this.values
     const cells = record.cells
-    for (const [field, indices] of this.columns) {
-      v[field] =
-        indices.length === 1
-          ? cells[indices[0]!]!.trim()
-          : indices
-              .map((i) => cells[i]!.trim())
-              .filter((s) => s !== '')
-              .join(FIELD_JOINER[field] ?? ' ')
-    }
+    // Field by field (a store to a property named in the code, not one chosen at run time, 13 per row).
+    v.date = this.cell(cells, F.date)
+    v.client = this.cell(cells, F.client)
+    v.kind = this.cell(cells, F.kind)
+    v.description = this.cell(cells, F.description)
+    v.amount = this.cell(cells, F.amount)
+    v.currency = this.cell(cells, F.currency)
+    v.minutes = this.cell(cells, F.minutes)
+    v.hours = this.cell(cells, F.hours)
+    v.worker = this.cell(cells, F.worker)
+    v.rate = this.cell(cells, F.rate)
+    v.reference = this.cell(cells, F.reference)
+    v.turnaround = this.cell(cells, F.turnaround)
+    v.invoice = this.cell(cells, F.invoice)
     const { lookups, mapping } = this
 
     if (!v.date) return problem('No date.')
@@ -169,11 +224,11 @@ export class RowReader {
       return problem(`The client’s name is longer than ${LIMITS.client} characters.`)
 
     let kind: EntryKind | null = mapping.kind
-    if (v.kind) kind = parseKind(v.kind)
+    if (v.kind) kind = cached(this.kinds, v.kind, parseKind)
     if (!kind) return problem(v.kind ? `Unknown kind ${quote(v.kind)}: use one of ${KINDS_TEXT}.` : 'No kind.')
 
     if (v.currency) {
-      const code = parseCurrency(v.currency)
+      const code = cached(this.currencies, v.currency, parseCurrency)
       if (!code) return problem(`Unknown currency ${quote(v.currency)}.`)
       if (code !== lookups.currency)
         return problem(
@@ -274,8 +329,7 @@ export class RowReader {
       first.charCodeAt(3) * 2 ** 16 +
       first.charCodeAt(4) * 2 ** 8 +
       first.charCodeAt(5)
-    const occurrence = (this.seen.get(short) ?? 0) + 1
-    this.seen.set(short, occurrence)
+    const occurrence = this.seen.add(short)
     const importKey = occurrence === 1 ? first : hash('sha256', `${content}${occurrence}`, 'binary')
 
     return {
@@ -284,7 +338,7 @@ export class RowReader {
         line: record.line,
         date,
         clientKey: key,
-        clientName: this.intern(clientName),
+        clientName,
         clientId,
         kind,
         description,

@@ -2,7 +2,7 @@
  * The readable rows of an import, kept between reading and writing: column by column, numbers in
  * typed arrays, the import keys' 32 bytes each in one buffer, the texts of each row (description,
  * reference, invoice number) as UTF-8 in one growing buffer, and the texts many rows repeat (dates,
- * clients, workers: one string each, row-reader.ts interns them) in one array per field.
+ * clients, workers: one string each, row-reader.ts interns them) in arrays of a block's size, per field.
  *
  * A row as an object of its own, with its texts as strings, cost about three times as much: its
  * fields and header, its key as a string, and each text a string pointing into the parser's chunk
@@ -42,6 +42,8 @@ interface Block {
   textAt: Float64Array
   /** Each own text's length in bytes. */
   textLengths: Uint32Array
+  /** The shared texts, in arrays made at their full size (a growing array is copied each time it grows). */
+  shared: Record<SharedField, string[]>
 }
 
 function newBlock(): Block {
@@ -54,13 +56,13 @@ function newBlock(): Block {
     keys: Buffer.allocUnsafe(BLOCK_ROWS * KEY_BYTES),
     textAt: new Float64Array(BLOCK_ROWS),
     textLengths: new Uint32Array(BLOCK_ROWS * OWN.length),
+    shared: Object.fromEntries(SHARED.map((f) => [f, new Array<string>(BLOCK_ROWS)])) as Record<SharedField, string[]>,
   }
 }
 
 export class ImportRows {
   length = 0
   private readonly blocks: Block[] = []
-  private readonly shared = Object.fromEntries(SHARED.map((f) => [f, [] as string[]])) as Record<SharedField, string[]>
   private readonly texts: Buffer[] = []
   /** Bytes used in the last text buffer. */
   private textUsed = TEXT_BYTES
@@ -71,26 +73,42 @@ export class ImportRows {
     const r = i % BLOCK_ROWS
     if (r === 0) this.blocks.push(newBlock())
     const block = this.blocks[this.blocks.length - 1]!
-    for (const field of NUMBERS) block.numbers[field][r] = row[field] ?? Number.NaN
+    // Field by field, not in loops over the field names: this runs once per row of the file.
+    const n = block.numbers
+    n.clientId[r] = row.clientId ?? Number.NaN
+    n.amountMinor[r] = row.amountMinor
+    n.minutes[r] = row.minutes ?? Number.NaN
+    n.rateMinor[r] = row.rateMinor ?? Number.NaN
+    n.staffId[r] = row.staffId ?? Number.NaN
+    n.turnaroundId[r] = row.turnaroundId ?? Number.NaN
     block.kinds[r] = KIND_INDEX.get(row.kind)!
     block.keys.write(row.importKey, r * KEY_BYTES, KEY_BYTES, 'latin1')
-    for (const field of SHARED) this.shared[field].push(row[field])
+    const t = block.shared
+    t.date[r] = row.date
+    t.clientKey[r] = row.clientKey
+    t.clientName[r] = row.clientName
+    t.worker[r] = row.worker
     // At most three bytes per UTF-16 unit: a row's texts always fit in a fresh buffer.
-    let most = 0
-    for (const field of OWN) most += row[field].length * 3
-    if (this.textUsed + most > TEXT_BYTES) {
+    const { description, reference, invoice } = row
+    if (this.textUsed + (description.length + reference.length + invoice.length) * 3 > TEXT_BYTES) {
       this.texts.push(Buffer.allocUnsafe(TEXT_BYTES))
       this.textUsed = 0
     }
     const bytes = this.texts[this.texts.length - 1]!
     block.textAt[r] = (this.texts.length - 1) * TEXT_BYTES + this.textUsed
-    for (let k = 0; k < OWN.length; k++) {
-      const text = row[OWN[k]!]
-      const written = text === '' ? 0 : bytes.write(text, this.textUsed, 'utf8')
-      block.textLengths[r * OWN.length + k] = written
-      this.textUsed += written
-    }
+    const lengths = block.textLengths
+    const at = r * OWN.length
+    lengths[at] = this.writeText(bytes, description)
+    lengths[at + 1] = this.writeText(bytes, reference)
+    lengths[at + 2] = this.writeText(bytes, invoice)
     this.amountSum += row.amountMinor
+  }
+
+  /** Writes one of a row's own texts as UTF-8 at the end of the text buffer; its length in bytes. */
+  private writeText(bytes: Buffer, text: string): number {
+    const written = text === '' ? 0 : bytes.write(text, this.textUsed, 'utf8')
+    this.textUsed += written
+    return written
   }
 
   /** The sum of every row's amount. */
@@ -98,18 +116,16 @@ export class ImportRows {
     return this.amountSum
   }
 
-  /** The row's own texts: description, reference, invoice number. */
-  private ownTexts(block: Block, r: number): [string, string, string] {
+  /** One of the row's own texts, `k` its place in OWN (description, reference, invoice number): only it is decoded. */
+  private ownText(block: Block, r: number, k: number): string {
+    const lengths = block.textLengths
+    const first = r * OWN.length
+    const length = lengths[first + k]!
+    if (length === 0) return ''
     const at = block.textAt[r]!
-    const bytes = this.texts[Math.floor(at / TEXT_BYTES)]!
     let start = at % TEXT_BYTES
-    const out: string[] = []
-    for (let k = 0; k < OWN.length; k++) {
-      const end = start + block.textLengths[r * OWN.length + k]!
-      out.push(end === start ? '' : bytes.toString('utf8', start, end))
-      start = end
-    }
-    return out as [string, string, string]
+    for (let j = 0; j < k; j++) start += lengths[first + j]!
+    return this.texts[Math.floor(at / TEXT_BYTES)]!.toString('utf8', start, start + length)
   }
 
   /** The i-th row, as a new object. */
@@ -117,23 +133,22 @@ export class ImportRows {
     const block = this.blocks[Math.floor(i / BLOCK_ROWS)]!
     const r = i % BLOCK_ROWS
     const n = block.numbers
-    const t = this.shared
-    const [description, reference, invoice] = this.ownTexts(block, r)
+    const t = block.shared
     return {
-      date: t.date[i]!,
-      clientKey: t.clientKey[i]!,
-      clientName: t.clientName[i]!,
+      date: t.date[r]!,
+      clientKey: t.clientKey[r]!,
+      clientName: t.clientName[r]!,
       clientId: orNull(n.clientId[r]!),
       kind: ENTRY_KINDS[block.kinds[r]!]!,
-      description,
+      description: this.ownText(block, r, 0),
       amountMinor: n.amountMinor[r]!,
       minutes: orNull(n.minutes[r]!),
       rateMinor: orNull(n.rateMinor[r]!),
       staffId: orNull(n.staffId[r]!),
-      worker: t.worker[i]!,
-      reference,
+      worker: t.worker[r]!,
+      reference: this.ownText(block, r, 1),
       turnaroundId: orNull(n.turnaroundId[r]!),
-      invoice,
+      invoice: this.ownText(block, r, 2),
       importKey: block.keys.toString('hex', r * KEY_BYTES, (r + 1) * KEY_BYTES),
     }
   }
@@ -144,10 +159,10 @@ export class ImportRows {
   }
 
   invoiceOf(i: number): string {
-    return this.ownTexts(this.blocks[Math.floor(i / BLOCK_ROWS)]!, i % BLOCK_ROWS)[2]
+    return this.ownText(this.blocks[Math.floor(i / BLOCK_ROWS)]!, i % BLOCK_ROWS, 2)
   }
 
   clientKeyOf(i: number): string {
-    return this.shared.clientKey[i]!
+    return this.blocks[Math.floor(i / BLOCK_ROWS)]!.shared.clientKey[i % BLOCK_ROWS]!
   }
 }

@@ -1,0 +1,46 @@
+/**
+ * Counts how many times each key has been seen: an open-addressing table in two typed arrays, for
+ * the import's occurrence numbers (row-reader.ts), one per row of a file of up to a million rows.
+ * A Map of numbers above 2^31 kept each key as a heap number of its own, hashed on every lookup;
+ * here a key is a slot in a Float64Array, found from its low bits (the caller's keys are the first
+ * bytes of a SHA-256, so their low bits are evenly spread).
+ */
+export class OccurrenceCounter {
+  private keys = new Float64Array(1 << 12)
+  /** Each slot's count: 0 marks an empty slot. */
+  private counts = new Uint32Array(1 << 12)
+  private size = 0
+
+  /** Adds one to `key`'s count (`key`: a whole number from 0 to 2^53) and returns the new count. */
+  add(key: number): number {
+    if ((this.size + 1) * 2 > this.counts.length) this.grow()
+    const slot = this.slotOf(key)
+    const count = this.counts[slot]! + 1
+    if (count === 1) {
+      this.keys[slot] = key
+      this.size++
+    }
+    this.counts[slot] = count
+    return count
+  }
+
+  /** The slot holding `key`, or the empty one where it belongs. */
+  private slotOf(key: number): number {
+    const mask = this.counts.length - 1
+    let slot = (key >>> 0) & mask
+    while (this.counts[slot] !== 0 && this.keys[slot] !== key) slot = (slot + 1) & mask
+    return slot
+  }
+
+  private grow(): void {
+    const { keys, counts } = this
+    this.keys = new Float64Array(keys.length * 2)
+    this.counts = new Uint32Array(counts.length * 2)
+    for (let i = 0; i < counts.length; i++) {
+      if (counts[i] === 0) continue
+      const slot = this.slotOf(keys[i]!)
+      this.keys[slot] = keys[i]!
+      this.counts[slot] = counts[i]!
+    }
+  }
+}
