@@ -3,11 +3,9 @@
  * again); a shared database sends the fields and this desktop's name, and main's refusal of a
  * connection field is shown beside that field.
  */
-import { flushPromises, mount } from '@vue/test-utils'
-import { NMessageProvider } from 'naive-ui'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h } from 'vue'
+import { mountedPage } from './support/mounted-page'
 import FirstStartView from '../../src/views/FirstStartView.vue'
 import { ApiError } from '../../src/errors'
 
@@ -26,7 +24,8 @@ const settings = {
   canKeepPassword: true,
 }
 
-let wrapper: ReturnType<typeof mount> | undefined
+const page = mountedPage()
+const { q, input, click, type } = page
 beforeEach(() => {
   setActivePinia(createPinia())
   vi.clearAllMocks()
@@ -34,28 +33,9 @@ beforeEach(() => {
   api.app.info.mockResolvedValue({ version: '0.1.0', dataDir: '/d', databaseFile: '/d/f', hasProfile: false })
   api.profile.get.mockResolvedValue(null)
 })
-afterEach(() => {
-  wrapper?.unmount()
-  wrapper = undefined
-})
+afterEach(() => page.close())
 
-async function open() {
-  wrapper = mount(defineComponent({ setup: () => () => h(NMessageProvider, () => h(FirstStartView)) }), {
-    attachTo: document.body,
-  })
-  await flushPromises()
-}
-const q = (id: string) => document.querySelector(`[data-testid="${id}"]`) as HTMLElement
-const input = (id: string) => q(id).querySelector('input, textarea') as HTMLInputElement
-async function click(id: string) {
-  q(id).click()
-  await flushPromises()
-}
-async function type(id: string, value: string) {
-  input(id).value = value
-  input(id).dispatchEvent(new Event('input'))
-  await flushPromises()
-}
+const open = () => page.open(FirstStartView)
 
 describe('the first start', () => {
   it('keeps the data on this computer in one click, then loads the app', async () => {

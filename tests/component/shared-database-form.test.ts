@@ -3,11 +3,10 @@
  * it found or shows main's refusal beside the field, Save sends the choice and this desktop's name,
  * Move says what it verified, and the server's certificate is read from a file, with whom it names.
  */
-import { flushPromises, mount } from '@vue/test-utils'
-import { NMessageProvider } from 'naive-ui'
+import { flushPromises } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h } from 'vue'
+import { mountedPage } from './support/mounted-page'
 import type { DatabaseSettings } from '../../electron/shared/database/models'
 import SharedDatabaseForm from '../../src/components/SharedDatabaseForm.vue'
 import { ApiError } from '../../src/errors'
@@ -40,29 +39,16 @@ const saved: DatabaseSettings = {
   canKeepPassword: true,
 }
 
-let wrapper: ReturnType<typeof mount> | undefined
+const page = mountedPage()
+const { q, input, click } = page
 beforeEach(() => {
   setActivePinia(createPinia())
   vi.clearAllMocks()
   api.database.settings.mockResolvedValue(saved)
 })
-afterEach(() => {
-  wrapper?.unmount()
-  wrapper = undefined
-})
+afterEach(() => page.close())
 
-async function open() {
-  wrapper = mount(defineComponent({ setup: () => () => h(NMessageProvider, () => h(SharedDatabaseForm)) }), {
-    attachTo: document.body,
-  })
-  await flushPromises()
-}
-const q = (id: string) => document.querySelector(`[data-testid="${id}"]`) as HTMLElement
-const input = (id: string) => q(id).querySelector('input, textarea') as HTMLInputElement
-async function click(id: string) {
-  q(id).click()
-  await flushPromises()
-}
+const open = () => page.open(SharedDatabaseForm)
 
 describe('where the data lives', () => {
   it('shows the saved shared database, never its password, and what this run uses', async () => {
