@@ -14,7 +14,6 @@ import MailComposer from 'nodemailer/lib/mail-composer'
 import type Mail from 'nodemailer/lib/mailer'
 import { LetterEmailEntity } from '../../db/entities'
 import { timestamp } from '../../db/dialect'
-import { isUnreachable, storageMessageOf } from '../../db/errors'
 import { DomainError } from '../../domain-error'
 import type { ChooseSavePath } from '../../ports'
 import { localIsoDate } from '../../../shared/dates'
@@ -39,7 +38,8 @@ import {
   type LetterServices,
 } from '../letters'
 import { htmlOf, renderCover } from './cover-message'
-import type { EmailAccount, EmailSettingsService } from './email-settings-service'
+import { addressList, addressOf, domainOf, fromOf, joined, sentButNotRecorded, toRecord } from './sent-email'
+import type { EmailSettingsService } from './email-settings-service'
 import { createSmtpTransport, sendFailure, type SmtpTrust } from './smtp'
 
 export interface LetterEmailDeps {
@@ -63,43 +63,6 @@ interface ResolvedLetter {
   clientName: string
   /** The letterhead and paper a draft was printed on (kept with it when it goes on record). */
   printedOn?: { letterhead: ReturnType<typeof letterheadOf>; pageSize: LetterRecord['pageSize']; locale: string }
-}
-
-const list = (json: string): string[] => JSON.parse(json) as string[]
-const joined = (addresses: string[]) => addresses.join(', ')
-
-/**
- * The server took the message but the database did not keep the record of it: the one failure
- * after which something did change (the email is out). Says so, so that it is not sent twice.
- */
-function sentButNotRecorded(error: unknown, to: string[], messageId: string): DomainError {
-  const why =
-    error instanceof DomainError
-      ? error.message
-      : (storageMessageOf(error, 'the record was not saved') ??
-        (isUnreachable(error)
-          ? 'the shared database could not be reached.'
-          : 'an unexpected error (the details are in the log file).'))
-  return new DomainError(
-    'STORAGE',
-    `The email was sent to ${joined(to)} (message ${messageId}), but Turnaround Desk could not record it: ${why} ` +
-      'The letter is not marked as sent and no touchpoint was logged. Do not send it again; log it by hand once this is fixed.',
-  )
-}
-
-export function toRecord(row: LetterEmailEntity): LetterEmailRecord {
-  return {
-    id: row.id,
-    letterId: row.letterId,
-    to: list(row.toAddresses),
-    cc: list(row.ccAddresses),
-    bcc: list(row.bccAddresses),
-    subject: row.subject,
-    messageId: row.messageId,
-    contentHash: row.contentHash,
-    sentAt: row.sentAt,
-    minutes: row.minutes,
-  }
 }
 
 export class LetterEmailService {
@@ -371,7 +334,12 @@ export class LetterEmailService {
       const seen = byLetter.get(row.letterId)
       if (seen) seen.times += 1
       else
-        byLetter.set(row.letterId, { letterId: row.letterId, sentAt: row.sentAt, to: list(row.toAddresses), times: 1 })
+        byLetter.set(row.letterId, {
+          letterId: row.letterId,
+          sentAt: row.sentAt,
+          to: addressList(row.toAddresses),
+          times: 1,
+        })
     }
     return [...byLetter.values()]
   }
@@ -402,17 +370,4 @@ export class LetterEmailService {
     }
     return { to: target, messageId }
   }
-}
-
-function addressOf(account: EmailAccount): Mail.Address {
-  return { name: account.fromName, address: account.fromAddress }
-}
-
-function fromOf(account: EmailAccount): string {
-  return account.fromName ? `${account.fromName} <${account.fromAddress}>` : account.fromAddress
-}
-
-function domainOf(address: string): string {
-  const domain = address.split('@').pop() ?? ''
-  return /^[A-Za-z0-9.-]+$/.test(domain) ? domain : 'turnaround-desk.local'
 }
