@@ -18,12 +18,12 @@ import { engineOf } from '../../electron/main/db/engine'
 import type { PostgresSettings } from '../../electron/main/db/engine/postgres-engine'
 import { DATABASE_FILE_NAME, openDatabase, type OpenedDatabase } from '../../electron/main/db/open-database'
 import { openPostgresDatabase } from '../../electron/main/db/open-postgres'
-import { createHandlers, type AppContext, type Ports } from '../../electron/main/features/handlers'
+import type { AppContext } from '../../electron/main/features/handlers'
 import { LedgerImportService } from '../../electron/main/features/ledger-import/import-service'
 import { ProfileService } from '../../electron/main/features/profile/profile-service'
-import { createDispatcher } from '../../electron/main/ipc'
 import type { ChangeArea } from '../../electron/shared/live/events'
 import { PRESETS, resolvePreset } from '../../electron/shared/ledger-import/presets'
+import { headlessDispatcher } from '../support/headless-app'
 import { tempDir } from '../support/temp-db'
 import { writeLedgerCsv } from './ledger-csv'
 import { median, record, sample } from './measure'
@@ -124,20 +124,7 @@ async function importOnce(dataSource: DataSource): Promise<number> {
 /** An app instance (a desktop) on `dataSource`: its real handlers behind its real dispatcher. */
 function desktop(dataSource: DataSource) {
   const ctx: AppContext = { dataSource, dataDir: '', databaseFile: '', version: 'bench', deskId: crypto.randomUUID() }
-  const ports: Ports = {
-    now: () => NOW,
-    openFolder: async () => {},
-    fontsDir: '',
-    chooseSavePath: async () => null,
-    openFile: async () => {},
-    chooseOpenFile: async () => null,
-    sendImportProgress: () => {},
-  }
-  const dispatcher = createDispatcher(
-    createHandlers(ctx, ports),
-    () => true,
-    () => {},
-  )
+  const dispatcher = headlessDispatcher(ctx, () => NOW)
   return {
     deskId: ctx.deskId!,
     call: async (channel: string, input: unknown) => {

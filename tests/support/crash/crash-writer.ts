@@ -10,8 +10,8 @@
 import fs from 'node:fs'
 import { openDatabase } from '../../../electron/main/db/open-database'
 import { LedgerEntryEntity } from '../../../electron/main/db/entities'
-import { createHandlers, type AppContext, type Ports } from '../../../electron/main/features/handlers'
-import { createDispatcher } from '../../../electron/main/ipc'
+import type { AppContext } from '../../../electron/main/features/handlers'
+import { headlessDispatcher } from '../headless-app'
 
 const say = (line: string) => fs.writeSync(1, `${line}\n`)
 
@@ -44,18 +44,9 @@ async function main(): Promise<void> {
   const clientId = Number(clientArg)
   const opened = await openDatabase({ file: file as string, dailyBackup: false })
   const ctx: AppContext = { dataSource: opened.dataSource, dataDir: '', databaseFile: file as string, version: 'crash' }
-  const ports: Ports = {
-    now: () => new Date(),
-    openFolder: async () => {},
-    fontsDir: '',
-    chooseSavePath: async () => null,
-    openFile: async () => {},
-    chooseOpenFile: async () => null,
-    sendImportProgress: () => {},
-  }
-  const dispatcher = createDispatcher(
-    createHandlers(ctx, ports),
-    () => true,
+  const dispatcher = headlessDispatcher(
+    ctx,
+    () => new Date(),
     (channel, error) => say(`E ${channel} ${String(error)}`),
   )
   const manager = opened.dataSource.manager

@@ -14,8 +14,8 @@ import fs from 'node:fs'
 import { openPostgresDatabase } from '../../../electron/main/db/open-postgres'
 import { setDeskUser } from '../../../electron/main/db/record-version'
 import type { PostgresSettings } from '../../../electron/main/db/engine/postgres-engine'
-import { createHandlers, type AppContext, type Ports } from '../../../electron/main/features/handlers'
-import { createDispatcher } from '../../../electron/main/ipc'
+import type { AppContext } from '../../../electron/main/features/handlers'
+import { headlessDispatcher } from '../headless-app'
 import type { Envelope } from '../../../electron/shared/envelope'
 
 const say = (line: string) => fs.writeSync(1, `${line}\n`)
@@ -34,18 +34,9 @@ async function main(): Promise<void> {
   const opened = await openPostgresDatabase({ ...job.settings, poolSize: 3 })
   setDeskUser(opened.dataSource, job.name)
   const ctx: AppContext = { dataSource: opened.dataSource, dataDir: '', databaseFile: '', version: 'desk' }
-  const ports: Ports = {
-    now: () => new Date(),
-    openFolder: async () => {},
-    fontsDir: '',
-    chooseSavePath: async () => null,
-    openFile: async () => {},
-    chooseOpenFile: async () => null,
-    sendImportProgress: () => {},
-  }
-  const dispatcher = createDispatcher(
-    createHandlers(ctx, ports),
-    () => true,
+  const dispatcher = headlessDispatcher(
+    ctx,
+    () => new Date(),
     (channel, error) => say(`E ${channel} ${String(error)}`),
   )
   const call = async <T>(channel: string, input: unknown): Promise<Envelope<T>> =>
