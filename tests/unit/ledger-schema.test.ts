@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { costOfMinutes } from '../../electron/shared/money'
 import { openTestApp, type TestApp } from '../support/temp-db'
+import { monthSums } from '../../electron/main/features/ledger/figures-query'
+import { sqliteEngine } from '../../electron/main/db/engine/sqlite-engine'
 
 let app: TestApp | undefined
 afterEach(async () => {
@@ -75,5 +77,87 @@ describe('undoing the ledger migration', () => {
       await ds.undoLastMigration({ transaction: 'all' })
     expect(await columns()).not.toContain('rate_minor')
     expect(await ds.query('SELECT who, minutes FROM touchpoints')).toEqual([{ who: 'Ada', minutes: 20 }])
+  })
+})
+
+describe('the ledger’s read paths (migration 0014)', () => {
+  const plan = async (sql: string) =>
+    ((await app!.db.dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, [])) as { detail: string }[]).map((r) => r.detail)
+
+  it('sums a period’s client months client by client through their key, with no sort', async () => {
+    app = await openTestApp()
+    const steps = await plan(monthSums(sqliteEngine, false, true).replace(/\?/g, "'2026-01'"))
+    expect(steps).toEqual(['SCAN c', 'SEARCH t USING PRIMARY KEY (client_id=? AND month>? AND month<?)'])
+    const one = await plan(monthSums(sqliteEngine, true, false).replace(/\?/g, '1'))
+    expect(one.join(' | ')).toContain('SEARCH t USING PRIMARY KEY (client_id=? AND month>? AND month<?)')
+    expect(one.join(' | ')).not.toContain('TEMP B-TREE')
+  })
+
+  it('finds entries by turnaround and by invoice through indexes holding only the entries that have one', async () => {
+    app = await openTestApp()
+    const ds = app.db.dataSource
+    expect(await plan('SELECT id, kind FROM ledger_entries WHERE turnaround_id = 7')).toEqual([
+      'SEARCH ledger_entries USING INDEX idx_ledger_turnaround (turnaround_id=?)',
+    ])
+    expect(await plan('SELECT id, kind FROM ledger_entries WHERE invoice_id = 7')).toEqual([
+      'SEARCH ledger_entries USING INDEX idx_ledger_invoice (invoice_id=?)',
+    ])
+    const sql = (await ds.query(
+      "SELECT sql FROM sqlite_master WHERE name IN ('idx_ledger_turnaround', 'idx_ledger_invoice') ORDER BY name",
+    )) as { sql: string }[]
+    expect(sql.map((r) => r.sql.replace(/\s+/g, ' ').trim())).toEqual([
+      'CREATE INDEX "idx_ledger_invoice" ON "ledger_entries" ("invoice_id") WHERE invoice_id IS NOT NULL',
+      'CREATE INDEX "idx_ledger_turnaround" ON "ledger_entries" ("turnaround_id") WHERE turnaround_id IS NOT NULL',
+    ])
+    // Deleting an invoice still lets go of the payment that settled it (the key's lookup uses the index).
+    const c = ((await app.call('clients:create', { name: 'Ada Quill' })) as { data: { id: number } }).data.id
+    await ds.query(
+      `INSERT INTO ledger_entries (client_id, kind, entry_date, amount_minor, currency, reference, created_at, updated_at) VALUES (${c}, 'invoice', '2026-03-01', 5000, 'EUR', 'INV-1', '', '')`,
+    )
+    const invoice = (
+      (await ds.query("SELECT id FROM ledger_entries WHERE reference = 'INV-1'")) as { id: number }[]
+    )[0]!
+    await ds.query(
+      `INSERT INTO ledger_entries (client_id, kind, entry_date, amount_minor, currency, invoice_id, created_at, updated_at) VALUES (${c}, 'payment', '2026-03-09', 5000, 'EUR', ${invoice.id}, '', '')`,
+    )
+    await ds.query(`DELETE FROM ledger_entries WHERE id = ${invoice.id}`)
+    expect(await ds.query('SELECT kind, invoice_id FROM ledger_entries')).toEqual([
+      { kind: 'payment', invoice_id: null },
+    ])
+  })
+
+  it('undone, keys the client months by month again with every row kept', async () => {
+    app = await openTestApp()
+    const ds = app.db.dataSource
+    const c = ((await app.call('clients:create', { name: 'Ada Quill' })) as { data: { id: number } }).data.id
+    for (const [date, amount] of [
+      ['2026-01-05', 100],
+      ['2026-02-07', 250],
+      ['2026-02-20', 50],
+    ] as const)
+      await ds.query(
+        `INSERT INTO ledger_entries (client_id, kind, entry_date, amount_minor, currency, created_at, updated_at) VALUES (${c}, 'invoice', '${date}', ${amount}, 'EUR', '', '')`,
+      )
+    const months = 'SELECT client_id, month, invoice_minor, entries FROM ledger_client_months ORDER BY client_id, month'
+    const kept = [
+      { client_id: c, month: '2026-01', invoice_minor: 100, entries: 1 },
+      { client_id: c, month: '2026-02', invoice_minor: 300, entries: 2 },
+    ]
+    expect(await ds.query(months)).toEqual(kept)
+    const key = async () =>
+      (
+        (await ds.query("SELECT name, pk FROM pragma_table_info('ledger_client_months') WHERE pk > 0 ORDER BY pk")) as {
+          name: string
+        }[]
+      ).map((r) => r.name)
+    expect(await key()).toEqual(['client_id', 'month'])
+    await ds.undoLastMigration({ transaction: 'all' })
+    expect(await key()).toEqual(['month', 'client_id'])
+    expect(await ds.query(months)).toEqual(kept)
+    // The triggers came back with the table: a new entry still reaches its client's month.
+    await ds.query(
+      `INSERT INTO ledger_entries (client_id, kind, entry_date, amount_minor, currency, created_at, updated_at) VALUES (${c}, 'invoice', '2026-01-09', 1, 'EUR', '', '')`,
+    )
+    expect(await ds.query(months)).toEqual([{ ...kept[0], invoice_minor: 101, entries: 2 }, kept[1]])
   })
 })

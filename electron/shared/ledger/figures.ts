@@ -1,7 +1,7 @@
 /** The figures of DOMAIN.md ("The numbers") from sums the database computed. Integer arithmetic only (BigInt for products). */
 import type { Figures, KindSums } from './models'
 import { mulDivRound } from '../money'
-import { kindsIn, type KindGroup } from './words'
+import { KIND_GROUPS, kindsIn, type EntryKind, type KindGroup } from './words'
 
 export function emptySums(): KindSums {
   return {
@@ -32,8 +32,11 @@ export function addSums(into: KindSums, more: KindSums): KindSums {
  * margin % = margin ÷ revenue (one decimal); effective hourly rate = (revenue − materials − expenses
  * − concessions) ÷ hours worked, rounded half away from zero to a minor unit.
  */
+/** Each group's kinds, worked out once (figuresOf runs for every client of the portfolio). */
+const KINDS_OF = Object.fromEntries(KIND_GROUPS.map((g) => [g, kindsIn(g)])) as Record<KindGroup, EntryKind[]>
+
 export function figuresOf(s: KindSums): Figures {
-  const sumOf = (group: KindGroup) => kindsIn(group).reduce((sum, kind) => sum + s[kind], 0)
+  const sumOf = (group: KindGroup) => KINDS_OF[group].reduce((sum, kind) => sum + s[kind], 0)
   const revenueMinor = sumOf('revenue')
   const collectedMinor = sumOf('collected')
   const timeCostMinor = s.time + s.touchpointCost

@@ -26,6 +26,12 @@ export interface Engine {
   /** The client months' triggers on ledger_month_totals (migration 0013, see client-months.ts). */
   createClientMonthsTriggers(q: QueryRunner): Promise<void>
   dropClientMonthsTriggers(q: QueryRunner): Promise<void>
+  /**
+   * Runs a read and hands back each row as an array of its columns, in the SELECT's order: for a read
+   * of thousands of rows summed at once, no object per row (SQLite reads them so straight from the
+   * statement). Runs on `m`'s connection, so inside its transaction when it has one.
+   */
+  rows(m: EntityManager, sql: string, parameters: readonly unknown[]): Promise<unknown[][]>
   /** The tables holding data, by name (the migrations' bookkeeping left out). */
   dataTables(db: Queryable): Promise<string[]>
   /**

@@ -11,7 +11,7 @@
  *   only (a transaction-local setting), never for others, and adds both totals itself.
  */
 import pg from 'pg'
-import { DataSource, type QueryRunner } from 'typeorm'
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm'
 import type { TlsOptions } from 'node:tls'
 import { BOOKKEEPING_TABLES, quoted, type Engine, type Queryable } from './engine'
 import { addToClientMonth, clientMonthValues } from '../client-months'
@@ -169,6 +169,12 @@ export const postgresEngine: Engine = {
   kind: 'postgres',
   maxParameters: 65_000,
   param: (n) => `$${n}`,
+
+  async rows(m: EntityManager, sql: string, parameters: readonly unknown[]): Promise<unknown[][]> {
+    // Through TypeORM's pool and type parsers; pg names each row's columns in the SELECT's order.
+    const rows = (await m.query(sql, [...parameters])) as Record<string, unknown>[]
+    return rows.map((r) => Object.values(r))
+  },
 
   async createMonthTotalsTriggers(q: QueryRunner): Promise<void> {
     await q.query(BUMP_FUNCTION)

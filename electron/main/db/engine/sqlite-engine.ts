@@ -1,5 +1,6 @@
 /** SQLite (better-sqlite3): one file on this computer. */
-import type { DataSource, QueryRunner } from 'typeorm'
+import type Database from 'better-sqlite3'
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm'
 import { BOOKKEEPING_TABLES, quoted, type Engine, type Queryable } from './engine'
 import { CLIENT_MONTH_VALUES, addToClientMonth, clientMonthValues, ADD_ON_CONFLICT } from '../client-months'
 
@@ -31,11 +32,28 @@ async function tablesWithSql(db: Queryable): Promise<Array<{ name: string; sql: 
   return rows.filter((r) => !BOOKKEEPING_TABLES.has(r.name) && !r.name.startsWith('sqlite_'))
 }
 
+/** Each connection's statements read as arrays, prepared once per SQL text. */
+const arrayStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>()
+
+function arrayStatement(m: EntityManager, sql: string): Database.Statement {
+  const db = (m.connection.driver as unknown as { databaseConnection: Database.Database }).databaseConnection
+  let statements = arrayStatements.get(db)
+  if (!statements) arrayStatements.set(db, (statements = new Map()))
+  let statement = statements.get(sql)
+  if (!statement) statements.set(sql, (statement = db.prepare(sql).raw(true)))
+  return statement
+}
+
 export const sqliteEngine: Engine = {
   kind: 'sqlite',
   // SQLite builds before 3.32 allow 999 bound parameters; 900 leaves room for a few more.
   maxParameters: 900,
   param: () => '?',
+
+  async rows(m: EntityManager, sql: string, parameters: readonly unknown[]): Promise<unknown[][]> {
+    // One connection, used by one statement at a time: the same connection TypeORM's queries run on.
+    return arrayStatement(m, sql).all(...parameters) as unknown[][]
+  },
 
   async createMonthTotalsTriggers(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TRIGGER trg_ledger_entries_insert AFTER INSERT ON ledger_entries BEGIN ${bump('NEW', 1)} END`)

@@ -1,20 +1,20 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm'
+import { Column, Entity, PrimaryColumn } from 'typeorm'
 
 const amount = (name: string) => ({ name, type: 'integer' as const, default: 0 })
 
 /**
  * Per client and month: the month totals of every kind side by side (client-months.ts). Written
- * only by the triggers of migration 0013 and the bulk paths that set them aside.
+ * only by the triggers of migration 0013 and the bulk paths that set them aside. Keyed by client,
+ * then month (migration 0014).
  */
 @Entity({ name: 'ledger_client_months', withoutRowid: true })
-@Index('idx_ledger_client_months_client', ['clientId', 'month'])
 export class LedgerClientMonthEntity {
+  @PrimaryColumn({ name: 'client_id', type: 'integer' })
+  clientId!: number
+
   /** YYYY-MM */
   @PrimaryColumn({ type: 'varchar', length: 7 })
   month!: string
-
-  @PrimaryColumn({ name: 'client_id', type: 'integer' })
-  clientId!: number
 
   @Column(amount('invoice_minor')) invoiceMinor!: number
   @Column(amount('payment_minor')) paymentMinor!: number

@@ -15,7 +15,8 @@ export class LedgerEntryEntity {
   @Column({ name: 'client_id', type: 'integer' })
   clientId!: number
 
-  @Index('idx_ledger_turnaround')
+  /** Only the entries tied to a turnaround (migration 0014). */
+  @Index('idx_ledger_turnaround', { where: 'turnaround_id IS NOT NULL' })
   @Column({ name: 'turnaround_id', type: 'integer', nullable: true })
   turnaroundId!: number | null
 
@@ -50,7 +51,7 @@ export class LedgerEntryEntity {
   rateMinor!: number | null
 
   /** For a payment: the invoice it settles. */
-  @Index('idx_ledger_invoice')
+  @Index('idx_ledger_invoice', { where: 'invoice_id IS NOT NULL' })
   @Column({ name: 'invoice_id', type: 'integer', nullable: true })
   invoiceId!: number | null
 

@@ -11,6 +11,7 @@ import { Reminders1763800000010 } from './0010-reminders'
 import { EmailSending1763800000011 } from './0011-email'
 import { RecordVersions1763800000012 } from './0012-record-versions'
 import { LedgerClientMonths1763800000013 } from './0013-ledger-client-months'
+import { LedgerReadPaths1763800000014 } from './0014-ledger-read-paths'
 
 /** Every migration, oldest first. Listed explicitly: never discovered by glob, never synchronize. */
 export const MIGRATIONS = [
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   EmailSending1763800000011,
   RecordVersions1763800000012,
   LedgerClientMonths1763800000013,
+  LedgerReadPaths1763800000014,
 ]
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => new m().name ?? m.name)

@@ -3,33 +3,52 @@
  * client page, the portfolio, the exports, the decision panel and the tests.
  *
  * A period is read as whole months from ledger_client_months (each client's month in one row, every
- * kind side by side, kept exact by triggers) plus the days at its edges from the entries themselves
- * (indexed by entry_date and client_id, entry_date), so twelve months across every client read about
- * 20,000 rows of a client's month, not a million entries.
+ * kind side by side, kept exact by triggers, keyed by client and month) plus the days at its edges
+ * from the entries themselves (indexed by entry_date and client_id, entry_date), so twelve months
+ * across every client read about 24,000 rows of a client's month, not a million entries.
  * Touchpoint minutes count as complaint-handling time at the rate each touchpoint was logged at
  * (touchpoints.rate_minor: the cost rate of the staff member it names, else the owner's hourly
  * worth, as they were then), rounded once per client and rate.
  */
 import type { EntityManager } from 'typeorm'
-import { LedgerClientMonthEntity, LedgerEntryEntity, LedgerMonthTotalEntity } from '../../db/entities'
+import { LedgerEntryEntity, LedgerMonthTotalEntity } from '../../db/entities'
+import { engineOf, type Engine } from '../../db/engine'
 import { amountColumn } from '../../db/client-months'
 import { emptySums, addSums } from '../../../shared/ledger/figures'
 import type { KindSums } from '../../../shared/ledger/models'
 import { firstDay, lastDay, splitPeriod, type Period } from '../../../shared/ledger/periods'
 import { addDays, daysBetween as daysApart } from '../../../shared/dates'
 import { COST_KINDS, ENTRY_KINDS, kindsIn, type EntryKind } from '../../../shared/ledger/words'
+import type { ClientStatus } from '../../../shared/words'
 import { kindIn } from './kind-sql'
 import { touchpointCostBy } from './touchpoint-cost'
 
 type Row = Record<string, string | number | null>
 
-function addRows(into: Map<number, KindSums>, rows: Row[], sign: 1 | -1 = 1): void {
+/** What the portfolio shows of a client beside its figures. */
+export interface ClientLine {
+  name: string
+  status: ClientStatus
+  referral: number | null
+}
+
+/** Adds monthSums' rows to the sums (and, when asked for, each client's line to `clients`). */
+function addMonthRows(into: Map<number, KindSums>, rows: unknown[][], clients?: Map<number, ClientLine>): void {
+  const minutes = ENTRY_KINDS.length + 1
   for (const r of rows) {
-    const id = Number(r.clientId)
+    const id = Number(r[0])
     const s = into.get(id) ?? emptySums()
-    for (const kind of ENTRY_KINDS) s[kind] += sign * Number(r[kind] ?? 0)
-    s.timeMinutes += sign * Number(r.timeMinutes ?? 0)
+    ENTRY_KINDS.forEach((kind, i) => (s[kind] += Number(r[i + 1] ?? 0)))
+    s.timeMinutes += Number(r[minutes] ?? 0)
     into.set(id, s)
+    if (clients) {
+      const referral = r[minutes + 3]
+      clients.set(id, {
+        name: String(r[minutes + 1]),
+        status: r[minutes + 2] as ClientStatus,
+        referral: referral === null ? null : Number(referral),
+      })
+    }
   }
 }
 
@@ -48,9 +67,36 @@ function addKindRows(into: Map<number, KindSums>, rows: Row[], sign: 1 | -1): vo
   }
 }
 
+/**
+ * The client months' sums per client over the months `$1` to `$2` (and client `$3` when `oneClient`):
+ * the client, each kind's amount in ENTRY_KINDS order, the time minutes, then (`withLine`) the
+ * client's name, status and referral value, read in the same pass.
+ * The clients are walked in order and each one's months read as one run of the key (client, month):
+ * the sums come out grouped with no sort. CROSS JOIN keeps that order on SQLite, whatever statistics
+ * the file may hold; PostgreSQL plans the join as it sees fit.
+ */
+export function monthSums(engine: Engine, oneClient: boolean, withLine: boolean): string {
+  const p = (n: number) => engine.param(n)
+  // Every column named, and each name once: PostgreSQL's rows are objects keyed by these names.
+  const sums = [
+    ...ENTRY_KINDS.map((kind) => `SUM(t.${amountColumn(kind)}) AS ${kind}_sum`),
+    'SUM(t.time_minutes) AS minutes_sum',
+  ]
+  if (withLine) sums.push('c.name', 'c.status', 'c.referral_value_minor')
+  return `SELECT c.id, ${sums.join(', ')}
+    FROM clients c CROSS JOIN ledger_client_months t
+    WHERE t.client_id = c.id AND t.month BETWEEN ${p(1)} AND ${p(2)}${oneClient ? ` AND c.id = ${p(3)}` : ''}
+    GROUP BY c.id`
+}
+
 export interface SumsOptions {
   /** One client only (the client page); all clients when absent. */
   clientId?: number
+  /**
+   * Filled with the line of each client whose months the period reads (the portfolio's names, in
+   * the same read); a client with entries only in the period's edge days is not in it.
+   */
+  clients?: Map<number, ClientLine>
 }
 
 /** Per client: the sums of its entries and touchpoints over the period (both ends included). */
@@ -61,16 +107,12 @@ export async function ledgerSums(
 ): Promise<Map<number, KindSums>> {
   const out = new Map<number, KindSums>()
   const split = splitPeriod(period)
-  // One run of the client months' key (month, client): no pivot, one row per client and month.
-  const totals = async (first: string, last: string, sign: 1 | -1 = 1) => {
-    const qb = m
-      .createQueryBuilder(LedgerClientMonthEntity, 't')
-      .select('t.client_id', 'clientId')
-      .where('t.month BETWEEN :first AND :last', { first, last })
-    for (const kind of ENTRY_KINDS) qb.addSelect(`SUM(t.${amountColumn(kind)})`, kind)
-    qb.addSelect('SUM(t.time_minutes)', 'timeMinutes').groupBy('t.client_id')
-    if (o.clientId !== undefined) qb.andWhere('t.client_id = :clientId', { clientId: o.clientId })
-    addRows(out, await qb.getRawMany<Row>(), sign)
+  // Each client's months, one run of the client months' key per client (monthSums).
+  const totals = async (first: string, last: string) => {
+    const engine = engineOf(m)
+    const values = o.clientId === undefined ? [first, last] : [first, last, o.clientId]
+    const sql = monthSums(engine, o.clientId !== undefined, o.clients !== undefined)
+    addMonthRows(out, await engine.rows(m, sql, values), o.clients)
   }
   // The days at the edges: a row per client and kind, added up here (no CASE per kind in SQL).
   const entries = async (range: Period, sign: 1 | -1 = 1) => {

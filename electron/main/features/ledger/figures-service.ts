@@ -20,7 +20,7 @@ const isTtm = (p: Period, today: string) => {
   return p.from === ttm.from && p.to === ttm.to
 }
 import type { ClientStatus } from '../../../shared/words'
-import { clientMonths, clientTouchpointMonths, ledgerSums, totalOf } from './figures-query'
+import { clientMonths, clientTouchpointMonths, ledgerSums, totalOf, type ClientLine } from './figures-query'
 import type { LedgerContext } from './ledger-context'
 import { turnaroundCosts } from './turnaround-cost'
 
@@ -65,14 +65,16 @@ export class FiguresService {
   async portfolio(period: Period): Promise<PortfolioFigures> {
     const m = this.ctx.manager
     // Independent reads, side by side on a pooled server.
-    const [profile, sums] = await Promise.all([this.ctx.profile(), ledgerSums(m, period)])
+    // The names come with the months' sums; a client seen only in the period's edge days is looked up.
+    const names = new Map<number, ClientLine>()
+    const [profile, sums] = await Promise.all([this.ctx.profile(), ledgerSums(m, period, { clients: names })])
     // A client whose month total is cancelled out by the days the period leaves out had no entry in it.
     for (const [id, s] of sums) if (Object.values(s).every((v) => v === 0)) sums.delete(id)
     const ids = [...sums.keys()]
     const today = this.ctx.today()
     const ttm = isTtm(period, today) ? sums : await ledgerSums(m, periodOf('ttm', today))
-    const names = new Map<number, { name: string; status: ClientStatus; referral: number | null }>()
-    for (const chunk of chunksOf(engineOf(m), ids)) {
+    const missing = ids.filter((id) => !names.has(id))
+    for (const chunk of chunksOf(engineOf(m), missing)) {
       const rows = await m
         .createQueryBuilder(ClientEntity, 'c')
         .select('c.id', 'id')
