@@ -11,7 +11,7 @@
  * worth, as they were then), rounded once per client and rate.
  */
 import type { EntityManager } from 'typeorm'
-import { LedgerEntryEntity, LedgerMonthTotalEntity } from '../../db/entities'
+import { LedgerMonthTotalEntity } from '../../db/entities'
 import { engineOf, type Engine } from '../../db/engine'
 import { amountColumn } from '../../db/client-months'
 import { emptySums, addSums } from '../../../shared/ledger/figures'
@@ -54,15 +54,14 @@ function addMonthRows(into: Map<number, KindSums>, rows: unknown[][], clients?: 
 
 const KINDS: ReadonlySet<string> = new Set(ENTRY_KINDS)
 
-/** Adds rows of one client and kind each (amount, minutes) to the client's sums. */
-function addKindRows(into: Map<number, KindSums>, rows: Row[], sign: 1 | -1): void {
-  for (const r of rows) {
-    const kind = String(r.kind) as EntryKind
-    if (!KINDS.has(kind)) continue
-    const id = Number(r.clientId)
+/** Adds daySums' rows ([client, kind, amount, minutes]) to the client's sums. */
+function addKindRows(into: Map<number, KindSums>, rows: unknown[][], sign: 1 | -1): void {
+  for (const [client, kind, amount, minutes] of rows) {
+    if (!KINDS.has(String(kind))) continue
+    const id = Number(client)
     const s = into.get(id) ?? emptySums()
-    s[kind] += sign * Number(r.amount)
-    if (kind === 'time') s.timeMinutes += sign * Number(r.minutes)
+    s[kind as EntryKind] += sign * Number(amount)
+    if (kind === 'time') s.timeMinutes += sign * Number(minutes)
     into.set(id, s)
   }
 }
@@ -87,6 +86,18 @@ export function monthSums(engine: Engine, oneClient: boolean, withLine: boolean)
     FROM clients c CROSS JOIN ledger_client_months t
     WHERE t.client_id = c.id AND t.month BETWEEN ${p(1)} AND ${p(2)}${oneClient ? ` AND c.id = ${p(3)}` : ''}
     GROUP BY c.id`
+}
+
+/**
+ * The entries' sums per client and kind over the days `$1` to `$2` (and client `$3` when
+ * `oneClient`): the client, the kind, the amount, the minutes.
+ */
+export function daySums(engine: Engine, oneClient: boolean): string {
+  const p = (n: number) => engine.param(n)
+  return `SELECT client_id, kind, SUM(amount_minor) AS amount_sum, SUM(COALESCE(minutes, 0)) AS minutes_sum
+    FROM ledger_entries
+    WHERE entry_date BETWEEN ${p(1)} AND ${p(2)}${oneClient ? ` AND client_id = ${p(3)}` : ''}
+    GROUP BY client_id, kind`
 }
 
 export interface SumsOptions {
@@ -117,17 +128,9 @@ export async function ledgerSums(
   // The days at the edges: a row per client and kind, added up here (no CASE per kind in SQL).
   const entries = async (range: Period, sign: 1 | -1 = 1) => {
     if (range.from > range.to) return
-    const qb = m
-      .createQueryBuilder(LedgerEntryEntity, 'e')
-      .select('e.clientId', 'clientId')
-      .addSelect('e.kind', 'kind')
-      .addSelect('SUM(e.amountMinor)', 'amount')
-      .addSelect('SUM(COALESCE(e.minutes, 0))', 'minutes')
-      .where('e.entryDate BETWEEN :from AND :to', range)
-      .groupBy('e.clientId')
-      .addGroupBy('e.kind')
-    if (o.clientId !== undefined) qb.andWhere('e.clientId = :clientId', { clientId: o.clientId })
-    addKindRows(out, await qb.getRawMany<Row>(), sign)
+    const engine = engineOf(m)
+    const values = o.clientId === undefined ? [range.from, range.to] : [range.from, range.to, o.clientId]
+    addKindRows(out, await engine.rows(m, daySums(engine, o.clientId !== undefined), values), sign)
   }
   const touchpoints = async () => {
     const touch = await touchpointCostBy(m, 'tp.clientId', (qb) => {
