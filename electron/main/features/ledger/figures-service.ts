@@ -5,6 +5,7 @@ import { notFound } from '../../domain-error'
 import { chunksOf, engineOf } from '../../db/engine'
 import { figuresOf, emptySums } from '../../../shared/ledger/figures'
 import type {
+  KindSums,
   ClientFigures,
   ClientMonth,
   ClientPageFigures,
@@ -29,6 +30,12 @@ async function lastDecision(m: EntityManager, clientId: number): Promise<Decisio
   return d
     ? { id: d.id, decidedOn: d.decidedOn, recommendation: d.recommendation, decision: d.decision, note: d.note }
     : null
+}
+
+/** Whether every sum is zero (a client with nothing in the period). */
+function isEmpty(s: KindSums): boolean {
+  for (const key in s) if (s[key as keyof KindSums] !== 0) return false
+  return true
 }
 
 export class FiguresService {
@@ -69,7 +76,7 @@ export class FiguresService {
     const names = new Map<number, ClientLine>()
     const [profile, sums] = await Promise.all([this.ctx.profile(), ledgerSums(m, period, { clients: names })])
     // A client whose month total is cancelled out by the days the period leaves out had no entry in it.
-    for (const [id, s] of sums) if (Object.values(s).every((v) => v === 0)) sums.delete(id)
+    for (const [id, s] of sums) if (isEmpty(s)) sums.delete(id)
     const ids = [...sums.keys()]
     const today = this.ctx.today()
     const ttm = isTtm(period, today) ? sums : await ledgerSums(m, periodOf('ttm', today))
@@ -90,18 +97,19 @@ export class FiguresService {
           referral: r.referral === null ? null : Number(r.referral),
         })
     }
-    const clients: ClientFigures[] = ids.map((id) => ({
-      clientId: id,
-      name: names.get(id)?.name ?? '',
-      status: names.get(id)?.status ?? 'active',
-      figures: figuresOf(sums.get(id) ?? emptySums()),
-      worth: worthOf(
-        figuresOf(ttm.get(id) ?? emptySums()).marginMinor,
-        profile.horizonYears,
-        names.get(id)?.referral ?? null,
-        profile.defaultReferralValueMinor,
-      ),
-    }))
+    const clients: ClientFigures[] = ids.map((id) => {
+      const line = names.get(id)
+      const figures = figuresOf(sums.get(id) ?? emptySums())
+      // The last 12 months' margin: this period's own when it is those months.
+      const ttmMargin = ttm === sums ? figures.marginMinor : figuresOf(ttm.get(id) ?? emptySums()).marginMinor
+      return {
+        clientId: id,
+        name: line?.name ?? '',
+        status: line?.status ?? 'active',
+        figures,
+        worth: worthOf(ttmMargin, profile.horizonYears, line?.referral ?? null, profile.defaultReferralValueMinor),
+      }
+    })
     clients.sort((a, b) => b.figures.marginMinor - a.figures.marginMinor || a.name.localeCompare(b.name))
     return {
       period,
