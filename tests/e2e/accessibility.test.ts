@@ -193,6 +193,8 @@ for (const scheme of SCHEMES) {
         found.push(...(await violations(page, 'commitment form with errors')))
         const done = page.getByRole('button', { name: 'Done…' })
         if (await done.count()) await checkDialog(page, found, 'commitment done', () => done.first().click())
+        const newDate = page.getByRole('button', { name: 'New date…' })
+        if (await newDate.count()) await checkDialog(page, found, 'new date', () => newDate.first().click())
         await tab('Touchpoints')
         await checkDialog(page, found, 'new touchpoint', () => page.getByTestId('log-touchpoint').click())
         await checkDialog(page, found, 'turnaround letter', () => page.getByTestId('turnaround-write-letter').click())

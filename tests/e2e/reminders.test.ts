@@ -128,7 +128,7 @@ describe('reminders and acting from Today', () => {
     await app.page.getByText('Agree a new date…', { exact: true }).click()
     await app.page.getByTestId('renegotiate-new-date').locator('input').fill('30 Oct 2026')
     await app.page.keyboard.press('Enter')
-    await app.page.locator('#today-renegotiate-reason').fill('The paper arrives on the 29th')
+    await app.page.locator('#renegotiate-reason').fill('The paper arrives on the 29th')
     await app.page.getByTestId('renegotiate-save').click()
     await app.page.getByTestId('today-commitments').waitFor({ state: 'detached' })
     expect(

@@ -1,10 +1,11 @@
 /**
  * One complete turnaround, as a new owner would run it: open it, make the issues specific, get the
- * list agreed, record the client's commitment, follow up in writing, plan with quick wins, keep and
- * miss commitments, log touchpoints, and close it as recovered.
+ * list agreed, record the client's commitment, follow up in writing, plan with quick wins, keep,
+ * move and miss commitments, log touchpoints, and close it as recovered.
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { localIsoDate } from '../../electron/shared/dates'
 import { startApp, type RunningApp } from './support/app-harness'
 import { useAppSession } from './support/lifecycle'
 
@@ -159,7 +160,7 @@ describe('a turnaround from start to finish', () => {
     await expect.poll(() => stage(page)).toBe('plan_agreed')
     await app.screenshot('turnaround/05-plan')
 
-    // Commitments: one met, one missed.
+    // Commitments: one met, one moved to a new date and then missed.
     await tab(page, /^Commitments/)
     const addCommitment = async (text: string) => {
       await page.locator('#commitment-description').fill(text)
@@ -178,10 +179,20 @@ describe('a turnaround from start to finish', () => {
       .getByRole('button', { name: 'Done…' })
       .click()
     await page.getByTestId('commitment-done-save').click()
-    await page
-      .locator('.commitments-table tr', { hasText: 'Call Priya' })
-      .getByRole('button', { name: 'Missed' })
-      .click()
+    const call = page.locator('.commitments-table tr', { hasText: 'Call Priya' })
+    const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000)
+    await call.getByRole('button', { name: 'New date…' }).click()
+    await page.getByTestId('renegotiate-new-date').locator('input').fill(pickerText(tomorrow))
+    await page.keyboard.press('Enter')
+    await page.locator('#renegotiate-reason').fill('Priya is at the trade fair today')
+    await page.getByTestId('renegotiate-save').click()
+    await call.getByText(/^Moved from .+: Priya is at the trade fair today$/).waitFor()
+    expect(
+      await app.db.dataSource.query(
+        "SELECT status, due_on, renegotiation_reason AS r FROM commitments WHERE description LIKE 'Call Priya%'",
+      ),
+    ).toEqual([{ status: 'renegotiated', due_on: localIsoDate(tomorrow), r: 'Priya is at the trade fair today' }])
+    await call.getByRole('button', { name: 'Missed' }).click()
     await page.getByTestId('on-time-share').getByText('50%').waitFor()
     await expect.poll(() => stage(page)).toBe('in_progress')
     await app.screenshot('turnaround/07-commitments')
