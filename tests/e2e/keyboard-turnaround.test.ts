@@ -25,6 +25,20 @@ async function tabTo(page: Page, selector: string, options: { back?: boolean; ma
   throw new Error(`Tab never reached ${selector}; the focus is on ${await focused(page)}`)
 }
 
+/** Tabs to each field in turn and types its text, as a person filling in a form does. */
+async function typeInto(page: Page, fields: ReadonlyArray<readonly [selector: string, text: string]>): Promise<void> {
+  for (const [selector, text] of fields) {
+    await tabTo(page, selector)
+    await page.keyboard.type(text)
+  }
+}
+
+/** Tabs to the button `testId` names and presses Enter on it. */
+async function pressButton(page: Page, testId: string, options: { back?: boolean } = {}): Promise<void> {
+  await tabTo(page, `[data-testid="${testId}"]`, options)
+  await page.keyboard.press('Enter')
+}
+
 /** What has the focus, in a few words: its tag, id, test id and text. */
 const focused = (page: Page) =>
   page.evaluate(() => {
@@ -95,25 +109,25 @@ async function wholeTurnaround(app: RunningApp): Promise<void> {
   // Add a client: Ctrl+N, the name field has the focus, Ctrl+S saves.
   await press('Control+n')
   await focusIs(page, '#client-name')
-  await type('Northwind Bakery')
-  await tabTo(page, '#client-company')
-  await type('Northwind Foods Ltd')
+  await typeInto(page, [
+    ['#client-name', 'Northwind Bakery'],
+    ['#client-company', 'Northwind Foods Ltd'],
+  ])
   await press('Control+s')
   await page.locator('.clients-table tbody tr', { hasText: 'Northwind Bakery' }).waitFor()
 
   // Open a turnaround from the Turnarounds page: the focus lands on its heading.
   await press('Control+3')
   await focusIs(page, 'main h1')
-  await tabTo(page, '[data-testid="open-turnaround"]')
-  await press('Enter')
+  await pressButton(page, 'open-turnaround')
   await focusIs(page, '#open-client')
   await type('Northwind')
   await page.locator('.n-base-select-option', { hasText: 'Northwind Bakery' }).waitFor()
   await press('Enter')
-  await tabTo(page, '#open-client-words')
-  await type('You never deliver on time and nobody tells us anything.')
-  await tabTo(page, '#open-expectation')
-  await type('Reports on the 5th of each month.')
+  await typeInto(page, [
+    ['#open-client-words', 'You never deliver on time and nobody tells us anything.'],
+    ['#open-expectation', 'Reports on the 5th of each month.'],
+  ])
   await press('Control+s')
   await page.locator('.turnaround-header h1', { hasText: 'Northwind Bakery' }).waitFor()
   await focusIs(page, 'main h1')
@@ -121,8 +135,7 @@ async function wholeTurnaround(app: RunningApp): Promise<void> {
   // Issues: the tab list is reached with Tab and moved with the arrow keys.
   await chooseTab(page, '.turnaround-tabs', /^Issues/)
   for (const statement of ['The March report had the wrong VAT figures', 'The April report arrived 9 days late']) {
-    await tabTo(page, '[data-testid="add-issue"]')
-    await press('Enter')
+    await pressButton(page, 'add-issue')
     await focusIs(page, '#issue-statement')
     await type(statement)
     await press('Control+s')
@@ -139,56 +152,48 @@ async function wholeTurnaround(app: RunningApp): Promise<void> {
 
   // The agreement and the client's commitment.
   await chooseTab(page, '.turnaround-tabs', /^Overview/)
-  await tabTo(page, '[data-testid="record-agreement"]')
-  await press('Enter')
+  await pressButton(page, 'record-agreement')
   await page.getByTestId('agreement-recorded').waitFor()
-  await tabTo(page, '#client-commitment-description-0')
-  await type('Renew the annual contract in January')
-  await tabTo(page, '[data-testid="save-client-commitment"]')
-  await press('Enter')
+  await typeInto(page, [['#client-commitment-description-0', 'Renew the annual contract in January']])
+  await pressButton(page, 'save-client-commitment')
   await expect
     .poll(() => page.locator('.turnaround-header [data-stage]').getAttribute('data-stage'))
     .toBe('client_committed')
 
   // The plan: an action, its impact chosen with the arrow keys.
   await chooseTab(page, '.turnaround-tabs', /^Plan/)
-  await tabTo(page, '[data-testid="add-action"]')
-  await press('Enter')
+  await pressButton(page, 'add-action')
   await focusIs(page, '#action-title')
-  await type('Put the report date in the shared calendar')
-  await tabTo(page, '#action-effort')
-  await type('0.5')
+  await typeInto(page, [
+    ['#action-title', 'Put the report date in the shared calendar'],
+    ['#action-effort', '0.5'],
+  ])
   await press('Control+s')
   await page.locator('.plan-table').getByText('Put the report date in the shared calendar').waitFor()
 
   // A commitment with a typed date.
   await chooseTab(page, '.turnaround-tabs', /^Commitments/)
-  await tabTo(page, '#commitment-description')
-  await type('Send the corrected March report')
+  await typeInto(page, [['#commitment-description', 'Send the corrected March report']])
   await tabTo(page, '[data-testid="commitment-due"] input')
   await press('Control+a')
   await type(pickerText(new Date()))
   await press('Enter')
-  await tabTo(page, '[data-testid="add-commitment"]')
-  await press('Enter')
+  await pressButton(page, 'add-commitment')
   await page.locator('.commitments-table').getByText('Send the corrected March report').waitFor()
 
   // A touchpoint.
   await chooseTab(page, '.turnaround-tabs', /^Touchpoints/)
-  await tabTo(page, '[data-testid="log-touchpoint"]')
-  await press('Enter')
-  await tabTo(page, '#touchpoint-minutes')
-  await type('25')
-  await tabTo(page, '#touchpoint-summary')
-  await type('Called to confirm the plan.')
+  await pressButton(page, 'log-touchpoint')
+  await typeInto(page, [
+    ['#touchpoint-minutes', '25'],
+    ['#touchpoint-summary', 'Called to confirm the plan.'],
+  ])
   await press('Control+s')
   await page.locator('.touchpoints-table').getByText('Called to confirm the plan.').waitFor()
 
   // Write and save a letter.
-  await tabTo(page, '[data-testid="turnaround-write-letter"]', { back: true })
-  await press('Enter')
-  await tabTo(page, '[data-testid="write-letter-go"]')
-  await press('Enter')
+  await pressButton(page, 'turnaround-write-letter', { back: true })
+  await pressButton(page, 'write-letter-go')
   await page.getByTestId('letter-save').waitFor()
   await focusIs(page, 'main h1')
   await press('Control+s')
@@ -201,12 +206,11 @@ async function wholeTurnaround(app: RunningApp): Promise<void> {
   await press('Enter')
   await page.getByRole('heading', { name: 'Northwind Bakery', level: 1 }).waitFor()
   await chooseTab(page, '.client-tabs', /^Ledger/)
-  await tabTo(page, '[data-testid="ledger-add"]')
-  await press('Enter')
-  await tabTo(page, '#entry-description')
-  await type('Corrected report, not charged')
-  await tabTo(page, '#entry-amount')
-  await type('120')
+  await pressButton(page, 'ledger-add')
+  await typeInto(page, [
+    ['#entry-description', 'Corrected report, not charged'],
+    ['#entry-amount', '120'],
+  ])
   await press('Control+s')
   await page.locator('[data-testid="ledger-entries"] tbody tr', { hasText: 'Corrected report' }).waitFor()
 
@@ -214,8 +218,7 @@ async function wholeTurnaround(app: RunningApp): Promise<void> {
   await chooseTab(page, '.client-tabs', /Keep or let go/)
   await tabTo(page, '[data-testid^="decision-"] input')
   await press('ArrowRight')
-  await tabTo(page, '[data-testid="decision-record"]')
-  await press('Enter')
+  await pressButton(page, 'decision-record')
   await page.getByTestId('last-decision').or(page.getByTestId('decision-history')).first().waitFor()
 
   const counts = await app.db.dataSource.query(
