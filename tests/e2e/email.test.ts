@@ -7,13 +7,12 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startApp, type RunningApp } from './support/app-harness'
 import { useAppSession } from './support/lifecycle'
 import { fakeCipher } from '../support/fake-cipher'
 import { startSmtp, type TestSmtp } from '../support/smtp-server'
-import { saveLetterheadProfile } from './support/letterhead-profile'
+import { seedAcmeTurnaround } from './support/letterhead-profile'
 
 const session = useAppSession()
 let smtp: TestSmtp | undefined
@@ -23,34 +22,6 @@ afterEach(async () => {
 })
 
 const NOW = new Date(2026, 10, 22, 9, 30)
-
-async function seed(page: Page): Promise<number> {
-  await saveLetterheadProfile(page)
-  return page.evaluate(async () => {
-    const api = window.api.call
-    const client = await api['clients:create']({
-      name: 'Acme Ltd',
-      contactPerson: 'Élodie Marchand',
-      email: 'elodie@acme.example.com',
-      address: '3 Gloucester Road\nBristol',
-    })
-    if (!client.ok) throw new Error(client.error.message)
-    const opened = await api['turnarounds:open']({
-      clientId: client.data.id,
-      openedOn: '2026-11-10',
-      firstHeardBy: 'Maya Okafor',
-      responsePromisedOn: '2026-11-27',
-    })
-    if (!opened.ok) throw new Error(opened.error.message)
-    const id = opened.data.id
-    await api['issues:save']({
-      turnaroundId: id,
-      issue: { statement: 'The March and April reports arrived 6 and 9 days late', raisedOn: '2026-11-10' },
-    })
-    await api['turnarounds:record-agreement']({ id, agreedOn: '2026-11-20', via: 'meeting' })
-    return id
-  })
-}
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
@@ -62,7 +33,7 @@ describe('email', () => {
       ports: { secretCipher: fakeCipher(), smtpTrust: { ca: smtp.ca } },
     }))
     const { page } = app
-    const turnaroundId = await seed(page)
+    const turnaroundId = await seedAcmeTurnaround(page, { email: 'elodie@acme.example.com' })
     await page.reload()
 
     // Settings > Email.

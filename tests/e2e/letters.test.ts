@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest'
 import { startApp, type RunningApp } from './support/app-harness'
 import { useAppSession } from './support/lifecycle'
 import { ROOT } from './support/paths'
-import { saveLetterheadProfile } from './support/letterhead-profile'
+import { seedAcmeTurnaround } from './support/letterhead-profile'
 
 const session = useAppSession()
 let app: RunningApp | undefined
@@ -40,50 +40,11 @@ async function previewDrawn(page: Page): Promise<number> {
   return Number(await preview.getAttribute('data-rendered-pages'))
 }
 
-async function seed(page: Page): Promise<number> {
-  await saveLetterheadProfile(page)
-  return page.evaluate(async () => {
-    const api = window.api.call
-    const client = await api['clients:create']({
-      name: 'Acme Ltd',
-      contactPerson: 'Élodie Marchand',
-      address: '3 Gloucester Road\nBristol',
-    })
-    if (!client.ok) throw new Error(client.error.message)
-    const opened = await api['turnarounds:open']({
-      clientId: client.data.id,
-      openedOn: '2026-11-10',
-      firstHeardBy: 'Maya Okafor',
-      responsePromisedOn: '2026-11-27',
-    })
-    if (!opened.ok) throw new Error(opened.error.message)
-    const id = opened.data.id
-    await api['issues:save']({
-      turnaroundId: id,
-      issue: { statement: 'The March and April reports arrived 6 and 9 days late', raisedOn: '2026-11-10' },
-    })
-    await api['issues:save']({
-      turnaroundId: id,
-      issue: { statement: 'The March report had the wrong VAT figures', raisedOn: '2026-11-10' },
-    })
-    await api['turnarounds:record-agreement']({ id, agreedOn: '2026-11-20', via: 'meeting' })
-    await api['turnarounds:set-client-commitment']({
-      id,
-      parts: [{ kind: 'renew', description: 'Renew the annual contract in January' }],
-    })
-    await api['commitments:save']({
-      turnaroundId: id,
-      commitment: { party: 'us', description: 'Send the corrected March report', dueOn: '2026-11-25' },
-    })
-    return id
-  })
-}
-
 describe('letters', () => {
   it('writes a follow-up from a turnaround, edits, previews, saves, and finds it in the history', async () => {
     app = session.app = await startApp(session.browser(), { now: () => NOW })
     const { page } = app
-    const turnaroundId = await seed(page)
+    const turnaroundId = await seedAcmeTurnaround(page, { full: true })
     await page.goto(`${page.url().split('#')[0]}#/turnarounds/${turnaroundId}`)
     await page.reload()
     await page.locator('.turnaround-header h1', { hasText: 'Acme Ltd' }).waitFor()
@@ -196,7 +157,7 @@ describe('letters', () => {
   it('edits a template in Settings: an unknown merge field is refused with its line, and a preview uses a real client', async () => {
     app = session.app = await startApp(session.browser(), { now: () => NOW })
     const { page } = app
-    await seed(page)
+    await seedAcmeTurnaround(page, { full: true })
     await page.reload()
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
     await page.locator('#template-body').waitFor()
