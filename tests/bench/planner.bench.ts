@@ -35,7 +35,7 @@ import { openPostgresDatabase } from '../../electron/main/db/open-postgres'
 import { numberedPlaceholders } from '../support/postgres/test-database'
 import { median, record, sample } from './measure'
 import { benchPostgres, type BenchPostgres } from './postgres'
-import { prng, seedClients } from './seed'
+import { FIRST_NAMES, prng, seedClients } from './seed'
 
 const TODAY = '2026-11-22'
 const WARNING_DAYS = 2
@@ -66,22 +66,7 @@ const OPEN_STAGES: Stage[] = [
   'in_progress',
 ]
 const STAFF = [
-  'Abigail',
-  'Jonas',
-  'Priya',
-  'Mateo',
-  'Chloé',
-  'Fabian',
-  'Ingrid',
-  'Kwame',
-  'Léa',
-  'Oskar',
-  'Sabine',
-  'Tomás',
-  'Yusuf',
-  'Zara',
-  'Gabriel',
-  'Hana',
+  ...FIRST_NAMES,
   'Mira',
   'Anja',
   'Colm',

@@ -7,7 +7,8 @@ import { CLIENT_STATUSES, type ClientStatus } from '../../electron/shared/words'
 
 export { prng }
 
-const FIRST = [
+/** First names, for the clients' contacts and the planner's staff. */
+export const FIRST_NAMES = [
   'Abigail',
   'Jonas',
   'Priya',
@@ -130,7 +131,7 @@ export async function seedClients(dataSource: DataSource, count: number, seed = 
       const tags: Array<Pick<ClientTagEntity, 'clientId' | 'tag'>> = []
       for (let i = from; i < Math.min(count, from + CHUNK); i++) {
         const id = baseId + i + 1
-        const first = pick(FIRST)
+        const first = pick(FIRST_NAMES)
         const last = pick(LAST)
         const name = `${pick(WORDS)} ${pick(KINDS)} ${i + 1}`
         const company = random() < 0.7 ? `${pick(WORDS)} ${last} ${pick(SUFFIXES)}` : ''
