@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { costOfMinutes } from '../../electron/shared/money'
 import { openTestApp, type TestApp } from '../support/temp-db'
+import { TEST_ENGINE } from '../support/postgres/test-database'
 import { monthSums } from '../../electron/main/features/ledger/figures-query'
 import { sqliteEngine } from '../../electron/main/db/engine/sqlite-engine'
 
@@ -84,47 +85,56 @@ describe('the ledger’s read paths (migration 0014)', () => {
   const plan = async (sql: string) =>
     ((await app!.db.dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, [])) as { detail: string }[]).map((r) => r.detail)
 
-  it('sums a period’s client months client by client through their key, with no sort', async () => {
-    app = await openTestApp()
-    const steps = await plan(monthSums(sqliteEngine, false, true).replace(/\?/g, "'2026-01'"))
-    expect(steps).toEqual(['SCAN c', 'SEARCH t USING PRIMARY KEY (client_id=? AND month>? AND month<?)'])
-    const one = await plan(monthSums(sqliteEngine, true, false).replace(/\?/g, '1'))
-    expect(one.join(' | ')).toContain('SEARCH t USING PRIMARY KEY (client_id=? AND month>? AND month<?)')
-    expect(one.join(' | ')).not.toContain('TEMP B-TREE')
-  })
+  // Query plans and the schema's text are SQLite's own; on PostgreSQL the same migration makes the
+  // same indexes (postgres-engine.test.ts) and the same figures (ledger-portfolio-property.test.ts).
+  it.skipIf(TEST_ENGINE === 'postgres')(
+    'sums a period’s client months client by client through their key, with no sort',
+    async () => {
+      app = await openTestApp()
+      const steps = await plan(monthSums(sqliteEngine, false, true).replace(/\?/g, "'2026-01'"))
+      expect(steps).toEqual(['SCAN c', 'SEARCH t USING PRIMARY KEY (client_id=? AND month>? AND month<?)'])
+      const one = await plan(monthSums(sqliteEngine, true, false).replace(/\?/g, '1'))
+      expect(one.join(' | ')).toContain('SEARCH t USING PRIMARY KEY (client_id=? AND month>? AND month<?)')
+      expect(one.join(' | ')).not.toContain('TEMP B-TREE')
+    },
+  )
 
-  it('finds entries by turnaround and by invoice through indexes holding only the entries that have one', async () => {
-    app = await openTestApp()
-    const ds = app.db.dataSource
-    expect(await plan('SELECT id, kind FROM ledger_entries WHERE turnaround_id = 7')).toEqual([
-      'SEARCH ledger_entries USING INDEX idx_ledger_turnaround (turnaround_id=?)',
-    ])
-    expect(await plan('SELECT id, kind FROM ledger_entries WHERE invoice_id = 7')).toEqual([
-      'SEARCH ledger_entries USING INDEX idx_ledger_invoice (invoice_id=?)',
-    ])
-    const sql = (await ds.query(
-      "SELECT sql FROM sqlite_master WHERE name IN ('idx_ledger_turnaround', 'idx_ledger_invoice') ORDER BY name",
-    )) as { sql: string }[]
-    expect(sql.map((r) => r.sql.replace(/\s+/g, ' ').trim())).toEqual([
-      'CREATE INDEX "idx_ledger_invoice" ON "ledger_entries" ("invoice_id") WHERE invoice_id IS NOT NULL',
-      'CREATE INDEX "idx_ledger_turnaround" ON "ledger_entries" ("turnaround_id") WHERE turnaround_id IS NOT NULL',
-    ])
-    // Deleting an invoice still lets go of the payment that settled it (the key's lookup uses the index).
-    const c = ((await app.call('clients:create', { name: 'Ada Quill' })) as { data: { id: number } }).data.id
-    await ds.query(
-      `INSERT INTO ledger_entries (client_id, kind, entry_date, amount_minor, currency, reference, created_at, updated_at) VALUES (${c}, 'invoice', '2026-03-01', 5000, 'EUR', 'INV-1', '', '')`,
-    )
-    const invoice = (
-      (await ds.query("SELECT id FROM ledger_entries WHERE reference = 'INV-1'")) as { id: number }[]
-    )[0]!
-    await ds.query(
-      `INSERT INTO ledger_entries (client_id, kind, entry_date, amount_minor, currency, invoice_id, created_at, updated_at) VALUES (${c}, 'payment', '2026-03-09', 5000, 'EUR', ${invoice.id}, '', '')`,
-    )
-    await ds.query(`DELETE FROM ledger_entries WHERE id = ${invoice.id}`)
-    expect(await ds.query('SELECT kind, invoice_id FROM ledger_entries')).toEqual([
-      { kind: 'payment', invoice_id: null },
-    ])
-  })
+  // SQLite's plans and schema text, as above.
+  it.skipIf(TEST_ENGINE === 'postgres')(
+    'finds entries by turnaround and by invoice through indexes holding only the entries that have one',
+    async () => {
+      app = await openTestApp()
+      const ds = app.db.dataSource
+      expect(await plan('SELECT id, kind FROM ledger_entries WHERE turnaround_id = 7')).toEqual([
+        'SEARCH ledger_entries USING INDEX idx_ledger_turnaround (turnaround_id=?)',
+      ])
+      expect(await plan('SELECT id, kind FROM ledger_entries WHERE invoice_id = 7')).toEqual([
+        'SEARCH ledger_entries USING INDEX idx_ledger_invoice (invoice_id=?)',
+      ])
+      const sql = (await ds.query(
+        "SELECT sql FROM sqlite_master WHERE name IN ('idx_ledger_turnaround', 'idx_ledger_invoice') ORDER BY name",
+      )) as { sql: string }[]
+      expect(sql.map((r) => r.sql.replace(/\s+/g, ' ').trim())).toEqual([
+        'CREATE INDEX "idx_ledger_invoice" ON "ledger_entries" ("invoice_id") WHERE invoice_id IS NOT NULL',
+        'CREATE INDEX "idx_ledger_turnaround" ON "ledger_entries" ("turnaround_id") WHERE turnaround_id IS NOT NULL',
+      ])
+      // Deleting an invoice still lets go of the payment that settled it (the key's lookup uses the index).
+      const c = ((await app.call('clients:create', { name: 'Ada Quill' })) as { data: { id: number } }).data.id
+      await ds.query(
+        `INSERT INTO ledger_entries (client_id, kind, entry_date, amount_minor, currency, reference, created_at, updated_at) VALUES (${c}, 'invoice', '2026-03-01', 5000, 'EUR', 'INV-1', '', '')`,
+      )
+      const invoice = (
+        (await ds.query("SELECT id FROM ledger_entries WHERE reference = 'INV-1'")) as { id: number }[]
+      )[0]!
+      await ds.query(
+        `INSERT INTO ledger_entries (client_id, kind, entry_date, amount_minor, currency, invoice_id, created_at, updated_at) VALUES (${c}, 'payment', '2026-03-09', 5000, 'EUR', ${invoice.id}, '', '')`,
+      )
+      await ds.query(`DELETE FROM ledger_entries WHERE id = ${invoice.id}`)
+      expect(await ds.query('SELECT kind, invoice_id FROM ledger_entries')).toEqual([
+        { kind: 'payment', invoice_id: null },
+      ])
+    },
+  )
 
   it('undone, keys the client months by month again with every row kept', async () => {
     app = await openTestApp()
@@ -144,12 +154,15 @@ describe('the ledger’s read paths (migration 0014)', () => {
       { client_id: c, month: '2026-02', invoice_minor: 300, entries: 2 },
     ]
     expect(await ds.query(months)).toEqual(kept)
-    const key = async () =>
-      (
-        (await ds.query("SELECT name, pk FROM pragma_table_info('ledger_client_months') WHERE pk > 0 ORDER BY pk")) as {
-          name: string
-        }[]
-      ).map((r) => r.name)
+    // The primary key's columns in order, as each engine lists them.
+    const keySql =
+      TEST_ENGINE === 'postgres'
+        ? `SELECT k.column_name AS name FROM information_schema.table_constraints c
+             JOIN information_schema.key_column_usage k ON k.constraint_name = c.constraint_name AND k.table_schema = c.table_schema
+             WHERE c.table_schema = current_schema() AND c.table_name = 'ledger_client_months' AND c.constraint_type = 'PRIMARY KEY'
+             ORDER BY k.ordinal_position`
+        : "SELECT name FROM pragma_table_info('ledger_client_months') WHERE pk > 0 ORDER BY pk"
+    const key = async () => ((await ds.query(keySql)) as { name: string }[]).map((r) => r.name)
     expect(await key()).toEqual(['client_id', 'month'])
     await ds.undoLastMigration({ transaction: 'all' })
     expect(await key()).toEqual(['month', 'client_id'])
