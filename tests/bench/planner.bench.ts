@@ -277,6 +277,13 @@ const TODAY_SQL = {
     WHERE c.status IN ('open', 'renegotiated') AND c.due_on <= ? AND t.closed_on IS NULL
     ORDER BY c.due_on, c.id
     LIMIT 200`,
+  clientParts: `
+    SELECT p.id, p.turnaround_id AS turnaroundId, cl.name AS clientName, p.kind, p.description, p.due_on AS dueOn,
+           CASE WHEN p.due_on < ? THEN 'overdue' ELSE 'at_risk' END AS state
+    FROM turnaround_client_commitments p JOIN turnarounds t ON t.id = p.turnaround_id JOIN clients cl ON cl.id = t.client_id
+    WHERE p.settled_as IS NULL AND p.due_on <= ? AND t.closed_on IS NULL
+    ORDER BY p.due_on, p.id
+    LIMIT 200`,
   stages: `SELECT stage, COUNT(*) AS count FROM turnarounds WHERE closed_on IS NULL GROUP BY stage`,
   checkIns: `
     SELECT t.id AS turnaroundId, t.client_id AS clientId, cl.name AS clientName, t.check_in_due_on AS checkInDueOn, t.outcome
@@ -313,6 +320,7 @@ const TRENDS_SQL = {
 function rawToday(db: Raw): (today: string, warningDays: number) => TodayData {
   const followUps = db.prepare(TODAY_SQL.followUps)
   const commitments = db.prepare(TODAY_SQL.commitments)
+  const clientParts = db.prepare(TODAY_SQL.clientParts)
   const stages = db.prepare(TODAY_SQL.stages)
   const checkIns = db.prepare(TODAY_SQL.checkIns)
   return (today, warningDays) => {
@@ -323,6 +331,7 @@ function rawToday(db: Raw): (today: string, warningDays: number) => TodayData {
       today,
       followUps: followUps.all(today) as TodayData['followUps'],
       commitments: commitments.all(today, horizon) as TodayData['commitments'],
+      clientParts: clientParts.all(today, horizon) as TodayData['clientParts'],
       stageCounts,
       checkIns: checkIns.all(horizon) as TodayData['checkIns'],
     }
@@ -359,10 +368,11 @@ function rawTodayPostgres(db: pg.Client): (today: string, warningDays: number) =
     const stageCounts: TodayData['stageCounts'] = {}
     const followUps = await q<TodayData['followUps']>(TODAY_SQL.followUps, [today])
     const commitments = await q<TodayData['commitments']>(TODAY_SQL.commitments, [today, horizon])
+    const clientParts = await q<TodayData['clientParts']>(TODAY_SQL.clientParts, [today, horizon])
     for (const r of await q<Array<{ stage: Stage; count: number }>>(TODAY_SQL.stages, []))
       stageCounts[r.stage] = r.count
     const checkIns = await q<TodayData['checkIns']>(TODAY_SQL.checkIns, [horizon])
-    return { today, followUps, commitments, stageCounts, checkIns }
+    return { today, followUps, commitments, clientParts, stageCounts, checkIns }
   }
 }
 

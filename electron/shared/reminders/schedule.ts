@@ -28,16 +28,29 @@ export interface CommitmentSource {
   description: string
   dueOn: string
 }
+/** A dated part of the client's commitment, still open. */
+export interface ClientPartSource {
+  id: number
+  turnaroundId: number
+  clientName: string
+  description: string
+  dueOn: string
+}
 export interface CheckInSource {
   turnaroundId: number
   clientName: string
   dueOn: string
 }
 
-/** What may fall due: open turnarounds' follow-ups, open commitments, closed turnarounds' check-ins. */
+/**
+ * What may fall due: open turnarounds' follow-ups, open commitments and parts of the client's
+ * commitment, closed turnarounds' check-ins.
+ */
 export interface ReminderSources {
   followUps: readonly FollowUpSource[]
   commitments: readonly CommitmentSource[]
+  /** Reminded as the client's commitments are: once their date has passed. */
+  clientParts?: readonly ClientPartSource[]
   checkIns: readonly CheckInSource[]
 }
 
@@ -141,6 +154,17 @@ export function dueToday(sources: ReminderSources, today: string, warningDays: n
       clientName: c.clientName,
       text: c.description,
       dueOn: c.dueOn,
+    })
+  }
+  for (const p of sources.clientParts ?? []) {
+    if (p.dueOn >= today) continue
+    due.push({
+      kind: 'client_date_passed',
+      key: `client_date_passed:part-${p.id}:${p.dueOn}`,
+      turnaroundId: p.turnaroundId,
+      clientName: p.clientName,
+      text: p.description,
+      dueOn: p.dueOn,
     })
   }
   for (const c of sources.checkIns) {
