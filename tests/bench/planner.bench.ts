@@ -12,7 +12,13 @@ import Database from 'better-sqlite3'
 import type { DataSource } from 'typeorm'
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import { DATABASE_FILE_NAME, openDatabase, type OpenedDatabase } from '../../electron/main/db/open-database'
-import { CommitmentEntity, IssueEntity, TouchpointEntity, TurnaroundEntity } from '../../electron/main/db/entities'
+import {
+  ClientCommitmentPartEntity,
+  CommitmentEntity,
+  IssueEntity,
+  TouchpointEntity,
+  TurnaroundEntity,
+} from '../../electron/main/db/entities'
 import { todayData } from '../../electron/main/features/turnarounds/today-query'
 import { monthsBetween, trendsData } from '../../electron/main/features/turnarounds/trends-query'
 import type { TodayData, TrendsData } from '../../electron/shared/turnarounds/models'
@@ -239,6 +245,29 @@ async function seedPlanner(dataSource: DataSource, seed = 20261123): Promise<voi
     })
   }
 
+  // The client's commitment: most turnarounds have one to three parts, most dated; the parts of a
+  // closed turnaround are mostly settled, an open one's past its date now and then.
+  const parts: Array<Partial<ClientCommitmentPartEntity>> = []
+  for (const t of turnarounds) {
+    if (!chance(0.7)) continue
+    for (let position = 0, n = int(1, 3); position < n; position++) {
+      const dueOn = chance(0.25) ? null : addDays(t.openedOn!, int(7, 90))
+      const settled = t.closedOn ? chance(0.8) : dueOn !== null && dueOn < TODAY && chance(0.5)
+      const settledAs = settled ? (chance(0.8) ? ('kept' as const) : ('not_kept' as const)) : null
+      parts.push({
+        turnaroundId: t.id,
+        position,
+        kind: pick(['referral', 'pay_invoice', 'renew', 'buy_next_release', 'other'] as const),
+        description: `Part ${parts.length + 1}`,
+        amountMinor: null,
+        dueOn,
+        metWhen: '',
+        settledAs,
+        keptOn: settledAs === 'kept' ? (dueOn ?? t.openedOn!) : null,
+      })
+    }
+  }
+
   await dataSource.transaction(async (m) => {
     const insert = async <T>(entity: new () => T, rows: Array<Partial<T>>) => {
       for (let from = 0; from < rows.length; from += CHUNK) {
@@ -255,6 +284,7 @@ async function seedPlanner(dataSource: DataSource, seed = 20261123): Promise<voi
     await insert(IssueEntity, issues)
     await insert(TouchpointEntity, touchpoints)
     await insert(CommitmentEntity, commitments)
+    await insert(ClientCommitmentPartEntity, parts)
   })
 }
 
@@ -459,7 +489,8 @@ beforeAll(async () => {
       `SELECT (SELECT COUNT(*) FROM clients) AS clients, (SELECT COUNT(*) FROM turnarounds) AS turnarounds,
               (SELECT COUNT(*) FROM turnarounds WHERE closed_on IS NOT NULL) AS closed,
               (SELECT COUNT(*) FROM turnaround_issues) AS issues, (SELECT COUNT(*) FROM touchpoints) AS touchpoints,
-              (SELECT COUNT(*) FROM commitments) AS commitments`,
+              (SELECT COUNT(*) FROM commitments) AS commitments,
+              (SELECT COUNT(*) FROM turnaround_client_commitments) AS parts`,
     )) as Array<Record<string, number>>
     const n = rows[0]!
     if (
@@ -472,7 +503,7 @@ beforeAll(async () => {
       throw new Error(`seeding went wrong: ${JSON.stringify(n)}`)
     }
     console.log(
-      `(seeded ${n.clients} clients, ${n.turnarounds} turnarounds (${n.closed} closed), ${n.issues} issues, ${n.touchpoints} touchpoints, ${n.commitments} commitments in ${(performance.now() - started).toFixed(0)} ms)`,
+      `(seeded ${n.clients} clients, ${n.turnarounds} turnarounds (${n.closed} closed), ${n.issues} issues, ${n.touchpoints} touchpoints, ${n.commitments} commitments, ${n.parts} parts of client commitments in ${(performance.now() - started).toFixed(0)} ms)`,
     )
   } finally {
     await seeding.dataSource.destroy()
@@ -488,7 +519,14 @@ beforeAll(async () => {
     await seedClients(pgOpened.dataSource, CLIENTS)
     await seedPlanner(pgOpened.dataSource)
     pgRaw = await postgres.client(schema)
-    for (const table of ['clients', 'turnarounds', 'turnaround_issues', 'touchpoints', 'commitments'])
+    for (const table of [
+      'clients',
+      'turnarounds',
+      'turnaround_issues',
+      'touchpoints',
+      'commitments',
+      'turnaround_client_commitments',
+    ])
       await pgRaw.query(`ANALYZE ${table}`)
     console.log(`(PostgreSQL: the same data seeded in ${(performance.now() - pgStarted).toFixed(0)} ms)`)
   }
@@ -514,7 +552,7 @@ describe('planner benchmarks', () => {
       'today',
       viaTypeorm,
       viaRaw,
-      `${viaTypeorm.followUps.length} follow-ups, ${viaTypeorm.commitments.length} commitments, ${stageTotal} open turnarounds in ${Object.keys(viaTypeorm.stageCounts).length} stages, ${viaTypeorm.checkIns.length} check-ins`,
+      `${viaTypeorm.followUps.length} follow-ups, ${viaTypeorm.commitments.length} commitments, ${viaTypeorm.clientParts.length} parts of client commitments, ${stageTotal} open turnarounds in ${Object.keys(viaTypeorm.stageCounts).length} stages, ${viaTypeorm.checkIns.length} check-ins`,
     )
 
     const turns = await sampleInTurns(
