@@ -8,7 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ApiErrorData, Envelope } from '../../electron/shared/envelope'
 import type { TodayData, TurnaroundDetail } from '../../electron/shared/turnarounds/models'
 import { allCalendarItems } from '../../electron/main/features/calendar/calendar-items'
+import { buildMergeData } from '../../electron/main/features/letters/merge-data'
 import { dueToday } from '../../electron/shared/reminders/schedule'
+import { PROFILE } from '../support/letters-fixture'
 import { openTestApp, tempDir, type TestApp } from '../support/temp-db'
 
 const NOW = new Date(2026, 11, 10, 9, 30)
@@ -165,5 +167,28 @@ describe('the client’s commitment on Today, in the reminders and the calendar'
     expect((await call<TodayData>('today:get')).clientParts).toHaveLength(1)
     await call('turnarounds:close', { id: t.id, outcome: 'recovered', closedOn: '2026-12-10' })
     expect((await call<TodayData>('today:get')).clientParts).toEqual([])
+  })
+
+  it('reaches the letters: each part says whether the client kept it by the letter’s date', async () => {
+    app = await openTestApp(undefined, () => NOW)
+    const t = await committed()
+    const d = await call('client-commitments:mark', {
+      id: t.clientCommitments[0]!.id,
+      status: 'kept',
+      keptOn: '2026-12-09',
+    })
+    const profile = await call<Parameters<typeof buildMergeData>[0]['profile']>('profile:save', PROFILE)
+    const client = await call<Parameters<typeof buildMergeData>[0]['client']>('clients:get', { id: d.clientId })
+    const parts = (date: string) =>
+      (
+        buildMergeData({ profile, client, turnaround: d, kind: 'check_in', date, goodwill: '', pageSize: 'A4' }).context
+          .client_commitment_parts as Array<{ kept: boolean; kept_on: string }>
+      ).map((p) => [p.kept, p.kept_on])
+    expect(parts('2026-12-10')).toEqual([
+      [true, '9 December 2026'],
+      [false, ''],
+      [false, ''],
+    ])
+    expect(parts('2026-12-08')[0]).toEqual([false, ''])
   })
 })

@@ -134,6 +134,8 @@ describe('the client’s commitment in several parts', () => {
         amount: '£1,120.00',
         due: '15 December 2026',
         met_when: PAY.metWhen,
+        kept: false,
+        kept_on: '',
         text: 'Pay invoice 1042 once it is corrected (£1,120.00) by 15 December 2026',
       },
       expect.objectContaining({ kind: 'Give a referral', amount: '', due: '', met_when: REFER.metWhen }),
