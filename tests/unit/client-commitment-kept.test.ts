@@ -5,11 +5,11 @@
  * them as they list the client's commitments.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ApiErrorData, Envelope } from '../../electron/shared/envelope'
 import type { TodayData, TurnaroundDetail } from '../../electron/shared/turnarounds/models'
 import { allCalendarItems } from '../../electron/main/features/calendar/calendar-items'
 import { buildMergeData } from '../../electron/main/features/letters/merge-data'
 import { dueToday } from '../../electron/shared/reminders/schedule'
+import { call as callOn, refused as refusedOn } from '../support/dispatch'
 import { PROFILE } from '../support/letters-fixture'
 import { openTestApp, tempDir, type TestApp } from '../support/temp-db'
 
@@ -20,17 +20,8 @@ afterEach(async () => {
   app = undefined
 })
 
-async function call<T = TurnaroundDetail>(channel: string, input?: unknown): Promise<T> {
-  const result = (await (app as TestApp).call(channel, input)) as Envelope<T>
-  if (!result.ok) throw new Error(`${channel}: ${result.error.field ?? '-'}: ${result.error.message}`)
-  return result.data
-}
-
-async function refused(channel: string, input: unknown): Promise<ApiErrorData> {
-  const result = (await (app as TestApp).call(channel, input)) as Envelope<unknown>
-  if (result.ok) throw new Error(`${channel} should have been refused`)
-  return result.error
-}
+const call = <T = TurnaroundDetail>(channel: string, input?: unknown) => callOn<T>(app as TestApp, channel, input)
+const refused = (channel: string, input: unknown) => refusedOn(app as TestApp, channel, input)
 
 const PAY = {
   kind: 'pay_invoice',
