@@ -8,7 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { TodayData, TurnaroundDetail } from '../../electron/shared/turnarounds/models'
 import { allCalendarItems } from '../../electron/main/features/calendar/calendar-items'
 import { buildMergeData } from '../../electron/main/features/letters/merge-data'
-import { dueToday } from '../../electron/shared/reminders/schedule'
+import { dueToday, reminderSchedule } from '../../electron/shared/reminders/schedule'
+import { REMINDER_KINDS, type ReminderKind } from '../../electron/shared/reminders/words'
+import { targetOf } from '../../electron/main/tray-menu'
 import { call as callOn, refused as refusedOn } from '../support/dispatch'
 import { PROFILE } from '../support/letters-fixture'
 import { openTestApp, tempDir, type TestApp } from '../support/temp-db'
@@ -142,6 +144,22 @@ describe('the client’s commitment on Today, in the reminders and the calendar'
       today.today,
       7,
     )
+    // Reminded, and opened from the tray, on the turnaround's overview, where the parts are marked.
+    expect(due.map(targetOf)).toEqual([`/turnarounds/${t.id}?tab=overview`])
+    const schedule = reminderSchedule({
+      sources: { followUps: [], commitments: [], checkIns: [], clientParts: today.clientParts },
+      prefs: {
+        kinds: Object.fromEntries(REMINDER_KINDS.map((k) => [k, true])) as Record<ReminderKind, boolean>,
+        quietFrom: null,
+        quietTo: null,
+      },
+      warningDays: 7,
+      now: NOW,
+      notified: new Set(),
+    })
+    expect(schedule.notifications.map((n) => [n.title, n.body, n.target])).toEqual([
+      ['Client’s date has passed', 'Harbour Print: Pay invoice 1042', `/turnarounds/${t.id}?tab=overview`],
+    ])
     expect(due.map((d) => [d.kind, d.key, d.text])).toEqual([
       ['client_date_passed', `client_date_passed:part-${today.clientParts[0]!.id}:2026-12-08`, 'Pay invoice 1042'],
     ])

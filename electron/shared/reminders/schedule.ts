@@ -83,6 +83,8 @@ export interface DueThing {
   /** What it is, in a few words. */
   text: string
   dueOn: string
+  /** The turnaround's tab that holds it, where that is not its kind's: a part of the client's commitment is on the overview. */
+  tab?: 'overview'
 }
 
 export interface ReminderNotification {
@@ -165,6 +167,7 @@ export function dueToday(sources: ReminderSources, today: string, warningDays: n
       clientName: p.clientName,
       text: p.description,
       dueOn: p.dueOn,
+      tab: 'overview',
     })
   }
   for (const c of sources.checkIns) {
@@ -210,7 +213,7 @@ function notificationFor(kind: ReminderKind, things: readonly DueThing[]): Remin
     kind,
     title: remindersTitle(kind, things.length),
     body: one ? `${first.clientName}: ${first.text}` : names(things),
-    target: one ? `/turnarounds/${first.turnaroundId}${TAB[kind]}` : '/today',
+    target: one ? `/turnarounds/${first.turnaroundId}${first.tab ? `?tab=${first.tab}` : TAB[kind]}` : '/today',
     keys: things.map((t) => t.key),
   }
 }
