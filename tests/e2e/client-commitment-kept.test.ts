@@ -61,7 +61,9 @@ describe('whether the client kept their commitment', () => {
     expect(await status(pay).innerText()).toMatch(/Overdue\s*due 6 Mar 2026/)
     expect(await status(refer).innerText()).toMatch(/Open\s*due 25 Mar 2026/)
     expect(await status(renew).innerText()).toMatch(/Open\s*no date/)
-    await status(refer).getByRole('button', { name: 'Kept…' }).click()
+    // From the keyboard: the part's buttons are reached with Tab and pressed with Enter.
+    await status(refer).getByRole('button', { name: 'Kept…' }).focus()
+    await page.keyboard.press('Enter')
     const keptOn = page.getByTestId('client-part-kept-on').locator('input')
     expect(await keptOn.inputValue()).toBe('10 Mar 2026')
     await page
@@ -86,8 +88,11 @@ describe('whether the client kept their commitment', () => {
     ])
     expect(await violations(page, 'Today with the client’s commitment')).toEqual([])
     await app.screenshot('client-commitment/today')
-    await list.getByRole('button', { name: 'More actions' }).click()
-    await page.locator('.n-dropdown-option', { hasText: 'Not kept' }).click()
+    await list.getByRole('button', { name: 'More actions' }).focus()
+    await page.keyboard.press('Enter')
+    await page.locator('.n-dropdown-option', { hasText: 'Not kept' }).waitFor()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
     await list.waitFor({ state: 'detached' })
     await app.close()
 
