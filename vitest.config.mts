@@ -58,6 +58,7 @@ export default defineConfig({
           name: 'unit-pg',
           environment: 'node',
           include: [
+            'tests/unit/client-commitment-kept.test.ts',
             'tests/unit/clients-service.test.ts',
             'tests/unit/export-everything.test.ts',
             'tests/unit/hostile-input.test.ts',

@@ -21,7 +21,8 @@ export interface TrayActions {
 }
 
 /** Where a thing is acted on: its turnaround, on the tab that holds it. */
-export function targetOf(thing: Pick<DueThing, 'kind' | 'turnaroundId'>): string {
+export function targetOf(thing: Pick<DueThing, 'kind' | 'turnaroundId' | 'tab'>): string {
+  if (thing.tab) return `/turnarounds/${thing.turnaroundId}?tab=${thing.tab}`
   if (thing.kind === 'follow_up') return `/turnarounds/${thing.turnaroundId}?tab=touchpoints`
   if (thing.kind === 'check_in') return `/turnarounds/${thing.turnaroundId}`
   return `/turnarounds/${thing.turnaroundId}?tab=commitments`

@@ -42,6 +42,8 @@ export const useTurnaroundsStore = defineStore('turnarounds', () => {
     shown(api.turnarounds.recordAgreement(input))
   const setClientCommitment = (input: Input<'turnarounds:set-client-commitment'>) =>
     shown(api.turnarounds.setClientCommitment(input))
+  /** Marks one part of the client's commitment kept (on a day), not kept, or open again. */
+  const markClientPart = (input: Input<'client-commitments:mark'>) => shown(api.clientCommitments.mark(input))
   const agreePlan = (input: Input<'turnarounds:agree-plan'>) => shown(api.turnarounds.agreePlan(input))
   const close = (input: Input<'turnarounds:close'>) => shown(api.turnarounds.close(input))
   const checkIn = (input: Input<'turnarounds:check-in'>) => shown(api.turnarounds.checkIn(input))
@@ -100,6 +102,7 @@ export const useTurnaroundsStore = defineStore('turnarounds', () => {
     handOver,
     recordAgreement,
     setClientCommitment,
+    markClientPart,
     agreePlan,
     close,
     checkIn,

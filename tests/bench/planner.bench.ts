@@ -12,7 +12,13 @@ import Database from 'better-sqlite3'
 import type { DataSource } from 'typeorm'
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import { DATABASE_FILE_NAME, openDatabase, type OpenedDatabase } from '../../electron/main/db/open-database'
-import { CommitmentEntity, IssueEntity, TouchpointEntity, TurnaroundEntity } from '../../electron/main/db/entities'
+import {
+  ClientCommitmentPartEntity,
+  CommitmentEntity,
+  IssueEntity,
+  TouchpointEntity,
+  TurnaroundEntity,
+} from '../../electron/main/db/entities'
 import { todayData } from '../../electron/main/features/turnarounds/today-query'
 import { monthsBetween, trendsData } from '../../electron/main/features/turnarounds/trends-query'
 import type { TodayData, TrendsData } from '../../electron/shared/turnarounds/models'
@@ -224,6 +230,29 @@ async function seedPlanner(dataSource: DataSource, seed = 20261123): Promise<voi
     })
   }
 
+  // The client's commitment: most turnarounds have one to three parts, most dated; the parts of a
+  // closed turnaround are mostly settled, an open one's past its date now and then.
+  const parts: Array<Partial<ClientCommitmentPartEntity>> = []
+  for (const t of turnarounds) {
+    if (!chance(0.7)) continue
+    for (let position = 0, n = int(1, 3); position < n; position++) {
+      const dueOn = chance(0.25) ? null : addDays(t.openedOn!, int(7, 90))
+      const settled = t.closedOn ? chance(0.8) : dueOn !== null && dueOn < TODAY && chance(0.5)
+      const settledAs = settled ? (chance(0.8) ? ('kept' as const) : ('not_kept' as const)) : null
+      parts.push({
+        turnaroundId: t.id,
+        position,
+        kind: pick(['referral', 'pay_invoice', 'renew', 'buy_next_release', 'other'] as const),
+        description: `Part ${parts.length + 1}`,
+        amountMinor: null,
+        dueOn,
+        metWhen: '',
+        settledAs,
+        keptOn: settledAs === 'kept' ? (dueOn ?? t.openedOn!) : null,
+      })
+    }
+  }
+
   await dataSource.transaction(async (m) => {
     const insert = async <T>(entity: new () => T, rows: Array<Partial<T>>) => {
       for (let from = 0; from < rows.length; from += CHUNK) {
@@ -240,6 +269,7 @@ async function seedPlanner(dataSource: DataSource, seed = 20261123): Promise<voi
     await insert(IssueEntity, issues)
     await insert(TouchpointEntity, touchpoints)
     await insert(CommitmentEntity, commitments)
+    await insert(ClientCommitmentPartEntity, parts)
   })
 }
 
@@ -261,6 +291,13 @@ const TODAY_SQL = {
     FROM commitments c JOIN turnarounds t ON t.id = c.turnaround_id JOIN clients cl ON cl.id = t.client_id
     WHERE c.status IN ('open', 'renegotiated') AND c.due_on <= ? AND t.closed_on IS NULL
     ORDER BY c.due_on, c.id
+    LIMIT 200`,
+  clientParts: `
+    SELECT p.id, p.turnaround_id AS turnaroundId, cl.name AS clientName, p.kind, p.description, p.due_on AS dueOn,
+           CASE WHEN p.due_on < ? THEN 'overdue' ELSE 'at_risk' END AS state
+    FROM turnaround_client_commitments p JOIN turnarounds t ON t.id = p.turnaround_id JOIN clients cl ON cl.id = t.client_id
+    WHERE p.settled_as IS NULL AND p.due_on <= ? AND t.closed_on IS NULL
+    ORDER BY p.due_on, p.id
     LIMIT 200`,
   stages: `SELECT stage, COUNT(*) AS count FROM turnarounds WHERE closed_on IS NULL GROUP BY stage`,
   checkIns: `
@@ -298,6 +335,7 @@ const TRENDS_SQL = {
 function rawToday(db: Raw): (today: string, warningDays: number) => TodayData {
   const followUps = db.prepare(TODAY_SQL.followUps)
   const commitments = db.prepare(TODAY_SQL.commitments)
+  const clientParts = db.prepare(TODAY_SQL.clientParts)
   const stages = db.prepare(TODAY_SQL.stages)
   const checkIns = db.prepare(TODAY_SQL.checkIns)
   return (today, warningDays) => {
@@ -308,6 +346,7 @@ function rawToday(db: Raw): (today: string, warningDays: number) => TodayData {
       today,
       followUps: followUps.all(today) as TodayData['followUps'],
       commitments: commitments.all(today, horizon) as TodayData['commitments'],
+      clientParts: clientParts.all(today, horizon) as TodayData['clientParts'],
       stageCounts,
       checkIns: checkIns.all(horizon) as TodayData['checkIns'],
     }
@@ -344,10 +383,11 @@ function rawTodayPostgres(db: pg.Client): (today: string, warningDays: number) =
     const stageCounts: TodayData['stageCounts'] = {}
     const followUps = await q<TodayData['followUps']>(TODAY_SQL.followUps, [today])
     const commitments = await q<TodayData['commitments']>(TODAY_SQL.commitments, [today, horizon])
+    const clientParts = await q<TodayData['clientParts']>(TODAY_SQL.clientParts, [today, horizon])
     for (const r of await q<Array<{ stage: Stage; count: number }>>(TODAY_SQL.stages, []))
       stageCounts[r.stage] = r.count
     const checkIns = await q<TodayData['checkIns']>(TODAY_SQL.checkIns, [horizon])
-    return { today, followUps, commitments, stageCounts, checkIns }
+    return { today, followUps, commitments, clientParts, stageCounts, checkIns }
   }
 }
 
@@ -434,7 +474,8 @@ beforeAll(async () => {
       `SELECT (SELECT COUNT(*) FROM clients) AS clients, (SELECT COUNT(*) FROM turnarounds) AS turnarounds,
               (SELECT COUNT(*) FROM turnarounds WHERE closed_on IS NOT NULL) AS closed,
               (SELECT COUNT(*) FROM turnaround_issues) AS issues, (SELECT COUNT(*) FROM touchpoints) AS touchpoints,
-              (SELECT COUNT(*) FROM commitments) AS commitments`,
+              (SELECT COUNT(*) FROM commitments) AS commitments,
+              (SELECT COUNT(*) FROM turnaround_client_commitments) AS parts`,
     )) as Array<Record<string, number>>
     const n = rows[0]!
     if (
@@ -447,7 +488,7 @@ beforeAll(async () => {
       throw new Error(`seeding went wrong: ${JSON.stringify(n)}`)
     }
     console.log(
-      `(seeded ${n.clients} clients, ${n.turnarounds} turnarounds (${n.closed} closed), ${n.issues} issues, ${n.touchpoints} touchpoints, ${n.commitments} commitments in ${(performance.now() - started).toFixed(0)} ms)`,
+      `(seeded ${n.clients} clients, ${n.turnarounds} turnarounds (${n.closed} closed), ${n.issues} issues, ${n.touchpoints} touchpoints, ${n.commitments} commitments, ${n.parts} parts of client commitments in ${(performance.now() - started).toFixed(0)} ms)`,
     )
   } finally {
     await seeding.dataSource.destroy()
@@ -463,7 +504,14 @@ beforeAll(async () => {
     await seedClients(pgOpened.dataSource, CLIENTS)
     await seedPlanner(pgOpened.dataSource)
     pgRaw = await postgres.client(schema)
-    for (const table of ['clients', 'turnarounds', 'turnaround_issues', 'touchpoints', 'commitments'])
+    for (const table of [
+      'clients',
+      'turnarounds',
+      'turnaround_issues',
+      'touchpoints',
+      'commitments',
+      'turnaround_client_commitments',
+    ])
       await pgRaw.query(`ANALYZE ${table}`)
     console.log(`(PostgreSQL: the same data seeded in ${(performance.now() - pgStarted).toFixed(0)} ms)`)
   }
@@ -489,7 +537,7 @@ describe('planner benchmarks', () => {
       'today',
       viaTypeorm,
       viaRaw,
-      `${viaTypeorm.followUps.length} follow-ups, ${viaTypeorm.commitments.length} commitments, ${stageTotal} open turnarounds in ${Object.keys(viaTypeorm.stageCounts).length} stages, ${viaTypeorm.checkIns.length} check-ins`,
+      `${viaTypeorm.followUps.length} follow-ups, ${viaTypeorm.commitments.length} commitments, ${viaTypeorm.clientParts.length} parts of client commitments, ${stageTotal} open turnarounds in ${Object.keys(viaTypeorm.stageCounts).length} stages, ${viaTypeorm.checkIns.length} check-ins`,
     )
 
     const turns = await sampleInTurns(

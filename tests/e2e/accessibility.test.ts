@@ -181,6 +181,10 @@ for (const scheme of SCHEMES) {
           page.locator('.turnaround-complaint').getByRole('button', { name: 'Edit', exact: true }).click(),
         )
         await checkDialog(page, found, 'hand over', () => page.getByTestId('hand-over').click())
+        // A part of the client's commitment, marked kept on a day.
+        await checkDialog(page, found, 'client commitment kept', () =>
+          page.locator('.turnaround-client-commitment').getByRole('button', { name: 'Kept…' }).first().click(),
+        )
         await tab('Issues')
         await checkDialog(page, found, 'new issue', () => page.getByTestId('add-issue').click())
         await checkDialog(page, found, 'an issue', () => page.locator('.issues-table tbody tr').first().click())

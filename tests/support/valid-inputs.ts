@@ -92,6 +92,7 @@ export const VALID_INPUTS: { [C in Channel]: Input<C> } = {
       { kind: 'referral', description: 'Will refer a friend', amountMinor: null, dueOn: null, metWhen: 'A call' },
     ],
   },
+  'client-commitments:mark': { id: 1, status: 'kept', keptOn: '2026-11-22' },
   'turnarounds:agree-plan': { id: 1, agreedOn: '2026-11-22' },
   'turnarounds:close': { id: 1, outcome: 'recovered', closedOn: '2026-11-30', note: 'Happy again' },
   'turnarounds:check-in': { id: 1, checkedInOn: '2027-02-28' },

@@ -348,6 +348,7 @@ describe('the Today page', () => {
       today: TODAY,
       followUps: [],
       commitments: [],
+      clientParts: [],
       stageCounts: {},
       checkIns: [],
     })

@@ -28,6 +28,7 @@ const CHANGE_AREAS_OF: Partial<Record<Channel, ChangeArea[]>> = {
   'turnarounds:agree-plan': T,
   'turnarounds:record-agreement': T,
   'turnarounds:set-client-commitment': T,
+  'client-commitments:mark': T,
   'commitments:save': T,
   'commitments:mark-done': T,
   'commitments:mark-missed': T,
@@ -77,6 +78,9 @@ const MOVES_DATES: ReadonlySet<Channel> = new Set<Channel>([
   'turnarounds:close',
   'turnarounds:check-in',
   'turnarounds:delete',
+  // The client's commitment: its dated parts are in the feed and the reminders.
+  'turnarounds:set-client-commitment',
+  'client-commitments:mark',
   'commitments:save',
   'commitments:mark-done',
   'commitments:mark-missed',

@@ -185,6 +185,8 @@ export const MERGE_GROUPS: readonly MergeGroup[] = [
       { name: 'amount', description: 'Its amount (blank if none)' },
       { name: 'due', description: 'By when, written out (blank if no date)' },
       { name: 'met_when', description: 'What counts as met (blank if not said)' },
+      { name: 'kept', description: 'true when the client kept it by the letter’s date' },
+      { name: 'kept_on', description: 'The day they kept it, written out (blank if not kept)' },
       { name: 'text', description: 'The whole part in one line: words, amount and date' },
     ],
   },

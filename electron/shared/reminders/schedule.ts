@@ -28,16 +28,29 @@ export interface CommitmentSource {
   description: string
   dueOn: string
 }
+/** A dated part of the client's commitment, still open. */
+export interface ClientPartSource {
+  id: number
+  turnaroundId: number
+  clientName: string
+  description: string
+  dueOn: string
+}
 export interface CheckInSource {
   turnaroundId: number
   clientName: string
   dueOn: string
 }
 
-/** What may fall due: open turnarounds' follow-ups, open commitments, closed turnarounds' check-ins. */
+/**
+ * What may fall due: open turnarounds' follow-ups, open commitments and parts of the client's
+ * commitment, closed turnarounds' check-ins.
+ */
 export interface ReminderSources {
   followUps: readonly FollowUpSource[]
   commitments: readonly CommitmentSource[]
+  /** Reminded as the client's commitments are: once their date has passed. */
+  clientParts?: readonly ClientPartSource[]
   checkIns: readonly CheckInSource[]
 }
 
@@ -70,6 +83,8 @@ export interface DueThing {
   /** What it is, in a few words. */
   text: string
   dueOn: string
+  /** The turnaround's tab that holds it, where that is not its kind's: a part of the client's commitment is on the overview. */
+  tab?: 'overview'
 }
 
 export interface ReminderNotification {
@@ -143,6 +158,18 @@ export function dueToday(sources: ReminderSources, today: string, warningDays: n
       dueOn: c.dueOn,
     })
   }
+  for (const p of sources.clientParts ?? []) {
+    if (p.dueOn >= today) continue
+    due.push({
+      kind: 'client_date_passed',
+      key: `client_date_passed:part-${p.id}:${p.dueOn}`,
+      turnaroundId: p.turnaroundId,
+      clientName: p.clientName,
+      text: p.description,
+      dueOn: p.dueOn,
+      tab: 'overview',
+    })
+  }
   for (const c of sources.checkIns) {
     if (c.dueOn > today) continue
     due.push({
@@ -186,7 +213,7 @@ function notificationFor(kind: ReminderKind, things: readonly DueThing[]): Remin
     kind,
     title: remindersTitle(kind, things.length),
     body: one ? `${first.clientName}: ${first.text}` : names(things),
-    target: one ? `/turnarounds/${first.turnaroundId}${TAB[kind]}` : '/today',
+    target: one ? `/turnarounds/${first.turnaroundId}${first.tab ? `?tab=${first.tab}` : TAB[kind]}` : '/today',
     keys: things.map((t) => t.key),
   }
 }

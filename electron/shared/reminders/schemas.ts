@@ -35,8 +35,8 @@ export const MAX_SNOOZE_DAYS = 365
 
 export const SnoozeInput = z.strictObject({ turnaroundId: id, until: isoDate })
 
-export const CALENDAR_ITEM_KINDS = ['commitment', 'follow_up', 'check_in'] as const
+export const CALENDAR_ITEM_KINDS = ['commitment', 'client_commitment', 'follow_up', 'check_in'] as const
 export type CalendarItemKind = (typeof CALENDAR_ITEM_KINDS)[number]
 
-/** A commitment by its id; a follow-up or a check-in by its turnaround's id. */
+/** A commitment or a part of the client's commitment by its id; a follow-up or a check-in by its turnaround's id. */
 export const AddToCalendarInput = z.strictObject({ kind: z.enum(CALENDAR_ITEM_KINDS), id })

@@ -22,6 +22,7 @@ export const turnaroundsContract = {
   'turnarounds:hand-over': route(T.HandoverInput, detail),
   'turnarounds:record-agreement': route(T.AgreementInput, detail),
   'turnarounds:set-client-commitment': route(T.ClientCommitmentInput, detail),
+  'client-commitments:mark': route(T.ClientPartMarkInput, detail),
   'turnarounds:agree-plan': route(T.PlanAgreementInput, detail),
   'turnarounds:close': route(T.CloseInput, detail),
   'turnarounds:check-in': route(T.CheckInInput, detail),

@@ -4,6 +4,7 @@ import type {
   ActionStatus,
   AgreementChannel,
   ClientCommitmentKind,
+  ClientPartStatus,
   CommitmentState,
   CommitmentStatus,
   ComplaintChannel,
@@ -126,6 +127,16 @@ export interface ClientCommitmentPart {
   metWhen: string
 }
 
+/** A saved part, with whether the client kept it and how it stands today. */
+export interface ClientCommitmentPartView extends ClientCommitmentPart {
+  id: number
+  status: ClientPartStatus
+  /** The day the client kept it; null unless kept. */
+  keptOn: string | null
+  /** Open, at risk or overdue by its date while open (open when undated); done when kept, missed when not. */
+  state: CommitmentState
+}
+
 export interface TurnaroundDetail extends Authorship {
   id: number
   clientId: number
@@ -145,7 +156,7 @@ export interface TurnaroundDetail extends Authorship {
   agreementMissingNote: string
   agreementChanges: AgreementChanges | null
   /** What the client will do once the issues are solved: one part per kind of promise, in their order. */
-  clientCommitments: ClientCommitmentPart[]
+  clientCommitments: ClientCommitmentPartView[]
   planAgreedOn: string | null
   closedOn: string | null
   outcome: Outcome | null
@@ -183,6 +194,17 @@ export interface TodayCommitment {
   state: 'at_risk' | 'overdue'
 }
 
+/** An open, dated part of the client's commitment coming due or past its date. */
+export interface TodayClientPart {
+  id: number
+  turnaroundId: number
+  clientName: string
+  kind: ClientCommitmentKind
+  description: string
+  dueOn: string
+  state: 'at_risk' | 'overdue'
+}
+
 export interface TodayCheckIn {
   turnaroundId: number
   clientId: number
@@ -195,6 +217,8 @@ export interface TodayData {
   today: string
   followUps: TodayFollowUp[]
   commitments: TodayCommitment[]
+  /** The client's commitment: its open parts at risk or overdue. */
+  clientParts: TodayClientPart[]
   stageCounts: Partial<Record<Stage, number>>
   checkIns: TodayCheckIn[]
 }

@@ -3,7 +3,14 @@
  * follow-up date and the turnaround's stage. Used by main (queries, services) and the renderer.
  */
 import { addDays } from '../dates'
-import { STAGES, type ActionStatus, type CommitmentState, type CommitmentStatus, type Stage } from './words'
+import {
+  STAGES,
+  type ActionStatus,
+  type ClientPartSettled,
+  type CommitmentState,
+  type CommitmentStatus,
+  type Stage,
+} from './words'
 import type { LetterKind } from '../letters/words'
 
 /**
@@ -20,6 +27,17 @@ export function commitmentState(
   if (dueOn < today) return 'overdue'
   if (dueOn <= addDays(today, warningDays)) return 'at_risk'
   return 'open'
+}
+
+/** A part of the client's commitment reads as a commitment: done when kept, missed when not, open when undated. */
+export function clientPartState(
+  settled: ClientPartSettled | null,
+  dueOn: string | null,
+  today: string,
+  warningDays: number,
+): CommitmentState {
+  if (settled) return settled === 'kept' ? 'done' : 'missed'
+  return dueOn === null ? 'open' : commitmentState('open', dueOn, today, warningDays)
 }
 
 export interface RankableAction {

@@ -59,6 +59,8 @@ export const AgreementInput = z.strictObject({
 export const MAX_CLIENT_COMMITMENT_PARTS = 10
 
 export const ClientCommitmentPartInput = z.strictObject({
+  /** A part already saved keeps its id, and with it whether the client kept it. */
+  id: id.optional(),
   kind: z.enum(CLIENT_COMMITMENT_KINDS),
   description: trimmed(2000).min(1, 'Say what the client will do.'),
   amountMinor: money.nullable().default(null),
@@ -73,6 +75,13 @@ export const ClientCommitmentInput = z.strictObject({
     .min(1, 'Add at least one thing the client will do.')
     .max(MAX_CLIENT_COMMITMENT_PARTS, `At most ${MAX_CLIENT_COMMITMENT_PARTS} parts.`),
 })
+
+/** Marks one part of the client's commitment kept (on a day), not kept, or open again. */
+export const ClientPartMarkInput = z.discriminatedUnion('status', [
+  z.strictObject({ id, status: z.literal('kept'), keptOn: isoDate }),
+  z.strictObject({ id, status: z.literal('not_kept') }),
+  z.strictObject({ id, status: z.literal('open') }),
+])
 
 export const PlanAgreementInput = z.strictObject({ id, agreedOn: isoDate })
 
@@ -193,6 +202,8 @@ export type TurnaroundOpenData = z.output<typeof TurnaroundOpenInput>
 export type TurnaroundDetailsData = z.output<typeof TurnaroundDetailsInput>
 export type IssueData = z.output<typeof IssueInput>
 export type ActionData = z.output<typeof ActionInput>
+export type ClientCommitmentPartData = z.output<typeof ClientCommitmentPartInput>
+export type ClientPartMarkData = z.output<typeof ClientPartMarkInput>
 export type CommitmentData = z.output<typeof CommitmentInput>
 export type TouchpointData = z.output<typeof TouchpointInput>
 export type PlannerSettingsData = z.output<typeof PlannerSettingsInput>

@@ -101,6 +101,11 @@ export const CLIENT_COMMITMENT_KIND_LABELS: Record<ClientCommitmentKind, string>
   other: 'Other',
 }
 
+/** How a part of the client's commitment stands: open until the owner marks it kept or not kept. */
+export const CLIENT_PART_STATUSES = ['open', 'kept', 'not_kept'] as const
+export type ClientPartStatus = (typeof CLIENT_PART_STATUSES)[number]
+export type ClientPartSettled = Exclude<ClientPartStatus, 'open'>
+
 export const AGREEMENT_CHANNELS = ['meeting', 'call', 'email'] as const
 export type AgreementChannel = (typeof AGREEMENT_CHANNELS)[number]
 

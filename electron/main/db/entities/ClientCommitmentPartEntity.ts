@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
-import type { ClientCommitmentKind } from '../../../shared/turnarounds/words'
+import type { ClientCommitmentKind, ClientPartSettled } from '../../../shared/turnarounds/words'
 
 /** One part of what the client will do once the issues are solved: pay, refer, renew... each measurable. */
 @Entity({ name: 'turnaround_client_commitments' })
@@ -28,4 +28,12 @@ export class ClientCommitmentPartEntity {
 
   @Column({ name: 'met_when', type: 'text', default: '' })
   metWhen!: string
+
+  /** How it ended: kept or not kept; null while it is open. */
+  @Column({ name: 'settled_as', type: 'varchar', length: 10, nullable: true })
+  settledAs!: ClientPartSettled | null
+
+  /** The day the client kept it (only when kept). */
+  @Column({ name: 'kept_on', type: 'varchar', length: 10, nullable: true })
+  keptOn!: string | null
 }

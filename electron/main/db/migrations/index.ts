@@ -12,6 +12,7 @@ import { EmailSending1763800000011 } from './0011-email'
 import { RecordVersions1763800000012 } from './0012-record-versions'
 import { LedgerClientMonths1763800000013 } from './0013-ledger-client-months'
 import { LedgerReadPaths1763800000014 } from './0014-ledger-read-paths'
+import { ClientCommitmentKept1763800000015 } from './0015-client-commitment-kept'
 
 /** Every migration, oldest first. Listed explicitly: never discovered by glob, never synchronize. */
 export const MIGRATIONS = [
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   RecordVersions1763800000012,
   LedgerClientMonths1763800000013,
   LedgerReadPaths1763800000014,
+  ClientCommitmentKept1763800000015,
 ]
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => new m().name ?? m.name)

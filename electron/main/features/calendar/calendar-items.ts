@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm'
-import { CommitmentEntity, TurnaroundEntity } from '../../db/entities'
+import { ClientCommitmentPartEntity, CommitmentEntity, TurnaroundEntity } from '../../db/entities'
 import { notFound } from '../../domain-error'
 import type { CalendarItemKind } from '../../../shared/reminders/schemas'
 
@@ -41,6 +41,15 @@ function commitmentItem(r: CommitmentRow): CalendarItem {
     description: `${whose} to ${r.clientName}, due this day. Agreed in the turnaround in Turnaround Desk.`,
   }
 }
+function clientPartItem(r: CommitmentRow): CalendarItem {
+  return {
+    kind: 'client_commitment',
+    uid: calendarUid('client_commitment', Number(r.id)),
+    on: r.dueOn,
+    summary: `${r.clientName}: ${r.description}`,
+    description: `Part of ${r.clientName}’s commitment, due this day. Mark it kept or not kept in Turnaround Desk.`,
+  }
+}
 function followUpItem(r: TurnaroundRow): CalendarItem {
   return {
     kind: 'follow_up',
@@ -70,6 +79,18 @@ const commitments = (m: EntityManager) =>
     .where("c.status IN ('open', 'renegotiated')")
     .andWhere('t.closed_on IS NULL')
 
+/** The client's commitment: its open parts that have a date. */
+const clientParts = (m: EntityManager) =>
+  m
+    .createQueryBuilder(ClientCommitmentPartEntity, 'p')
+    .innerJoin(TurnaroundEntity, 't', 't.id = p.turnaround_id')
+    .innerJoin('clients', 'cl', 'cl.id = t.client_id')
+    .select(['p.id AS id', 'p.description AS description', 'p.due_on AS "dueOn"'])
+    .addSelect('cl.name', 'clientName')
+    .where('p.settled_as IS NULL')
+    .andWhere('p.due_on IS NOT NULL')
+    .andWhere('t.closed_on IS NULL')
+
 const followUps = (m: EntityManager) =>
   m
     .createQueryBuilder(TurnaroundEntity, 't')
@@ -89,10 +110,11 @@ const checkIns = (m: EntityManager) =>
     .andWhere('t.checked_in_on IS NULL')
     .andWhere('t.check_in_due_on IS NOT NULL')
 
-/** Every open commitment, follow-up and check-in: the feed's events, by date. */
+/** Every open commitment (ours, the client's, each dated part of the client's commitment), follow-up and check-in: the feed's events, by date. */
 export async function allCalendarItems(m: EntityManager): Promise<CalendarItem[]> {
   const items = [
     ...(await commitments(m).getRawMany<CommitmentRow>()).map(commitmentItem),
+    ...(await clientParts(m).getRawMany<CommitmentRow>()).map(clientPartItem),
     ...(await followUps(m).getRawMany<TurnaroundRow>()).map(followUpItem),
     ...(await checkIns(m).getRawMany<TurnaroundRow>()).map(checkInItem),
   ]
@@ -105,6 +127,11 @@ export async function oneCalendarItem(m: EntityManager, kind: CalendarItemKind, 
     const row = await commitments(m).andWhere('c.id = :id', { id }).getRawOne<CommitmentRow>()
     if (!row) throw notFound('open commitment')
     return commitmentItem(row)
+  }
+  if (kind === 'client_commitment') {
+    const row = await clientParts(m).andWhere('p.id = :id', { id }).getRawOne<CommitmentRow>()
+    if (!row) throw notFound('open part of the client’s commitment')
+    return clientPartItem(row)
   }
   const row = await (kind === 'follow_up' ? followUps(m) : checkIns(m))
     .andWhere('t.id = :id', { id })

@@ -138,12 +138,16 @@ export function buildMergeData(input: MergeInput): MergeData {
   const parts = (t?.clientCommitments ?? []).map((p) => {
     const amount = money(p.amountMinor)
     const due = date(p.dueOn)
+    // Kept as the letter's date sees it: a part kept later reads as still to come.
+    const kept = p.status === 'kept' && p.keptOn !== null && p.keptOn <= input.date
     return {
       kind: CLIENT_COMMITMENT_KIND_LABELS[p.kind],
       description: p.description,
       amount,
       due,
       met_when: p.metWhen,
+      kept,
+      kept_on: kept ? date(p.keptOn) : '',
       text: `${p.description}${amount ? ` (${amount})` : ''}${due ? ` by ${due}` : ''}`,
     }
   })

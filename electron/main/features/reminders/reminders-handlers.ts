@@ -1,12 +1,13 @@
 import type { HandlersOf } from '../../../shared/contract-kit'
 import type { remindersContract } from '../../../shared/reminders/contract'
+import type { CalendarItemKind } from '../../../shared/reminders/schemas'
 import type { RemindersService } from './reminders-service'
 
 /** What the reminder channels need besides the reminders: the calendar and the follow-up snooze. */
 export interface ReminderHandlerDeps {
   reminders: RemindersService
   calendar: {
-    addToCalendar: (kind: 'commitment' | 'follow_up' | 'check_in', id: number) => Promise<{ file: string | null }>
+    addToCalendar: (kind: CalendarItemKind, id: number) => Promise<{ file: string | null }>
     chooseFeedFolder: () => Promise<unknown>
     stopFeed: () => Promise<unknown>
   }

@@ -133,6 +133,7 @@ export class RemindersService {
         dueOn: f.nextFollowUpOn,
       })),
       commitments: t.commitments,
+      clientParts: t.clientParts,
       checkIns: t.checkIns.map((c) => ({
         turnaroundId: c.turnaroundId,
         clientName: c.clientName,

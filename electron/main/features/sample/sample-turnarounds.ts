@@ -78,7 +78,7 @@ async function playScenario(
   s: Scenario,
   on: (days: Days) => string,
 ): Promise<void> {
-  const { turnarounds, plan, commitments, touchpoints } = planner
+  const { turnarounds, clientCommitment, plan, commitments, touchpoints } = planner
   const { opened, responsePromised, ...details } = s.open
   const t = await turnarounds.open(
     TurnaroundOpenInput.parse({
@@ -107,7 +107,7 @@ async function playScenario(
   await saveIssues(true)
 
   if (s.clientCommitment)
-    await turnarounds.setClientCommitment(
+    await clientCommitment.set(
       id,
       s.clientCommitment.map((c) => ({
         kind: c.kind,

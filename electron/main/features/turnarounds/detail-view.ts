@@ -18,7 +18,7 @@ import type {
   TouchpointView,
   TurnaroundDetail,
 } from '../../../shared/turnarounds/models'
-import { NEXT_STEP, commitmentState, rankActions } from '../../../shared/turnarounds/rules'
+import { NEXT_STEP, clientPartState, commitmentState, rankActions } from '../../../shared/turnarounds/rules'
 
 interface SnapshotItem {
   id: number
@@ -152,11 +152,15 @@ export async function loadDetail(
     agreementMissingNote: t.agreementMissingNote,
     agreementChanges: snapshot === null ? null : agreementChanges(snapshot, issues),
     clientCommitments: partRows.map((p) => ({
+      id: p.id,
       kind: p.kind,
       description: p.description,
       amountMinor: p.amountMinor,
       dueOn: p.dueOn,
       metWhen: p.metWhen,
+      status: p.settledAs ?? 'open',
+      keptOn: p.keptOn,
+      state: clientPartState(p.settledAs, p.dueOn, today, settings.warningWindowDays),
     })),
     planAgreedOn: t.planAgreedOn,
     closedOn: t.closedOn,

@@ -1,7 +1,13 @@
 import type { EntityManager } from 'typeorm'
-import { CommitmentEntity, TurnaroundEntity } from '../../db/entities'
+import { ClientCommitmentPartEntity, CommitmentEntity, TurnaroundEntity } from '../../db/entities'
 import { builtQuery } from '../../db/built-query'
-import type { TodayCheckIn, TodayCommitment, TodayData, TodayFollowUp } from '../../../shared/turnarounds/models'
+import type {
+  TodayCheckIn,
+  TodayClientPart,
+  TodayCommitment,
+  TodayData,
+  TodayFollowUp,
+} from '../../../shared/turnarounds/models'
 import { addDays } from '../../../shared/dates'
 import type { Stage } from '../../../shared/turnarounds/words'
 
@@ -53,6 +59,30 @@ const commitmentsDue = builtQuery<{ horizon: string }, Omit<TodayCommitment, 'st
   ['horizon'],
 )
 
+/** The client's commitment: open parts with a date by the horizon, in open turnarounds, as our commitments. */
+const clientPartsDue = builtQuery<{ horizon: string }, Omit<TodayClientPart, 'state'>>(
+  (m, { horizon }) =>
+    m
+      .createQueryBuilder(ClientCommitmentPartEntity, 'p')
+      .innerJoin(TurnaroundEntity, 't', 't.id = p.turnaround_id')
+      .innerJoin('clients', 'cl', 'cl.id = t.client_id')
+      .select([
+        'p.id AS id',
+        'p.turnaround_id AS "turnaroundId"',
+        'cl.name AS "clientName"',
+        'p.kind AS kind',
+        'p.description AS description',
+        'p.due_on AS "dueOn"',
+      ])
+      .where('p.settled_as IS NULL')
+      .andWhere('p.due_on <= :horizon', { horizon })
+      .andWhere('t.closed_on IS NULL')
+      .orderBy('p.due_on', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .limit(TODAY_LIST_LIMIT),
+  ['horizon'],
+)
+
 const openStages = builtQuery<Record<string, never>, { stage: Stage; count: number | string }>(
   (m) =>
     m
@@ -87,7 +117,8 @@ const checkInsDue = builtQuery<{ horizon: string }, TodayCheckIn>(
 
 /**
  * What needs the owner today, filtered, ordered and counted in SQL: follow-ups due or overdue,
- * commitments at risk or overdue, open turnarounds per stage, and check-ins coming due.
+ * commitments at risk or overdue (ours, the client's, and the parts of the client's commitment),
+ * open turnarounds per stage, and check-ins coming due.
  * Everything uses the stored, derived columns (next_follow_up_on, stage, check_in_due_on). Each
  * query's SQL is written once per database (built-query.ts).
  */
@@ -95,6 +126,7 @@ export async function todayData(m: EntityManager, today: string, warningDays: nu
   const horizon = addDays(today, warningDays)
   const followUps = await followUpsDue(m, { today })
   const commitments = await commitmentsDue(m, { horizon })
+  const clientParts = await clientPartsDue(m, { horizon })
   const stages = await openStages(m, {})
   const checkIns = await checkInsDue(m, { horizon })
 
@@ -109,6 +141,12 @@ export async function todayData(m: EntityManager, today: string, warningDays: nu
       id: Number(r.id),
       turnaroundId: Number(r.turnaroundId),
       // The SQL kept only commitments due by the horizon: past ones are overdue, the rest at risk.
+      state: r.dueOn < today ? ('overdue' as const) : ('at_risk' as const),
+    })),
+    clientParts: clientParts.map((r) => ({
+      ...r,
+      id: Number(r.id),
+      turnaroundId: Number(r.turnaroundId),
       state: r.dueOn < today ? ('overdue' as const) : ('at_risk' as const),
     })),
     stageCounts,

@@ -1,6 +1,7 @@
 import type { HandlersOf } from '../../../shared/contract-kit'
 import type { turnaroundsContract } from '../../../shared/turnarounds/contract'
 import type { ProfileService } from '../profile'
+import { ClientCommitmentService } from './client-commitment-service'
 import { CommitmentsService } from './commitments-service'
 import { PlanService } from './plan-service'
 import { TurnaroundsContext, type TurnaroundsDeps } from './turnarounds-context'
@@ -14,6 +15,7 @@ export function createTurnaroundServices(deps: TurnaroundsDeps) {
   return {
     ctx,
     turnarounds: new TurnaroundsService(ctx),
+    clientCommitment: new ClientCommitmentService(ctx),
     plan: new PlanService(ctx),
     commitments: new CommitmentsService(ctx),
     touchpoints: new TouchpointsService(ctx),
@@ -27,7 +29,7 @@ export function createTurnaroundHandlers(
   p: TurnaroundServices,
   profile: ProfileService,
 ): HandlersOf<typeof turnaroundsContract> {
-  const { turnarounds, plan, commitments, touchpoints, ctx } = p
+  const { turnarounds, clientCommitment, plan, commitments, touchpoints, ctx } = p
   return {
     'planner-settings:save': (s) => profile.savePlannerSettings(s),
     'turnarounds:list': ({ state, clientId }) => turnarounds.list(state, clientId),
@@ -37,7 +39,8 @@ export function createTurnaroundHandlers(
     'turnarounds:hand-over': ({ id, toOwner, reason, handedOn }) => turnarounds.handOver(id, toOwner, reason, handedOn),
     'turnarounds:record-agreement': ({ id, agreedOn, via, missingNote }) =>
       turnarounds.recordAgreement(id, agreedOn, via, missingNote),
-    'turnarounds:set-client-commitment': ({ id, parts }) => turnarounds.setClientCommitment(id, parts),
+    'turnarounds:set-client-commitment': ({ id, parts }) => clientCommitment.set(id, parts),
+    'client-commitments:mark': (input) => clientCommitment.mark(input),
     'turnarounds:agree-plan': ({ id, agreedOn }) => turnarounds.agreePlan(id, agreedOn),
     'turnarounds:close': ({ id, outcome, closedOn, note, checkInAfterDays }) =>
       turnarounds.close(id, outcome, closedOn, note, checkInAfterDays),

@@ -1,14 +1,8 @@
 import { claimVersion } from '../../db/record-version'
 import { IsNull } from 'typeorm'
-import {
-  ClientCommitmentPartEntity,
-  ClientEntity,
-  HandoverEntity,
-  IssueEntity,
-  TurnaroundEntity,
-} from '../../db/entities'
+import { ClientEntity, HandoverEntity, IssueEntity, TurnaroundEntity } from '../../db/entities'
 import { DomainError, notFound } from '../../domain-error'
-import type { ClientCommitmentPart, TurnaroundDetail, TurnaroundSummary } from '../../../shared/turnarounds/models'
+import type { TurnaroundDetail, TurnaroundSummary } from '../../../shared/turnarounds/models'
 import type { TurnaroundDetailsData, TurnaroundOpenData } from '../../../shared/turnarounds/schemas'
 import { addDays } from '../../../shared/dates'
 import type { AgreementChannel, Outcome } from '../../../shared/turnarounds/words'
@@ -126,21 +120,6 @@ export class TurnaroundsService {
       t.issuesAgreedVia = via
       t.agreementMissingNote = missingNote
       t.agreementSnapshot = JSON.stringify(live.map((i) => ({ id: i.id, statement: i.statement })))
-      t.updatedAt = this.ctx.stamp()
-      await m.save(t)
-    })
-  }
-
-  /** Replaces the client's commitment with these parts, in this order. */
-  setClientCommitment(id: number, parts: ClientCommitmentPart[]): Promise<TurnaroundDetail> {
-    return this.ctx.mutate(id, async (m, t) => {
-      parts.forEach((p, i) => this.ctx.notBeforeOpening(t, p.dueOn, `parts.${i}.dueOn`, 'Its date'))
-      await m.delete(ClientCommitmentPartEntity, { turnaroundId: id })
-      await m.save(
-        parts.map((p, position) =>
-          Object.assign(new ClientCommitmentPartEntity(), { ...p, turnaroundId: id, position }),
-        ),
-      )
       t.updatedAt = this.ctx.stamp()
       await m.save(t)
     })
