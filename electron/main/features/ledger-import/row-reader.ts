@@ -84,6 +84,14 @@ function cached<T>(cache: Map<string, T>, text: string, read: (text: string) => 
   return value as T
 }
 
+/** A client cell as read: its name as kept, its folded key, and its client (null: none has this name yet). */
+interface ClientCell {
+  name: string
+  key: string
+  id: number | null
+}
+const NO_CLIENT: ClientCell = { name: '', key: '', id: null }
+
 /** Each field's place in TARGET_FIELDS. */
 const F = Object.fromEntries(TARGET_FIELDS.map((field, i) => [field, i])) as Record<TargetField, number>
 const NONE = -1
@@ -99,8 +107,12 @@ export class RowReader {
    * hash (a rare clash only renumbers an occurrence: every key still hashes the full content).
    */
   private readonly seen = new OccurrenceCounter()
-  /** Folded client and worker names, computed once per distinct name. */
-  private readonly clientKeys = new Map<string, string>()
+  /**
+   * What each distinct client text says (its name, folded key and client), read once: a row then
+   * costs one lookup of its client's text, not an interning, a folding and a lookup of the key.
+   */
+  private readonly clientCells = new Map<string, ClientCell>()
+  /** Folded worker names, computed once per distinct name. */
   private readonly workerKeys = new Map<string, string>()
   private readonly values: Partial<Record<TargetField, string>> = {}
   /** Dates as written → as read (null: unreadable), once per distinct text. */
@@ -180,6 +192,18 @@ export class RowReader {
     return own
   }
 
+  /** A client cell's name (spaces collapsed, interned), its folded key and its client, once per distinct text. */
+  private client(text: string): ClientCell {
+    const known = this.clientCells.get(text)
+    if (known !== undefined) return known
+    const name = this.intern(/\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text)
+    const key = name ? clientKey(name) : ''
+    const cell: ClientCell = { name, key, id: this.lookups.clients.get(key) ?? null }
+    // The interned name is a copy of its own; the text as written, when it differs, is copied too.
+    if (this.clientCells.size < CACHED) this.clientCells.set(name === text ? name : structuredClone(text), cell)
+    return cell
+  }
+
   read(record: CsvRecord): ReadOutcome {
     if (record.problem) return problem(record.problem)
     if (record.cells.length !== this.width)
@@ -216,9 +240,8 @@ export class RowReader {
         `Bad date ${quote(v.date)}: use ${mapping.dateFormat === 'YYYY-MM-DD' ? 'a date like 2026-03-31' : `${mapping.dateFormat}, or 2026-03-31`}.`,
       )
 
-    const clientName = this.intern(
-      v.client ? (/\s\s|[^\S ]/.test(v.client) ? v.client.replace(/\s+/g, ' ') : v.client) : '',
-    )
+    const client = v.client ? this.client(v.client) : NO_CLIENT
+    const clientName = client.name
     if (!clientName) return problem('No client.')
     if (clientName.length > LIMITS.client)
       return problem(`The client’s name is longer than ${LIMITS.client} characters.`)
@@ -294,8 +317,8 @@ export class RowReader {
     if (description.length > LIMITS.description)
       return problem(`The description is longer than ${LIMITS.description.toLocaleString('en')} characters.`)
 
-    const key = this.fold(clientName, clientKey, this.clientKeys)
-    const clientId = lookups.clients.get(key) ?? null
+    const key = client.key
+    const clientId = client.id
     if (clientId === null && !mapping.createClients)
       return problem(`No client named ${quote(clientName)}. Choose “Create clients not found” to add them.`)
 
