@@ -69,8 +69,35 @@ const problem = (text: string): ReadOutcome => ({ row: null, problem: text })
 const quote = (text: string) => `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`
 const LIMITS = { description: 10_000, worker: 120, reference: 120, invoice: 120, client: 160 }
 const KINDS_TEXT = ENTRY_KINDS.join(', ')
-/** An amount of digits with at most a dot before its decimals ("1234.50", "45."), as most exports write it. */
-const PLAIN_AMOUNT = /^(\d+)(?:\.(\d*))?$/
+/**
+ * An amount of digits with at most a dot before its decimals ("1234.50", "45."), as most exports write
+ * it, in minor units with `decimals` of them; null when the text is not one, has more decimals, or is
+ * not a safe integer. Read a character at a time, as Number() would read the digits with the decimals
+ * padded: every step is exact below 2^53, and a figure past it stays past it.
+ */
+function plainMinor(text: string, decimals: number): number | null {
+  const n = text.length
+  let minor = 0
+  let i = 0
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i) - 0x30
+    if (c < 0 || c > 9) break
+    minor = minor * 10 + c
+  }
+  if (i === 0) return null
+  let fraction = 0
+  if (i < n) {
+    if (text.charCodeAt(i) !== 0x2e) return null
+    for (i++; i < n; i++) {
+      const c = text.charCodeAt(i) - 0x30
+      if (c < 0 || c > 9 || ++fraction > decimals) return null
+      minor = minor * 10 + c
+    }
+  }
+  for (; fraction < decimals; fraction++) minor *= 10
+  return Number.isSafeInteger(minor) ? minor : null
+}
+const KEY_JOINER = '\u001f'
 /** The most distinct texts each per-file cache below keeps. */
 const CACHED = 100_000
 
@@ -107,6 +134,8 @@ export class RowReader {
    * hash (a rare clash only renumbers an occurrence: every key still hashes the full content).
    */
   private readonly seen = new OccurrenceCounter()
+  /** A row's import key content, field by field (see read()). */
+  private readonly keyParts = new Array<string | number | null>(13).fill('')
   /**
    * What each distinct client text says (its name, folded key and client), read once: a row then
    * costs one lookup of its client's text, not an interning, a folding and a lookup of the key.
@@ -165,14 +194,8 @@ export class RowReader {
    */
   private amount(text: string): number | null {
     // The plain form first, read as parseAmount reads it in English (no sign, mark or separator to weigh).
-    const plain = PLAIN_AMOUNT.exec(text)
-    if (plain) {
-      const fraction = plain[2] ?? ''
-      if (fraction.length <= this.digits) {
-        const minor = Number(plain[1]! + fraction.padEnd(this.digits, '0'))
-        if (Number.isSafeInteger(minor)) return minor
-      }
-    }
+    const plain = plainMinor(text, this.digits)
+    if (plain !== null) return plain
     const { currency, locale } = this.lookups
     return parseAmount(text, currency) ?? (locale ? parseAmount(text, currency, locale) : null)
   }
@@ -341,9 +364,23 @@ export class RowReader {
     // The invoice a payment names is left out on purpose: keys stay what they were before payments
     // were linked, so files imported earlier (Invoice Ninja's payments name their invoice in the
     // description, which is in the key) still deduplicate.
-    const U = '\u001f'
-    const content = `${mapping.source}${U}${kind}${U}${date}${U}${key}${U}${amountMinor}${U}${lookups.currency}${U}${minutes ?? ''}${U}${rateMinor ?? ''}${U}${this.fold(worker, searchKey, this.workerKeys)}${U}${reference}${U}${description}${U}${turnaroundId ?? ''}${U}`
-    const first = hash('sha256', `${content}1`, 'binary')
+    // The fields joined by U+001F (a null number as ''), the occurrence last: in one array used again
+    // and again, joined into one flat string (a template literal made a chain of twenty-odd pieces per row).
+    const parts = this.keyParts
+    parts[0] = mapping.source
+    parts[1] = kind
+    parts[2] = date
+    parts[3] = key
+    parts[4] = amountMinor
+    parts[5] = lookups.currency
+    parts[6] = minutes
+    parts[7] = rateMinor
+    parts[8] = worker ? this.fold(worker, searchKey, this.workerKeys) : ''
+    parts[9] = reference
+    parts[10] = description
+    parts[11] = turnaroundId
+    parts[12] = 1
+    const first = hash('sha256', parts.join(KEY_JOINER), 'binary')
     // The first occurrence's hash identifies the content; a second hash is needed only for repeats.
     const short =
       first.charCodeAt(0) * 2 ** 40 +
@@ -353,7 +390,8 @@ export class RowReader {
       first.charCodeAt(4) * 2 ** 8 +
       first.charCodeAt(5)
     const occurrence = this.seen.add(short)
-    const importKey = occurrence === 1 ? first : hash('sha256', `${content}${occurrence}`, 'binary')
+    parts[12] = occurrence
+    const importKey = occurrence === 1 ? first : hash('sha256', parts.join(KEY_JOINER), 'binary')
 
     return {
       problem: null,
@@ -370,7 +408,7 @@ export class RowReader {
         rateMinor,
         rateFrom,
         staffId,
-        worker: this.intern(worker),
+        worker: worker ? this.intern(worker) : '',
         reference,
         turnaroundId,
         invoice,
