@@ -97,6 +97,7 @@ function plainMinor(text: string, decimals: number): number | null {
   for (; fraction < decimals; fraction++) minor *= 10
   return Number.isSafeInteger(minor) ? minor : null
 }
+/** Between the fields of an import key's content. */
 const KEY_JOINER = '\u001f'
 /** The most distinct texts each per-file cache below keeps. */
 const CACHED = 100_000
