@@ -8,7 +8,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { ImportLookups } from '../../electron/main/features/ledger-import/lookups'
-import { RowReader } from '../../electron/main/features/ledger-import/row-reader'
+import { RowReader, type ImportRow } from '../../electron/main/features/ledger-import/row-reader'
+import { ImportRows } from '../../electron/main/features/ledger-import/row-store'
 import type { ImportMappingData } from '../../electron/shared/ledger-import/schemas'
 
 const HEADERS = [
@@ -98,6 +99,36 @@ describe('import keys', () => {
 })
 
 /** Pinned from the reader before the work it does per row was cut down. */
+describe('the two ways a reader reads', () => {
+  it('keep the same rows and give the same reasons, and read() hands out rows of their own', () => {
+    const records = [...ROWS, { date: 'someday', client: 'X', kind: 'invoice', amount: '1' }, { client: 'X' }].map(
+      (row, i) => ({ line: i + 2, cells: cells(row), problem: null }),
+    )
+    const byRead = new ImportRows()
+    const readRows: ImportRow[] = []
+    const readProblems: Array<string | null> = []
+    const reader = new RowReader(HEADERS, MAPPING, lookups())
+    for (const record of records) {
+      const { row, problem } = reader.read(record)
+      if (row) {
+        byRead.push(row)
+        readRows.push(row)
+      }
+      readProblems.push(problem)
+    }
+    const byAddTo = new ImportRows()
+    const other = new RowReader(HEADERS, MAPPING, lookups())
+    const addProblems = records.map((record) => other.addTo(byAddTo, record))
+    expect(addProblems).toEqual(readProblems)
+    expect(readProblems.slice(-2)).toEqual([expect.stringMatching(/^Bad date/), 'No date.'])
+    expect(byAddTo.length).toBe(byRead.length)
+    for (let i = 0; i < byRead.length; i++) expect(byAddTo.row(i)).toEqual(byRead.row(i))
+    // Each row read() gave is still the one it gave, though more were read after it.
+    expect(new Set(readRows).size).toBe(readRows.length)
+    expect(readRows.map((r) => r.line)).toEqual(records.slice(0, ROWS.length).map((r) => r.line))
+  })
+})
+
 const PINNED = [
   '50c0c914c4a284eb78c191b59a5e9b9107dce05718f9a162a770a24a2f337e65',
   '90af03066ebf9b8b5cd09f4794bdc657a49319228a1913479b209c208e2969a4',

@@ -135,7 +135,28 @@ export class RowReader {
    * hash (a rare clash only renumbers an occurrence: every key still hashes the full content).
    */
   private readonly seen = new OccurrenceCounter()
-  /** A row's import key content, field by field (see read()). */
+  /** The row check() reads into, and the outcome that says so. */
+  private readonly row: ImportRow = {
+    line: 0,
+    date: '',
+    clientKey: '',
+    clientName: '',
+    clientId: null,
+    kind: 'invoice',
+    description: '',
+    amountMinor: 0,
+    minutes: null,
+    rateMinor: null,
+    rateFrom: null,
+    staffId: null,
+    worker: '',
+    reference: '',
+    turnaroundId: null,
+    invoice: '',
+    importKey: '',
+  }
+  private readonly rowRead: ReadOutcome = { row: this.row, problem: null }
+  /** A row's import key content, field by field (see check()). */
   private readonly keyParts = new Array<string | number | null>(13).fill('')
   /**
    * What each distinct client text says (its name, folded key and client), read once: a row then
@@ -228,7 +249,25 @@ export class RowReader {
     return cell
   }
 
+  /** A record as a row of its own, or the reason it cannot be read. */
   read(record: CsvRecord): ReadOutcome {
+    const outcome = this.check(record)
+    return outcome.row ? { row: { ...outcome.row }, problem: null } : outcome
+  }
+
+  /**
+   * A record's row added to `rows`, or the reason it cannot be read: for an import's hundreds of
+   * thousands of rows, no object is made for a row that is read (its fields are copied straight into
+   * the rows kept, row-store.ts).
+   */
+  addTo(rows: { push(row: ImportRow): void }, record: CsvRecord): string | null {
+    const outcome = this.check(record)
+    if (outcome.row) rows.push(outcome.row)
+    return outcome.problem
+  }
+
+  /** The row read into this.row (the outcome this.rowRead), or the reason it cannot be read. */
+  private check(record: CsvRecord): ReadOutcome {
     if (record.problem) return problem(record.problem)
     if (record.cells.length !== this.width)
       return problem(
@@ -394,27 +433,25 @@ export class RowReader {
     parts[12] = occurrence
     const importKey = occurrence === 1 ? first : hash('sha256', parts.join(KEY_JOINER), 'binary')
 
-    return {
-      problem: null,
-      row: {
-        line: record.line,
-        date,
-        clientKey: key,
-        clientName,
-        clientId,
-        kind,
-        description,
-        amountMinor,
-        minutes,
-        rateMinor,
-        rateFrom,
-        staffId,
-        worker: worker ? this.intern(worker) : '',
-        reference,
-        turnaroundId,
-        invoice,
-        importKey,
-      },
-    }
+    // Into the one row object this reader fills again and again (read() hands out a copy).
+    const row = this.row
+    row.line = record.line
+    row.date = date
+    row.clientKey = key
+    row.clientName = clientName
+    row.clientId = clientId
+    row.kind = kind
+    row.description = description
+    row.amountMinor = amountMinor
+    row.minutes = minutes
+    row.rateMinor = rateMinor
+    row.rateFrom = rateFrom
+    row.staffId = staffId
+    row.worker = worker ? this.intern(worker) : ''
+    row.reference = reference
+    row.turnaroundId = turnaroundId
+    row.invoice = invoice
+    row.importKey = importKey
+    return this.rowRead
   }
 }
