@@ -109,7 +109,9 @@ export class RecordGuard extends Transform {
     if (SURROGATE.test(text) && LONE_SURROGATE.test(text)) text = text.replace(LONE_SURROGATES, '\uFFFD')
     const problem = this.scan(text)
     if (problem) return done(new CsvRefusal(problem))
-    done(null, text)
+    // Handed on after the file stream has asked for its next chunk: the disk reads it while the parser
+    // and the rows' checks work through this one, instead of the two taking turns.
+    setImmediate(done, null, text)
   }
 
   override _flush(done: TransformCallback): void {

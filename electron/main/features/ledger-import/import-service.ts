@@ -258,9 +258,8 @@ export class LedgerImportService {
           onRecords: (records) => {
             for (const record of records) {
               rowsRead++
-              const { row, problem } = reader!.read(record)
-              if (row) good.push(row)
-              else {
+              const problem = reader!.addTo(good, record)
+              if (problem !== null) {
                 badRowCount++
                 if (bad.length < MAX_LISTED_BAD_ROWS) bad.push({ line: record.line, reason: problem })
               }

@@ -69,8 +69,36 @@ const problem = (text: string): ReadOutcome => ({ row: null, problem: text })
 const quote = (text: string) => `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`
 const LIMITS = { description: 10_000, worker: 120, reference: 120, invoice: 120, client: 160 }
 const KINDS_TEXT = ENTRY_KINDS.join(', ')
-/** An amount of digits with at most a dot before its decimals ("1234.50", "45."), as most exports write it. */
-const PLAIN_AMOUNT = /^(\d+)(?:\.(\d*))?$/
+/**
+ * An amount of digits with at most a dot before its decimals ("1234.50", "45."), as most exports write
+ * it, in minor units with `decimals` of them; null when the text is not one, has more decimals, or is
+ * not a safe integer. Read a character at a time, as Number() would read the digits with the decimals
+ * padded: every step is exact below 2^53, and a figure past it stays past it.
+ */
+function plainMinor(text: string, decimals: number): number | null {
+  const n = text.length
+  let minor = 0
+  let i = 0
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i) - 0x30
+    if (c < 0 || c > 9) break
+    minor = minor * 10 + c
+  }
+  if (i === 0) return null
+  let fraction = 0
+  if (i < n) {
+    if (text.charCodeAt(i) !== 0x2e) return null
+    for (i++; i < n; i++) {
+      const c = text.charCodeAt(i) - 0x30
+      if (c < 0 || c > 9 || ++fraction > decimals) return null
+      minor = minor * 10 + c
+    }
+  }
+  for (; fraction < decimals; fraction++) minor *= 10
+  return Number.isSafeInteger(minor) ? minor : null
+}
+/** Between the fields of an import key's content. */
+const KEY_JOINER = '\u001f'
 /** The most distinct texts each per-file cache below keeps. */
 const CACHED = 100_000
 
@@ -83,6 +111,14 @@ function cached<T>(cache: Map<string, T>, text: string, read: (text: string) => 
   }
   return value as T
 }
+
+/** A client cell as read: its name as kept, its folded key, and its client (null: none has this name yet). */
+interface ClientCell {
+  name: string
+  key: string
+  id: number | null
+}
+const NO_CLIENT: ClientCell = { name: '', key: '', id: null }
 
 /** Each field's place in TARGET_FIELDS. */
 const F = Object.fromEntries(TARGET_FIELDS.map((field, i) => [field, i])) as Record<TargetField, number>
@@ -99,8 +135,35 @@ export class RowReader {
    * hash (a rare clash only renumbers an occurrence: every key still hashes the full content).
    */
   private readonly seen = new OccurrenceCounter()
-  /** Folded client and worker names, computed once per distinct name. */
-  private readonly clientKeys = new Map<string, string>()
+  /** The row check() reads into, and the outcome that says so. */
+  private readonly row: ImportRow = {
+    line: 0,
+    date: '',
+    clientKey: '',
+    clientName: '',
+    clientId: null,
+    kind: 'invoice',
+    description: '',
+    amountMinor: 0,
+    minutes: null,
+    rateMinor: null,
+    rateFrom: null,
+    staffId: null,
+    worker: '',
+    reference: '',
+    turnaroundId: null,
+    invoice: '',
+    importKey: '',
+  }
+  private readonly rowRead: ReadOutcome = { row: this.row, problem: null }
+  /** A row's import key content, field by field (see check()). */
+  private readonly keyParts = new Array<string | number | null>(13).fill('')
+  /**
+   * What each distinct client text says (its name, folded key and client), read once: a row then
+   * costs one lookup of its client's text, not an interning, a folding and a lookup of the key.
+   */
+  private readonly clientCells = new Map<string, ClientCell>()
+  /** Folded worker names, computed once per distinct name. */
   private readonly workerKeys = new Map<string, string>()
   private readonly values: Partial<Record<TargetField, string>> = {}
   /** Dates as written → as read (null: unreadable), once per distinct text. */
@@ -153,14 +216,8 @@ export class RowReader {
    */
   private amount(text: string): number | null {
     // The plain form first, read as parseAmount reads it in English (no sign, mark or separator to weigh).
-    const plain = PLAIN_AMOUNT.exec(text)
-    if (plain) {
-      const fraction = plain[2] ?? ''
-      if (fraction.length <= this.digits) {
-        const minor = Number(plain[1]! + fraction.padEnd(this.digits, '0'))
-        if (Number.isSafeInteger(minor)) return minor
-      }
-    }
+    const plain = plainMinor(text, this.digits)
+    if (plain !== null) return plain
     const { currency, locale } = this.lookups
     return parseAmount(text, currency) ?? (locale ? parseAmount(text, currency, locale) : null)
   }
@@ -180,7 +237,37 @@ export class RowReader {
     return own
   }
 
+  /** A client cell's name (spaces collapsed, interned), its folded key and its client, once per distinct text. */
+  private client(text: string): ClientCell {
+    const known = this.clientCells.get(text)
+    if (known !== undefined) return known
+    const name = this.intern(/\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text)
+    const key = name ? clientKey(name) : ''
+    const cell: ClientCell = { name, key, id: this.lookups.clients.get(key) ?? null }
+    // The interned name is a copy of its own; the text as written, when it differs, is copied too.
+    if (this.clientCells.size < CACHED) this.clientCells.set(name === text ? name : structuredClone(text), cell)
+    return cell
+  }
+
+  /** A record as a row of its own, or the reason it cannot be read. */
   read(record: CsvRecord): ReadOutcome {
+    const outcome = this.check(record)
+    return outcome.row ? { row: { ...outcome.row }, problem: null } : outcome
+  }
+
+  /**
+   * A record's row added to `rows`, or the reason it cannot be read: for an import's hundreds of
+   * thousands of rows, no object is made for a row that is read (its fields are copied straight into
+   * the rows kept, row-store.ts).
+   */
+  addTo(rows: { push(row: ImportRow): void }, record: CsvRecord): string | null {
+    const outcome = this.check(record)
+    if (outcome.row) rows.push(outcome.row)
+    return outcome.problem
+  }
+
+  /** The row read into this.row (the outcome this.rowRead), or the reason it cannot be read. */
+  private check(record: CsvRecord): ReadOutcome {
     if (record.problem) return problem(record.problem)
     if (record.cells.length !== this.width)
       return problem(
@@ -216,9 +303,8 @@ export class RowReader {
         `Bad date ${quote(v.date)}: use ${mapping.dateFormat === 'YYYY-MM-DD' ? 'a date like 2026-03-31' : `${mapping.dateFormat}, or 2026-03-31`}.`,
       )
 
-    const clientName = this.intern(
-      v.client ? (/\s\s|[^\S ]/.test(v.client) ? v.client.replace(/\s+/g, ' ') : v.client) : '',
-    )
+    const client = v.client ? this.client(v.client) : NO_CLIENT
+    const clientName = client.name
     if (!clientName) return problem('No client.')
     if (clientName.length > LIMITS.client)
       return problem(`The client’s name is longer than ${LIMITS.client} characters.`)
@@ -294,8 +380,8 @@ export class RowReader {
     if (description.length > LIMITS.description)
       return problem(`The description is longer than ${LIMITS.description.toLocaleString('en')} characters.`)
 
-    const key = this.fold(clientName, clientKey, this.clientKeys)
-    const clientId = lookups.clients.get(key) ?? null
+    const key = client.key
+    const clientId = client.id
     if (clientId === null && !mapping.createClients)
       return problem(`No client named ${quote(clientName)}. Choose “Create clients not found” to add them.`)
 
@@ -318,9 +404,23 @@ export class RowReader {
     // The invoice a payment names is left out on purpose: keys stay what they were before payments
     // were linked, so files imported earlier (Invoice Ninja's payments name their invoice in the
     // description, which is in the key) still deduplicate.
-    const U = '\u001f'
-    const content = `${mapping.source}${U}${kind}${U}${date}${U}${key}${U}${amountMinor}${U}${lookups.currency}${U}${minutes ?? ''}${U}${rateMinor ?? ''}${U}${this.fold(worker, searchKey, this.workerKeys)}${U}${reference}${U}${description}${U}${turnaroundId ?? ''}${U}`
-    const first = hash('sha256', `${content}1`, 'binary')
+    // The fields joined by U+001F (a null number as ''), the occurrence last: in one array used again
+    // and again, joined into one flat string (a template literal made a chain of twenty-odd pieces per row).
+    const parts = this.keyParts
+    parts[0] = mapping.source
+    parts[1] = kind
+    parts[2] = date
+    parts[3] = key
+    parts[4] = amountMinor
+    parts[5] = lookups.currency
+    parts[6] = minutes
+    parts[7] = rateMinor
+    parts[8] = worker ? this.fold(worker, searchKey, this.workerKeys) : ''
+    parts[9] = reference
+    parts[10] = description
+    parts[11] = turnaroundId
+    parts[12] = 1
+    const first = hash('sha256', parts.join(KEY_JOINER), 'binary')
     // The first occurrence's hash identifies the content; a second hash is needed only for repeats.
     const short =
       first.charCodeAt(0) * 2 ** 40 +
@@ -330,29 +430,28 @@ export class RowReader {
       first.charCodeAt(4) * 2 ** 8 +
       first.charCodeAt(5)
     const occurrence = this.seen.add(short)
-    const importKey = occurrence === 1 ? first : hash('sha256', `${content}${occurrence}`, 'binary')
+    parts[12] = occurrence
+    const importKey = occurrence === 1 ? first : hash('sha256', parts.join(KEY_JOINER), 'binary')
 
-    return {
-      problem: null,
-      row: {
-        line: record.line,
-        date,
-        clientKey: key,
-        clientName,
-        clientId,
-        kind,
-        description,
-        amountMinor,
-        minutes,
-        rateMinor,
-        rateFrom,
-        staffId,
-        worker: this.intern(worker),
-        reference,
-        turnaroundId,
-        invoice,
-        importKey,
-      },
-    }
+    // Into the one row object this reader fills again and again (read() hands out a copy).
+    const row = this.row
+    row.line = record.line
+    row.date = date
+    row.clientKey = key
+    row.clientName = clientName
+    row.clientId = clientId
+    row.kind = kind
+    row.description = description
+    row.amountMinor = amountMinor
+    row.minutes = minutes
+    row.rateMinor = rateMinor
+    row.rateFrom = rateFrom
+    row.staffId = staffId
+    row.worker = worker ? this.intern(worker) : ''
+    row.reference = reference
+    row.turnaroundId = turnaroundId
+    row.invoice = invoice
+    row.importKey = importKey
+    return this.rowRead
   }
 }
