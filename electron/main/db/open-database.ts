@@ -5,6 +5,7 @@ import 'reflect-metadata'
 import { DataSource } from 'typeorm'
 import { ENTITIES } from './entities'
 import { RecordAuthorSubscriber } from './record-version'
+import { bindWholeNumbers } from './bound-numbers'
 import { backupFile, backupsDirOf, checkIntegrity, dailyBackup, pruneBackups } from './backups'
 import { DatabaseOpenError, storageFaultOf, storageMessage } from './errors'
 import { MIGRATION_NAMES, MIGRATIONS } from './migrations'
@@ -129,7 +130,7 @@ async function prepareFile(
 }
 
 function createDataSource(file: string, nativeBinding: string | undefined): DataSource {
-  return new DataSource({
+  const dataSource = new DataSource({
     type: 'better-sqlite3',
     database: file,
     entities: ENTITIES,
@@ -148,6 +149,8 @@ function createDataSource(file: string, nativeBinding: string | undefined): Data
       db.pragma('synchronous = FULL')
     },
   })
+  bindWholeNumbers(dataSource)
+  return dataSource
 }
 
 async function initializeAndMigrate(dataSource: DataSource, file: string): Promise<string[]> {
