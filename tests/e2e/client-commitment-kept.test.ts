@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { newDataDir, startApp, type RunningApp } from './support/app-harness'
 import { violations } from './support/axe'
 import { useAppSession } from './support/lifecycle'
+import { openNorthwindTurnaround } from './support/northwind'
 
 const session = useAppSession()
 let app: RunningApp | undefined
@@ -24,25 +25,12 @@ describe('whether the client kept their commitment', () => {
   it('is marked on the turnaround page and on Today, and kept across a restart', async () => {
     const dataDir = newDataDir()
     app = session.app = await startApp(session.browser(), { dataDir, now: on('2026-03-10') })
-    const [pay, refer, renew] = await app.page.evaluate(async () => {
+    const turnaroundId = await openNorthwindTurnaround(app.page, '2026-03-01')
+    const [pay, refer, renew] = await app.page.evaluate(async (id) => {
       const call = window.api.call
-      await call['profile:save']({
-        businessName: 'Brightwater Consulting',
-        ownerName: 'Jonas Lindqvist',
-        currency: 'EUR',
-        hourlyWorthMinor: 9500,
-      })
-      const client = await call['clients:create']({ name: 'Northwind Bakery' })
-      if (!client.ok) throw new Error(client.error.message)
-      const opened = await call['turnarounds:open']({
-        clientId: client.data.id,
-        openedOn: '2026-03-01',
-        firstHeardBy: 'Jonas Lindqvist',
-      })
-      if (!opened.ok) throw new Error(opened.error.message)
       const part = { amountMinor: null, metWhen: '' }
       const set = await call['turnarounds:set-client-commitment']({
-        id: opened.data.id,
+        id,
         parts: [
           { ...part, kind: 'pay_invoice', description: 'Pay invoice 2291', dueOn: '2026-03-06' },
           { ...part, kind: 'referral', description: 'Recommend us to the <b>farm shop</b>', dueOn: '2026-03-25' },
@@ -51,7 +39,7 @@ describe('whether the client kept their commitment', () => {
       })
       if (!set.ok) throw new Error(set.error.message)
       return set.data.clientCommitments.map((p) => p.id)
-    })
+    }, turnaroundId)
     await app.page.reload()
     const { page } = app
     const status = (id: number | undefined) => page.getByTestId(`client-part-status-${String(id)}`)

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { newDataDir, startApp, type RunningApp } from './support/app-harness'
 import { useAppSession } from './support/lifecycle'
+import { openNorthwindTurnaround } from './support/northwind'
 
 const session = useAppSession()
 let app: RunningApp | undefined
@@ -16,23 +17,9 @@ describe('the Today page', () => {
   it('shows what is due on each chosen day, and each line leads to the place to act', async () => {
     const dataDir = newDataDir()
     app = session.app = await startApp(session.browser(), { dataDir, now: on('2026-03-02') })
-    await app.page.evaluate(async () => {
+    const turnaroundId = await openNorthwindTurnaround(app.page, '2026-03-02')
+    await app.page.evaluate(async (id) => {
       const call = window.api.call
-      await call['profile:save']({
-        businessName: 'Brightwater Consulting',
-        ownerName: 'Jonas Lindqvist',
-        currency: 'EUR',
-        hourlyWorthMinor: 9500,
-      })
-      const client = await call['clients:create']({ name: 'Northwind Bakery' })
-      if (!client.ok) throw new Error(client.error.message)
-      const opened = await call['turnarounds:open']({
-        clientId: client.data.id,
-        openedOn: '2026-03-02',
-        firstHeardBy: 'Jonas Lindqvist',
-      })
-      if (!opened.ok) throw new Error(opened.error.message)
-      const id = opened.data.id
       await call['commitments:save']({
         turnaroundId: id,
         commitment: { party: 'us', description: 'Send the corrected March report', dueOn: '2026-03-05' },
@@ -41,7 +28,7 @@ describe('the Today page', () => {
         turnaroundId: id,
         commitment: { party: 'client', description: 'Pay invoice 2291', dueOn: '2026-03-10' },
       })
-    })
+    }, turnaroundId)
     await app.close()
 
     // 3 March: nothing to follow up yet (due the 4th); the report due the 5th is at risk.

@@ -11,22 +11,10 @@ import type { ImportLookups } from '../../electron/main/features/ledger-import/l
 import { RowReader, type ImportRow } from '../../electron/main/features/ledger-import/row-reader'
 import { ImportRows } from '../../electron/main/features/ledger-import/row-store'
 import type { ImportMappingData } from '../../electron/shared/ledger-import/schemas'
+import { TARGET_FIELDS } from '../../electron/shared/ledger-import/fields'
 
-const HEADERS = [
-  'date',
-  'client',
-  'kind',
-  'description',
-  'amount',
-  'currency',
-  'minutes',
-  'hours',
-  'worker',
-  'rate',
-  'reference',
-  'turnaround',
-  'invoice',
-]
+/** A column for every field, named as the field it fills. */
+const HEADERS = [...TARGET_FIELDS]
 
 const MAPPING: ImportMappingData = {
   source: 'generic',
