@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm'
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm'
 import { ClientCommitmentPartEntity, CommitmentEntity, TurnaroundEntity } from '../../db/entities'
 import { builtQuery } from '../../db/built-query'
 import type {
@@ -36,50 +36,59 @@ const followUpsDue = builtQuery<{ today: string }, TodayFollowUp>(
   ['today'],
 )
 
+/**
+ * A dated thing of an open turnaround (alias `a`: a commitment or a part of the client's commitment)
+ * that `open` keeps and that falls due by the horizon, with its client's name; `what` is the one
+ * column the two lists differ by. Oldest due first.
+ */
+function dueInOpenTurnarounds<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  a: string,
+  what: string,
+  open: string,
+  horizon: string,
+): SelectQueryBuilder<T> {
+  return qb
+    .innerJoin(TurnaroundEntity, 't', `t.id = ${a}.turnaround_id`)
+    .innerJoin('clients', 'cl', 'cl.id = t.client_id')
+    .select([
+      `${a}.id AS id`,
+      `${a}.turnaround_id AS "turnaroundId"`,
+      'cl.name AS "clientName"',
+      what,
+      `${a}.description AS description`,
+      `${a}.due_on AS "dueOn"`,
+    ])
+    .where(open)
+    .andWhere(`${a}.due_on <= :horizon`, { horizon })
+    .andWhere('t.closed_on IS NULL')
+    .orderBy(`${a}.due_on`, 'ASC')
+    .addOrderBy(`${a}.id`, 'ASC')
+    .limit(TODAY_LIST_LIMIT)
+}
+
 const commitmentsDue = builtQuery<{ horizon: string }, Omit<TodayCommitment, 'state'>>(
   (m, { horizon }) =>
-    m
-      .createQueryBuilder(CommitmentEntity, 'c')
-      .innerJoin(TurnaroundEntity, 't', 't.id = c.turnaround_id')
-      .innerJoin('clients', 'cl', 'cl.id = t.client_id')
-      .select([
-        'c.id AS id',
-        'c.turnaround_id AS "turnaroundId"',
-        'cl.name AS "clientName"',
-        'c.party AS party',
-        'c.description AS description',
-        'c.due_on AS "dueOn"',
-      ])
-      .where("c.status IN ('open', 'renegotiated')")
-      .andWhere('c.due_on <= :horizon', { horizon })
-      .andWhere('t.closed_on IS NULL')
-      .orderBy('c.due_on', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .limit(TODAY_LIST_LIMIT),
+    dueInOpenTurnarounds(
+      m.createQueryBuilder(CommitmentEntity, 'c'),
+      'c',
+      'c.party AS party',
+      "c.status IN ('open', 'renegotiated')",
+      horizon,
+    ),
   ['horizon'],
 )
 
 /** The client's commitment: open parts with a date by the horizon, in open turnarounds, as our commitments. */
 const clientPartsDue = builtQuery<{ horizon: string }, Omit<TodayClientPart, 'state'>>(
   (m, { horizon }) =>
-    m
-      .createQueryBuilder(ClientCommitmentPartEntity, 'p')
-      .innerJoin(TurnaroundEntity, 't', 't.id = p.turnaround_id')
-      .innerJoin('clients', 'cl', 'cl.id = t.client_id')
-      .select([
-        'p.id AS id',
-        'p.turnaround_id AS "turnaroundId"',
-        'cl.name AS "clientName"',
-        'p.kind AS kind',
-        'p.description AS description',
-        'p.due_on AS "dueOn"',
-      ])
-      .where('p.settled_as IS NULL')
-      .andWhere('p.due_on <= :horizon', { horizon })
-      .andWhere('t.closed_on IS NULL')
-      .orderBy('p.due_on', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .limit(TODAY_LIST_LIMIT),
+    dueInOpenTurnarounds(
+      m.createQueryBuilder(ClientCommitmentPartEntity, 'p'),
+      'p',
+      'p.kind AS kind',
+      'p.settled_as IS NULL',
+      horizon,
+    ),
   ['horizon'],
 )
 
