@@ -8,7 +8,13 @@ export default defineConfig({
     build: {
       // typeorm, better-sqlite3 and zod stay in node_modules (a native addon cannot be bundled).
       externalizeDeps: true,
-      rolldownOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      // The ledger import's reading thread is a script of its own, started by main (reading-thread.ts).
+      rolldownOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          'ledger-import-reader': resolve(__dirname, 'electron/main/features/ledger-import/read-worker.ts'),
+        },
+      },
     },
   },
   preload: {

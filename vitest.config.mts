@@ -27,6 +27,7 @@ const SQLITE_FILE_ONLY = [
   // These open no database.
   'tests/unit/app-protocol.test.ts',
   'tests/unit/ledger-import-parse.test.ts',
+  'tests/unit/ledger-import-reading-thread.test.ts',
   'tests/unit/ledger-import-row-store.test.ts',
   'tests/unit/ledger-periods.test.ts',
   'tests/unit/ledger-recommend.test.ts',
@@ -47,6 +48,7 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
           exclude: ['tests/unit/postgres-*.test.ts'],
+          globalSetup: ['tests/support/reader-thread-build.ts'],
           // A guard against a hung test, not a speed check: loading the sample business takes seconds
           // on a loaded 2-core machine, past vitest's 5 s default.
           testTimeout: 30_000,
@@ -74,7 +76,7 @@ export default defineConfig({
           ],
           exclude: SQLITE_FILE_ONLY,
           env: { DESK_TEST_ENGINE: 'postgres' },
-          globalSetup: ['tests/support/postgres/global-setup.ts'],
+          globalSetup: ['tests/support/postgres/global-setup.ts', 'tests/support/reader-thread-build.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -94,7 +96,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/e2e/support/global-setup.ts'],
+          globalSetup: ['tests/e2e/support/global-setup.ts', 'tests/support/reader-thread-build.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One Chromium at a time: these machines have two cores.

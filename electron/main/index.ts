@@ -324,6 +324,8 @@ async function openAndRun({
       const problem = await shell.openPath(folder)
       if (problem) throw new Error(problem)
     },
+    // Built by electron.vite.config.ts beside this file (in the packaged app's ASAR, which worker threads read).
+    importReaderFile: path.join(__dirname, 'ledger-import-reader.js'),
     fontsDir: app.isPackaged
       ? path.join(process.resourcesPath, 'fonts')
       : path.join(app.getAppPath(), 'resources', 'fonts'),

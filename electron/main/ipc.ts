@@ -52,6 +52,13 @@ export function brokenTextPath(value: unknown, at: string[] = []): string[] | nu
 }
 
 /**
+ * Requests that touch no database and must get through while another request holds the queue: the
+ * cancel of a ledger import, which on SQLite holds the queue from its first write to its commit
+ * (import-service.ts). They run at once, beside whatever holds it.
+ */
+const PAST_THE_QUEUE: ReadonlySet<string> = new Set(['ledger-import:cancel'])
+
+/**
  * The dispatcher. Handlers run one at a time through `queue` (see request-queue.ts): main has one
  * SQLite connection, and two requests' transactions must never interleave on it. `handlers` is read
  * at each call, so a restore can put handlers over the reopened database in place.
@@ -71,7 +78,8 @@ export function createDispatcher(
       const broken = brokenTextPath(parsed.data)
       if (broken) return fail('VALIDATION', BROKEN_TEXT_MESSAGE, broken.length > 0 ? broken.join('.') : undefined)
       try {
-        const data = await queue.run(() => (handlers[channel] as (i: unknown) => Promise<unknown>)(parsed.data))
+        const handle = () => (handlers[channel] as (i: unknown) => Promise<unknown>)(parsed.data)
+        const data = await (PAST_THE_QUEUE.has(channel) ? handle() : queue.run(handle))
         return ok(data)
       } catch (error) {
         if (error instanceof DomainError) return fail(error.code, error.message, error.field)

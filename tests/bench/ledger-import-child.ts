@@ -1,7 +1,7 @@
 /**
  * Runs one ledger import in its own process, so its peak memory is the import's alone (plus Node,
  * TypeORM and SQLite, as in the app's main process). Built by ledger-import.bench.ts, started with
- * `node ledger-import-child.js <database> <csv>`; prints one JSON line with its figures.
+ * `node ledger-import-child.js <database> <csv> <reading thread script>`; prints one JSON line with its figures.
  *
  * `node ledger-import-child.js --plain <imported database> <database>` times the baseline instead:
  * the entries the import wrote, read out first, put into `<database>` again by one prepared INSERT
@@ -43,8 +43,9 @@ function plainInsert(importedFile: string, databaseFile: string): void {
 
 async function main(): Promise<void> {
   if (process.argv[2] === '--plain') return plainInsert(process.argv[3]!, process.argv[4]!)
-  const [databaseFile, csvFile] = process.argv.slice(2)
-  if (!databaseFile || !csvFile) throw new Error('usage: ledger-import-child <database> <csv>')
+  const [databaseFile, csvFile, readerFile] = process.argv.slice(2)
+  if (!databaseFile || !csvFile || !readerFile)
+    throw new Error('usage: ledger-import-child <database> <csv> <reading thread script>')
   const db = await openDatabase({ file: databaseFile })
   const rssBefore = process.memoryUsage().rss
   let peakSampled = rssBefore
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     manager: db.dataSource.manager,
     now: () => new Date('2026-11-22T09:30:00Z'),
     chooseOpenFile: async () => csvFile,
+    readerFile,
     // BENCH_INDEXES_KEPT=1 keeps the secondary indexes up row by row, to compare with setting them aside.
     ...(process.env.BENCH_INDEXES_KEPT ? { indexesAside: () => false } : {}),
     sendProgress: (p) => {

@@ -13,7 +13,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { build } from 'vite'
 import { afterAll, beforeAll, describe, it } from 'vitest'
-import { ROOT } from '../e2e/support/paths'
+import { BUILT_READER_FILE, ROOT } from '../e2e/support/paths'
 import { call } from '../support/letters-fixture'
 import { openTestApp, tempDir } from '../support/temp-db'
 import { median, record } from './measure'
@@ -101,7 +101,7 @@ describe('ledger import', () => {
     for (let run = 0; run < RUNS; run++) {
       const database = path.join(dir, `run-${run}.sqlite`)
       fs.copyFileSync(seeded, database)
-      const output = execFileSync(process.execPath, [CHILD, database, csv], {
+      const output = execFileSync(process.execPath, [CHILD, database, csv, BUILT_READER_FILE], {
         cwd: ROOT,
         encoding: 'utf8',
         maxBuffer: 1024 * 1024,
@@ -128,7 +128,7 @@ describe('ledger import', () => {
     const plainBaseline = 'a plain prepared INSERT of the same rows in one transaction, in the same run'
     const sizeMb = fs.statSync(csv).size / 1024 / 1024
     console.log(
-      `ledger import: ${ROWS.toLocaleString('en')} rows, ${sizeMb.toFixed(1)} MB of CSV; per run ${runs.map((r) => `${r.ms.toFixed(0)} ms, ${r.cpuMs.toFixed(0)} ms of CPU (read and check ${r.readMs.toFixed(0)}, write ${r.writeMs.toFixed(0)})`).join('; ')}`,
+      `ledger import: ${ROWS.toLocaleString('en')} rows, ${sizeMb.toFixed(1)} MB of CSV; per run ${runs.map((r) => `${r.ms.toFixed(0)} ms, ${r.cpuMs.toFixed(0)} ms of CPU (reading, with the rows read written alongside, ${r.readMs.toFixed(0)}; the rest of the write ${r.writeMs.toFixed(0)})`).join('; ')}`,
     )
     console.log(
       `ledger import: RSS before the import ${median(runs.map((r) => r.rssBeforeMb)).toFixed(0)} MB, sampled peak ${median(runs.map((r) => r.peakRssSampledMb)).toFixed(0)} MB`,

@@ -28,6 +28,7 @@ import { tempDir } from '../support/temp-db'
 import { writeLedgerCsv } from './ledger-csv'
 import { median, record, sample } from './measure'
 import { benchPostgres, type BenchPostgres } from './postgres'
+import { BUILT_READER_FILE } from '../e2e/support/paths'
 
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 200_000)
 const IMPORT_RUNS = Number(process.env.BENCH_RUNS ?? 1)
@@ -101,6 +102,7 @@ async function importOnce(dataSource: DataSource): Promise<number> {
     now: () => NOW,
     chooseOpenFile: async () => csv,
     sendProgress: () => {},
+    readerFile: BUILT_READER_FILE,
   })
   const started = performance.now()
   const chosen = await service.open(csv)

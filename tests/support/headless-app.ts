@@ -5,6 +5,7 @@
  */
 import { createHandlers, type AppContext, type Ports } from '../../electron/main/features/handlers'
 import { createDispatcher, type Dispatcher } from '../../electron/main/ipc'
+import { READER_FILE } from './reader-file'
 
 export function headlessDispatcher(
   ctx: AppContext,
@@ -15,6 +16,7 @@ export function headlessDispatcher(
     now,
     openFolder: async () => {},
     fontsDir: '',
+    importReaderFile: READER_FILE,
     chooseSavePath: async () => null,
     openFile: async () => {},
     chooseOpenFile: async () => null,

@@ -8,6 +8,7 @@ import { createHandlers, createServices, type AppContext, type Ports } from '../
 import { createDispatcher, type SenderFrame } from '../../electron/main/ipc'
 import { createRequestQueue, type RequestQueue } from '../../electron/main/request-queue'
 import type { ImportProgress } from '../../electron/shared/ledger-import/progress'
+import { READER_FILE } from './reader-file'
 
 export const TRUSTED_URL = 'app://turnaround-desk/index.html'
 export const FIXED_NOW = new Date('2026-11-22T09:30:00Z')
@@ -70,6 +71,7 @@ export async function openTestApp(
     opened,
     openFolder: async (f: string) => void opened.push(f),
     fontsDir: FONTS_DIR,
+    importReaderFile: READER_FILE,
     saveDialogs,
     openedFiles,
     // The fake save dialog answers with nextSavePath (null: cancelled), or a file in the test's folder.

@@ -18,6 +18,7 @@ import {
   type ImportApp,
 } from '../support/import-fixture'
 import type { PresetId } from '../../electron/shared/ledger-import/presets'
+import { READER_FILE } from '../support/reader-file'
 
 const apps: ImportApp[] = []
 afterEach(async () => {
@@ -30,6 +31,7 @@ function serviceFor(app: ImportApp, indexesAside: boolean): LedgerImportService 
     now: () => new Date('2026-11-22T09:30:00Z'),
     chooseOpenFile: async () => null,
     sendProgress: () => {},
+    readerFile: READER_FILE,
     indexesAside: () => indexesAside,
   })
 }

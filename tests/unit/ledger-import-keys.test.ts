@@ -7,9 +7,9 @@
  * new clients, long texts, and the same row again and again (occurrences 1 to 12).
  */
 import { describe, expect, it } from 'vitest'
-import type { ImportLookups } from '../../electron/main/features/ledger-import/lookups'
+import type { ImportLookups } from '../../electron/main/features/ledger-import/lookup-data'
 import { RowReader, type ImportRow } from '../../electron/main/features/ledger-import/row-reader'
-import { ImportRows } from '../../electron/main/features/ledger-import/row-store'
+import { rowsOnThisThread } from '../../electron/main/features/ledger-import/row-store'
 import type { ImportMappingData } from '../../electron/shared/ledger-import/schemas'
 import { TARGET_FIELDS } from '../../electron/shared/ledger-import/fields'
 
@@ -92,21 +92,23 @@ describe('the two ways a reader reads', () => {
     const records = [...ROWS, { date: 'someday', client: 'X', kind: 'invoice', amount: '1' }, { client: 'X' }].map(
       (row, i) => ({ line: i + 2, cells: cells(row), problem: null }),
     )
-    const byRead = new ImportRows()
+    const { rows: byRead, writer: readWriter } = rowsOnThisThread()
     const readRows: ImportRow[] = []
     const readProblems: Array<string | null> = []
     const reader = new RowReader(HEADERS, MAPPING, lookups())
     for (const record of records) {
       const { row, problem } = reader.read(record)
       if (row) {
-        byRead.push(row)
+        readWriter.push(row)
         readRows.push(row)
       }
       readProblems.push(problem)
     }
-    const byAddTo = new ImportRows()
+    readWriter.end()
+    const { rows: byAddTo, writer: addWriter } = rowsOnThisThread()
     const other = new RowReader(HEADERS, MAPPING, lookups())
-    const addProblems = records.map((record) => other.addTo(byAddTo, record))
+    const addProblems = records.map((record) => other.addTo(addWriter, record))
+    addWriter.end()
     expect(addProblems).toEqual(readProblems)
     expect(readProblems.slice(-2)).toEqual([expect.stringMatching(/^Bad date/), 'No date.'])
     expect(byAddTo.length).toBe(byRead.length)

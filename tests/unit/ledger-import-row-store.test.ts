@@ -6,11 +6,19 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
 import iconv from 'iconv-lite'
 import { detectEncoding } from '../../electron/main/features/ledger-import/csv-encoding'
 import type { ImportRow } from '../../electron/main/features/ledger-import/row-reader'
-import { ImportRows } from '../../electron/main/features/ledger-import/row-store'
+import {
+  BLOCK_ROWS,
+  ImportRows,
+  RowBlockWriter,
+  blockBuffers,
+  rowsOnThisThread,
+  type RowBlock,
+} from '../../electron/main/features/ledger-import/row-store'
 import { ENTRY_KINDS } from '../../electron/shared/ledger/words'
 
 function rowAt(i: number): ImportRow {
@@ -37,27 +45,63 @@ function rowAt(i: number): ImportRow {
   }
 }
 
+/** Rows 0 to count - 1, a few with the longest description a row may have, so text buffers fill unevenly. */
+const long = (i: number) => (i % 997 === 0 ? { ...rowAt(i), description: 'é'.repeat(10_000) } : rowAt(i))
+
+function expectEveryRow(rows: ImportRows, count: number): void {
+  expect(rows.length).toBe(count)
+  for (let i = 0; i < count; i++) {
+    const { line: _line, rateFrom: _rateFrom, importKey, ...rest } = long(i)
+    const back = rows.row(i)
+    expect(back).toEqual({ ...rest, importKey: Buffer.from(importKey, 'latin1').toString('hex') })
+    expect(rows.invoiceOf(i)).toBe(rest.invoice)
+    expect(rows.clientIdOf(i)).toBe(rest.clientId)
+    expect(rows.clientKeyOf(i)).toBe(rest.clientKey)
+  }
+}
+
 describe('the rows an import keeps', () => {
   it('gives back every field of every row, across blocks and text buffers', () => {
-    const rows = new ImportRows()
+    const { rows, writer } = rowsOnThisThread()
     const count = 40_000
-    // A few rows with the longest description a row may have, so text buffers fill unevenly.
-    const long = (i: number) => (i % 997 === 0 ? { ...rowAt(i), description: 'é'.repeat(10_000) } : rowAt(i))
     let sum = 0
     for (let i = 0; i < count; i++) {
-      rows.push(long(i))
+      writer.push(long(i))
       sum += long(i).amountMinor
     }
+    // Two full blocks are in; the part-full third comes with end().
+    expect(rows.length).toBe(2 * BLOCK_ROWS)
+    writer.end()
     expect(rows.length).toBe(count)
     expect(rows.amountMinor).toBe(sum)
-    for (let i = 0; i < count; i++) {
-      const { line: _line, rateFrom: _rateFrom, importKey, ...rest } = long(i)
-      const back = rows.row(i)
-      expect(back).toEqual({ ...rest, importKey: Buffer.from(importKey, 'latin1').toString('hex') })
-      expect(rows.invoiceOf(i)).toBe(rest.invoice)
-      expect(rows.clientIdOf(i)).toBe(rest.clientId)
-      expect(rows.clientKeyOf(i)).toBe(rest.clientKey)
+    expectEveryRow(rows, count)
+  })
+
+  it('gives back every row after its blocks have crossed to another thread, their memory moved', async () => {
+    const count = 40_000
+    const blocks: RowBlock[] = []
+    const writer = new RowBlockWriter((block) => blocks.push(block))
+    for (let i = 0; i < count; i++) writer.push(long(i))
+    writer.end()
+    // The blocks go to a thread that sends them straight back, as the reading thread sends them here.
+    const echo = new Worker(
+      "const { parentPort } = require('node:worker_threads'); parentPort.on('message', ({ block, transfer }) => parentPort.postMessage(block, transfer))",
+      { eval: true },
+    )
+    const rows = new ImportRows()
+    try {
+      for (const block of blocks) {
+        const transfer = blockBuffers(block)
+        const back = new Promise<RowBlock>((resolve) => echo.once('message', resolve))
+        echo.postMessage({ block, transfer }, transfer)
+        // Moved, not copied: the memory is no longer this thread's.
+        expect(block.keys.byteLength).toBe(0)
+        rows.add(await back)
+      }
+    } finally {
+      await echo.terminate()
     }
+    expectEveryRow(rows, count)
   })
 })
 

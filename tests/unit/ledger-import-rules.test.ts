@@ -20,6 +20,7 @@ import {
   writeCsv,
   type ImportApp,
 } from '../support/import-fixture'
+import { READER_FILE } from '../support/reader-file'
 
 let app: ImportApp | undefined
 
@@ -310,27 +311,31 @@ describe('progress and cancelling', () => {
 
   // Restoring swaps the SQLite file; a shared database is restored on its server (README).
   it.skipIf(TEST_ENGINE === 'postgres')(
-    'a restore asked for while a file is read is refused: the import holds ids of the database as it is',
+    'a restore asked for while a file is imported waits for the import to commit, then goes ahead',
     async () => {
       app = await openImportApp()
       const backup = await app.services.backups.dailyIfDue()
       const chosen = await chooseFile(app, writeCsv(app.dir, 'big.csv', bigCsv(20_000)))
+      const order: string[] = []
       let restoreAnswer: Promise<unknown> | undefined
-      const restore = AsyncResource.bind(() => app!.call('backups:restore', { name: path.basename(backup!) }))
+      const restore = AsyncResource.bind(() =>
+        app!.call('backups:restore', { name: path.basename(backup!) }).finally(() => order.push('restored')),
+      )
       app.ports.onImportProgress = (p) => {
         if (p.phase === 'reading' && restoreAnswer === undefined) restoreAnswer = restore()
       }
       const result = await call<ImportResult>(app, 'ledger-import:run', {
         token: chosen.token,
         mapping: presetMapping('generic', chosen.headers),
-      })
-      expect(await restoreAnswer).toMatchObject({
-        ok: false,
-        error: { code: 'VALIDATION', message: expect.stringContaining('A ledger import is reading its file') },
-      })
+      }).finally(() => order.push('imported'))
       expect(result).toMatchObject({ status: 'imported', imported: 20_000 })
-      // Once the import is over, the restore goes ahead.
-      expect(await app.call('backups:restore', { name: path.basename(backup!) })).toMatchObject({ ok: true })
+      // The restore was asked for while the file was read, and ran only once the import was over:
+      // it brings back the backup made before it, without the imported entries.
+      expect(await restoreAnswer).toMatchObject({ ok: true })
+      expect(order).toEqual(['imported', 'restored'])
+      expect(
+        await app.db.dataSource.query('SELECT COUNT(*) AS n FROM ledger_entries WHERE import_key IS NOT NULL'),
+      ).toEqual([{ n: 0 }])
     },
   )
 
@@ -580,6 +585,7 @@ describe('a file too large to keep in memory', () => {
       now: () => new Date(),
       chooseOpenFile: async () => null,
       sendProgress: () => {},
+      readerFile: READER_FILE,
       maxRows: 5,
     })
     const rows = Array.from({ length: 8 }, (_, i) => `2026-03-0${i + 1},Acme Ltd,invoice,${i + 1}`)

@@ -45,6 +45,8 @@ export interface Ports {
   openFolder: (folder: string) => Promise<void>
   /** The folder holding the fonts letters embed (resources/fonts). */
   fontsDir: string
+  /** The ledger import's reading thread, as built (read-worker.ts: ledger-import-reader.js beside main's index.js). */
+  importReaderFile: string
   /** The native save dialog: the chosen path, or null when cancelled. */
   chooseSavePath: (options: SaveDialogOptions) => Promise<string | null>
   /** Opens a file in the system's own viewer; throws with the reason when it cannot. */
@@ -117,6 +119,7 @@ export function createServices(ctx: AppContext, ports: Ports) {
     ...deps,
     chooseOpenFile,
     sendProgress: ports.sendImportProgress,
+    readerFile: ports.importReaderFile,
     released,
   })
   const backups = new BackupsService({
@@ -127,7 +130,6 @@ export function createServices(ctx: AppContext, ports: Ports) {
     chooseSavePath,
     chooseOpenFile,
     nativeBinding: ctx.nativeBinding,
-    busyWith: () => ledgerImport.busyWith(),
     logError: ports.logError,
   })
   const email = createEmailServices({

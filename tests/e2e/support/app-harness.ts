@@ -26,7 +26,7 @@ import { createDispatcher } from '../../../electron/main/ipc'
 import { setDeskUser } from '../../../electron/main/db/record-version'
 import { createRequestQueue } from '../../../electron/main/request-queue'
 import { createSenderCheck } from '../../../electron/main/security'
-import { FONTS_DIR, RENDERER_DIR, SCREENSHOT_DIR, SHIM_FILE } from './paths'
+import { BUILT_READER_FILE, FONTS_DIR, RENDERER_DIR, SCREENSHOT_DIR, SHIM_FILE } from './paths'
 import { serveDirectory } from './static-server'
 
 export const CHROMIUM_ARGS = [
@@ -139,6 +139,7 @@ export async function startApp(
     applyZoom: (factor: number) => void appearance.zooms.push(factor),
     openFolder: async (f: string) => void openedFolders.push(f),
     fontsDir: FONTS_DIR,
+    importReaderFile: BUILT_READER_FILE,
     chooseSavePath: async ({ defaultPath }: { defaultPath: string }) => path.join(saveDir, path.basename(defaultPath)),
     openFile: async (f: string) => void openedFiles.push(f),
     chooseOpenFile: async () => openFile,

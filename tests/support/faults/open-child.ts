@@ -11,6 +11,7 @@ import { openDatabase } from '../../../electron/main/db/open-database'
 import { DatabaseOpenError, describeOpenProblem } from '../../../electron/main/db/errors'
 import { createHandlers, type AppContext, type Ports } from '../../../electron/main/features/handlers'
 import { createDispatcher } from '../../../electron/main/ipc'
+import { READER_FILE } from '../reader-file'
 
 const say = (value: unknown) => fs.writeSync(1, `${JSON.stringify(value)}\n`)
 
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     const ports = {
       now: () => new Date(),
       fontsDir: '',
+      importReaderFile: READER_FILE,
       openFolder: async () => {},
       openFile: async () => {},
       chooseSavePath: async () => null,

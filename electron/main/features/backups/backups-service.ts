@@ -45,8 +45,6 @@ export interface BackupsDeps {
   /** The native open dialog, for "Restore from a file…": the chosen path, or null when cancelled. */
   chooseOpenFile: (options: OpenDialogOptions) => Promise<string | null>
   nativeBinding?: string
-  /** Why a restore must wait (an import reading its file holds ids of the database as it is), or null. */
-  busyWith?: () => string | null
   logError?: (where: string, error: unknown) => void
 }
 
@@ -211,11 +209,6 @@ export class BackupsService {
     return checksum
   }
 
-  private refuseWhileBusy(): void {
-    const busy = this.deps.busyWith?.() ?? null
-    if (busy) throw new DomainError('VALIDATION', `${busy} Wait for it to finish, or cancel it, then restore.`)
-  }
-
   /**
    * Restores a backup: the current database is copied to the backups folder first, the chosen one
    * is checked (its checksum, PRAGMA integrity_check, its schema), then it replaces the database
@@ -224,7 +217,6 @@ export class BackupsService {
    */
   async restore(name: string): Promise<RestoreResult> {
     this.onThisComputer()
-    this.refuseWhileBusy()
     const backup = listBackupFiles(this.folder).find((b) => b.name === name)
     if (!backup) throw new DomainError('NOT_FOUND', 'That backup is no longer in the backups folder.', 'name')
     const checksum = await this.checkRestorable(backup.file, 'backup', 'name')
@@ -239,13 +231,11 @@ export class BackupsService {
    */
   async restoreFromFile(): Promise<RestoreFileResult> {
     this.onThisComputer()
-    this.refuseWhileBusy()
     const file = await this.deps.chooseOpenFile({
       title: 'Restore from a file',
       filters: [{ name: 'Turnaround Desk backup', extensions: ['sqlite'] }],
     })
     if (file === null) return { restored: false }
-    this.refuseWhileBusy()
     if (sameFile(file, this.deps.databaseFile))
       throw new DomainError(
         'VALIDATION',

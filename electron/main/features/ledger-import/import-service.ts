@@ -2,10 +2,13 @@
  * The ledger import: the user chooses a file in the native dialog (main keeps its path behind a
  * token), maps its columns (or takes a preset), previews the first rows, then runs the import.
  *
- * A run has two phases. Reading streams the whole file through Papa Parse and checks every row,
- * sending progress and honouring a cancel between chunks; nothing is written. Writing then puts
- * every readable row into ledger_entries in ONE synchronous transaction. When some rows cannot be
- * read, the default ("stop") writes nothing and lists them; "skip" writes the readable rows.
+ * A run reads the whole file on a thread of its own (read-worker.ts): Papa Parse streams it, every
+ * row is checked, progress is sent and a cancel is honoured between chunks. The readable rows go
+ * into ledger_entries in ONE transaction: on SQLite block by block while the rest is still read
+ * (writeWhileReading), on PostgreSQL once the whole file is read (readThenWrite). When some rows
+ * cannot be read, the default ("stop") writes nothing and lists them; "skip" writes the readable
+ * rows. Anything that stops the import before its commit (a cancel, a bad row under "stop", a
+ * refused file, a full ledger, a failure) leaves the database as it was.
  */
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
@@ -13,24 +16,21 @@ import path from 'node:path'
 import type { EntityManager } from 'typeorm'
 import { timestamp } from '../../db/dialect'
 import { DomainError } from '../../domain-error'
-import {
-  MAX_LISTED_BAD_ROWS,
-  PREVIEW_ROWS,
-  TARGET_FIELD_LABELS,
-  type BadRowPolicy,
-} from '../../../shared/ledger-import/fields'
-import type { BadRow, ChosenImportFile, ImportPreview, ImportResult } from '../../../shared/ledger-import/models'
+import { PREVIEW_ROWS, TARGET_FIELD_LABELS, type BadRowPolicy } from '../../../shared/ledger-import/fields'
+import type { ChosenImportFile, ImportPreview, ImportResult } from '../../../shared/ledger-import/models'
 import { suggestPreset } from '../../../shared/ledger-import/presets'
 import type { ImportProgress } from '../../../shared/ledger-import/progress'
 import type { ImportMappingData } from '../../../shared/ledger-import/schemas'
 import { CsvRefusal, SAVE_AS_CSV, confirmUtf8, sniffEncoding, type DetectedEncoding } from './csv-encoding'
 import { MAX_IMPORT_BYTES, readCsv } from './csv-stream'
-import type { WriteOptions, WriteOutcome } from './import-writer'
-import { writeImport } from './write-import'
-import { isConstraintViolation } from '../../db/engine'
+import { SqliteImportWrite, rawDatabase, whenIdle, type WriteOptions, type WriteOutcome } from './import-writer'
+import { writeRowsPostgres } from './import-writer-postgres'
+import { engineOf, isConstraintViolation } from '../../db/engine'
 import { loadLookups } from './lookups'
 import { ledgerFullMessage, ledgerTotalMinor } from '../../db/ledger-total'
 import { MAX_LEDGER_TOTAL_MINOR } from '../../../shared/money'
+import type { ReadCounts, ReadJob, ReadSummary } from './read-rows'
+import { readOnThread } from './reading-thread'
 import { RowReader } from './row-reader'
 import { ImportRows } from './row-store'
 import type { OpenDialogOptions } from '../../ports'
@@ -49,6 +49,8 @@ export interface LedgerImportDeps {
   released?: <T>(wait: () => Promise<T>) => Promise<T>
   /** The most rows one file may hold (MAX_IMPORT_ROWS unless a test says otherwise). */
   maxRows?: number
+  /** The reading thread's script (read-worker.ts as built: ledger-import-reader.js beside main's index.js). */
+  readerFile: string
   /** When an import on SQLite sets the indexes aside (bulk-indexes.ts, unless a test says otherwise). */
   indexesAside?: WriteOptions['indexesAside']
 }
@@ -61,7 +63,8 @@ interface ChosenFile {
 
 const SAMPLE_ROWS = 5
 const KEEP_FILES = 8
-const PROGRESS_EVERY_MS = 100
+/** Rows written per turn of the event loop (about 20 to 40 ms of writing). */
+const ROWS_PER_TURN = 4096
 /** Rows are kept in memory between reading and writing: a bigger file is refused, to be split. */
 export const MAX_IMPORT_ROWS = 1_000_000
 
@@ -95,7 +98,7 @@ function refusal(error: unknown, after = ''): never {
 
 export class LedgerImportService {
   private readonly files = new Map<string, ChosenFile>()
-  private readonly running = new Map<string, { cancelled: boolean }>()
+  private readonly running = new Map<string, Run>()
 
   constructor(private readonly deps: LedgerImportDeps) {}
 
@@ -226,112 +229,163 @@ export class LedgerImportService {
     const file = this.file(token)
     this.checkMapping(mapping, file.headers)
     if (this.running.has(token)) throw new DomainError('VALIDATION', 'This file is already being imported.')
-    const run = { cancelled: false }
+    const run: Run = { cancelled: false, stop: () => {} }
     this.running.set(token, run)
     try {
-      const lookups = await loadLookups(this.deps.manager)
-      // Let go once the file is read: its memory of every row's content (to number repeats) is not needed to write.
-      let reader: RowReader | null = new RowReader(file.headers, mapping, lookups)
       const totalBytes = fs.statSync(file.path).size
       this.checkSize(totalBytes)
-      const good = new ImportRows()
-      const bad: BadRow[] = []
-      let badRowCount = 0
-      let rowsRead = 0
-      let lastSent = 0
-      const maxRows = this.deps.maxRows ?? MAX_IMPORT_ROWS
-      const progress = (phase: ImportProgress['phase'], bytesRead: number) =>
+      const lookups = await loadLookups(this.deps.manager)
+      const job: ReadJob = {
+        file: file.path,
+        encoding: file.encoding,
+        headers: file.headers,
+        mapping,
+        lookups,
+        policy,
+        maxRows: this.deps.maxRows ?? MAX_IMPORT_ROWS,
+      }
+      const sendProgress = (phase: ImportProgress['phase'], counts: ReadCounts) =>
         this.deps.sendProgress({
           token,
           phase,
-          bytesRead: Math.min(bytesRead, totalBytes),
+          bytesRead: Math.min(counts.bytesRead, totalBytes),
           totalBytes,
-          rowsRead,
-          badRows: badRowCount,
+          rowsRead: counts.rowsRead,
+          badRows: counts.badRows,
         })
-
-      const released = this.deps.released ?? ((wait) => wait())
-      await released(() =>
-        readCsv(file.path, {
-          encoding: file.encoding,
-          onHeader: () => {},
-          onRecords: (records) => {
-            for (const record of records) {
-              rowsRead++
-              const problem = reader!.addTo(good, record)
-              if (problem !== null) {
-                badRowCount++
-                if (bad.length < MAX_LISTED_BAD_ROWS) bad.push({ line: record.line, reason: problem })
-              }
-            }
-          },
-          onProgress: (bytesRead) => {
-            const now = Date.now()
-            if (now - lastSent >= PROGRESS_EVERY_MS) {
-              lastSent = now
-              progress('reading', bytesRead)
-            }
-          },
-          shouldStop: () => run.cancelled || rowsRead > maxRows,
-        }),
-      ).catch((error: unknown) => refusal(error, ' Nothing was imported.'))
-      reader = null
-      if (rowsRead > maxRows && !run.cancelled) {
+      const finish = (summary: ReadSummary, rows: ImportRows) =>
+        new ImportEnd(summary, rows, lookups.currency, started, run, job, () =>
+          sendProgress('writing', { bytesRead: totalBytes, rowsRead: summary.rowsRead, badRows: summary.badRowCount }),
+        )
+      const stamp = timestamp(this.deps.now())
+      if (engineOf(this.deps.manager).kind === 'postgres') {
+        return await this.readThenWrite(job, run, sendProgress, async (summary, rows) => {
+          const end = finish(summary, rows)
+          const early = end.before()
+          if (early) return early
+          await this.checkLedgerRoom(rows, lookups.currency)
+          if (run.cancelled) return end.result('cancelled')
+          return end.result('imported', await writeRowsPostgres(this.deps.manager, rows, lookups.currency, stamp))
+        })
+      }
+      return await this.writeWhileReading(job, run, sendProgress, stamp, finish)
+    } catch (error) {
+      if (isConstraintViolation(error)) {
         throw new DomainError(
           'VALIDATION',
-          `This file has more than ${maxRows.toLocaleString('en')} rows: split it and import the parts one after another. Nothing was imported.`,
+          'Your data changed while the file was read (a client or turnaround was removed). Nothing was imported: run the import again.',
         )
       }
-
-      const result = (
-        status: ImportResult['status'],
-        written: WriteOutcome = {
-          imported: 0,
-          duplicates: 0,
-          clientsCreated: [],
-          amountImportedMinor: 0,
-          paymentsLinked: 0,
-          paymentsUnlinked: 0,
-        },
-      ): ImportResult => ({
-        status,
-        rowsRead,
-        goodRows: good.length,
-        badRowCount,
-        badRows: bad,
-        currency: lookups.currency,
-        ...written,
-        ms: Date.now() - started,
-      })
-      if (run.cancelled) return result('cancelled')
-      if (badRowCount > 0 && policy === 'stop') return result('stopped')
-      progress('writing', totalBytes)
-      if (good.length === 0) return result('imported')
-
-      // The ledger's whole must stay within its total (ledger-total.ts). Counted before the write
-      // with every readable row, so a file repeating entries already in the ledger counts them too.
-      if ((await ledgerTotalMinor(this.deps.manager)) + good.amountMinor > MAX_LEDGER_TOTAL_MINOR)
-        throw new DomainError('VALIDATION', ledgerFullMessage(lookups.currency))
-      if (run.cancelled) return result('cancelled')
-      try {
-        return result(
-          'imported',
-          await writeImport(this.deps.manager, good, lookups.currency, timestamp(this.deps.now()), {
-            indexesAside: this.deps.indexesAside,
-          }),
-        )
-      } catch (error) {
-        if (isConstraintViolation(error)) {
-          throw new DomainError(
-            'VALIDATION',
-            'Your data changed while the file was read (a client or turnaround was removed). Nothing was imported: run the import again.',
-          )
-        }
-        throw error
-      }
+      throw error
     } finally {
       this.running.delete(token)
     }
+  }
+
+  /**
+   * PostgreSQL: the file is read whole first (outside the request queue: reading takes no lock, so
+   * the app keeps answering), then written in one transaction (import-writer-postgres.ts).
+   */
+  private async readThenWrite(
+    job: ReadJob,
+    run: Run,
+    sendProgress: (phase: ImportProgress['phase'], counts: ReadCounts) => void,
+    write: (summary: ReadSummary, rows: ImportRows) => Promise<ImportResult>,
+  ): Promise<ImportResult> {
+    const rows = new ImportRows()
+    const released = this.deps.released ?? ((wait) => wait())
+    const summary = await released(() => {
+      const reading = readOnThread(this.deps.readerFile, job, {
+        block: (block) => rows.add(block),
+        progress: (counts) => sendProgress('reading', counts),
+      })
+      run.stop = reading.stop
+      return reading.done
+    }).catch((error: unknown) => refusal(error, ' Nothing was imported.'))
+    return write(summary, rows)
+  }
+
+  /**
+   * SQLite: the file is read on a thread of its own (reading-thread.ts) while this thread writes the
+   * blocks already read, in ONE transaction opened before the first and committed after the last
+   * (import-writer.ts): reading and writing share the machine's two cores. The import keeps the
+   * request queue throughout, so no other request's statements run inside that transaction (the
+   * window still draws, shows progress and can cancel: ipc.ts lets a cancel past the queue). A
+   * cancel, a bad row under "stop", a refusal or any failure rolls everything back.
+   */
+  private async writeWhileReading(
+    job: ReadJob,
+    run: Run,
+    sendProgress: (phase: ImportProgress['phase'], counts: ReadCounts) => void,
+    stamp: string,
+    finish: (summary: ReadSummary, rows: ImportRows) => ImportEnd,
+  ): Promise<ImportResult> {
+    const db = rawDatabase(this.deps.manager)
+    await whenIdle(db)
+    const before = await ledgerTotalMinor(this.deps.manager)
+    const rows = new ImportRows()
+    const write = SqliteImportWrite.begin(db, job.lookups.currency, stamp)
+    try {
+      const totalBytes = fs.statSync(job.file).size
+      const options = { indexesAside: this.deps.indexesAside }
+      let expectedRows = 0
+      let written = 0
+      let failure: { error: unknown } | null = null
+      let writing: Promise<void> | null = null
+      // The rows read and not yet written, a slice per turn of the event loop: between slices main
+      // answers the window (a cancel, a repaint) however fast the file is read.
+      const writeWhatIsRead = async (): Promise<void> => {
+        while (written < rows.length && !run.cancelled && failure === null) {
+          await new Promise<void>((resolve) => setImmediate(resolve))
+          const to = Math.min(rows.length, written + ROWS_PER_TURN)
+          write.write(rows, written, to, expectedRows, options)
+          written = to
+        }
+      }
+      const reading = readOnThread(this.deps.readerFile, job, {
+        block: (block, counts) => {
+          rows.add(block)
+          // How many rows the file holds, from how far into it the first block came: it decides
+          // whether a large import sets the indexes aside (bulk-indexes.ts).
+          expectedRows ||= Math.max(
+            rows.length,
+            Math.round((counts.rowsRead * totalBytes) / Math.max(counts.bytesRead, 1)),
+          )
+          writing ??= writeWhatIsRead()
+            .catch((error: unknown) => {
+              failure = { error }
+              reading.stop()
+            })
+            .finally(() => (writing = null))
+        },
+        progress: (counts) => sendProgress('reading', counts),
+      })
+      run.stop = reading.stop
+      const summary = await reading.done.catch((error: unknown) => refusal(error, ' Nothing was imported.'))
+      while (writing !== null) await writing
+      if (failure !== null) throw (failure as { error: unknown }).error
+      const end = finish(summary, rows)
+      const early = end.before()
+      if (early) {
+        write.rollback()
+        return early
+      }
+      if (before + rows.amountMinor > MAX_LEDGER_TOTAL_MINOR)
+        throw new DomainError('VALIDATION', ledgerFullMessage(job.lookups.currency))
+      await writeWhatIsRead()
+      const outcome = write.finish(rows)
+      write.commit()
+      return end.result('imported', outcome)
+    } catch (error) {
+      write.rollback()
+      throw error
+    }
+  }
+
+  /** The ledger's whole must stay within its total (ledger-total.ts), counted with every readable row (repeats included). */
+  private async checkLedgerRoom(rows: ImportRows, currency: string): Promise<void> {
+    if ((await ledgerTotalMinor(this.deps.manager)) + rows.amountMinor > MAX_LEDGER_TOTAL_MINOR)
+      throw new DomainError('VALIDATION', ledgerFullMessage(currency))
   }
 
   private checkSize(size: number): void {
@@ -346,7 +400,10 @@ export class LedgerImportService {
   /** Asks a running import to stop; it stops before writing anything. */
   cancel(token: string): { cancelling: boolean } {
     const run = this.running.get(token)
-    if (run) run.cancelled = true
+    if (run) {
+      run.cancelled = true
+      run.stop()
+    }
     return { cancelling: run !== undefined }
   }
 
@@ -383,9 +440,61 @@ export class LedgerImportService {
       if (!has('minutes') && !has('hours')) need('minutes', ' (or the hours)')
     } else if (!has('amount')) need('amount')
   }
+}
 
-  /** What is running now that holds ids of the database as it is (a restore must wait), or null. */
-  busyWith(): string | null {
-    return this.running.size > 0 ? 'A ledger import is reading its file.' : null
+/** An import under way: whether it was asked to stop, and how to stop its reading. */
+interface Run {
+  cancelled: boolean
+  stop: () => void
+}
+
+const NOTHING_WRITTEN: WriteOutcome = {
+  imported: 0,
+  duplicates: 0,
+  clientsCreated: [],
+  amountImportedMinor: 0,
+  paymentsLinked: 0,
+  paymentsUnlinked: 0,
+}
+
+/** The end of an import once its file is read: whether it stops there, and its result. */
+class ImportEnd {
+  constructor(
+    private readonly summary: ReadSummary,
+    private readonly rows: ImportRows,
+    private readonly currency: string,
+    private readonly started: number,
+    private readonly run: Run,
+    private readonly job: Pick<ReadJob, 'maxRows' | 'policy'>,
+    private readonly writing: () => void,
+  ) {}
+
+  /** The result when nothing is to be written (a cancel, bad rows under "stop", no rows), else null; a file too long throws. */
+  before(): ImportResult | null {
+    if (this.summary.tooMany && !this.run.cancelled) {
+      throw new DomainError(
+        'VALIDATION',
+        `This file has more than ${this.job.maxRows.toLocaleString('en')} rows: split it and import the parts one after another. Nothing was imported.`,
+      )
+    }
+    if (this.run.cancelled) return this.result('cancelled')
+    if (this.summary.badRowCount > 0 && this.job.policy === 'stop') return this.result('stopped')
+    this.writing()
+    if (this.rows.length === 0) return this.result('imported')
+    return null
+  }
+
+  result(status: ImportResult['status'], written: WriteOutcome = NOTHING_WRITTEN): ImportResult {
+    return {
+      status,
+      rowsRead: this.summary.rowsRead,
+      // Every readable row, including those not handed over once a bad row meant nothing would be written.
+      goodRows: this.summary.rowsRead - this.summary.badRowCount,
+      badRowCount: this.summary.badRowCount,
+      badRows: this.summary.badRows,
+      currency: this.currency,
+      ...written,
+      ms: Date.now() - this.started,
+    }
   }
 }

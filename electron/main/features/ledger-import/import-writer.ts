@@ -1,8 +1,9 @@
 /**
- * Writes checked rows in ONE synchronous better-sqlite3 transaction with prepared statements: nothing
- * else can run on the connection in between, and any failure rolls everything back. New clients are
- * created first (or found, if one of that name appeared meanwhile); rows already imported (same
- * import_key) are skipped and counted.
+ * Writes checked rows on SQLite in ONE transaction with prepared statements, block by block while the
+ * rest of the file is still being read (import-service.ts): the import holds the request queue from
+ * the BEGIN to the COMMIT, so no other statement runs on the connection in between, and any failure
+ * or a cancel rolls everything back. New clients are created first (or found, if one of that name
+ * appeared meanwhile); rows already imported (same import_key) are skipped and counted.
  *
  * The month totals: the insert trigger (migration 0004) adds each entry to ledger_month_totals, an
  * upsert per row that is most of the cost of a large import. When the trigger is exactly the one
@@ -73,113 +74,170 @@ export interface WriteOptions {
   indexesAside?: (rows: number, lastId: number) => boolean
 }
 
-export function writeRows(
-  db: Database.Database,
-  rows: ImportRows,
-  currency: string,
-  stamp: string,
-  options: WriteOptions = {},
-): WriteOutcome {
-  const findClient = db.prepare('SELECT id FROM clients WHERE name_key = ? ORDER BY id LIMIT 1').pluck()
-  const insertClient = db.prepare(
-    "INSERT INTO clients (name, status, name_key, search_text, is_sample, created_at, updated_at) VALUES (?, 'active', ?, ?, 0, ?, ?)",
-  )
-  const insertEntrySql = `INSERT INTO ledger_entries (client_id, turnaround_id, kind, entry_date, description, amount_minor, currency, staff_id, worker, minutes, rate_minor, reference, invoice_id, import_key, is_sample, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
-     ON CONFLICT (import_key) DO NOTHING`
-  const run = db.transaction((): WriteOutcome => {
-    const trigger = bulkTrigger(db)
-    const lastId = db.prepare('SELECT COALESCE(MAX(id), 0) FROM ledger_entries').pluck().get() as number
-    const invoices = new InvoiceFinder(db)
-    let restoreIndexes: (() => void) | null = null
-    if ((options.indexesAside ?? setsIndexesAside)(rows.length, lastId)) {
-      // Without the client index, each client's invoices are read now, while it is there.
-      invoices.readAll(rows, (key) => findClient.get(key) as number | undefined)
-      restoreIndexes = setIndexesAside(db)
+const INSERT_ENTRY = `INSERT INTO ledger_entries (client_id, turnaround_id, kind, entry_date, description, amount_minor, currency, staff_id, worker, minutes, rate_minor, reference, invoice_id, import_key, is_sample, created_at, updated_at)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+   ON CONFLICT (import_key) DO NOTHING`
+
+/**
+ * One import's write on SQLite, in ONE transaction opened by `begin` and ended by `commit` or
+ * `rollback`, with the rows written block by block as they are read (`write`) and the rest done by
+ * `finish`. The transaction stays open across the awaits between blocks: the caller holds the
+ * request queue from `begin` to the end, so no other statement runs on the connection meanwhile.
+ */
+export class SqliteImportWrite {
+  private outcome: WriteOutcome = {
+    imported: 0,
+    duplicates: 0,
+    clientsCreated: [],
+    amountImportedMinor: 0,
+    paymentsLinked: 0,
+    paymentsUnlinked: 0,
+  }
+  private readonly findClient: Database.Statement
+  private readonly insertClient: Database.Statement
+  private insertEntry: Database.Statement | null = null
+  private readonly invoices: InvoiceFinder
+  private readonly created = new Map<string, number>()
+  /** Payments whose invoice is not in the ledger yet (row, client): written last, in case the file holds the invoice further down. */
+  private readonly waiting: Array<[number, number]> = []
+  private trigger: string | null = null
+  private lastId = 0
+  private restoreIndexes: (() => void) | null = null
+  private written = 0
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly currency: string,
+    private readonly stamp: string,
+  ) {
+    this.findClient = db.prepare('SELECT id FROM clients WHERE name_key = ? ORDER BY id LIMIT 1').pluck()
+    this.insertClient = db.prepare(
+      "INSERT INTO clients (name, status, name_key, search_text, is_sample, created_at, updated_at) VALUES (?, 'active', ?, ?, 0, ?, ?)",
+    )
+    this.invoices = new InvoiceFinder(db)
+  }
+
+  /** Opens the import's transaction, taking the database's write lock at once (BEGIN IMMEDIATE). */
+  static begin(db: Database.Database, currency: string, stamp: string): SqliteImportWrite {
+    db.exec('BEGIN IMMEDIATE')
+    try {
+      return new SqliteImportWrite(db, currency, stamp)
+    } catch (error) {
+      db.exec('ROLLBACK')
+      throw error
     }
-    if (trigger) db.exec(`DROP TRIGGER ${INSERT_TRIGGER}`)
-    // Prepared after the trigger and indexes are set aside, so the statement runs without them.
-    const insertEntry = db.prepare(insertEntrySql)
-    const created = new Map<string, number>()
-    const clientsCreated: string[] = []
-    const outcome: WriteOutcome = {
-      imported: 0,
-      duplicates: 0,
-      clientsCreated,
-      amountImportedMinor: 0,
-      paymentsLinked: 0,
-      paymentsUnlinked: 0,
-    }
-    const write = (r: StoredRow, clientId: number, invoiceId: number | null): void => {
-      const importKey = r.importKey
-      const { changes, lastInsertRowid } = insertEntry.run(
-        clientId,
-        r.turnaroundId,
-        r.kind,
-        r.date,
-        r.description,
-        r.amountMinor,
-        currency,
-        r.staffId,
-        r.worker,
-        r.minutes,
-        r.rateMinor,
-        r.reference,
-        invoiceId,
-        importKey,
-        stamp,
-        stamp,
-      )
-      if (changes === 1) {
-        outcome.imported++
-        outcome.amountImportedMinor += r.amountMinor
-        if (r.kind === 'invoice') invoices.added(clientId, r.reference, Number(lastInsertRowid))
-        else if (r.invoice) {
-          if (invoiceId === null) outcome.paymentsUnlinked++
-          else outcome.paymentsLinked++
-        }
-      } else {
-        outcome.duplicates++
-        // A payment imported before its invoice was in the ledger is linked now that it is.
-        if (invoiceId !== null && invoices.linkEarlier(invoiceId, importKey, clientId)) outcome.paymentsLinked++
-      }
-    }
-    // Payments whose invoice is not in the ledger yet: written after the other rows, in case the
-    // file holds the invoice further down.
-    const waiting: Array<[number, number]> = []
-    for (let i = 0; i < rows.length; i++) {
+  }
+
+  /**
+   * Writes rows `from` to `to` - 1 of `rows`. The first call sets the bulk path up: `expectedRows` is
+   * how many rows the whole file is expected to hold (the indexes are set aside for a large import).
+   */
+  write(rows: ImportRows, from: number, to: number, expectedRows: number, options: WriteOptions = {}): void {
+    if (this.insertEntry === null) this.setUp(expectedRows, options)
+    for (let i = from; i < to; i++) {
       const r = rows.row(i)
-      let clientId = r.clientId ?? created.get(r.clientKey)
-      if (clientId === undefined) {
-        const existing = findClient.get(r.clientKey) as number | undefined
-        if (existing !== undefined) clientId = existing
-        else {
-          clientId = Number(
-            insertClient.run(r.clientName, r.clientKey, searchKey(r.clientName), stamp, stamp).lastInsertRowid,
-          )
-          clientsCreated.push(r.clientName)
-        }
-        created.set(r.clientKey, clientId)
-      }
-      if (r.invoice === '') write(r, clientId, null)
+      const clientId = this.clientOf(r)
+      if (r.invoice === '') this.insert(r, clientId, null)
       else {
-        const invoiceId = invoices.find(clientId, r.invoice)
-        if (invoiceId === null) waiting.push([i, clientId])
-        else write(r, clientId, invoiceId)
+        const invoiceId = this.invoices.find(clientId, r.invoice)
+        if (invoiceId === null) this.waiting.push([i, clientId])
+        else this.insert(r, clientId, invoiceId)
       }
     }
-    for (const [i, clientId] of waiting) {
+    this.written = to
+  }
+
+  /** Writes the payments kept waiting, builds the indexes again and adds the month totals: the outcome, not yet committed. */
+  finish(rows: ImportRows): WriteOutcome {
+    if (this.written !== rows.length) throw new Error('Every row must be written before the import finishes.')
+    if (this.insertEntry === null) return this.outcome
+    for (const [i, clientId] of this.waiting) {
       const r = rows.row(i)
-      write(r, clientId, invoices.find(clientId, r.invoice))
+      this.insert(r, clientId, this.invoices.find(clientId, r.invoice))
     }
-    restoreIndexes?.()
-    if (trigger) {
-      addImportedMonthTotalsSqlite(db, lastId)
-      db.exec(trigger)
+    this.restoreIndexes?.()
+    if (this.trigger) {
+      addImportedMonthTotalsSqlite(this.db, this.lastId)
+      this.db.exec(this.trigger)
     }
-    return outcome
-  })
-  return run.immediate()
+    return this.outcome
+  }
+
+  commit(): void {
+    this.db.exec('COMMIT')
+  }
+
+  /** Undoes everything the import wrote (a failed statement may have ended the transaction already). */
+  rollback(): void {
+    if (this.db.inTransaction) this.db.exec('ROLLBACK')
+  }
+
+  private setUp(expectedRows: number, options: WriteOptions): void {
+    const db = this.db
+    this.trigger = bulkTrigger(db)
+    this.lastId = db.prepare('SELECT COALESCE(MAX(id), 0) FROM ledger_entries').pluck().get() as number
+    if ((options.indexesAside ?? setsIndexesAside)(expectedRows, this.lastId)) {
+      // Without the client index, the ledger's invoices are read now, while it is there.
+      this.invoices.readAll()
+      this.restoreIndexes = setIndexesAside(db)
+    }
+    if (this.trigger) db.exec(`DROP TRIGGER ${INSERT_TRIGGER}`)
+    // Prepared after the trigger and indexes are set aside, so the statement runs without them.
+    this.insertEntry = db.prepare(INSERT_ENTRY)
+  }
+
+  private clientOf(r: StoredRow): number {
+    let clientId = r.clientId ?? this.created.get(r.clientKey)
+    if (clientId === undefined) {
+      const existing = this.findClient.get(r.clientKey) as number | undefined
+      if (existing !== undefined) clientId = existing
+      else {
+        clientId = Number(
+          this.insertClient.run(r.clientName, r.clientKey, searchKey(r.clientName), this.stamp, this.stamp)
+            .lastInsertRowid,
+        )
+        this.outcome.clientsCreated.push(r.clientName)
+      }
+      this.created.set(r.clientKey, clientId)
+    }
+    return clientId
+  }
+
+  private insert(r: StoredRow, clientId: number, invoiceId: number | null): void {
+    const outcome = this.outcome
+    const importKey = r.importKey
+    const { changes, lastInsertRowid } = this.insertEntry!.run(
+      clientId,
+      r.turnaroundId,
+      r.kind,
+      r.date,
+      r.description,
+      r.amountMinor,
+      this.currency,
+      r.staffId,
+      r.worker,
+      r.minutes,
+      r.rateMinor,
+      r.reference,
+      invoiceId,
+      importKey,
+      this.stamp,
+      this.stamp,
+    )
+    if (changes === 1) {
+      outcome.imported++
+      outcome.amountImportedMinor += r.amountMinor
+      if (r.kind === 'invoice') this.invoices.added(clientId, r.reference, Number(lastInsertRowid))
+      else if (r.invoice) {
+        if (invoiceId === null) outcome.paymentsUnlinked++
+        else outcome.paymentsLinked++
+      }
+    } else {
+      outcome.duplicates++
+      // A payment imported before its invoice was in the ledger is linked now that it is.
+      if (invoiceId !== null && this.invoices.linkEarlier(invoiceId, importKey, clientId)) outcome.paymentsLinked++
+    }
+  }
 }
 
 /**
@@ -193,11 +251,17 @@ class InvoiceFinder {
   private allRead = false
   private readonly invoicesOf: Database.Statement<[number], [number, string]>
   private readonly linkPayment: Database.Statement<[number, string, number]>
+  private readonly allInvoices: Database.Statement<[], [number, number, string]>
 
   constructor(db: Database.Database) {
     this.invoicesOf = db
       .prepare<[number], [number, string]>(
         "SELECT id, reference FROM ledger_entries WHERE client_id = ? AND kind = 'invoice' AND reference <> '' ORDER BY id",
+      )
+      .raw()
+    this.allInvoices = db
+      .prepare<[], [number, number, string]>(
+        "SELECT id, client_id, reference FROM ledger_entries WHERE kind = 'invoice' AND reference <> '' ORDER BY id",
       )
       .raw()
     this.linkPayment = db.prepare<[number, string, number]>(
@@ -218,18 +282,15 @@ class InvoiceFinder {
   }
 
   /**
-   * Reads now the invoices of every existing client a payment of `rows` names an invoice for; from
-   * then on the invoices this import writes join them as they are written, and a client not read
-   * (one this import creates) starts with none.
+   * Reads now every invoice of the ledger (in one pass, needing no index); from then on the invoices
+   * this import writes join them as they are written, and a client with none read starts with none.
    */
-  readAll(rows: ImportRows, findClient: (key: string) => number | undefined): void {
-    for (let i = 0; i < rows.length; i++) {
-      if (rows.invoiceOf(i) === '') continue
-      // A client the file names that was added since the file was read is found as the write finds it.
-      const clientId = rows.clientIdOf(i) ?? findClient(rows.clientKeyOf(i))
-      if (clientId !== undefined) this.numbers(clientId)
-    }
+  readAll(): void {
     this.allRead = true
+    for (const [id, clientId, reference] of this.allInvoices.iterate()) {
+      const numbers = this.numbers(clientId)
+      if (!numbers.has(reference)) numbers.set(reference, id)
+    }
   }
 
   find(clientId: number, invoiceNumber: string): number | null {

@@ -2,29 +2,7 @@
 import type { EntityManager } from 'typeorm'
 import { profileRequired } from '../profile'
 import { searchKey } from '../../../shared/text'
-
-export interface StaffMember {
-  id: number
-  name: string
-  rateMinor: number
-}
-
-export interface ImportLookups {
-  currency: string
-  /** The business's chosen locale ("" for none): an amount English cannot read is read in it ("12,34"). */
-  locale: string
-  hourlyWorthMinor: number
-  ownerName: string
-  /** Folded client name (name_key) → client id; the oldest client wins when names repeat. */
-  clients: Map<string, number>
-  staff: Map<string, StaffMember>
-  /** Turnaround id → its client's id. */
-  turnarounds: Map<number, number>
-  /** Each client's open turnaround (the latest opened, when several are open). */
-  openTurnarounds: Map<number, number>
-}
-
-export const clientKey = (name: string) => searchKey(name).slice(0, 160)
+import type { ImportLookups, StaffMember } from './lookup-data'
 
 export async function loadLookups(manager: EntityManager): Promise<ImportLookups> {
   const [profile] = (await manager.query(

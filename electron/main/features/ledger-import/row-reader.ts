@@ -18,7 +18,7 @@ import type { ImportMappingData } from '../../../shared/ledger-import/schemas'
 import type { RateSource } from '../../../shared/ledger-import/models'
 import { searchKey } from '../../../shared/text'
 import type { CsvRecord } from './csv-stream'
-import { clientKey, type ImportLookups } from './lookups'
+import { clientKey, type ImportLookups } from './lookup-data'
 import { OccurrenceCounter } from './occurrences'
 
 /** One readable row, kept compactly until it is written. */

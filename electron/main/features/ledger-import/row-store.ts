@@ -1,13 +1,18 @@
 /**
- * The readable rows of an import, kept between reading and writing: column by column, numbers in
- * typed arrays, the import keys' 32 bytes each in one buffer, the texts of each row (description,
- * reference, invoice number) as UTF-8 in one growing buffer, and the texts many rows repeat (dates,
- * clients, workers: one string each, row-reader.ts interns them) in arrays of a block's size, per field.
+ * The readable rows of an import, kept between reading and writing. Reading runs on a thread of its
+ * own (read-worker.ts) and hands the rows over in blocks of BLOCK_ROWS, each made only of typed
+ * arrays and byte buffers, which move from one thread to the other without being copied:
  *
- * A row as an object of its own, with its texts as strings, cost about three times as much: its
- * fields and header, its key as a string, and each text a string pointing into the parser's chunk
- * of the file, which kept the whole file's text alive; hundreds of thousands of them also kept the
- * garbage collector busy. Here a row becomes an object only while it is written (`row(i)`), and
+ * - numbers in Float64Arrays (a null kept as NaN: every number here is an integer), kinds as bytes;
+ * - the import keys' 32 bytes each, in one buffer;
+ * - the texts of each row's own (description, reference, invoice number) as UTF-8, in the block's
+ *   own text buffers;
+ * - the texts many rows repeat (dates, clients, workers) as numbers into a list of distinct texts per
+ *   field: a block carries only the texts first seen in it, and the reading side keeps one string
+ *   per distinct text, as interning would.
+ *
+ * A row as an object of its own, with its texts as strings, cost about three times as much and kept
+ * the garbage collector busy; here a row becomes an object only while it is written (`row(i)`), and
  * is dropped straight after.
  */
 import { ENTRY_KINDS } from '../../../shared/ledger/words'
@@ -17,13 +22,13 @@ import type { ImportRow } from './row-reader'
 export type StoredRow = Omit<ImportRow, 'line' | 'rateFrom'>
 
 const KEY_BYTES = 32
-/** Rows are kept in blocks of this many: no block is ever copied to grow, and at most one is part empty. */
-const BLOCK_ROWS = 16 * 1024
+/** Rows per block: no block is ever copied to grow, and at most one is part full. */
+export const BLOCK_ROWS = 16 * 1024
 /** Each row's own texts lie together in one of these buffers (a row's are at most about 31 KB: row-reader.ts bounds them). */
 const TEXT_BYTES = 1024 * 1024
 const KIND_INDEX = new Map<string, number>(ENTRY_KINDS.map((k, i) => [k, i]))
 const NUMBERS = ['clientId', 'amountMinor', 'minutes', 'rateMinor', 'staffId', 'turnaroundId'] as const
-/** Texts many rows share (interned strings): one array each. */
+/** Texts many rows share: one number per row into the field's list of distinct texts. */
 const SHARED = ['date', 'clientKey', 'clientName', 'worker'] as const
 /** Texts of each row's own, as UTF-8 side by side. */
 const OWN = ['description', 'reference', 'invoice'] as const
@@ -31,48 +36,77 @@ const OWN = ['description', 'reference', 'invoice'] as const
 type NumberField = (typeof NUMBERS)[number]
 type SharedField = (typeof SHARED)[number]
 
-/** A null number is kept as NaN (every number here is an integer). */
 const orNull = (n: number): number | null => (Number.isNaN(n) ? null : n)
 
-interface Block {
+/** One block of rows, as it crosses from the reading thread: nothing in it but arrays and plain texts. */
+export interface RowBlock {
+  length: number
   numbers: Record<NumberField, Float64Array>
   kinds: Uint8Array
-  keys: Buffer
-  /** Where the row's own texts start: text buffer number * TEXT_BYTES + offset in it. */
-  textAt: Float64Array
+  keys: Uint8Array
+  /** Where each row's own texts start: the block's text buffer number * TEXT_BYTES + offset in it. */
+  textAt: Uint32Array
   /** Each own text's length in bytes. */
   textLengths: Uint32Array
-  /** The shared texts, in arrays made at their full size (a growing array is copied each time it grows). */
-  shared: Record<SharedField, string[]>
+  texts: Uint8Array[]
+  /** Each row's shared texts, as their numbers in the field's list. */
+  shared: Record<SharedField, Uint32Array>
+  /** The texts first seen in this block, in the order of their numbers. */
+  newTexts: Record<SharedField, string[]>
+  amountMinor: number
 }
 
-function newBlock(): Block {
+/** The memory a block holds, for postMessage's transfer list (moved, not copied). */
+export function blockBuffers(block: RowBlock): ArrayBuffer[] {
+  const arrays: ArrayBufferView[] = [
+    ...Object.values(block.numbers),
+    block.kinds,
+    block.keys,
+    block.textAt,
+    block.textLengths,
+    ...block.texts,
+    ...Object.values(block.shared),
+  ]
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))]
+}
+
+function newBlock(): RowBlock {
   return {
+    length: 0,
     numbers: Object.fromEntries(NUMBERS.map((f) => [f, new Float64Array(BLOCK_ROWS)])) as Record<
       NumberField,
       Float64Array
     >,
     kinds: new Uint8Array(BLOCK_ROWS),
-    keys: Buffer.allocUnsafe(BLOCK_ROWS * KEY_BYTES),
-    textAt: new Float64Array(BLOCK_ROWS),
+    keys: new Uint8Array(BLOCK_ROWS * KEY_BYTES),
+    textAt: new Uint32Array(BLOCK_ROWS),
     textLengths: new Uint32Array(BLOCK_ROWS * OWN.length),
-    shared: Object.fromEntries(SHARED.map((f) => [f, new Array<string>(BLOCK_ROWS)])) as Record<SharedField, string[]>,
+    texts: [],
+    shared: Object.fromEntries(SHARED.map((f) => [f, new Uint32Array(BLOCK_ROWS)])) as Record<SharedField, Uint32Array>,
+    newTexts: Object.fromEntries(SHARED.map((f) => [f, []])) as unknown as Record<SharedField, string[]>,
+    amountMinor: 0,
   }
 }
 
-export class ImportRows {
-  length = 0
-  private readonly blocks: Block[] = []
-  private readonly texts: Buffer[] = []
-  /** Bytes used in the last text buffer. */
+/**
+ * Packs rows into blocks on the reading side: each full block goes to `done` (and must not be used
+ * here again: its memory moves to the other thread); `end()` sends the last, part-full one.
+ */
+export class RowBlockWriter {
+  private block = newBlock()
+  private keys = Buffer.from(this.block.keys.buffer)
+  private text: Buffer | null = null
+  /** Bytes used in the block's last text buffer. */
   private textUsed = TEXT_BYTES
-  private amountSum = 0
+  private readonly numbered: Record<SharedField, Map<string, number>> = Object.fromEntries(
+    SHARED.map((f) => [f, new Map<string, number>()]),
+  ) as Record<SharedField, Map<string, number>>
+
+  constructor(private readonly done: (block: RowBlock) => void) {}
 
   push(row: ImportRow): void {
-    const i = this.length++
-    const r = i % BLOCK_ROWS
-    if (r === 0) this.blocks.push(newBlock())
-    const block = this.blocks[this.blocks.length - 1]!
+    const block = this.block
+    const r = block.length++
     // Field by field, not in loops over the field names: this runs once per row of the file.
     const n = block.numbers
     n.clientId[r] = row.clientId ?? Number.NaN
@@ -82,26 +116,44 @@ export class ImportRows {
     n.staffId[r] = row.staffId ?? Number.NaN
     n.turnaroundId[r] = row.turnaroundId ?? Number.NaN
     block.kinds[r] = KIND_INDEX.get(row.kind)!
-    block.keys.write(row.importKey, r * KEY_BYTES, KEY_BYTES, 'latin1')
-    const t = block.shared
-    t.date[r] = row.date
-    t.clientKey[r] = row.clientKey
-    t.clientName[r] = row.clientName
-    t.worker[r] = row.worker
+    this.keys.write(row.importKey, r * KEY_BYTES, KEY_BYTES, 'latin1')
+    const s = block.shared
+    s.date[r] = this.number('date', row.date)
+    s.clientKey[r] = this.number('clientKey', row.clientKey)
+    s.clientName[r] = this.number('clientName', row.clientName)
+    s.worker[r] = this.number('worker', row.worker)
     // At most three bytes per UTF-16 unit: a row's texts always fit in a fresh buffer.
     const { description, reference, invoice } = row
     if (this.textUsed + (description.length + reference.length + invoice.length) * 3 > TEXT_BYTES) {
-      this.texts.push(Buffer.allocUnsafe(TEXT_BYTES))
+      this.sealText(false)
+      this.text = Buffer.allocUnsafe(TEXT_BYTES)
       this.textUsed = 0
     }
-    const bytes = this.texts[this.texts.length - 1]!
-    block.textAt[r] = (this.texts.length - 1) * TEXT_BYTES + this.textUsed
+    const bytes = this.text!
+    block.textAt[r] = block.texts.length * TEXT_BYTES + this.textUsed
     const lengths = block.textLengths
     const at = r * OWN.length
     lengths[at] = this.writeText(bytes, description)
     lengths[at + 1] = this.writeText(bytes, reference)
     lengths[at + 2] = this.writeText(bytes, invoice)
-    this.amountSum += row.amountMinor
+    block.amountMinor += row.amountMinor
+    if (block.length === BLOCK_ROWS) this.send()
+  }
+
+  /** Sends the rows not sent yet, if any. */
+  end(): void {
+    if (this.block.length > 0) this.send()
+  }
+
+  private number(field: SharedField, text: string): number {
+    const numbers = this.numbered[field]
+    let n = numbers.get(text)
+    if (n === undefined) {
+      n = numbers.size
+      numbers.set(text, n)
+      this.block.newTexts[field].push(text)
+    }
+    return n
   }
 
   /** Writes one of a row's own texts as UTF-8 at the end of the text buffer; its length in bytes. */
@@ -111,45 +163,91 @@ export class ImportRows {
     return written
   }
 
+  /**
+   * Puts the text buffer being filled into the block: a view of what it holds, or at the block's end
+   * a copy of that (the rest of a megabyte would otherwise be kept, unused, with every block).
+   */
+  private sealText(copy: boolean): void {
+    if (this.text !== null) {
+      const used = this.text.subarray(0, this.textUsed)
+      this.block.texts.push(copy ? new Uint8Array(used) : used)
+    }
+    this.text = null
+    this.textUsed = TEXT_BYTES
+  }
+
+  private send(): void {
+    this.sealText(true)
+    const block = this.block
+    this.block = newBlock()
+    this.keys = Buffer.from(this.block.keys.buffer)
+    this.done(block)
+  }
+}
+
+/** The rows of an import on the writing side: the blocks as they arrive, in order. */
+export class ImportRows {
+  length = 0
+  private readonly blocks: RowBlock[] = []
+  private readonly keys: Buffer[] = []
+  private readonly texts: Buffer[][] = []
+  private readonly distinct: Record<SharedField, string[]> = Object.fromEntries(
+    SHARED.map((f) => [f, [] as string[]]),
+  ) as unknown as Record<SharedField, string[]>
+  private amountSum = 0
+
+  /** Adds the next block (every block but the last is full). */
+  add(block: RowBlock): void {
+    if (this.length % BLOCK_ROWS !== 0) throw new Error('Only the last block of an import may be part full.')
+    this.blocks.push(block)
+    this.keys.push(Buffer.from(block.keys.buffer, block.keys.byteOffset, block.keys.byteLength))
+    this.texts.push(block.texts.map((t) => Buffer.from(t.buffer, t.byteOffset, t.byteLength)))
+    for (const field of SHARED) for (const text of block.newTexts[field]) this.distinct[field].push(text)
+    this.length += block.length
+    this.amountSum += block.amountMinor
+  }
+
   /** The sum of every row's amount. */
   get amountMinor(): number {
     return this.amountSum
   }
 
   /** One of the row's own texts, `k` its place in OWN (description, reference, invoice number): only it is decoded. */
-  private ownText(block: Block, r: number, k: number): string {
-    const lengths = block.textLengths
+  private ownText(b: number, r: number, k: number): string {
+    const lengths = this.blocks[b]!.textLengths
     const first = r * OWN.length
     const length = lengths[first + k]!
     if (length === 0) return ''
-    const at = block.textAt[r]!
+    const at = this.blocks[b]!.textAt[r]!
     let start = at % TEXT_BYTES
     for (let j = 0; j < k; j++) start += lengths[first + j]!
-    return this.texts[Math.floor(at / TEXT_BYTES)]!.toString('utf8', start, start + length)
+    return this.texts[b]![Math.floor(at / TEXT_BYTES)]!.toString('utf8', start, start + length)
   }
 
   /** The i-th row, as a new object. */
   row(i: number): StoredRow {
-    const block = this.blocks[Math.floor(i / BLOCK_ROWS)]!
+    const b = Math.floor(i / BLOCK_ROWS)
+    const block = this.blocks[b]!
     const r = i % BLOCK_ROWS
     const n = block.numbers
-    const t = block.shared
+    const s = block.shared
+    const d = this.distinct
     return {
-      date: t.date[r]!,
-      clientKey: t.clientKey[r]!,
-      clientName: t.clientName[r]!,
+      date: d.date[s.date[r]!]!,
+      clientKey: d.clientKey[s.clientKey[r]!]!,
+      clientName: d.clientName[s.clientName[r]!]!,
       clientId: orNull(n.clientId[r]!),
       kind: ENTRY_KINDS[block.kinds[r]!]!,
-      description: this.ownText(block, r, 0),
+      description: this.ownText(b, r, 0),
       amountMinor: n.amountMinor[r]!,
       minutes: orNull(n.minutes[r]!),
       rateMinor: orNull(n.rateMinor[r]!),
       staffId: orNull(n.staffId[r]!),
-      worker: t.worker[r]!,
-      reference: this.ownText(block, r, 1),
+      worker: d.worker[s.worker[r]!]!,
+      reference: this.ownText(b, r, 1),
       turnaroundId: orNull(n.turnaroundId[r]!),
-      invoice: this.ownText(block, r, 2),
-      importKey: block.keys.toString('hex', r * KEY_BYTES, (r + 1) * KEY_BYTES),
+      invoice: this.ownText(b, r, 2),
+      importKey: this.keys[b]!.toString('hex', r * KEY_BYTES, (r + 1) * KEY_BYTES),
     }
   }
 
@@ -159,10 +257,16 @@ export class ImportRows {
   }
 
   invoiceOf(i: number): string {
-    return this.ownText(this.blocks[Math.floor(i / BLOCK_ROWS)]!, i % BLOCK_ROWS, 2)
+    return this.ownText(Math.floor(i / BLOCK_ROWS), i % BLOCK_ROWS, 2)
   }
 
   clientKeyOf(i: number): string {
-    return this.blocks[Math.floor(i / BLOCK_ROWS)]!.shared.clientKey[i % BLOCK_ROWS]!
+    return this.distinct.clientKey[this.blocks[Math.floor(i / BLOCK_ROWS)]!.shared.clientKey[i % BLOCK_ROWS]!]!
   }
+}
+
+/** The rows read on this thread (previews and tests): a writer whose blocks go straight into `rows`. */
+export function rowsOnThisThread(): { rows: ImportRows; writer: RowBlockWriter } {
+  const rows = new ImportRows()
+  return { rows, writer: new RowBlockWriter((block) => rows.add(block)) }
 }

@@ -1,0 +1,108 @@
+/**
+ * On SQLite an import writes the rows already read while the rest of the file is still being read
+ * (import-service.ts), with the indexes and the month totals' trigger set aside: whatever stops a
+ * large import part-way (a failing write, a bad row far into the file under "stop", a ledger that
+ * would overflow) leaves the ledger, its totals and its schema exactly as they were, and the next
+ * import goes through. On PostgreSQL the same imports end the same way.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Envelope } from '../../electron/shared/envelope'
+import type { ImportResult } from '../../electron/shared/ledger-import/models'
+import { MAX_LEDGER_TOTAL_MINOR } from '../../electron/shared/money'
+import { failInsertsWhen } from '../support/failing-trigger'
+import {
+  chooseFile,
+  ledgerFingerprint,
+  openImportApp,
+  presetMapping,
+  writeCsv,
+  type ImportApp,
+} from '../support/import-fixture'
+import { TEST_ENGINE } from '../support/temp-db'
+
+let app: ImportApp | null = null
+afterEach(async () => {
+  await app?.close()
+  app = null
+})
+
+const ROWS = 40_000
+
+/** A file of ROWS invoices for the two clients, with `bad` (a line number) holding an unreadable date. */
+function largeCsv(a: ImportApp, name: string, options: { bad?: number; amount?: string } = {}): string {
+  const lines = ['date,client,kind,description,amount']
+  for (let i = 0; i < ROWS; i++) {
+    const date = i + 2 === options.bad ? 'someday' : `2026-0${(i % 9) + 1}-1${i % 10}`
+    lines.push(
+      `${date},${i % 3 ? 'Acme Ltd' : 'Blue Finch Studio'},invoice,Row ${i},${options.amount ?? `${i % 700}.${String(i % 100).padStart(2, '0')}`}`,
+    )
+  }
+  return writeCsv(a.dir, name, `${lines.join('\n')}\n`)
+}
+
+async function run(a: ImportApp, file: string): Promise<Envelope<ImportResult>> {
+  const chosen = await chooseFile(a, file)
+  return (await a.call('ledger-import:run', {
+    token: chosen.token,
+    mapping: presetMapping('generic', chosen.headers),
+    badRows: 'stop',
+  })) as Envelope<ImportResult>
+}
+
+/** The schema of the ledger's tables: every index and trigger, word for word (SQLite; PostgreSQL's does not change). */
+async function schema(a: ImportApp): Promise<unknown[]> {
+  if (TEST_ENGINE === 'postgres') return []
+  return a.db.dataSource.query(
+    "SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ('ledger_entries', 'ledger_month_totals', 'ledger_client_months') ORDER BY name",
+  )
+}
+
+describe('a large import stopped part-way', () => {
+  it('by a write that fails on the 30,000th entry: nothing is kept, and the next import goes through', async () => {
+    app = await openImportApp()
+    const before = await ledgerFingerprint(app)
+    const schemaBefore = await schema(app)
+    const file = largeCsv(app, 'large.csv')
+    const unfail = await failInsertsWhen(app.db.dataSource, "NEW.description = 'Row 29999'")
+    let failed: Envelope<ImportResult>
+    try {
+      failed = await run(app, file)
+    } finally {
+      await unfail()
+    }
+    expect(failed.ok).toBe(false)
+    expect(await ledgerFingerprint(app)).toEqual(before)
+    expect(await schema(app)).toEqual(schemaBefore)
+    const again = await run(app, file)
+    expect(again).toMatchObject({ ok: true, data: { status: 'imported', imported: ROWS } })
+    expect((await ledgerFingerprint(app)).entries).toBe(before.entries + ROWS)
+    expect(await schema(app)).toEqual(schemaBefore)
+  })
+
+  it('by a bad row far into the file under "stop": the rows before it are not kept', async () => {
+    app = await openImportApp()
+    const before = await ledgerFingerprint(app)
+    const schemaBefore = await schema(app)
+    const result = await run(app, largeCsv(app, 'bad-late.csv', { bad: 35_000 }))
+    expect(result).toMatchObject({
+      ok: true,
+      data: { status: 'stopped', rowsRead: ROWS, goodRows: ROWS - 1, badRowCount: 1, imported: 0 },
+    })
+    expect(result.ok && result.data.badRows).toEqual([{ line: 35_000, reason: expect.stringMatching(/^Bad date/) }])
+    expect(await ledgerFingerprint(app)).toEqual(before)
+    expect(await schema(app)).toEqual(schemaBefore)
+  })
+
+  it('by a ledger that would pass its most: refused once every row is read, nothing kept', async () => {
+    app = await openImportApp()
+    const before = await ledgerFingerprint(app)
+    const schemaBefore = await schema(app)
+    // Each row within an amount's bounds; together past what the ledger may hold.
+    const amount = ((MAX_LEDGER_TOTAL_MINOR / ROWS) * 2) / 100
+    const result = await run(app, largeCsv(app, 'too-much.csv', { amount: amount.toFixed(2) }))
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(!result.ok && result.error.message).toMatch(/ledger/i)
+    expect(await ledgerFingerprint(app)).toEqual(before)
+    expect(await schema(app)).toEqual(schemaBefore)
+  })
+})
