@@ -324,8 +324,9 @@ async function openAndRun({
       const problem = await shell.openPath(folder)
       if (problem) throw new Error(problem)
     },
-    // Built by electron.vite.config.ts beside this file (in the packaged app's ASAR, which worker threads read).
-    importReaderFile: path.join(__dirname, 'ledger-import-reader.js'),
+    // Built by electron.vite.config.ts beside main's index.js (package.json's "main"): in the packaged
+    // app inside its ASAR, which worker threads read.
+    importReaderFile: path.join(app.getAppPath(), 'out', 'main', 'ledger-import-reader.js'),
     fontsDir: app.isPackaged
       ? path.join(process.resourcesPath, 'fonts')
       : path.join(app.getAppPath(), 'resources', 'fonts'),

@@ -1,11 +1,13 @@
 /**
  * On SQLite an import writes the rows already read while the rest of the file is still being read
  * (import-service.ts), with the indexes and the month totals' trigger set aside: whatever stops a
- * large import part-way (a failing write, a bad row far into the file under "stop", a ledger that
- * would overflow) leaves the ledger, its totals and its schema exactly as they were, and the next
+ * large import part-way (a failing write, a cancel once rows are written, a bad row far into the
+ * file under "stop", a ledger that would overflow) leaves the ledger, its totals and its schema exactly as they were, and the next
  * import goes through. On PostgreSQL the same imports end the same way.
  */
+import { AsyncResource } from 'node:async_hooks'
 import { afterEach, describe, expect, it } from 'vitest'
+import { rawDatabase } from '../../electron/main/features/ledger-import/import-writer'
 import type { Envelope } from '../../electron/shared/envelope'
 import type { ImportResult } from '../../electron/shared/ledger-import/models'
 import { MAX_LEDGER_TOTAL_MINOR } from '../../electron/shared/money'
@@ -29,9 +31,9 @@ afterEach(async () => {
 const ROWS = 40_000
 
 /** A file of ROWS invoices for the two clients, with `bad` (a line number) holding an unreadable date. */
-function largeCsv(a: ImportApp, name: string, options: { bad?: number; amount?: string } = {}): string {
+function largeCsv(a: ImportApp, name: string, options: { bad?: number; amount?: string; rows?: number } = {}): string {
   const lines = ['date,client,kind,description,amount']
-  for (let i = 0; i < ROWS; i++) {
+  for (let i = 0; i < (options.rows ?? ROWS); i++) {
     const date = i + 2 === options.bad ? 'someday' : `2026-0${(i % 9) + 1}-1${i % 10}`
     lines.push(
       `${date},${i % 3 ? 'Acme Ltd' : 'Blue Finch Studio'},invoice,Row ${i},${options.amount ?? `${i % 700}.${String(i % 100).padStart(2, '0')}`}`,
@@ -78,6 +80,39 @@ describe('a large import stopped part-way', () => {
     expect((await ledgerFingerprint(app)).entries).toBe(before.entries + ROWS)
     expect(await schema(app)).toEqual(schemaBefore)
   })
+
+  // On PostgreSQL nothing is written before the whole file is read: a cancel meets no written row.
+  it.skipIf(TEST_ENGINE === 'postgres')(
+    'by a cancel once rows are written: the rows written are not kept',
+    async () => {
+      const a = (app = await openImportApp())
+      const before = await ledgerFingerprint(a)
+      const schemaBefore = await schema(a)
+      const db = rawDatabase(a.db.dataSource.manager)
+      const chosen = await chooseFile(a, largeCsv(a, 'cancelled.csv', { rows: 150_000 }))
+      let writtenAtCancel = 0
+      // Bound here, outside the run: the cancel arrives as the window's would, past the request queue.
+      const cancel = AsyncResource.bind(() => a.call('ledger-import:cancel', { token: chosen.token }))
+      a.ports.onImportProgress = (p) => {
+        if (p.phase !== 'reading' || writtenAtCancel > 0) return
+        // The import's own connection, inside its open transaction: the rows it has written so far.
+        const written = (db.prepare('SELECT COUNT(*) FROM ledger_entries').pluck().get() as number) - before.entries
+        if (written > 0) {
+          writtenAtCancel = written
+          void cancel()
+        }
+      }
+      const result = (await a.call('ledger-import:run', {
+        token: chosen.token,
+        mapping: presetMapping('generic', chosen.headers),
+        badRows: 'stop',
+      })) as Envelope<ImportResult>
+      expect(writtenAtCancel).toBeGreaterThan(0)
+      expect(result).toMatchObject({ ok: true, data: { status: 'cancelled', imported: 0 } })
+      expect(await ledgerFingerprint(a)).toEqual(before)
+      expect(await schema(a)).toEqual(schemaBefore)
+    },
+  )
 
   it('by a bad row far into the file under "stop": the rows before it are not kept', async () => {
     app = await openImportApp()

@@ -11,8 +11,18 @@ import { localIsoDate } from '../../electron/shared/dates'
 import { openTestApp, tempDir } from '../support/temp-db'
 import Database from 'better-sqlite3'
 import { damage, folderWithBackup } from '../support/damage'
+import { READER_FILE } from '../support/reader-file'
 
 type Listener = (...args: unknown[]) => unknown
+
+/**
+ * The app's folder as the glue finds it, laid out as the packaged app is: the import's reading thread
+ * where the build puts it, beside main's index.js, and the dependencies it loads in node_modules.
+ */
+const APP_DIR = tempDir('turnaround-glue-app-')
+fs.mkdirSync(path.join(APP_DIR, 'out', 'main'), { recursive: true })
+fs.copyFileSync(READER_FILE, path.join(APP_DIR, 'out', 'main', 'ledger-import-reader.js'))
+fs.symlinkSync(path.resolve(__dirname, '../../node_modules'), path.join(APP_DIR, 'node_modules'))
 
 function createFakeElectron() {
   const appListeners = new Map<string, Listener[]>()
@@ -102,7 +112,8 @@ function createFakeElectron() {
       getPath: vi.fn(() => '/nonexistent/user-data'),
       getVersion: () => '0.1.0',
       getLocale: () => 'de-DE',
-      getAppPath: () => '/nonexistent/app',
+      // Laid out as `npm run build` lays the app out: main's files in out/main (the import's reading thread there).
+      getAppPath: () => APP_DIR,
       isPackaged: false,
       isReady: () => true,
       requestSingleInstanceLock: vi.fn(() => true),
