@@ -7,6 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { LedgerImportService } from '../../electron/main/features/ledger-import/import-service'
+import { BLOCK_ROWS } from '../../electron/main/features/ledger-import/row-store'
 import type { ImportResult } from '../../electron/shared/ledger-import/models'
 import { TEST_ENGINE } from '../support/temp-db'
 import {
@@ -75,6 +76,39 @@ function generatedCsv(dir: string): string {
   return writeCsv(dir, 'generated.csv', `${lines.join('\n')}\n`)
 }
 
+/**
+ * 30,000 rows of 40 new clients (invoices, payments naming them, time), in a scrambled order: many a
+ * payment comes thousands of rows, several blocks, before the invoice it names.
+ */
+function scatteredCsv(dir: string): string {
+  const rows: string[] = []
+  for (let c = 1; c <= 40; c++)
+    for (let i = 1; i <= 750; i++) {
+      const kind = ['invoice', 'payment', 'time', 'payment'][i % 4]!
+      const invoice = `INV-${c}-${Math.ceil(i / 4)}`
+      const amount = kind === 'time' ? '' : `${(c * 13 + i * 7) % 900}.${String(i % 100).padStart(2, '0')}`
+      const minutes = kind === 'time' ? '30' : ''
+      const reference = kind === 'invoice' ? invoice : `R-${c}-${i}`
+      rows.push(
+        `2026-0${1 + (i % 9)}-1${i % 10},Client ${c},${kind},Entry ${i},${amount},USD,${minutes},,${reference},${kind === 'payment' ? invoice : ''}`,
+      )
+    }
+  // A fixed scramble (7,919 is prime to 30,000): the same file every run.
+  const scrambled = rows.map((_, n) => rows[(n * 7919) % rows.length]!)
+  const line = new Map(scrambled.map((row, n) => [row.split(',')[8], n]))
+  const farAbove = scrambled.filter((row, n) => {
+    const [, , kind, , , , , , , invoice] = row.split(',')
+    return kind === 'payment' && (line.get(invoice!) ?? 0) > n + 3 * BLOCK_ROWS
+  })
+  // The scramble does what it is for: many a payment lies three blocks or more above its invoice.
+  if (farAbove.length < 1000) throw new Error(`only ${farAbove.length} payments far above their invoice`)
+  return writeCsv(
+    dir,
+    'scattered.csv',
+    `date,client,kind,description,amount,currency,minutes,worker,reference,invoice\n${scrambled.join('\n')}\n`,
+  )
+}
+
 const indexSql = async (app: ImportApp) =>
   app.db.dataSource.query(
     "SELECT name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name IN ('ledger_entries', 'ledger_month_totals') ORDER BY name",
@@ -116,5 +150,26 @@ describe('a large import setting the indexes aside', () => {
       expect(await indexSql(bulk)).toEqual(before)
       expect(await bulk.db.dataSource.query('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }])
     }
+  })
+
+  it('writes a file of many blocks the same, payments linked to invoices many blocks further down', async () => {
+    const bulk = await openImportApp()
+    apps.push(bulk)
+    const plain = await openImportApp()
+    apps.push(plain)
+    const file = scatteredCsv(bulk.dir)
+    const a = await run(serviceFor(bulk, true), file, 'generic', true)
+    const b = await run(serviceFor(plain, false), file, 'generic', true)
+    expect(a).toEqual(b)
+    expect(a).toMatchObject({ status: 'imported', rowsRead: 30_000, badRowCount: 0 })
+    // Most payments name an invoice: those above it waited for it, through every block between.
+    expect(a.paymentsLinked).toBeGreaterThan(8_000)
+    expect(await ledgerFingerprint(bulk)).toEqual(await ledgerFingerprint(plain))
+    // Every payment is linked but those naming an invoice the file does not hold (one per client).
+    expect(a.paymentsUnlinked).toBe(40)
+    const unlinked = (await bulk.db.dataSource.query(
+      "SELECT reference FROM ledger_entries WHERE kind = 'payment' AND invoice_id IS NULL ORDER BY reference",
+    )) as Array<{ reference: string }>
+    expect(unlinked.map((r) => r.reference)).toEqual(Array.from({ length: 40 }, (_, c) => `R-${c + 1}-749`).sort())
   })
 })

@@ -69,12 +69,32 @@ describe('the rows an import keeps', () => {
       writer.push(long(i))
       sum += long(i).amountMinor
     }
-    // Two full blocks are in; the part-full third comes with end().
-    expect(rows.length).toBe(2 * BLOCK_ROWS)
+    // The full blocks are in; the part-full last one comes with end().
+    expect(rows.length).toBe(Math.floor(count / BLOCK_ROWS) * BLOCK_ROWS)
+    expect(count % BLOCK_ROWS).not.toBe(0)
     writer.end()
     expect(rows.length).toBe(count)
     expect(rows.amountMinor).toBe(sum)
     expectEveryRow(rows, count)
+  })
+
+  it('lets go of written blocks but the ones kept, and still knows every amount', () => {
+    const { rows, writer } = rowsOnThisThread()
+    const count = 5 * BLOCK_ROWS + 10
+    let sum = 0
+    for (let i = 0; i < count; i++) {
+      writer.push(long(i))
+      sum += long(i).amountMinor
+    }
+    writer.end()
+    rows.release(3 * BLOCK_ROWS + 5, new Set([1]))
+    expect(() => rows.row(0)).toThrow('let go')
+    expect(() => rows.row(2 * BLOCK_ROWS)).toThrow('let go')
+    // Block 1 was kept, and block 3 is only part written: their rows are still there.
+    expect(rows.row(BLOCK_ROWS + 7).description).toBe(long(BLOCK_ROWS + 7).description)
+    expect(rows.row(3 * BLOCK_ROWS).amountMinor).toBe(long(3 * BLOCK_ROWS).amountMinor)
+    expect(rows.length).toBe(count)
+    expect(rows.amountMinor).toBe(sum)
   })
 
   it('gives back every row after its blocks have crossed to another thread, their memory moved', async () => {

@@ -7,7 +7,9 @@
  * before the commit, and a failure anywhere rolls their removal back with everything else.
  *
  * The unique index on import_key stays: the insert's ON CONFLICT needs it to skip rows already
- * imported, and linking an earlier payment finds it by that key.
+ * imported, and linking an earlier payment finds it by that key. Partial indexes stay too: they hold
+ * only the few entries their WHERE picks (a turnaround, an invoice), so keeping them up costs an
+ * import next to nothing, where building one again reads every entry.
  *
  * Worth it only when the import is large beside the ledger: rebuilding reads every entry, old and
  * new, so a small import into a large ledger keeps the indexes up row by row.
@@ -30,13 +32,17 @@ export function setsIndexesAside(rows: number, lastId: number): boolean {
   return rows >= BULK_INDEX_ROWS && lastId <= rows * ENTRIES_PER_ROW
 }
 
-/** Drops the entries' secondary indexes (but the import key's); the function returned makes them again. */
+/** Whether an index's SQL has a WHERE clause (a partial index): none of its names or columns is "where". */
+const isPartial = (sql: string) => /\bWHERE\b/i.test(sql)
+
+/** Drops the entries' full secondary indexes (not the import key's, nor the partial ones); the function returned makes them again. */
 export function setIndexesAside(db: Database.Database): () => void {
   const indexes = db
     .prepare(
       "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ledger_entries' AND sql IS NOT NULL AND name <> ? ORDER BY name",
     )
-    .all(KEPT) as SetAside[]
+    .all(KEPT)
+    .filter((index) => !isPartial((index as SetAside).sql)) as SetAside[]
   for (const index of indexes) db.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`)
   return () => {
     for (const index of indexes) db.exec(index.sql)

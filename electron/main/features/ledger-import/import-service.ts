@@ -340,6 +340,8 @@ export class LedgerImportService {
           const to = Math.min(rows.length, written + ROWS_PER_TURN)
           write.write(rows, written, to, expectedRows, options)
           written = to
+          // Rows written are not asked for again (but the payments kept waiting for their invoice).
+          rows.release(written, write.pinnedBlocks)
         }
       }
       const reading = readOnThread(this.deps.readerFile, job, {

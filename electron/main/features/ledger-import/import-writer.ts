@@ -26,7 +26,7 @@ import type { EntityManager } from 'typeorm'
 import { searchKey } from '../../../shared/text'
 import { setIndexesAside, setsIndexesAside } from './bulk-indexes'
 import { addImportedMonthTotalsSqlite } from './month-totals'
-import type { ImportRows, StoredRow } from './row-store'
+import { blockOf, type ImportRows, type StoredRow } from './row-store'
 
 export interface WriteOutcome {
   imported: number
@@ -100,6 +100,8 @@ export class SqliteImportWrite {
   private readonly created = new Map<string, number>()
   /** Payments whose invoice is not in the ledger yet (row, client): written last, in case the file holds the invoice further down. */
   private readonly waiting: Array<[number, number]> = []
+  /** The blocks (row-store.ts) holding a waiting payment: kept until the end, where the others may go once written. */
+  readonly pinnedBlocks = new Set<number>()
   private trigger: string | null = null
   private lastId = 0
   private restoreIndexes: (() => void) | null = null
@@ -140,8 +142,10 @@ export class SqliteImportWrite {
       if (r.invoice === '') this.insert(r, clientId, null)
       else {
         const invoiceId = this.invoices.find(clientId, r.invoice)
-        if (invoiceId === null) this.waiting.push([i, clientId])
-        else this.insert(r, clientId, invoiceId)
+        if (invoiceId === null) {
+          this.waiting.push([i, clientId])
+          this.pinnedBlocks.add(blockOf(i))
+        } else this.insert(r, clientId, invoiceId)
       }
     }
     this.written = to

@@ -22,10 +22,13 @@ import type { ImportRow } from './row-reader'
 export type StoredRow = Omit<ImportRow, 'line' | 'rateFrom'>
 
 const KEY_BYTES = 32
-/** Rows per block: no block is ever copied to grow, and at most one is part full. */
-export const BLOCK_ROWS = 16 * 1024
+/**
+ * Rows per block: no block is ever copied to grow, and at most one is part full. Small enough that
+ * the first reaches the writing thread a few milliseconds after reading starts.
+ */
+export const BLOCK_ROWS = 4096
 /** Each row's own texts lie together in one of these buffers (a row's are at most about 31 KB: row-reader.ts bounds them). */
-const TEXT_BYTES = 1024 * 1024
+const TEXT_BYTES = 256 * 1024
 const KIND_INDEX = new Map<string, number>(ENTRY_KINDS.map((k, i) => [k, i]))
 const NUMBERS = ['clientId', 'amountMinor', 'minutes', 'rateMinor', 'staffId', 'turnaroundId'] as const
 /** Texts many rows share: one number per row into the field's list of distinct texts. */
@@ -165,7 +168,7 @@ export class RowBlockWriter {
 
   /**
    * Puts the text buffer being filled into the block: a view of what it holds, or at the block's end
-   * a copy of that (the rest of a megabyte would otherwise be kept, unused, with every block).
+   * a copy of that (the rest of the buffer would otherwise be kept, unused, with every block).
    */
   private sealText(copy: boolean): void {
     if (this.text !== null) {
@@ -185,12 +188,21 @@ export class RowBlockWriter {
   }
 }
 
-/** The rows of an import on the writing side: the blocks as they arrive, in order. */
+/** The block a row is kept in. */
+export const blockOf = (i: number) => Math.floor(i / BLOCK_ROWS)
+
+/**
+ * The rows of an import on the writing side: the blocks as they arrive, in order. A block whose rows
+ * are written and no longer needed can be let go (`release`): an import on SQLite then keeps only
+ * the rows read and not yet written, not the whole file.
+ */
 export class ImportRows {
   length = 0
-  private readonly blocks: RowBlock[] = []
-  private readonly keys: Buffer[] = []
-  private readonly texts: Buffer[][] = []
+  private readonly blocks: Array<RowBlock | null> = []
+  private readonly keys: Array<Buffer | null> = []
+  private readonly texts: Array<Buffer[] | null> = []
+  /** Blocks before this one have been looked at by release(). */
+  private releasedUpTo = 0
   private readonly distinct: Record<SharedField, string[]> = Object.fromEntries(
     SHARED.map((f) => [f, [] as string[]]),
   ) as unknown as Record<SharedField, string[]>
@@ -207,18 +219,37 @@ export class ImportRows {
     this.amountSum += block.amountMinor
   }
 
-  /** The sum of every row's amount. */
+  /** The sum of every row's amount (the rows let go included). */
   get amountMinor(): number {
     return this.amountSum
   }
 
+  /** Lets go of the blocks wholly before row `before`, but the `kept` ones (their rows are asked for again). */
+  release(before: number, kept: ReadonlySet<number>): void {
+    const end = blockOf(before)
+    for (let b = this.releasedUpTo; b < end; b++) {
+      if (kept.has(b)) continue
+      this.blocks[b] = null
+      this.keys[b] = null
+      this.texts[b] = null
+    }
+    this.releasedUpTo = Math.max(this.releasedUpTo, end)
+  }
+
+  private block(b: number): RowBlock {
+    const block = this.blocks[b]
+    if (!block) throw new Error(`Rows of block ${b} were let go.`)
+    return block
+  }
+
   /** One of the row's own texts, `k` its place in OWN (description, reference, invoice number): only it is decoded. */
   private ownText(b: number, r: number, k: number): string {
-    const lengths = this.blocks[b]!.textLengths
+    const block = this.block(b)
+    const lengths = block.textLengths
     const first = r * OWN.length
     const length = lengths[first + k]!
     if (length === 0) return ''
-    const at = this.blocks[b]!.textAt[r]!
+    const at = block.textAt[r]!
     let start = at % TEXT_BYTES
     for (let j = 0; j < k; j++) start += lengths[first + j]!
     return this.texts[b]![Math.floor(at / TEXT_BYTES)]!.toString('utf8', start, start + length)
@@ -226,8 +257,8 @@ export class ImportRows {
 
   /** The i-th row, as a new object. */
   row(i: number): StoredRow {
-    const b = Math.floor(i / BLOCK_ROWS)
-    const block = this.blocks[b]!
+    const b = blockOf(i)
+    const block = this.block(b)
     const r = i % BLOCK_ROWS
     const n = block.numbers
     const s = block.shared
@@ -253,15 +284,15 @@ export class ImportRows {
 
   /** The i-th row's client, without making the row. */
   clientIdOf(i: number): number | null {
-    return orNull(this.blocks[Math.floor(i / BLOCK_ROWS)]!.numbers.clientId[i % BLOCK_ROWS]!)
+    return orNull(this.block(blockOf(i)).numbers.clientId[i % BLOCK_ROWS]!)
   }
 
   invoiceOf(i: number): string {
-    return this.ownText(Math.floor(i / BLOCK_ROWS), i % BLOCK_ROWS, 2)
+    return this.ownText(blockOf(i), i % BLOCK_ROWS, 2)
   }
 
   clientKeyOf(i: number): string {
-    return this.distinct.clientKey[this.blocks[Math.floor(i / BLOCK_ROWS)]!.shared.clientKey[i % BLOCK_ROWS]!]!
+    return this.distinct.clientKey[this.block(blockOf(i)).shared.clientKey[i % BLOCK_ROWS]!]!
   }
 }
 
