@@ -23,7 +23,14 @@ import type { ImportProgress } from '../../../shared/ledger-import/progress'
 import type { ImportMappingData } from '../../../shared/ledger-import/schemas'
 import { CsvRefusal, SAVE_AS_CSV, confirmUtf8, sniffEncoding, type DetectedEncoding } from './csv-encoding'
 import { MAX_IMPORT_BYTES, readCsv } from './csv-stream'
-import { SqliteImportWrite, rawDatabase, whenIdle, type WriteOptions, type WriteOutcome } from './import-writer'
+import {
+  SqliteImportWrite,
+  nothingWritten,
+  rawDatabase,
+  whenIdle,
+  type WriteOptions,
+  type WriteOutcome,
+} from './import-writer'
 import { writeRowsPostgres } from './import-writer-postgres'
 import { engineOf, isConstraintViolation } from '../../db/engine'
 import { loadLookups } from './lookups'
@@ -450,15 +457,6 @@ interface Run {
   stop: () => void
 }
 
-const NOTHING_WRITTEN: WriteOutcome = {
-  imported: 0,
-  duplicates: 0,
-  clientsCreated: [],
-  amountImportedMinor: 0,
-  paymentsLinked: 0,
-  paymentsUnlinked: 0,
-}
-
 /** The end of an import once its file is read: whether it stops there, and its result. */
 class ImportEnd {
   constructor(
@@ -486,7 +484,7 @@ class ImportEnd {
     return null
   }
 
-  result(status: ImportResult['status'], written: WriteOutcome = NOTHING_WRITTEN): ImportResult {
+  result(status: ImportResult['status'], written: WriteOutcome = nothingWritten()): ImportResult {
     return {
       status,
       rowsRead: this.summary.rowsRead,

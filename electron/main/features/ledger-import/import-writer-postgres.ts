@@ -19,7 +19,7 @@
 import type { EntityManager, QueryRunner } from 'typeorm'
 import { BULK_IMPORT_SETTING } from '../../db/engine/postgres-engine'
 import { searchKey } from '../../../shared/text'
-import type { WriteOutcome } from './import-writer'
+import { nothingWritten, type WriteOutcome } from './import-writer'
 import { addImportedMonthTotalsPostgres } from './month-totals'
 import type { ImportRows, StoredRow } from './row-store'
 
@@ -64,14 +64,7 @@ export async function writeRowsPostgres(
 }
 
 async function write(q: QueryRunner, rows: ImportRows, currency: string, stamp: string) {
-  const outcome: WriteOutcome = {
-    imported: 0,
-    duplicates: 0,
-    clientsCreated: [],
-    amountImportedMinor: 0,
-    paymentsLinked: 0,
-    paymentsUnlinked: 0,
-  }
+  const outcome = nothingWritten()
   const invoices = new InvoiceFinder(q)
   const insertedIds: number[] = []
   let pending: Pending[] = []

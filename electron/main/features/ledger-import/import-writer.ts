@@ -39,6 +39,18 @@ export interface WriteOutcome {
   paymentsUnlinked: number
 }
 
+/** The outcome of a write before its first row: nothing imported, counted or linked. */
+export function nothingWritten(): WriteOutcome {
+  return {
+    imported: 0,
+    duplicates: 0,
+    clientsCreated: [],
+    amountImportedMinor: 0,
+    paymentsLinked: 0,
+    paymentsUnlinked: 0,
+  }
+}
+
 /** The raw better-sqlite3 handle behind TypeORM's data source. */
 export function rawDatabase(manager: EntityManager): Database.Database {
   return (manager.connection.driver as unknown as { databaseConnection: Database.Database }).databaseConnection
@@ -85,14 +97,7 @@ const INSERT_ENTRY = `INSERT INTO ledger_entries (client_id, turnaround_id, kind
  * request queue from `begin` to the end, so no other statement runs on the connection meanwhile.
  */
 export class SqliteImportWrite {
-  private outcome: WriteOutcome = {
-    imported: 0,
-    duplicates: 0,
-    clientsCreated: [],
-    amountImportedMinor: 0,
-    paymentsLinked: 0,
-    paymentsUnlinked: 0,
-  }
+  private readonly outcome = nothingWritten()
   private readonly findClient: Database.Statement
   private readonly insertClient: Database.Statement
   private insertEntry: Database.Statement | null = null
