@@ -1,11 +1,12 @@
 /**
  * On SQLite an import writes the rows already read while the rest of the file is still being read
  * (import-service.ts), with the indexes and the month totals' trigger set aside: whatever stops a
- * large import part-way (a failing write, a cancel once rows are written, a bad row far into the
- * file under "stop", a ledger that would overflow) leaves the ledger, its totals and its schema exactly as they were, and the next
- * import goes through. On PostgreSQL the same imports end the same way.
+ * large import part-way (a failing write, a cancel once rows are written, a refused line or a bad
+ * row far into the file, a ledger that would overflow) leaves the ledger, its totals and its schema
+ * exactly as they were, and the next import goes through. On PostgreSQL the same imports end the same way.
  */
 import { AsyncResource } from 'node:async_hooks'
+import fs from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { rawDatabase } from '../../electron/main/features/ledger-import/import-writer'
 import type { Envelope } from '../../electron/shared/envelope'
@@ -124,6 +125,22 @@ describe('a large import stopped part-way', () => {
       data: { status: 'stopped', rowsRead: ROWS, goodRows: ROWS - 1, badRowCount: 1, imported: 0 },
     })
     expect(result.ok && result.data.badRows).toEqual([{ line: 35_000, reason: expect.stringMatching(/^Bad date/) }])
+    expect(await ledgerFingerprint(app)).toEqual(before)
+    expect(await schema(app)).toEqual(schemaBefore)
+  })
+
+  it('by a refused line far into the file: nothing is kept, not even the rows written before it', async () => {
+    app = await openImportApp()
+    const before = await ledgerFingerprint(app)
+    const schemaBefore = await schema(app)
+    const file = largeCsv(app, 'long-line.csv')
+    // A line past the longest a record may be (csv-stream.ts) after 40,000 good rows: the file is refused there.
+    fs.appendFileSync(file, `2026-03-01,Acme Ltd,invoice,"${'x'.repeat(250_000)}",1.00\n`)
+    const result = await run(app, file)
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(!result.ok && result.error.message).toMatch(/Nothing was imported/)
+    // Give any slice still waiting for its turn the time to run: none may write outside the transaction.
+    await new Promise((resolve) => setTimeout(resolve, 50))
     expect(await ledgerFingerprint(app)).toEqual(before)
     expect(await schema(app)).toEqual(schemaBefore)
   })

@@ -332,18 +332,21 @@ export class LedgerImportService {
     const before = await ledgerTotalMinor(this.deps.manager)
     const rows = new ImportRows()
     const write = SqliteImportWrite.begin(db, job.lookups.currency, stamp)
+    let writing: Promise<void> | null = null
+    /** False once the import ends, however it ends: no slice is written after that. */
+    let open = true
     try {
       const totalBytes = fs.statSync(job.file).size
       const options = { indexesAside: this.deps.indexesAside }
       let expectedRows = 0
       let written = 0
       let failure: { error: unknown } | null = null
-      let writing: Promise<void> | null = null
       // The rows read and not yet written, a slice per turn of the event loop: between slices main
       // answers the window (a cancel, a repaint) however fast the file is read.
       const writeWhatIsRead = async (): Promise<void> => {
-        while (written < rows.length && !run.cancelled && failure === null) {
+        while (open && written < rows.length && !run.cancelled && failure === null) {
           await new Promise<void>((resolve) => setImmediate(resolve))
+          if (!open) return
           const to = Math.min(rows.length, written + ROWS_PER_TURN)
           write.write(rows, written, to, expectedRows, options)
           written = to
@@ -386,6 +389,9 @@ export class LedgerImportService {
       write.commit()
       return end.result('imported', outcome)
     } catch (error) {
+      // A slice may be waiting for its turn: it must not run after the rollback, outside any transaction.
+      open = false
+      while (writing !== null) await writing
       write.rollback()
       throw error
     }

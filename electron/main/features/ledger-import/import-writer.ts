@@ -140,6 +140,8 @@ export class SqliteImportWrite {
    * how many rows the whole file is expected to hold (the indexes are set aside for a large import).
    */
   write(rows: ImportRows, from: number, to: number, expectedRows: number, options: WriteOptions = {}): void {
+    // Never a row outside the import's transaction (it would be kept whatever happens next).
+    if (!this.db.inTransaction) throw new Error("The import's transaction is over: no row may be written.")
     if (this.insertEntry === null) this.setUp(expectedRows, options)
     for (let i = from; i < to; i++) {
       const r = rows.row(i)
