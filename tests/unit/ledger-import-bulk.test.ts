@@ -173,3 +173,45 @@ describe('a large import setting the indexes aside', () => {
     expect(unlinked.map((r) => r.reference)).toEqual(Array.from({ length: 40 }, (_, c) => `R-${c + 1}-749`).sort())
   })
 })
+
+// PostgreSQL never sets its indexes aside (dropping one would lock the shared ledger): nothing to decide.
+describe.skipIf(TEST_ENGINE === 'postgres')('whether an import sets the indexes aside', () => {
+  /** The number of rows the import expected when it decided, for a file of `rows` rows of `line(i)`. */
+  async function expectedFor(rows: number, line: (i: number) => string): Promise<number> {
+    const app = await openImportApp()
+    apps.push(app)
+    const asked: number[] = []
+    const service = new LedgerImportService({
+      manager: app.db.dataSource.manager,
+      now: () => new Date('2026-11-22T09:30:00Z'),
+      chooseOpenFile: async () => null,
+      sendProgress: () => {},
+      readerFile: READER_FILE,
+      indexesAside: (expected) => {
+        asked.push(expected)
+        return false
+      },
+    })
+    const body = Array.from({ length: rows }, (_, i) => line(i)).join('\n')
+    const file = writeCsv(app.dir, 'estimate.csv', `date,client,kind,amount\n${body}\n`)
+    const result = await run(service, file, 'generic')
+    expect(result).toMatchObject({ status: 'imported', imported: rows })
+    expect(asked).toHaveLength(1)
+    return asked[0]!
+  }
+
+  // Decided at the first block, from how many rows the file holds: within a fifth either way, for
+  // rows as short as a file may have and for longer ones.
+  it.each([
+    ['short rows', (i: number) => `2026-03-0${1 + (i % 9)},Acme Ltd,invoice,${i % 10}`],
+    [
+      'long rows',
+      (i: number) =>
+        `2026-03-0${1 + (i % 9)},${i % 2 ? 'Acme Ltd' : 'Blue Finch Studio'},invoice,${(i * 37) % 100_000}.${String(i % 100).padStart(2, '0')}`,
+    ],
+  ])('is decided on the rows the file holds (%s)', async (_name, line) => {
+    const expected = await expectedFor(60_000, line)
+    expect(expected).toBeGreaterThan(60_000 * 0.8)
+    expect(expected).toBeLessThan(60_000 * 1.2)
+  })
+})

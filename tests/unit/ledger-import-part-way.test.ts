@@ -129,6 +129,21 @@ describe('a large import stopped part-way', () => {
     expect(await schema(app)).toEqual(schemaBefore)
   })
 
+  it('by a cancel asked for while the import gets ready, before its reading thread starts', async () => {
+    const a = (app = await openImportApp())
+    const before = await ledgerFingerprint(a)
+    const chosen = await chooseFile(a, largeCsv(a, 'early.csv', { rows: 150_000 }))
+    const service = a.services.ledgerImport
+    const running = service.run(chosen.token, presetMapping('generic', chosen.headers), 'stop')
+    // run() is under way (it awaits the database's lookups): the cancel finds it.
+    expect(service.cancel(chosen.token)).toEqual({ cancelling: true })
+    const result = await running
+    expect(result.status).toBe('cancelled')
+    // The thread was told at once: it stopped after its first chunk instead of reading the whole file.
+    expect(result.rowsRead).toBeLessThan(20_000)
+    expect(await ledgerFingerprint(a)).toEqual(before)
+  })
+
   it('by a refused line far into the file: nothing is kept, not even the rows written before it', async () => {
     app = await openImportApp()
     const before = await ledgerFingerprint(app)

@@ -50,8 +50,9 @@ export interface LedgerImportDeps {
   /** Sends progress to the renderer. */
   sendProgress: (progress: ImportProgress) => void
   /**
-   * Runs a long wait outside the request queue (request-queue.ts): reading the file takes no
-   * lock, so the app keeps answering, and Cancel gets through; the write takes the queue back.
+   * Runs a long wait outside the request queue (request-queue.ts): on PostgreSQL reading the file
+   * takes no lock, so the app keeps answering; the write takes the queue back. (On SQLite the
+   * import writes while it reads and keeps the queue throughout; Cancel gets past it, ipc.ts.)
    */
   released?: <T>(wait: () => Promise<T>) => Promise<T>
   /** The most rows one file may hold (MAX_IMPORT_ROWS unless a test says otherwise). */
@@ -307,6 +308,7 @@ export class LedgerImportService {
         progress: (counts) => sendProgress('reading', counts),
       })
       run.stop = reading.stop
+      if (run.cancelled) reading.stop()
       return reading.done
     }).catch((error: unknown) => refusal(error, ' Nothing was imported.'))
     return write(summary, rows)
@@ -336,15 +338,17 @@ export class LedgerImportService {
     /** False once the import ends, however it ends: no slice is written after that. */
     let open = true
     try {
-      const totalBytes = fs.statSync(job.file).size
       const options = { indexesAside: this.deps.indexesAside }
       let expectedRows = 0
       let written = 0
       let failure: { error: unknown } | null = null
+      /** Under "stop", a bad row means nothing will be kept: the rows read are no longer written. */
+      let doomed = false
+      const noteBadRows = (counts: ReadCounts) => (doomed ||= job.policy === 'stop' && counts.badRows > 0)
       // The rows read and not yet written, a slice per turn of the event loop: between slices main
       // answers the window (a cancel, a repaint) however fast the file is read.
       const writeWhatIsRead = async (): Promise<void> => {
-        while (open && written < rows.length && !run.cancelled && failure === null) {
+        while (open && written < rows.length && !run.cancelled && !doomed && failure === null) {
           await new Promise<void>((resolve) => setImmediate(resolve))
           if (!open) return
           const to = Math.min(rows.length, written + ROWS_PER_TURN)
@@ -357,12 +361,8 @@ export class LedgerImportService {
       const reading = readOnThread(this.deps.readerFile, job, {
         block: (block, counts) => {
           rows.add(block)
-          // How many rows the file holds, from how far into it the first block came: it decides
-          // whether a large import sets the indexes aside (bulk-indexes.ts).
-          expectedRows ||= Math.max(
-            rows.length,
-            Math.round((counts.rowsRead * totalBytes) / Math.max(counts.bytesRead, 1)),
-          )
+          expectedRows ||= counts.expectedRows
+          noteBadRows(counts)
           writing ??= writeWhatIsRead()
             .catch((error: unknown) => {
               failure = { error }
@@ -370,9 +370,14 @@ export class LedgerImportService {
             })
             .finally(() => (writing = null))
         },
-        progress: (counts) => sendProgress('reading', counts),
+        progress: (counts) => {
+          noteBadRows(counts)
+          sendProgress('reading', counts)
+        },
       })
       run.stop = reading.stop
+      // A cancel that came while the import was getting ready stops the thread at once.
+      if (run.cancelled) reading.stop()
       const summary = await reading.done.catch((error: unknown) => refusal(error, ' Nothing was imported.'))
       while (writing !== null) await writing
       if (failure !== null) throw (failure as { error: unknown }).error
@@ -384,7 +389,7 @@ export class LedgerImportService {
       }
       if (before + rows.amountMinor > MAX_LEDGER_TOTAL_MINOR)
         throw new DomainError('VALIDATION', ledgerFullMessage(job.lookups.currency))
-      await writeWhatIsRead()
+      // Every row read is written by now: finish() says so if not.
       const outcome = write.finish(rows)
       write.commit()
       return end.result('imported', outcome)

@@ -7,6 +7,7 @@
  * Under the "stop" policy the first unreadable row means nothing will be written: from then on rows
  * are still checked (every unreadable one is counted and listed) but no longer handed over.
  */
+import fs from 'node:fs'
 import type { BadRowPolicy } from '../../../shared/ledger-import/fields'
 import { MAX_LISTED_BAD_ROWS } from '../../../shared/ledger-import/fields'
 import type { BadRow } from '../../../shared/ledger-import/models'
@@ -34,6 +35,11 @@ export interface ReadCounts {
   badRows: number
 }
 
+/** With each block: how many rows the whole file is expected to hold (see readImportRows). */
+export interface BlockCounts extends ReadCounts {
+  expectedRows: number
+}
+
 export interface ReadSummary {
   rowsRead: number
   badRowCount: number
@@ -46,7 +52,7 @@ export interface ReadSummary {
 }
 
 export interface ReadOutput {
-  block(block: RowBlock, counts: ReadCounts): void
+  block(block: RowBlock, counts: BlockCounts): void
   progress(counts: ReadCounts): void
   /** Checked between chunks of the file: true stops the read. */
   stopRequested(): boolean
@@ -59,15 +65,26 @@ export async function readImportRows(job: ReadJob, out: ReadOutput): Promise<Rea
   const reader = new RowReader(job.headers, job.mapping, job.lookups)
   const counts: ReadCounts = { bytesRead: 0, rowsRead: 0, badRows: 0 }
   const badRows: BadRow[] = []
-  const blocks = new RowBlockWriter((block) => out.block(block, { ...counts }))
+  // How many rows the file holds, from the characters of the rows read until the first block is
+  // sent, against the file's size: it decides whether a large import sets the indexes aside
+  // (bulk-indexes.ts). Counted from the rows themselves, since the reader's bytes run ahead of them.
+  const fileSize = fs.statSync(job.file).size
+  let chars = 0
+  let expectedRows = 0
+  const charsOf = (cells: readonly string[]) => cells.reduce((sum, cell) => sum + cell.length + 1, 0)
+  const blocks = new RowBlockWriter((block) => {
+    expectedRows ||= Math.max(counts.rowsRead, Math.round((counts.rowsRead * fileSize) / Math.max(chars, 1)))
+    out.block(block, { ...counts, expectedRows })
+  })
   let lastSent = 0
   let stopped = false
   const outcome = await readCsv(job.file, {
     encoding: job.encoding,
-    onHeader: () => {},
+    onHeader: (cells) => void (chars += charsOf(cells)),
     onRecords: (records) => {
       for (const record of records) {
         counts.rowsRead++
+        if (expectedRows === 0) chars += charsOf(record.cells)
         const problem = reader.addTo(job.policy === 'stop' && counts.badRows > 0 ? NOWHERE : blocks, record)
         if (problem !== null) {
           counts.badRows++

@@ -9,11 +9,11 @@
  */
 import { Worker } from 'node:worker_threads'
 import { CsvRefusal } from './csv-encoding'
-import type { ReadCounts, ReadJob, ReadSummary } from './read-rows'
+import type { BlockCounts, ReadCounts, ReadJob, ReadSummary } from './read-rows'
 import type { RowBlock } from './row-store'
 
 export type FromReader =
-  | { type: 'block'; block: RowBlock; counts: ReadCounts }
+  | { type: 'block'; block: RowBlock; counts: BlockCounts }
   | { type: 'progress'; counts: ReadCounts }
   | { type: 'done'; summary: ReadSummary }
   | { type: 'refused'; message: string }
@@ -23,7 +23,7 @@ export type ToReader = 'stop'
 
 export interface ReadEvents {
   /** A block of rows; an exception here stops the read and fails `done` with it. */
-  block(block: RowBlock, counts: ReadCounts): void
+  block(block: RowBlock, counts: BlockCounts): void
   progress(counts: ReadCounts): void
 }
 
