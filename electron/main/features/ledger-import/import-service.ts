@@ -379,16 +379,24 @@ export class LedgerImportService {
       // A cancel that came while the import was getting ready stops the thread at once.
       if (run.cancelled) reading.stop()
       const summary = await reading.done.catch((error: unknown) => refusal(error, ' Nothing was imported.'))
-      while (writing !== null) await writing
-      if (failure !== null) throw (failure as { error: unknown }).error
+      // The file is read: the window says "writing" while the rows not yet written go in.
       const end = finish(summary, rows)
       const early = end.before()
       if (early) {
+        open = false
+        while (writing !== null) await writing
         write.rollback()
         return early
       }
       if (before + rows.amountMinor > MAX_LEDGER_TOTAL_MINOR)
         throw new DomainError('VALIDATION', ledgerFullMessage(job.lookups.currency))
+      while (writing !== null) await writing
+      if (failure !== null) throw (failure as { error: unknown }).error
+      // A cancel that came in before the window showed "writing".
+      if (run.cancelled) {
+        write.rollback()
+        return end.result('cancelled')
+      }
       // Every row read is written by now: finish() says so if not.
       const outcome = write.finish(rows)
       write.commit()
