@@ -177,7 +177,7 @@ describe('a large import setting the indexes aside', () => {
 // PostgreSQL never sets its indexes aside (dropping one would lock the shared ledger): nothing to decide.
 describe.skipIf(TEST_ENGINE === 'postgres')('whether an import sets the indexes aside', () => {
   /** The number of rows the import expected when it decided, for a file of `rows` rows of `line(i)`. */
-  async function expectedFor(rows: number, line: (i: number) => string): Promise<number> {
+  async function expectedFor(rows: number, header: string, line: (i: number) => string): Promise<number> {
     const app = await openImportApp()
     apps.push(app)
     const asked: number[] = []
@@ -193,7 +193,7 @@ describe.skipIf(TEST_ENGINE === 'postgres')('whether an import sets the indexes 
       },
     })
     const body = Array.from({ length: rows }, (_, i) => line(i)).join('\n')
-    const file = writeCsv(app.dir, 'estimate.csv', `date,client,kind,amount\n${body}\n`)
+    const file = writeCsv(app.dir, 'estimate.csv', `${header}\n${body}\n`)
     const result = await run(service, file, 'generic')
     expect(result).toMatchObject({ status: 'imported', imported: rows })
     expect(asked).toHaveLength(1)
@@ -203,14 +203,21 @@ describe.skipIf(TEST_ENGINE === 'postgres')('whether an import sets the indexes 
   // Decided at the first block, from how many rows the file holds: within a fifth either way, for
   // rows as short as a file may have and for longer ones.
   it.each([
-    ['short rows', (i: number) => `2026-03-0${1 + (i % 9)},Acme Ltd,invoice,${i % 10}`],
+    ['short rows', 'date,client,kind,amount', (i: number) => `2026-03-0${1 + (i % 9)},Acme Ltd,invoice,${i % 10}`],
     [
       'long rows',
+      'date,client,kind,amount',
       (i: number) =>
         `2026-03-0${1 + (i % 9)},${i % 2 ? 'Acme Ltd' : 'Blue Finch Studio'},invoice,${(i * 37) % 100_000}.${String(i % 100).padStart(2, '0')}`,
     ],
-  ])('is decided on the rows the file holds (%s)', async (_name, line) => {
-    const expected = await expectedFor(60_000, line)
+    // Three bytes a character in UTF-8: counted as bytes, not characters.
+    [
+      'text of three bytes a character',
+      'date,client,kind,description,amount',
+      (i: number) => `2026-03-0${1 + (i % 9)},Acme Ltd,invoice,請求書 ${i} 印刷と配送の費用,${i % 10}`,
+    ],
+  ])('is decided on the rows the file holds (%s)', async (_name, header, line) => {
+    const expected = await expectedFor(60_000, header, line)
     expect(expected).toBeGreaterThan(60_000 * 0.8)
     expect(expected).toBeLessThan(60_000 * 1.2)
   })

@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { rawDatabase } from '../../electron/main/features/ledger-import/import-writer'
 import type { Envelope } from '../../electron/shared/envelope'
 import type { ImportResult } from '../../electron/shared/ledger-import/models'
-import { MAX_LEDGER_TOTAL_MINOR } from '../../electron/shared/money'
+import { MAX_AMOUNT_MINOR, MAX_LEDGER_TOTAL_MINOR } from '../../electron/shared/money'
 import { failInsertsWhen } from '../support/failing-trigger'
 import {
   chooseFile,
@@ -159,6 +159,30 @@ describe('a large import stopped part-way', () => {
     expect(await ledgerFingerprint(app)).toEqual(before)
     expect(await schema(app)).toEqual(schemaBefore)
   })
+
+  // On PostgreSQL the whole file is read before anything is written: the ledger's room is checked
+  // first and refuses it, and the failing write never runs.
+  it.skipIf(TEST_ENGINE === 'postgres')(
+    'by a write that fails in a file too large for the ledger: the failure is what is said',
+    async () => {
+      app = await openImportApp()
+      const before = await ledgerFingerprint(app)
+      // Each row at the most one entry may be: 16,000 of them pass what the ledger may hold, and the
+      // write fails at the 20,000th entry, so the rows read when it stops are past the ledger's most too.
+      expect(16_000 * MAX_AMOUNT_MINOR).toBeGreaterThan(MAX_LEDGER_TOTAL_MINOR)
+      const file = largeCsv(app, 'fails-and-too-much.csv', { amount: (MAX_AMOUNT_MINOR / 100).toFixed(2) })
+      const unfail = await failInsertsWhen(app.db.dataSource, "NEW.description = 'Row 19999'")
+      let result: Envelope<ImportResult>
+      try {
+        result = await run(app, file)
+      } finally {
+        await unfail()
+      }
+      expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+      expect(!result.ok && result.error.message).toMatch(/Your data changed while the file was read/)
+      expect(await ledgerFingerprint(app)).toEqual(before)
+    },
+  )
 
   it('by a ledger that would pass its most: refused once every row is read, nothing kept', async () => {
     app = await openImportApp()

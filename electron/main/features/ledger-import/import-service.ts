@@ -379,6 +379,8 @@ export class LedgerImportService {
       // A cancel that came while the import was getting ready stops the thread at once.
       if (run.cancelled) reading.stop()
       const summary = await reading.done.catch((error: unknown) => refusal(error, ' Nothing was imported.'))
+      // A slice that failed stopped the read: its error is the import's, whatever the rows read say.
+      if (failure !== null) throw (failure as { error: unknown }).error
       // The file is read: the window says "writing" while the rows not yet written go in.
       const end = finish(summary, rows)
       const early = end.before()
@@ -394,6 +396,7 @@ export class LedgerImportService {
       if (failure !== null) throw (failure as { error: unknown }).error
       // A cancel that came in before the window showed "writing".
       if (run.cancelled) {
+        open = false
         write.rollback()
         return end.result('cancelled')
       }

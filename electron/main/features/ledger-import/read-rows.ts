@@ -59,32 +59,42 @@ export interface ReadOutput {
 }
 
 const PROGRESS_EVERY_MS = 100
+
+/** A text's length in bytes in the file's encoding (csv-encoding.ts names it): UTF-8, UTF-16, or one byte a character. */
+function bytesOfText(encoding: string): (text: string) => number {
+  if (encoding === 'utf-8') return (text) => Buffer.byteLength(text, 'utf8')
+  if (encoding.startsWith('utf-16')) return (text) => text.length * 2
+  return (text) => text.length
+}
 const NOWHERE = { push: () => {} }
 
 export async function readImportRows(job: ReadJob, out: ReadOutput): Promise<ReadSummary> {
   const reader = new RowReader(job.headers, job.mapping, job.lookups)
   const counts: ReadCounts = { bytesRead: 0, rowsRead: 0, badRows: 0 }
   const badRows: BadRow[] = []
-  // How many rows the file holds, from the characters of the rows read until the first block is
-  // sent, against the file's size: it decides whether a large import sets the indexes aside
-  // (bulk-indexes.ts). Counted from the rows themselves, since the reader's bytes run ahead of them.
+  // How many rows the file holds, from the bytes of the rows read until the first block is sent
+  // (their cells in the file's encoding, a separator each), against the file's size: it decides
+  // whether a large import sets the indexes aside (bulk-indexes.ts). Counted from the rows
+  // themselves, since the reader's bytes run ahead of them; quotes are not counted (a file quoting
+  // every cell comes out at most about a third high).
   const fileSize = fs.statSync(job.file).size
-  let chars = 0
+  const bytesOfCell = bytesOfText(job.encoding)
+  let bytes = 0
   let expectedRows = 0
-  const charsOf = (cells: readonly string[]) => cells.reduce((sum, cell) => sum + cell.length + 1, 0)
+  const bytesOf = (cells: readonly string[]) => cells.reduce((sum, cell) => sum + bytesOfCell(cell) + 1, 0)
   const blocks = new RowBlockWriter((block) => {
-    expectedRows ||= Math.max(counts.rowsRead, Math.round((counts.rowsRead * fileSize) / Math.max(chars, 1)))
+    expectedRows ||= Math.max(counts.rowsRead, Math.round((counts.rowsRead * fileSize) / Math.max(bytes, 1)))
     out.block(block, { ...counts, expectedRows })
   })
   let lastSent = 0
   let stopped = false
   const outcome = await readCsv(job.file, {
     encoding: job.encoding,
-    onHeader: (cells) => void (chars += charsOf(cells)),
+    onHeader: (cells) => void (bytes += bytesOf(cells)),
     onRecords: (records) => {
       for (const record of records) {
         counts.rowsRead++
-        if (expectedRows === 0) chars += charsOf(record.cells)
+        if (expectedRows === 0) bytes += bytesOf(record.cells)
         const problem = reader.addTo(job.policy === 'stop' && counts.badRows > 0 ? NOWHERE : blocks, record)
         if (problem !== null) {
           counts.badRows++
