@@ -52,6 +52,16 @@ async function run(a: ImportApp, file: string): Promise<Envelope<ImportResult>> 
   })) as Envelope<ImportResult>
 }
 
+/** Runs the import of `file` with the insert of the entry described `description` made to fail. */
+async function runFailingAt(a: ImportApp, file: string, description: string): Promise<Envelope<ImportResult>> {
+  const unfail = await failInsertsWhen(a.db.dataSource, `NEW.description = '${description}'`)
+  try {
+    return await run(a, file)
+  } finally {
+    await unfail()
+  }
+}
+
 /** The schema of the ledger's tables: every index and trigger, word for word (SQLite; PostgreSQL's does not change). */
 async function schema(a: ImportApp): Promise<unknown[]> {
   if (TEST_ENGINE === 'postgres') return []
@@ -66,13 +76,7 @@ describe('a large import stopped part-way', () => {
     const before = await ledgerFingerprint(app)
     const schemaBefore = await schema(app)
     const file = largeCsv(app, 'large.csv')
-    const unfail = await failInsertsWhen(app.db.dataSource, "NEW.description = 'Row 29999'")
-    let failed: Envelope<ImportResult>
-    try {
-      failed = await run(app, file)
-    } finally {
-      await unfail()
-    }
+    const failed = await runFailingAt(app, file, 'Row 29999')
     expect(failed.ok).toBe(false)
     expect(await ledgerFingerprint(app)).toEqual(before)
     expect(await schema(app)).toEqual(schemaBefore)
@@ -171,13 +175,7 @@ describe('a large import stopped part-way', () => {
       // write fails at the 20,000th entry, so the rows read when it stops are past the ledger's most too.
       expect(16_000 * MAX_AMOUNT_MINOR).toBeGreaterThan(MAX_LEDGER_TOTAL_MINOR)
       const file = largeCsv(app, 'fails-and-too-much.csv', { amount: (MAX_AMOUNT_MINOR / 100).toFixed(2) })
-      const unfail = await failInsertsWhen(app.db.dataSource, "NEW.description = 'Row 19999'")
-      let result: Envelope<ImportResult>
-      try {
-        result = await run(app, file)
-      } finally {
-        await unfail()
-      }
+      const result = await runFailingAt(app, file, 'Row 19999')
       expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
       expect(!result.ok && result.error.message).toMatch(/Your data changed while the file was read/)
       expect(await ledgerFingerprint(app)).toEqual(before)
