@@ -54,7 +54,7 @@ export function brokenTextPath(value: unknown, at: string[] = []): string[] | nu
 /**
  * Requests that touch no database and must get through while another request holds the queue: the
  * cancel of a ledger import, which on SQLite holds the queue from its first write to its commit
- * (import-service.ts). They run at once, beside whatever holds it.
+ * (import-run.ts). They run at once, beside whatever holds it.
  */
 const PAST_THE_QUEUE: ReadonlySet<string> = new Set(['ledger-import:cancel'])
 

@@ -1,6 +1,6 @@
 /**
  * On SQLite an import writes the rows already read while the rest of the file is still being read
- * (import-service.ts), with the indexes and the month totals' trigger set aside: whatever stops a
+ * (import-run.ts), with the indexes and the month totals' trigger set aside: whatever stops a
  * large import part-way (a failing write, a cancel once rows are written, a refused line or a bad
  * row far into the file, a ledger that would overflow) leaves the ledger, its totals and its schema
  * exactly as they were, and the next import goes through. On PostgreSQL the same imports end the same way.

@@ -4,8 +4,8 @@
  *
  * A run reads the whole file on a thread of its own (read-worker.ts): Papa Parse streams it, every
  * row is checked, progress is sent and a cancel is honoured between chunks. The readable rows go
- * into ledger_entries in ONE transaction: on SQLite block by block while the rest is still read
- * (writeWhileReading), on PostgreSQL once the whole file is read (readThenWrite). When some rows
+ * into ledger_entries in ONE transaction (import-run.ts): on SQLite block by block while the rest is
+ * still read, on PostgreSQL once the whole file is read. When some rows
  * cannot be read, the default ("stop") writes nothing and lists them; "skip" writes the readable
  * rows. Anything that stops the import before its commit (a cancel, a bad row under "stop", a
  * refused file, a full ledger, a failure) leaves the database as it was.
@@ -23,23 +23,12 @@ import type { ImportProgress } from '../../../shared/ledger-import/progress'
 import type { ImportMappingData } from '../../../shared/ledger-import/schemas'
 import { CsvRefusal, SAVE_AS_CSV, confirmUtf8, sniffEncoding, type DetectedEncoding } from './csv-encoding'
 import { MAX_IMPORT_BYTES, readCsv } from './csv-stream'
-import {
-  SqliteImportWrite,
-  nothingWritten,
-  rawDatabase,
-  whenIdle,
-  type WriteOptions,
-  type WriteOutcome,
-} from './import-writer'
-import { writeRowsPostgres } from './import-writer-postgres'
+import { ImportEnd, readThenWrite, refusal, writeWhileReading, type ImportRun, type Run } from './import-run'
+import type { WriteOptions } from './import-writer'
 import { engineOf, isConstraintViolation } from '../../db/engine'
 import { loadLookups } from './lookups'
-import { ledgerFullMessage, ledgerTotalMinor } from '../../db/ledger-total'
-import { MAX_LEDGER_TOTAL_MINOR } from '../../../shared/money'
-import type { ReadCounts, ReadJob, ReadSummary } from './read-rows'
-import { readOnThread } from './reading-thread'
+import type { ReadCounts, ReadJob } from './read-rows'
 import { RowReader } from './row-reader'
-import { ImportRows } from './row-store'
 import type { OpenDialogOptions } from '../../ports'
 
 export interface LedgerImportDeps {
@@ -71,8 +60,6 @@ interface ChosenFile {
 
 const SAMPLE_ROWS = 5
 const KEEP_FILES = 8
-/** Rows written per turn of the event loop (about 20 to 40 ms of writing). */
-const ROWS_PER_TURN = 4096
 /** Rows are kept in memory between reading and writing: a bigger file is refused, to be split. */
 export const MAX_IMPORT_ROWS = 1_000_000
 
@@ -97,12 +84,6 @@ export function nameHeaders(cells: readonly string[]): string[] {
 
 /** The first rows go to the window as hints: each cell cut short, so the reply stays small. */
 const SAMPLE_CELL_CHARS = 200
-
-/** A refusal of the file itself as the owner reads it. */
-function refusal(error: unknown, after = ''): never {
-  if (error instanceof CsvRefusal) throw new DomainError('VALIDATION', `${error.message}${after}`)
-  throw error
-}
 
 export class LedgerImportService {
   private readonly files = new Map<string, ChosenFile>()
@@ -261,22 +242,27 @@ export class LedgerImportService {
           rowsRead: counts.rowsRead,
           badRows: counts.badRows,
         })
-      const finish = (summary: ReadSummary, rows: ImportRows) =>
-        new ImportEnd(summary, rows, lookups.currency, started, run, job, () =>
-          sendProgress('writing', { bytesRead: totalBytes, rowsRead: summary.rowsRead, badRows: summary.badRowCount }),
-        )
-      const stamp = timestamp(this.deps.now())
-      if (engineOf(this.deps.manager).kind === 'postgres') {
-        return await this.readThenWrite(job, run, sendProgress, async (summary, rows) => {
-          const end = finish(summary, rows)
-          const early = end.before()
-          if (early) return early
-          await this.checkLedgerRoom(rows, lookups.currency)
-          if (run.cancelled) return end.result('cancelled')
-          return end.result('imported', await writeRowsPostgres(this.deps.manager, rows, lookups.currency, stamp))
-        })
+      const importRun: ImportRun = {
+        manager: this.deps.manager,
+        job,
+        run,
+        stamp: timestamp(this.deps.now()),
+        readerFile: this.deps.readerFile,
+        sendProgress,
+        end: (summary, rows) =>
+          new ImportEnd(summary, rows, lookups.currency, started, run, job, () =>
+            sendProgress('writing', {
+              bytesRead: totalBytes,
+              rowsRead: summary.rowsRead,
+              badRows: summary.badRowCount,
+            }),
+          ),
+        released: this.deps.released,
+        indexesAside: this.deps.indexesAside,
       }
-      return await this.writeWhileReading(job, run, sendProgress, stamp, finish)
+      return await (engineOf(this.deps.manager).kind === 'postgres'
+        ? readThenWrite(importRun)
+        : writeWhileReading(importRun))
     } catch (error) {
       if (isConstraintViolation(error)) {
         throw new DomainError(
@@ -288,135 +274,6 @@ export class LedgerImportService {
     } finally {
       this.running.delete(token)
     }
-  }
-
-  /**
-   * PostgreSQL: the file is read whole first (outside the request queue: reading takes no lock, so
-   * the app keeps answering), then written in one transaction (import-writer-postgres.ts).
-   */
-  private async readThenWrite(
-    job: ReadJob,
-    run: Run,
-    sendProgress: (phase: ImportProgress['phase'], counts: ReadCounts) => void,
-    write: (summary: ReadSummary, rows: ImportRows) => Promise<ImportResult>,
-  ): Promise<ImportResult> {
-    const rows = new ImportRows()
-    const released = this.deps.released ?? ((wait) => wait())
-    const summary = await released(() => {
-      const reading = readOnThread(this.deps.readerFile, job, {
-        block: (block) => rows.add(block),
-        progress: (counts) => sendProgress('reading', counts),
-      })
-      run.stop = reading.stop
-      if (run.cancelled) reading.stop()
-      return reading.done
-    }).catch((error: unknown) => refusal(error, ' Nothing was imported.'))
-    return write(summary, rows)
-  }
-
-  /**
-   * SQLite: the file is read on a thread of its own (reading-thread.ts) while this thread writes the
-   * blocks already read, in ONE transaction opened before the first and committed after the last
-   * (import-writer.ts): reading and writing share the machine's two cores. The import keeps the
-   * request queue throughout, so no other request's statements run inside that transaction (the
-   * window still draws, shows progress and can cancel: ipc.ts lets a cancel past the queue). A
-   * cancel, a bad row under "stop", a refusal or any failure rolls everything back.
-   */
-  private async writeWhileReading(
-    job: ReadJob,
-    run: Run,
-    sendProgress: (phase: ImportProgress['phase'], counts: ReadCounts) => void,
-    stamp: string,
-    finish: (summary: ReadSummary, rows: ImportRows) => ImportEnd,
-  ): Promise<ImportResult> {
-    const db = rawDatabase(this.deps.manager)
-    await whenIdle(db)
-    const before = await ledgerTotalMinor(this.deps.manager)
-    const rows = new ImportRows()
-    const write = SqliteImportWrite.begin(db, job.lookups.currency, stamp)
-    let writing: Promise<void> | null = null
-    /** False once the import ends, however it ends: no slice is written after that. */
-    let open = true
-    try {
-      const options = { indexesAside: this.deps.indexesAside }
-      let expectedRows = 0
-      let written = 0
-      let failure: { error: unknown } | null = null
-      /** Under "stop", a bad row means nothing will be kept: the rows read are no longer written. */
-      let doomed = false
-      const noteBadRows = (counts: ReadCounts) => (doomed ||= job.policy === 'stop' && counts.badRows > 0)
-      // The rows read and not yet written, a slice per turn of the event loop: between slices main
-      // answers the window (a cancel, a repaint) however fast the file is read.
-      const writeWhatIsRead = async (): Promise<void> => {
-        while (open && written < rows.length && !run.cancelled && !doomed && failure === null) {
-          await new Promise<void>((resolve) => setImmediate(resolve))
-          if (!open) return
-          const to = Math.min(rows.length, written + ROWS_PER_TURN)
-          write.write(rows, written, to, expectedRows, options)
-          written = to
-          // Rows written are not asked for again (but the payments kept waiting for their invoice).
-          rows.release(written, write.pinnedBlocks)
-        }
-      }
-      const reading = readOnThread(this.deps.readerFile, job, {
-        block: (block, counts) => {
-          rows.add(block)
-          expectedRows ||= counts.expectedRows
-          noteBadRows(counts)
-          writing ??= writeWhatIsRead()
-            .catch((error: unknown) => {
-              failure = { error }
-              reading.stop()
-            })
-            .finally(() => (writing = null))
-        },
-        progress: (counts) => {
-          noteBadRows(counts)
-          sendProgress('reading', counts)
-        },
-      })
-      run.stop = reading.stop
-      // A cancel that came while the import was getting ready stops the thread at once.
-      if (run.cancelled) reading.stop()
-      const summary = await reading.done.catch((error: unknown) => refusal(error, ' Nothing was imported.'))
-      // A slice that failed stopped the read: its error is the import's, whatever the rows read say.
-      if (failure !== null) throw (failure as { error: unknown }).error
-      // The file is read: the window says "writing" while the rows not yet written go in.
-      const end = finish(summary, rows)
-      const early = end.before()
-      if (early) {
-        open = false
-        while (writing !== null) await writing
-        write.rollback()
-        return early
-      }
-      if (before + rows.amountMinor > MAX_LEDGER_TOTAL_MINOR)
-        throw new DomainError('VALIDATION', ledgerFullMessage(job.lookups.currency))
-      while (writing !== null) await writing
-      if (failure !== null) throw (failure as { error: unknown }).error
-      // A cancel that came in before the window showed "writing".
-      if (run.cancelled) {
-        open = false
-        write.rollback()
-        return end.result('cancelled')
-      }
-      // Every row read is written by now: finish() says so if not.
-      const outcome = write.finish(rows)
-      write.commit()
-      return end.result('imported', outcome)
-    } catch (error) {
-      // A slice may be waiting for its turn: it must not run after the rollback, outside any transaction.
-      open = false
-      while (writing !== null) await writing
-      write.rollback()
-      throw error
-    }
-  }
-
-  /** The ledger's whole must stay within its total (ledger-total.ts), counted with every readable row (repeats included). */
-  private async checkLedgerRoom(rows: ImportRows, currency: string): Promise<void> {
-    if ((await ledgerTotalMinor(this.deps.manager)) + rows.amountMinor > MAX_LEDGER_TOTAL_MINOR)
-      throw new DomainError('VALIDATION', ledgerFullMessage(currency))
   }
 
   private checkSize(size: number): void {
@@ -470,53 +327,5 @@ export class LedgerImportService {
     if (!has('kind') && mapping.kind === 'time') {
       if (!has('minutes') && !has('hours')) need('minutes', ' (or the hours)')
     } else if (!has('amount')) need('amount')
-  }
-}
-
-/** An import under way: whether it was asked to stop, and how to stop its reading. */
-interface Run {
-  cancelled: boolean
-  stop: () => void
-}
-
-/** The end of an import once its file is read: whether it stops there, and its result. */
-class ImportEnd {
-  constructor(
-    private readonly summary: ReadSummary,
-    private readonly rows: ImportRows,
-    private readonly currency: string,
-    private readonly started: number,
-    private readonly run: Run,
-    private readonly job: Pick<ReadJob, 'maxRows' | 'policy'>,
-    private readonly writing: () => void,
-  ) {}
-
-  /** The result when nothing is to be written (a cancel, bad rows under "stop", no rows), else null; a file too long throws. */
-  before(): ImportResult | null {
-    if (this.summary.tooMany && !this.run.cancelled) {
-      throw new DomainError(
-        'VALIDATION',
-        `This file has more than ${this.job.maxRows.toLocaleString('en')} rows: split it and import the parts one after another. Nothing was imported.`,
-      )
-    }
-    if (this.run.cancelled) return this.result('cancelled')
-    if (this.summary.badRowCount > 0 && this.job.policy === 'stop') return this.result('stopped')
-    this.writing()
-    if (this.rows.length === 0) return this.result('imported')
-    return null
-  }
-
-  result(status: ImportResult['status'], written: WriteOutcome = nothingWritten()): ImportResult {
-    return {
-      status,
-      rowsRead: this.summary.rowsRead,
-      // Every readable row, including those not handed over once a bad row meant nothing would be written.
-      goodRows: this.summary.rowsRead - this.summary.badRowCount,
-      badRowCount: this.summary.badRowCount,
-      badRows: this.summary.badRows,
-      currency: this.currency,
-      ...written,
-      ms: Date.now() - this.started,
-    }
   }
 }

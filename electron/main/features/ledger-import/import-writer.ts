@@ -1,6 +1,6 @@
 /**
  * Writes checked rows on SQLite in ONE transaction with prepared statements, block by block while the
- * rest of the file is still being read (import-service.ts): the import holds the request queue from
+ * rest of the file is still being read (import-run.ts): the import holds the request queue from
  * the BEGIN to the COMMIT, so no other statement runs on the connection in between, and any failure
  * or a cancel rolls everything back. New clients are created first (or found, if one of that name
  * appeared meanwhile); rows already imported (same import_key) are skipped and counted.
