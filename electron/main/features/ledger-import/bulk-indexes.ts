@@ -13,6 +13,10 @@
  *
  * Worth it only when the import is large beside the ledger: rebuilding reads every entry, old and
  * new, so a small import into a large ledger keeps the indexes up row by row.
+ *
+ * The same holds for the month totals the import adds (month-totals.ts): such an import adds about
+ * as many rows of totals as it holds clients times months, and their index by month, kept up row by
+ * row, puts each one in a place of its own; built again once they are in, it sorts them once.
  */
 import type Database from 'better-sqlite3'
 
@@ -20,7 +24,13 @@ import type Database from 'better-sqlite3'
 export const BULK_INDEX_ROWS = 10_000
 /** The ledger may hold at most this many entries per row imported for the indexes to be set aside. */
 const ENTRIES_PER_ROW = 4
-const KEPT = 'uq_ledger_import_key'
+/** The index each table keeps (the import's ON CONFLICT needs it). */
+const KEPT: Record<IndexedTable, string> = {
+  ledger_entries: 'uq_ledger_import_key',
+  ledger_month_totals: '',
+}
+
+export type IndexedTable = 'ledger_entries' | 'ledger_month_totals'
 
 interface SetAside {
   name: string
@@ -35,13 +45,16 @@ export function setsIndexesAside(rows: number, lastId: number): boolean {
 /** Whether an index's SQL has a WHERE clause (a partial index): none of its names or columns is "where". */
 const isPartial = (sql: string) => /\bWHERE\b/i.test(sql)
 
-/** Drops the entries' full secondary indexes (not the import key's, nor the partial ones); the function returned makes them again. */
-export function setIndexesAside(db: Database.Database): () => void {
+/**
+ * Drops a table's full secondary indexes (not the entries' import key, nor a partial one, nor the
+ * primary key, which has no SQL of its own); the function returned makes them again.
+ */
+export function setIndexesAside(db: Database.Database, table: IndexedTable = 'ledger_entries'): () => void {
   const indexes = db
     .prepare(
-      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ledger_entries' AND sql IS NOT NULL AND name <> ? ORDER BY name",
+      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND name <> ? ORDER BY name",
     )
-    .all(KEPT)
+    .all(table, KEPT[table])
     .filter((index) => !isPartial((index as SetAside).sql)) as SetAside[]
   for (const index of indexes) db.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`)
   return () => {
