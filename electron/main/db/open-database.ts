@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm'
 import { ENTITIES } from './entities'
 import { RecordAuthorSubscriber } from './record-version'
 import { bindWholeNumbers } from './bound-numbers'
+import { untilCheckpointed } from './checkpoint-thread'
 import { backupFile, backupsDirOf, checkIntegrity, dailyBackup, pruneBackups } from './backups'
 import { DatabaseOpenError, storageFaultOf, storageMessage } from './errors'
 import { MIGRATION_NAMES, MIGRATIONS } from './migrations'
@@ -129,8 +130,16 @@ async function prepareFile(
   return { backupFile: backup, dailyBackupFile, dailyBackupProblem }
 }
 
+/** The app's SQLite data source: closing it waits for a checkpoint of its database under way on another thread (checkpoint-thread.ts). */
+class DeskDataSource extends DataSource {
+  override async destroy(): Promise<void> {
+    await untilCheckpointed(this)
+    return super.destroy()
+  }
+}
+
 function createDataSource(file: string, nativeBinding: string | undefined): DataSource {
-  const dataSource = new DataSource({
+  const dataSource = new DeskDataSource({
     type: 'better-sqlite3',
     database: file,
     entities: ENTITIES,

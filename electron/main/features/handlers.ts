@@ -121,6 +121,7 @@ export function createServices(ctx: AppContext, ports: Ports) {
     sendProgress: ports.sendImportProgress,
     readerFile: ports.importReaderFile,
     released,
+    logError: ports.logError,
   })
   const backups = new BackupsService({
     dataSource: ctx.dataSource,

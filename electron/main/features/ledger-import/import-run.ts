@@ -48,6 +48,8 @@ export interface ImportRun {
   /** Runs a wait outside the request queue (PostgreSQL's read). */
   released?: <T>(wait: () => Promise<T>) => Promise<T>
   indexesAside?: WriteOptions['indexesAside']
+  /** Copies the WAL into the database file on a thread of its own, after a commit that left it large (SQLite). */
+  checkpointAside?: () => void
 }
 
 /** A refusal of the file itself as the owner reads it. */
@@ -169,7 +171,7 @@ export async function writeWhileReading(given: ImportRun): Promise<ImportResult>
     }
     // Every row read is written by now: finish() says so if not.
     const outcome = write.finish(rows)
-    write.commit()
+    if (write.commit()) given.checkpointAside?.()
     return end.result('imported', outcome)
   } catch (error) {
     // A slice may be waiting for its turn: it must not run after the rollback, outside any transaction.

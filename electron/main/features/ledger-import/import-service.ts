@@ -26,6 +26,7 @@ import { MAX_IMPORT_BYTES, readCsv } from './csv-stream'
 import { ImportEnd, readThenWrite, refusal, writeWhileReading, type ImportRun, type Run } from './import-run'
 import type { WriteOptions } from './import-writer'
 import { engineOf, isConstraintViolation } from '../../db/engine'
+import { checkpointAside, sqliteModule } from '../../db/checkpoint-thread'
 import { loadLookups } from './lookups'
 import type { ReadCounts, ReadJob } from './read-rows'
 import { RowReader } from './row-reader'
@@ -50,6 +51,8 @@ export interface LedgerImportDeps {
   readerFile: string
   /** When an import on SQLite sets the indexes aside (bulk-indexes.ts, unless a test says otherwise). */
   indexesAside?: WriteOptions['indexesAside']
+  /** Told why a checkpoint on its own thread failed (nothing is lost: main checkpoints at its next commit). */
+  logError?: (context: string, error: unknown) => void
 }
 
 interface ChosenFile {
@@ -259,6 +262,7 @@ export class LedgerImportService {
           ),
         released: this.deps.released,
         indexesAside: this.deps.indexesAside,
+        checkpointAside: () => this.checkpointAside(),
       }
       return await (engineOf(this.deps.manager).kind === 'postgres'
         ? readThenWrite(importRun)
@@ -274,6 +278,23 @@ export class LedgerImportService {
     } finally {
       this.running.delete(token)
     }
+  }
+
+  /** Copies a large import's WAL into the database file on a thread of its own (checkpoint-thread.ts), after its commit. */
+  private checkpointAside(): void {
+    const dataSource = this.deps.manager.connection
+    const options = dataSource.options as { database?: unknown; nativeBinding?: unknown }
+    if (typeof options.database !== 'string') return
+    void checkpointAside(
+      dataSource,
+      {
+        module: sqliteModule(),
+        file: options.database,
+        ...(typeof options.nativeBinding === 'string' ? { nativeBinding: options.nativeBinding } : {}),
+      },
+      (error) =>
+        this.deps.logError?.("ledger import: the checkpoint on its own thread (main's next commit makes it)", error),
+    )
   }
 
   private checkSize(size: number): void {

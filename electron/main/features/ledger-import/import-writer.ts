@@ -24,6 +24,7 @@
 import type Database from 'better-sqlite3'
 import type { EntityManager } from 'typeorm'
 import { searchKey } from '../../../shared/text'
+import { commitWithoutCheckpoint } from '../../db/checkpoint-thread'
 import { setIndexesAside, setsIndexesAside } from './bulk-indexes'
 import { addImportedMonthTotalsSqlite } from './month-totals'
 import { blockOf, type ImportRows, type StoredRow } from './row-store'
@@ -190,8 +191,12 @@ export class SqliteImportWrite {
     return this.outcome
   }
 
-  commit(): void {
-    this.db.exec('COMMIT')
+  /**
+   * Commits, leaving the checkpoint SQLite would run straight after to a thread of its own
+   * (checkpoint-thread.ts): true when the WAL is large enough that one should run.
+   */
+  commit(): boolean {
+    return commitWithoutCheckpoint(this.db)
   }
 
   /** Undoes everything the import wrote (a failed statement may have ended the transaction already). */
