@@ -4,7 +4,9 @@ import { launchBrowser, type RunningApp } from './app-harness'
 
 /**
  * One Chromium per test file, and the app a test started closed after it, with no page errors
- * allowed. `session.app` is the running app; assign it when a test starts one.
+ * allowed. `session.app` is the running app; assign it when a test starts one. A test that failed
+ * leaves a screenshot of the page as it then was (test-results/screenshots/failed/), and the page's
+ * errors are printed: a failure seen once under load says what the owner would have seen.
  */
 export function useAppSession(): { browser: () => Browser; app: RunningApp | undefined } {
   let browser: Browser | undefined
@@ -21,9 +23,17 @@ export function useAppSession(): { browser: () => Browser; app: RunningApp | und
   afterAll(async () => {
     await browser?.close()
   })
-  afterEach(async () => {
+  afterEach(async ({ task }) => {
     const app = session.app
     session.app = undefined
+    if (app && task.result?.state === 'fail') {
+      const name = `failed/${task.name.replace(/[^\w-]+/g, '-').slice(0, 80)}`
+      await app.screenshot(name).then(
+        (file) => console.error(`The page when "${task.name}" failed: ${file}`),
+        (error: unknown) => console.error(`No screenshot of the failed page: ${String(error)}`),
+      )
+      if (app.pageErrors.length) console.error(`Page errors: ${app.pageErrors.join('\n')}`)
+    }
     expect(app?.pageErrors ?? []).toEqual([])
     await app?.close()
   })
