@@ -65,7 +65,10 @@ const underWay = new WeakMap<object, Promise<unknown>>()
 /**
  * Commits the open transaction without the checkpoint SQLite would run straight after it. Returns
  * whether the WAL is now past the size at which that checkpoint would have run (pass it to
- * checkpointAside); the setting is put back however the commit ends.
+ * checkpointAside); the setting is put back however the commit ends. The WAL file's size is an upper
+ * bound of what it holds (after a checkpoint SQLite writes it again from the start without
+ * shortening it), so a small commit after a large one may be said large too: its checkpoint then
+ * copies only the few pages there are.
  */
 export function commitWithoutCheckpoint(db: Database.Database): boolean {
   const pages = db.pragma('wal_autocheckpoint', { simple: true }) as number
