@@ -10,6 +10,7 @@ import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   checkpointAside,
+  checkpointJobOf,
   commitWithoutCheckpoint,
   sqliteModule,
   untilCheckpointed,
@@ -106,13 +107,16 @@ describe('a checkpoint on a thread of its own', () => {
     raw.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)')
     writeRows(raw, 40_000)
     expect(commitWithoutCheckpoint(raw)).toBe(true)
+    // The job as the import builds it, from the data source's own options.
+    const job = checkpointJobOf(opened.dataSource)
+    expect(job).toEqual({ module: sqliteModule(), file })
     const settled: string[] = []
-    const first = checkpointAside(opened.dataSource, { module: sqliteModule(), file }).then((o) => {
+    const first = checkpointAside(opened.dataSource, job!).then((o) => {
       settled.push('first')
       return o
     })
     // A second one asked for meanwhile runs after the first, not beside it.
-    const second = checkpointAside(opened.dataSource, { module: sqliteModule(), file }).then((o) => {
+    const second = checkpointAside(opened.dataSource, job!).then((o) => {
       settled.push('second')
       return o
     })
@@ -130,5 +134,13 @@ describe('a checkpoint on a thread of its own', () => {
     } finally {
       check.close()
     }
+  })
+
+  it('has no job for a database without a file of its own or on another engine', () => {
+    expect(checkpointJobOf({ options: { type: 'better-sqlite3', database: ':memory:' } })).toBeNull()
+    expect(checkpointJobOf({ options: { type: 'postgres', database: 'desk' } })).toBeNull()
+    expect(
+      checkpointJobOf({ options: { type: 'better-sqlite3', database: '/data/desk.sqlite', nativeBinding: '/b.node' } }),
+    ).toEqual({ module: sqliteModule(), file: '/data/desk.sqlite', nativeBinding: '/b.node' })
   })
 })

@@ -59,6 +59,21 @@ export function sqliteModule(): string {
   return createRequire(import.meta.url).resolve('better-sqlite3')
 }
 
+/**
+ * The job for a SQLite data source's database file: its path and the native binding it was opened
+ * with; null for a database with no file of its own (in memory) or another engine.
+ */
+export function checkpointJobOf(dataSource: { options: object }): CheckpointJob | null {
+  const options = dataSource.options as { type?: unknown; database?: unknown; nativeBinding?: unknown }
+  if (options.type !== 'better-sqlite3' || typeof options.database !== 'string' || options.database === ':memory:')
+    return null
+  return {
+    module: sqliteModule(),
+    file: options.database,
+    ...(typeof options.nativeBinding === 'string' ? { nativeBinding: options.nativeBinding } : {}),
+  }
+}
+
 /** The checkpoints under way, by the data source (or any owner) whose database they copy. */
 const underWay = new WeakMap<object, Promise<unknown>>()
 

@@ -26,7 +26,7 @@ import { MAX_IMPORT_BYTES, readCsv } from './csv-stream'
 import { ImportEnd, readThenWrite, refusal, writeWhileReading, type ImportRun, type Run } from './import-run'
 import type { WriteOptions } from './import-writer'
 import { engineOf, isConstraintViolation } from '../../db/engine'
-import { checkpointAside, sqliteModule } from '../../db/checkpoint-thread'
+import { checkpointAside, checkpointJobOf } from '../../db/checkpoint-thread'
 import { loadLookups } from './lookups'
 import type { ReadCounts, ReadJob } from './read-rows'
 import { RowReader } from './row-reader'
@@ -283,17 +283,10 @@ export class LedgerImportService {
   /** Copies a large import's WAL into the database file on a thread of its own (checkpoint-thread.ts), after its commit. */
   private checkpointAside(): void {
     const dataSource = this.deps.manager.connection
-    const options = dataSource.options as { database?: unknown; nativeBinding?: unknown }
-    if (typeof options.database !== 'string') return
-    void checkpointAside(
-      dataSource,
-      {
-        module: sqliteModule(),
-        file: options.database,
-        ...(typeof options.nativeBinding === 'string' ? { nativeBinding: options.nativeBinding } : {}),
-      },
-      (error) =>
-        this.deps.logError?.("ledger import: the checkpoint on its own thread (main's next commit makes it)", error),
+    const job = checkpointJobOf(dataSource)
+    if (!job) return
+    void checkpointAside(dataSource, job, (error) =>
+      this.deps.logError?.("ledger import: the checkpoint on its own thread (main's next commit makes it)", error),
     )
   }
 
