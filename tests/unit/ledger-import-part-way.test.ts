@@ -8,7 +8,10 @@
 import { AsyncResource } from 'node:async_hooks'
 import fs from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
+import path from 'node:path'
+import { LedgerImportService } from '../../electron/main/features/ledger-import/import-service'
 import { rawDatabase } from '../../electron/main/features/ledger-import/import-writer'
+import { STOP_GRACE_MS } from '../../electron/main/features/ledger-import/reading-thread'
 import type { Envelope } from '../../electron/shared/envelope'
 import type { ImportResult } from '../../electron/shared/ledger-import/models'
 import { MAX_AMOUNT_MINOR, MAX_LEDGER_TOTAL_MINOR } from '../../electron/shared/money'
@@ -147,6 +150,43 @@ describe('a large import stopped part-way', () => {
     expect(result.rowsRead).toBeLessThan(20_000)
     expect(await ledgerFingerprint(a)).toEqual(before)
   })
+
+  it('by a cancel its reading thread never answers: the import ends cancelled after the grace, and the log says why', async () => {
+    const a = (app = await openImportApp())
+    const before = await ledgerFingerprint(a)
+    // A reading thread that reports once and is deaf to the stop from then on.
+    const deaf = path.join(a.dir, 'deaf-reader.cjs')
+    fs.writeFileSync(
+      deaf,
+      [
+        "const { parentPort } = require('node:worker_threads')",
+        "parentPort.postMessage({ type: 'progress', counts: { bytesRead: 4096, rowsRead: 80, badRows: 0 } })",
+        'setInterval(() => {}, 1000)',
+      ].join('\n'),
+    )
+    const logged: Array<[string, unknown]> = []
+    let token = ''
+    const service: LedgerImportService = new LedgerImportService({
+      manager: a.db.dataSource.manager,
+      now: () => new Date('2026-11-22T09:30:00Z'),
+      chooseOpenFile: async () => null,
+      sendProgress: () => void service.cancel(token),
+      readerFile: deaf,
+      logError: (what, error) => logged.push([what, error]),
+    })
+    const chosen = await service.open(largeCsv(a, 'deaf.csv'))
+    token = chosen.token
+    const started = Date.now()
+    const result = await service.run(token, presetMapping('generic', chosen.headers), 'stop')
+    expect(result).toMatchObject({ status: 'cancelled', rowsRead: 80, imported: 0 })
+    expect(Date.now() - started).toBeGreaterThanOrEqual(STOP_GRACE_MS - 50)
+    expect(logged).toHaveLength(1)
+    expect(String(logged[0]![1])).toMatch(/did not end after the stop/)
+    expect(await ledgerFingerprint(a)).toEqual(before)
+    // The file can be imported at once: the import no longer holds it.
+    const again = await run(a, largeCsv(a, 'after.csv', { rows: 100 }))
+    expect(again).toMatchObject({ ok: true, data: { status: 'imported', imported: 100 } })
+  }, 20_000)
 
   it('by a refused line far into the file: nothing is kept, not even the rows written before it', async () => {
     app = await openImportApp()

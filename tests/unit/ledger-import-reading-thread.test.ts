@@ -1,7 +1,8 @@
 /**
  * The import's reading thread as main sees it (reading-thread.ts): the real thread reads a file and
  * hands its rows over in order; a refusal arrives as the owner's message; a thread that dies or
- * throws fails the read instead of leaving the import waiting; a stop asked for ends it early.
+ * throws fails the read instead of leaving the import waiting; a stop asked for ends it early, and a
+ * thread that ignores the stop is ended without its last word once the grace is over.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -92,6 +93,32 @@ describe("the import's reading thread", () => {
     const summary = await reading.done
     expect(summary.stopped).toBe(true)
     expect(summary.rowsRead).toBeLessThan(200_000)
+  })
+
+  it('ends a thread that does not answer a stop once the grace is over, with the counts it last sent', async () => {
+    const stuck = path.join(dir, 'stuck.cjs')
+    fs.writeFileSync(
+      stuck,
+      [
+        "const { parentPort } = require('node:worker_threads')",
+        "parentPort.postMessage({ type: 'progress', counts: { bytesRead: 640, rowsRead: 12, badRows: 2 } })",
+        '// Deaf to the stop, and alive until ended.',
+        'setInterval(() => {}, 1000)',
+      ].join('\n'),
+    )
+    let ignored = 0
+    let reading: ReturnType<typeof readOnThread> | null = null
+    const started = Date.now()
+    reading = readOnThread(
+      stuck,
+      job(''),
+      { block: () => {}, progress: () => reading?.stop(), stopIgnored: () => ignored++ },
+      300,
+    )
+    const summary = await reading.done
+    expect(summary).toEqual({ rowsRead: 12, badRowCount: 2, badRows: [], stopped: true, tooMany: false })
+    expect(ignored).toBe(1)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290)
   })
 
   it('sends a refused file as the refusal the owner reads', async () => {

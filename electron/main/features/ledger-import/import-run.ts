@@ -50,6 +50,17 @@ export interface ImportRun {
   indexesAside?: WriteOptions['indexesAside']
   /** Copies the WAL into the database file on a thread of its own, after a commit that left it large (SQLite). */
   checkpointAside?: () => void
+  /** Told of what went wrong without failing the import (the log file). */
+  logError?: (what: string, error: unknown) => void
+}
+
+/** The reading thread ended without its last word after a stop (reading-thread.ts): said in the log. */
+function stopIgnored(given: ImportRun): () => void {
+  return () =>
+    given.logError?.(
+      'ledger import',
+      new Error('The reading thread did not end after the stop; it was ended and the import stopped without it.'),
+    )
 }
 
 /** A refusal of the file itself as the owner reads it. */
@@ -76,6 +87,7 @@ export async function readThenWrite(given: ImportRun): Promise<ImportResult> {
     const reading = readOnThread(given.readerFile, job, {
       block: (block) => rows.add(block),
       progress: (counts) => sendProgress('reading', counts),
+      stopIgnored: stopIgnored(given),
     })
     run.stop = reading.stop
     if (run.cancelled) reading.stop()
@@ -144,6 +156,7 @@ export async function writeWhileReading(given: ImportRun): Promise<ImportResult>
         noteBadRows(counts)
         sendProgress('reading', counts)
       },
+      stopIgnored: stopIgnored(given),
     })
     run.stop = reading.stop
     // A cancel that came while the import was getting ready stops the thread at once.

@@ -263,6 +263,7 @@ export class LedgerImportService {
         released: this.deps.released,
         indexesAside: this.deps.indexesAside,
         checkpointAside: () => this.checkpointAside(),
+        logError: this.deps.logError,
       }
       return await (engineOf(this.deps.manager).kind === 'postgres'
         ? readThenWrite(importRun)

@@ -5,7 +5,10 @@
  *
  * `done` settles once the thread has said its last: with the summary, with a CsvRefusal (the file
  * itself refused, as the owner reads it), or with an Error (the thread failed or died). `stop()` asks
- * it to stop between chunks of the file. The thread is ended in every case.
+ * it to stop between chunks of the file, which takes milliseconds; a thread that has not said its
+ * last within STOP_GRACE_MS of the stop is ended without it (`events.stopIgnored` is told), and
+ * `done` settles as stopped with the counts it last sent: the owner's Cancel never waits on it. The
+ * thread is ended in every case.
  */
 import { Worker } from 'node:worker_threads'
 import { CsvRefusal } from './csv-encoding'
@@ -25,30 +28,52 @@ export interface ReadEvents {
   /** A block of rows; an exception here stops the read and fails `done` with it. */
   block(block: RowBlock, counts: BlockCounts): void
   progress(counts: ReadCounts): void
+  /** The thread was asked to stop and had not said its last STOP_GRACE_MS later: it was ended without it. */
+  stopIgnored?(): void
 }
+
+/** How long a thread asked to stop may take to say its last (it stops between chunks of 64 KB: milliseconds). */
+export const STOP_GRACE_MS = 5_000
 
 export interface ReadingThread {
   done: Promise<ReadSummary>
   stop(): void
 }
 
-export function readOnThread(workerFile: string, job: ReadJob, events: ReadEvents): ReadingThread {
+export function readOnThread(
+  workerFile: string,
+  job: ReadJob,
+  events: ReadEvents,
+  stopGraceMs = STOP_GRACE_MS,
+): ReadingThread {
   const worker = new Worker(workerFile, { workerData: job })
   let settled = false
+  let grace: NodeJS.Timeout | null = null
+  /** The counts the thread last sent: a stop it ignores ends the read with these. */
+  let last: ReadCounts = { bytesRead: 0, rowsRead: 0, badRows: 0 }
+  let cutShort = () => {}
   const done = new Promise<ReadSummary>((resolve, reject) => {
     const settle = (outcome: () => void) => {
       if (settled) return
       settled = true
+      if (grace) clearTimeout(grace)
       outcome()
       void worker.terminate()
     }
+    cutShort = () =>
+      settle(() => {
+        resolve({ rowsRead: last.rowsRead, badRowCount: last.badRows, badRows: [], stopped: true, tooMany: false })
+        events.stopIgnored?.()
+      })
     worker.on('message', (message: FromReader) => {
       if (settled) return
       try {
         switch (message.type) {
           case 'block':
+            last = message.counts
             return events.block(message.block, message.counts)
           case 'progress':
+            last = message.counts
             return events.progress(message.counts)
           case 'done':
             return settle(() => resolve(message.summary))
@@ -67,7 +92,9 @@ export function readOnThread(workerFile: string, job: ReadJob, events: ReadEvent
   return {
     done,
     stop: () => {
-      if (!settled) worker.postMessage('stop' satisfies ToReader)
+      if (settled) return
+      worker.postMessage('stop' satisfies ToReader)
+      grace ??= setTimeout(cutShort, stopGraceMs)
     },
   }
 }
