@@ -1,5 +1,5 @@
 /** Clients for the letters' tests: one with a full turnaround, one with nothing but a name. */
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -130,6 +130,18 @@ export function pdfInfo(bytes: Uint8Array): string {
     execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' }) +
     execFileSync('/usr/bin/pdffonts', [file], { encoding: 'utf8' })
   )
+}
+
+/**
+ * The tagged structure tree as poppler reads it (pdfinfo -struct-text): one element per line,
+ * indented by depth, its attributes and text on the lines under it; and what poppler complained of.
+ */
+export function pdfStructure(bytes: Uint8Array): { tree: string; complaints: string } {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pdfstruct-')), 'letter.pdf')
+  fs.writeFileSync(file, bytes)
+  const run = spawnSync('/usr/bin/pdfinfo', ['-struct-text', file], { encoding: 'utf8' })
+  if (run.status !== 0) throw new Error(`pdfinfo failed: ${run.stderr}`)
+  return { tree: run.stdout, complaints: run.stderr }
 }
 
 /** The first page as a PNG under test-results/letters/, for a person to look at. */

@@ -1,6 +1,7 @@
 /**
  * Letters as PDF, read back with poppler (pdftotext, pdfinfo, pdffonts): the subject, every agreed
  * issue and every commitment date are in the text; a long table paginates and repeats its header;
+ * a table is tagged for a screen reader (its header cells with their scope, a cell for every column);
  * the page size follows the setting; the same letter always gives the same bytes. First pages are
  * saved as PNG under test-results/letters/ for a person to look at.
  */
@@ -17,6 +18,7 @@ import {
   fullClient,
   nearlyEmptyClient,
   pdfInfo,
+  pdfStructure,
   pdfText,
   squeeze,
 } from '../support/letters-fixture'
@@ -148,6 +150,52 @@ describe('the PDF itself', () => {
     for (const row of rows) expect(all).toContain(row[1])
     expect(pdfText(bytes, 2)).toContain('Big List Ltd · 22 November 2026')
     firstPagePng(bytes, 'long-table')
+  })
+
+  it('tags a table for a screen reader: a table per page, its header cells scoped to their column, a cell for every column', async () => {
+    const client = await nearlyEmptyClient(app, 'Tagged Tables Ltd')
+    const { draft } = await start(client.id, 'blank')
+    const rows = Array.from({ length: 40 }, (_, i) => [
+      String(i + 1),
+      `Issue ${i + 1}: the weekly report for week ${i + 1} arrived late and incomplete`,
+      i === 4 ? '' : `Report ${i + 1} on time`,
+    ])
+    const pdf = await call<RenderedPdf>(app, 'letters:render', {
+      draft: {
+        ...draft,
+        blocks: [
+          ...draft.blocks,
+          { type: 'table', columns: ['#', 'Issue', 'Resolved when'], widths: [6, 60, 34], rows },
+        ],
+      },
+    })
+    expect(pdf.pages).toBeGreaterThanOrEqual(2)
+    const { tree, complaints } = pdfStructure(bytesOf(pdf))
+    // Every attribute well formed (pdfkit's own tables wrote a BorderColor poppler refused, once per cell).
+    expect(complaints).toBe('')
+    // The elements, each with its depth: "Table", "TR", "TH:" (attributes follow) or "TD".
+    const elements = tree
+      .split('\n')
+      .map((line) => /^( *)(Table|TR|TH|TD)\b/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => ({ depth: m[1]!.length, type: m[2]! }))
+    const tables = elements.filter((e) => e.type === 'Table')
+    // One table per page it runs over, each repeating its header row.
+    expect(tables.length).toBe(pdf.pages)
+    const headerRows = tree.match(
+      /TR\n\s+TH:\n\s+\/Scope \/Column\n\s+"#"\n\s+TH:\n\s+\/Scope \/Column\n\s+"Issue"\n\s+TH:\n\s+\/Scope \/Column\n\s+"Resolved when"/g,
+    )
+    expect(headerRows).toHaveLength(tables.length)
+    // Every row holds a cell for each of its three columns, the empty one too; every row is kept.
+    const cells: string[][] = []
+    for (const e of elements) {
+      if (e.type === 'TR') cells.push([])
+      else if (e.type === 'TH' || e.type === 'TD') cells[cells.length - 1]!.push(e.type)
+    }
+    expect(cells.filter((r) => r.join() === 'TD,TD,TD')).toHaveLength(rows.length)
+    expect(cells.every((r) => r.length === 3)).toBe(true)
+    // The text of a cell is its cell's: read back under its TD.
+    expect(tree).toMatch(/TD\n\s+"Issue 17: the weekly report for week 17 arrived late and incomplete"/)
   })
 
   it('a one-page letter has no page number', async () => {

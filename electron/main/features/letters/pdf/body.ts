@@ -189,17 +189,12 @@ const TABLE_ABOVE = 2
 /** The rows a table part must start with: two, or all of three (else one would be left alone). */
 const openingRows = (left: number) => (left === 3 ? 3 : Math.min(left, 2))
 
+/**
+ * Draws the table in parts, each its header row and the rows that fit on its page: a part starts a
+ * page with at least two rows, no row is left alone, and the last part leaves room for `follow`.
+ */
 function table(doc: PDFKit.PDFDocument, measured: MeasuredTable, follow: number, tags: Tags): void {
-  const left = doc.page.margins.left
-  const { widths, columns, rows, headerHeight, heights } = measured
-  const header = columns.map((text) => ({
-    text,
-    type: 'TH',
-    scope: 'Column',
-    font: { src: BOLD },
-    backgroundColor: HEADER_FILL,
-    textColor: ACCENT,
-  }))
+  const { rows, headerHeight, heights } = measured
   const bottom = () => doc.page.maxY() - 0.5
   doc.y += TABLE_ABOVE
   let i = 0
@@ -214,26 +209,64 @@ function table(doc: PDFKit.PDFDocument, measured: MeasuredTable, follow: number,
     // The last part leaves room for what follows (the signature), else its last row goes on with it.
     if (i === rows.length && follow > 0 && room < follow + PARAGRAPH_GAP + 4 && i - start > 2) i -= 1
     else if (i < rows.length && rows.length - i === 1 && i - start > 2) i -= 1 // no row alone on a page
-    doc.font(REGULAR).fontSize(TABLE_SIZE).fillColor(INK)
-    const options = {
-      position: { x: left, y: doc.y },
-      columnStyles: widths,
-      rowStyles: [headerHeight, ...heights.slice(start, i)],
-      defaultStyle: {
-        border: { top: 0, right: 0, bottom: 0.5, left: 0 },
-        borderColor: RULE,
-        padding: PAD,
-        textColor: INK,
-        textOptions: { lineGap: CELL_GAP },
-      },
-      data: [header, ...rows.slice(start, i).map((r) => r.map((text) => ({ text })))],
-      structParent: tags.parent(),
-    }
-    doc.table(options as unknown as PDFKit.Mixins.TableOptionsWithData)
+    tablePart(doc, measured, start, i, tags)
     if (i < rows.length) doc.addPage()
   }
-  doc.x = left
+  doc.x = doc.page.margins.left
   doc.y += PARAGRAPH_GAP + 4
+}
+
+/**
+ * One part of a table at doc.y: its header row, then rows `from` to `to` - 1, tagged Table > TR >
+ * TH (scope Column) or TD, a cell for every column (an empty one too). The header's shading and the
+ * rule under each row are layout artifacts drawn once across the row; each cell's text is drawn at
+ * its padding in the width its row was measured for (measureTable), so it fits its cell.
+ */
+function tablePart(doc: PDFKit.PDFDocument, measured: MeasuredTable, from: number, to: number, tags: Tags): void {
+  const { widths } = measured
+  const left = doc.page.margins.left
+  const width = widths.reduce((a, b) => a + b, 0)
+  let y = doc.y
+  const row = (cells: readonly string[], height: number, header: boolean) => {
+    doc.markContent('Artifact', { type: 'Layout' })
+    if (header) doc.save().fillColor(HEADER_FILL).rect(left, y, width, height).fill().restore()
+    doc
+      .save()
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .moveTo(left + width, y + height)
+      .lineTo(left, y + height)
+      .stroke()
+      .restore()
+    doc.endMarkedContent()
+    doc
+      .font(header ? BOLD : REGULAR)
+      .fontSize(TABLE_SIZE)
+      .fillColor(header ? ACCENT : INK)
+    tags.group('TR', () => {
+      let x = left
+      cells.forEach((text, j) => {
+        const w = widths[j] as number
+        const cellX = x
+        tags.tag(
+          header ? 'TH' : 'TD',
+          () => {
+            if (text !== '')
+              doc.text(text, cellX + PAD.left, y + PAD.top, { width: w - PAD.left - PAD.right, lineGap: CELL_GAP })
+          },
+          header ? { scope: 'Column' } : undefined,
+        )
+        x += w
+      })
+    })
+    y += height
+  }
+  tags.group('Table', () => {
+    row(measured.columns, measured.headerHeight, true)
+    for (let k = from; k < to; k++) row(measured.rows[k] as string[], measured.heights[k] as number, false)
+  })
+  doc.x = left
+  doc.y = y
 }
 
 /** What must stand on the same page as whatever comes before `block` (a heading or a lead-in line). */

@@ -23,6 +23,10 @@ export interface RenderedLetter {
   unprintable: string[]
 }
 
+/** A structure element's dictionary, for the attributes pdfkit's options do not name. */
+const attributesOf = (element: PDFKit.PDFStructureElement) =>
+  (element as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data
+
 function createTags(doc: PDFKit.PDFDocument): Tags {
   const root = doc.struct('Document')
   doc.addStructure(root)
@@ -32,6 +36,8 @@ function createTags(doc: PDFKit.PDFDocument): Tags {
     parent,
     tag(type, draw, options) {
       const element = doc.struct(type, options?.alt ? { alt: options.alt } : {})
+      // Written inline in the element's dictionary: << /O /Table /Scope /Column >>.
+      if (options?.scope) attributesOf(element).A = { O: 'Table', Scope: options.scope }
       parent().add(element)
       element.add(draw)
       element.end()

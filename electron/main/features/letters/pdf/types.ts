@@ -46,8 +46,11 @@ export interface LetterDocument {
   enclosures?: string
 }
 
-/** Runs drawing code inside a tagged structure element (for accessible PDF). */
-export type Tagger = (type: string, draw: () => void, options?: { alt?: string }) => void
+/**
+ * Runs drawing code inside a tagged structure element (for accessible PDF): `alt` its alternate
+ * text, `scope` a table header's (the attribute /Scope of the Table owner).
+ */
+export type Tagger = (type: string, draw: () => void, options?: { alt?: string; scope?: 'Column' | 'Row' }) => void
 
 /** The document's structure tree as it is built: tag content, or open a group (a list, a list item). */
 export interface Tags {
