@@ -120,15 +120,19 @@ describe('the PDF itself', () => {
     expect(second.base64).toBe(first.base64)
   })
 
-  it('paginates a 40-row table, repeats its header on every page, and numbers the pages', async () => {
-    const client = await nearlyEmptyClient(app, 'Big List Ltd')
-    const { draft } = await start(client.id, 'blank')
-    const rows = Array.from({ length: 40 }, (_, i) => [
+  /** Forty issues, each with when it is resolved (none for the issue numbered `unresolved`). */
+  const fortyIssues = (unresolved?: number) =>
+    Array.from({ length: 40 }, (_, i) => [
       String(i + 1),
       `Issue ${i + 1}: the weekly report for week ${i + 1} arrived late and incomplete`,
-      `Report ${i + 1} on time`,
+      i + 1 === unresolved ? '' : `Report ${i + 1} on time`,
     ])
-    const pdf = await call<RenderedPdf>(app, 'letters:render', {
+
+  /** A blank letter to a new client, with a table of these rows under the columns #, Issue and Resolved when. */
+  async function withTable(clientName: string, rows: string[][]): Promise<RenderedPdf> {
+    const client = await nearlyEmptyClient(app, clientName)
+    const { draft } = await start(client.id, 'blank')
+    return call<RenderedPdf>(app, 'letters:render', {
       draft: {
         ...draft,
         subject: 'Forty issues',
@@ -138,6 +142,11 @@ describe('the PDF itself', () => {
         ],
       },
     })
+  }
+
+  it('paginates a 40-row table, repeats its header on every page, and numbers the pages', async () => {
+    const rows = fortyIssues()
+    const pdf = await withTable('Big List Ltd', rows)
     expect(pdf.pages).toBeGreaterThanOrEqual(2)
     const bytes = bytesOf(pdf)
     for (let page = 1; page <= pdf.pages; page++) {
@@ -153,22 +162,8 @@ describe('the PDF itself', () => {
   })
 
   it('tags a table for a screen reader: a table per page, its header cells scoped to their column, a cell for every column', async () => {
-    const client = await nearlyEmptyClient(app, 'Tagged Tables Ltd')
-    const { draft } = await start(client.id, 'blank')
-    const rows = Array.from({ length: 40 }, (_, i) => [
-      String(i + 1),
-      `Issue ${i + 1}: the weekly report for week ${i + 1} arrived late and incomplete`,
-      i === 4 ? '' : `Report ${i + 1} on time`,
-    ])
-    const pdf = await call<RenderedPdf>(app, 'letters:render', {
-      draft: {
-        ...draft,
-        blocks: [
-          ...draft.blocks,
-          { type: 'table', columns: ['#', 'Issue', 'Resolved when'], widths: [6, 60, 34], rows },
-        ],
-      },
-    })
+    const rows = fortyIssues(5)
+    const pdf = await withTable('Tagged Tables Ltd', rows)
     expect(pdf.pages).toBeGreaterThanOrEqual(2)
     const { tree, complaints } = pdfStructure(bytesOf(pdf))
     // Every attribute well formed (pdfkit's own tables wrote a BorderColor poppler refused, once per cell).
