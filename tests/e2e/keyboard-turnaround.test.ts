@@ -58,6 +58,19 @@ async function focusIs(page: Page, selector: string): Promise<void> {
 }
 
 /**
+ * Waits for a dialog to have opened as a person sees it: its entrance animation over and the focus
+ * in it. Naive's focus trap may move the focus as the entrance ends, so a key pressed during it can
+ * land elsewhere than where tabbing left it (under load, Enter on "Write the letter" did nothing).
+ */
+async function dialogOpened(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const dialog = document.querySelector('.n-modal-container [role="dialog"]')
+    if (!dialog || !dialog.contains(document.activeElement)) return false
+    return !dialog.closest('[class*="transition-enter"]') && !dialog.querySelector('[class*="transition-enter"]')
+  })
+}
+
+/**
  * Moves along a page's tab list with the arrow keys until the chosen tab's text matches. A drawer or
  * dialog closed just before is let finish leaving first: Naive gives the focus back to its opener
  * when its exit animation ends, as a person's next key would come after it.
@@ -193,6 +206,7 @@ async function wholeTurnaround(app: RunningApp): Promise<void> {
 
   // Write and save a letter.
   await pressButton(page, 'turnaround-write-letter', { back: true })
+  await dialogOpened(page)
   await pressButton(page, 'write-letter-go')
   await page.getByTestId('letter-save').waitFor()
   await focusIs(page, 'main h1')
