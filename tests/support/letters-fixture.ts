@@ -110,25 +110,32 @@ export function nearlyEmptyClient(app: TestApp, name = 'Zed'): Promise<Client> {
   return call<Client>(app, 'clients:create', { name })
 }
 
-/** The text pdftotext reads back from PDF bytes (or one page of them). */
-export function pdfText(bytes: Uint8Array, page?: number): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdftext-'))
+/** Runs `read` on the bytes written to a file of their own, removed afterwards. */
+function withPdfFile<T>(bytes: Uint8Array, read: (file: string) => T): T {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'letter-pdf-'))
   try {
     const file = path.join(dir, 'letter.pdf')
     fs.writeFileSync(file, bytes)
-    const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)]
-    return execFileSync('/usr/bin/pdftotext', [...range, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+    return read(file)
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }
 }
 
+/** The text pdftotext reads back from PDF bytes (or one page of them). */
+export function pdfText(bytes: Uint8Array, page?: number): string {
+  const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)]
+  return withPdfFile(bytes, (file) =>
+    execFileSync('/usr/bin/pdftotext', [...range, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }),
+  )
+}
+
 export function pdfInfo(bytes: Uint8Array): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pdfinfo-')), 'letter.pdf')
-  fs.writeFileSync(file, bytes)
-  return (
-    execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' }) +
-    execFileSync('/usr/bin/pdffonts', [file], { encoding: 'utf8' })
+  return withPdfFile(
+    bytes,
+    (file) =>
+      execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' }) +
+      execFileSync('/usr/bin/pdffonts', [file], { encoding: 'utf8' }),
   )
 }
 
@@ -137,9 +144,7 @@ export function pdfInfo(bytes: Uint8Array): string {
  * indented by depth, its attributes and text on the lines under it; and what poppler complained of.
  */
 export function pdfStructure(bytes: Uint8Array): { tree: string; complaints: string } {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pdfstruct-')), 'letter.pdf')
-  fs.writeFileSync(file, bytes)
-  const run = spawnSync('/usr/bin/pdfinfo', ['-struct-text', file], { encoding: 'utf8' })
+  const run = withPdfFile(bytes, (file) => spawnSync('/usr/bin/pdfinfo', ['-struct-text', file], { encoding: 'utf8' }))
   if (run.status !== 0) throw new Error(`pdfinfo failed: ${run.stderr}`)
   return { tree: run.stdout, complaints: run.stderr }
 }
