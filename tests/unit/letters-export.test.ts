@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { letterFileName } from '../../electron/main/features/letters/letter-files'
+import { lastSavedLetter } from '../../electron/main/features/letters/letters-service'
 import type {
   LetterDraftResult,
   LetterExportResult,
@@ -28,6 +29,7 @@ import {
   squeeze,
 } from '../support/letters-fixture'
 import { openTestApp, tempDir, type TestApp } from '../support/temp-db'
+import { TEST_ENGINE } from '../support/postgres/test-database'
 
 let app: TestApp
 beforeEach(async () => {
@@ -96,6 +98,42 @@ describe('Save as PDF', () => {
     // The next export suggests the same folder.
     await call(app, 'letters:export', { draft: { ...draft, kind: 'blank', subject: 'Thanks' } })
     expect(app.ports.saveDialogs[1]?.defaultPath).toBe(path.join(app.dir, '2026-11-22 Letter - Acme Ltd.pdf'))
+  })
+
+  it('opens the save dialog in the folder of the letter saved last, read from its index whatever the history holds', async () => {
+    const { draft } = await followUp()
+    const elsewhere = tempDir('letters-elsewhere-')
+    app.ports.nextSavePath = path.join(elsewhere, 'first.pdf')
+    await call(app, 'letters:export', { draft })
+    // Saved in the same second: the later letter (the higher id) counts as the last.
+    app.ports.nextSavePath = path.join(app.dir, 'second.pdf')
+    await call(app, 'letters:export', { draft })
+    await call(app, 'letters:export', { draft })
+    expect(app.ports.saveDialogs[2]?.defaultPath).toBe(path.join(app.dir, '2026-11-22 Follow-up - Acme Ltd.pdf'))
+    // A letter never saved to a file (an email's) does not move the folder.
+    await app.db.dataSource.query("UPDATE letters SET file_path = '' WHERE id = 3")
+    app.ports.nextSavePath = null
+    await call(app, 'letters:export', { draft })
+    expect(app.ports.saveDialogs[3]?.defaultPath).toBe(path.join(app.dir, '2026-11-22 Follow-up - Acme Ltd.pdf'))
+    await app.db.dataSource.query("UPDATE letters SET file_path = '' WHERE id = 2")
+    await call(app, 'letters:export', { draft })
+    expect(app.ports.saveDialogs[4]?.defaultPath).toBe(path.join(elsewhere, '2026-11-22 Follow-up - Acme Ltd.pdf'))
+
+    // One row, read from the end of the index by save time: no scan and sort of every letter.
+    const [sql, parameters] = lastSavedLetter(app.db.dataSource.manager).getQueryAndParameters()
+    expect(sql).toMatch(/LIMIT 1$/)
+    if (TEST_ENGINE === 'postgres') {
+      // With four letters PostgreSQL would rather scan the table; told not to, it shows the index serves the order.
+      const plan = await app.db.dataSource.transaction(async (m) => {
+        await m.query('SET LOCAL enable_seqscan = off')
+        return ((await m.query(`EXPLAIN ${sql}`, parameters)) as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN'])
+      })
+      expect(plan.join('\n')).toContain('Index Scan Backward using idx_letters_exported')
+      expect(plan.join('\n')).not.toContain('Sort')
+    } else {
+      const plan = (await app.db.dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, parameters)) as { detail: string }[]
+      expect(plan.map((p) => p.detail)).toEqual(['SCAN l USING INDEX idx_letters_exported'])
+    }
   })
 
   it('does nothing when the dialog is cancelled', async () => {

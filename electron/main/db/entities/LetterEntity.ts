@@ -7,6 +7,8 @@ import type { LetterKind, PageSize } from '../../../shared/letters/words'
  */
 @Entity({ name: 'letters' })
 @Index('idx_letters_client_date', ['clientId', 'letterDate'])
+/** The letter saved last, the save dialog's folder (migration 0016). */
+@Index('idx_letters_exported', ['exportedAt', 'id'])
 export class LetterEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number
