@@ -4,6 +4,8 @@ import { openTestApp, type TestApp } from '../support/temp-db'
 import { TEST_ENGINE } from '../support/postgres/test-database'
 import { monthSums } from '../../electron/main/features/ledger/figures-query'
 import { sqliteEngine } from '../../electron/main/db/engine/sqlite-engine'
+import { touchpointMinutesByClientAndRate } from '../../electron/main/db/ledger-total'
+import { touchpointMinutesQuery } from '../../electron/main/features/ledger/touchpoint-cost'
 
 let app: TestApp | undefined
 afterEach(async () => {
@@ -174,5 +176,38 @@ describe('the ledger’s read paths (migration 0014)', () => {
       `INSERT INTO ledger_entries (client_id, kind, entry_date, amount_minor, currency, created_at, updated_at) VALUES (${c}, 'invoice', '2026-01-09', 1, 'EUR', '', '')`,
     )
     expect(await ds.query(months)).toEqual([{ ...kept[0], invoice_minor: 101, entries: 2 }, kept[1]])
+  })
+})
+
+describe('the touchpoints’ cost, read from one index (migration 0016)', () => {
+  const plan = async (qb: { getQueryAndParameters(): [string, unknown[]] }) => {
+    const [sql, parameters] = qb.getQueryAndParameters()
+    return ((await app!.db.dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, parameters)) as { detail: string }[]).map(
+      (r) => r.detail,
+    )
+  }
+
+  // Query plans are SQLite's own; on PostgreSQL the same migration makes the same index (checked below).
+  it.skipIf(TEST_ENGINE === 'postgres')(
+    'counts the ledger’s whole and a period’s touchpoints per client and rate from the index alone, with no sort',
+    async () => {
+      app = await openTestApp()
+      const m = app.db.dataSource.manager
+      expect(await plan(touchpointMinutesByClientAndRate(m))).toEqual([
+        'SCAN tp USING COVERING INDEX idx_touchpoints_cost',
+      ])
+      const period = touchpointMinutesQuery(m, 'tp.clientId', (qb) =>
+        qb.where('tp.occurredOn BETWEEN :from AND :to', { from: '2026-01-01', to: '2026-12-31' }),
+      )
+      expect(await plan(period)).toEqual(['SCAN tp USING COVERING INDEX idx_touchpoints_cost'])
+    },
+  )
+
+  it.skipIf(TEST_ENGINE !== 'postgres')('has the same index on PostgreSQL', async () => {
+    app = await openTestApp()
+    const [index] = (await app.db.dataSource.query(
+      "SELECT indexdef FROM pg_indexes WHERE tablename = 'touchpoints' AND indexname = 'idx_touchpoints_cost' AND schemaname = current_schema()",
+    )) as { indexdef: string }[]
+    expect(index?.indexdef).toMatch(/\(client_id, rate_minor, occurred_on, minutes\)$/)
   })
 })

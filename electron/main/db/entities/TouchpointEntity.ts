@@ -8,6 +8,8 @@ import type { TouchpointKind } from '../../../shared/turnarounds/words'
  */
 @Entity({ name: 'touchpoints' })
 @Index('idx_touchpoints_turnaround_on', ['turnaroundId', 'occurredOn'])
+/** Each client's minutes at each rate, read from the index alone (migration 0016). */
+@Index('idx_touchpoints_cost', ['clientId', 'rateMinor', 'occurredOn', 'minutes'])
 export class TouchpointEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number

@@ -13,7 +13,7 @@ import { RecordVersions1763800000012 } from './0012-record-versions'
 import { LedgerClientMonths1763800000013 } from './0013-ledger-client-months'
 import { LedgerReadPaths1763800000014 } from './0014-ledger-read-paths'
 import { ClientCommitmentKept1763800000015 } from './0015-client-commitment-kept'
-import { LettersLastSaved1763800000016 } from './0016-letters-last-saved'
+import { EverydayReadPaths1763800000016 } from './0016-everyday-read-paths'
 
 /** Every migration, oldest first. Listed explicitly: never discovered by glob, never synchronize. */
 export const MIGRATIONS = [
@@ -32,7 +32,7 @@ export const MIGRATIONS = [
   LedgerClientMonths1763800000013,
   LedgerReadPaths1763800000014,
   ClientCommitmentKept1763800000015,
-  LettersLastSaved1763800000016,
+  EverydayReadPaths1763800000016,
 ]
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => new m().name ?? m.name)

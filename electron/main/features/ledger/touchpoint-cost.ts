@@ -12,15 +12,15 @@ export interface TouchpointCost {
 }
 
 /**
- * Touchpoint minutes and their cost per value of `group` (an SQL expression on alias `tp`), over the
- * touchpoints `where` keeps.
+ * The minutes per value of `group` (an SQL expression on alias `tp`) and rate, over the touchpoints
+ * `where` keeps: read in order from the touchpoints' cost index (migration 0016) when grouped by client.
  */
-export async function touchpointCostBy(
+export function touchpointMinutesQuery(
   m: EntityManager,
   group: string,
   where: (qb: SelectQueryBuilder<TouchpointEntity>) => SelectQueryBuilder<TouchpointEntity>,
-): Promise<Map<string, TouchpointCost>> {
-  const rows = await where(
+): SelectQueryBuilder<TouchpointEntity> {
+  return where(
     m
       .createQueryBuilder(TouchpointEntity, 'tp')
       .select(group, 'grp')
@@ -30,7 +30,22 @@ export async function touchpointCostBy(
     .andWhere('tp.minutes > 0')
     .groupBy(group)
     .addGroupBy('tp.rateMinor')
-    .getRawMany<{ grp: string | number; rate: string | number; minutes: string | number }>()
+}
+
+/**
+ * Touchpoint minutes and their cost per value of `group` (an SQL expression on alias `tp`), over the
+ * touchpoints `where` keeps.
+ */
+export async function touchpointCostBy(
+  m: EntityManager,
+  group: string,
+  where: (qb: SelectQueryBuilder<TouchpointEntity>) => SelectQueryBuilder<TouchpointEntity>,
+): Promise<Map<string, TouchpointCost>> {
+  const rows = await touchpointMinutesQuery(m, group, where).getRawMany<{
+    grp: string | number
+    rate: string | number
+    minutes: string | number
+  }>()
   const out = new Map<string, TouchpointCost>()
   for (const r of rows) {
     const key = String(r.grp)

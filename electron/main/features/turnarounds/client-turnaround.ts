@@ -25,5 +25,6 @@ export function currentTurnaround(m: EntityManager, clientId: number): Promise<T
     .orderBy('CASE WHEN t.closedOn IS NULL THEN 0 ELSE 1 END', 'ASC')
     .addOrderBy('t.openedOn', 'DESC')
     .addOrderBy('t.id', 'DESC')
+    .limit(1)
     .getOne()
 }
