@@ -26,6 +26,7 @@ import { BULK_IMPORT_SETTING } from '../../electron/main/db/engine/postgres-engi
 import { addMonthTotalsSql } from '../../electron/main/db/client-months'
 import { numberedPlaceholders } from '../support/postgres/test-database'
 import { benchPostgres, type BenchPostgres } from './postgres'
+import { ledgerTotalMinor } from '../../electron/main/db/ledger-total'
 
 const CLIENTS = 2000
 const ENTRIES = 1_000_000
@@ -368,5 +369,62 @@ describe('ledger benchmarks on PostgreSQL', () => {
       baseline: 'plain GROUP BY over the client’s entries on PostgreSQL',
     })
     recordVersusSqlite('ledger.client-page', measured, 'client')
+  })
+})
+
+/** The touchpoints the last figures add: complaint handling over the same five years, at three rates. */
+const TOUCHPOINTS = 100_000
+const TOUCHPOINT_COLUMNS = 'client_id, kind, occurred_on, who, minutes, summary, created_at, rate_minor'
+/** The n-th touchpoint's values as SQL expressions of `n` (the same rows on both engines). */
+const touchpointValues = (day: string) =>
+  `1 + (n * 7919) % ${CLIENTS}, 'call', ${day}, 'Ada', 5 + (n % 56), '', '', 4500 + 1500 * (n % 3)`
+
+async function seedTouchpoints(): Promise<void> {
+  const sqlite = new Database(path.join(dir, DATABASE_FILE_NAME))
+  sqlite.exec(`WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < ${TOUCHPOINTS})
+    INSERT INTO touchpoints (${TOUCHPOINT_COLUMNS})
+    SELECT ${touchpointValues(`date('2021-11-23', '+' || ((n * 13) % ${DAYS}) || ' days')`)} FROM s`)
+  sqlite.close()
+  await pgRaw?.query(`INSERT INTO touchpoints (${TOUCHPOINT_COLUMNS})
+    SELECT ${touchpointValues(`to_char(date '2021-11-23' + ((n * 13) % ${DAYS})::int, 'YYYY-MM-DD')`)} FROM generate_series(1, ${TOUCHPOINTS}) AS n`)
+  // As autovacuum would after so many inserts: the visibility map lets an index be read alone.
+  await pgRaw?.query('VACUUM ANALYZE touchpoints')
+}
+
+/**
+ * The same portfolio once the ledger also holds 100,000 touchpoints (the time complaints took, costed
+ * per client and rate), and the check of the ledger's whole that every entry, touchpoint and letter
+ * saved makes inside its transaction (ledger-total.ts), on each engine.
+ */
+describe('ledger benchmarks with 100,000 touchpoints', () => {
+  const period = periodOf('ttm', TODAY)
+
+  it('ledger.portfolio-12-months with touchpoints, and the check of the whole', async () => {
+    await seedTouchpoints()
+    const engines = [
+      { engine: 'SQLite', services: ledger, manager: opened!.dataSource.manager },
+      ...(pgLedger ? [{ engine: 'PostgreSQL', services: pgLedger, manager: pgOpened!.dataSource.manager }] : []),
+    ]
+    for (const { engine, services, manager } of engines) {
+      const on = engine === 'SQLite' ? '' : ' on PostgreSQL'
+      const portfolio = await sample(RUNS, () => services.figures.portfolio(period))
+      record({
+        name: `ledger.portfolio-12-months with ${TOUCHPOINTS.toLocaleString('en')} touchpoints${on}`,
+        unit: 'ms',
+        median: median(portfolio),
+        runs: RUNS,
+        samples: portfolio,
+        ratio: median(portfolio) / 30,
+        baseline: 'the aim of 30 ms',
+      })
+      const whole = await sample(RUNS, () => ledgerTotalMinor(manager))
+      record({
+        name: `ledger.whole-check (each write adding to the ledger), ${TOUCHPOINTS.toLocaleString('en')} touchpoints${on}`,
+        unit: 'ms',
+        median: median(whole),
+        runs: RUNS,
+        samples: whole,
+      })
+    }
   })
 })
