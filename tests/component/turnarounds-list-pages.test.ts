@@ -20,7 +20,7 @@ const row = (id: number): TurnaroundSummary => ({
   clientName: `Client ${String(id).padStart(4, '0')}`,
   openedOn: '2026-01-05',
   owner: 'Jo',
-  stage: 'closed',
+  stage: 'closed_recovered',
   nextFollowUpOn: null,
   closedOn: '2026-03-01',
   outcome: 'recovered',
