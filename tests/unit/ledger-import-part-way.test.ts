@@ -25,6 +25,7 @@ import {
   type ImportApp,
 } from '../support/import-fixture'
 import { TEST_ENGINE } from '../support/temp-db'
+import { READER_FILE } from '../support/reader-file'
 
 let app: ImportApp | null = null
 afterEach(async () => {
@@ -209,16 +210,46 @@ describe('a large import stopped part-way', () => {
   it.skipIf(TEST_ENGINE === 'postgres')(
     'by a write that fails in a file too large for the ledger: the failure is what is said',
     async () => {
-      app = await openImportApp()
-      const before = await ledgerFingerprint(app)
+      const a = (app = await openImportApp())
+      const before = await ledgerFingerprint(a)
       // Each row at the most one entry may be: 16,000 of them pass what the ledger may hold, and the
       // write fails at the 20,000th entry, so the rows read when it stops are past the ledger's most too.
       expect(16_000 * MAX_AMOUNT_MINOR).toBeGreaterThan(MAX_LEDGER_TOTAL_MINOR)
-      const file = largeCsv(app, 'fails-and-too-much.csv', { amount: (MAX_AMOUNT_MINOR / 100).toFixed(2) })
-      const result = await runFailingAt(app, file, 'Row 19999')
-      expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
-      expect(!result.ok && result.error.message).toMatch(/Your data changed while the file was read/)
-      expect(await ledgerFingerprint(app)).toEqual(before)
+      const file = largeCsv(a, 'fails-and-too-much.csv', { amount: (MAX_AMOUNT_MINOR / 100).toFixed(2) })
+      // The real reading thread, its last word held until the import stops it: the write fails while
+      // the file is still being read, however much faster than the write this machine reads (a file
+      // read to its end first is refused for the ledger's room before the failing row is reached).
+      const heldEnd = path.join(a.dir, 'held-end-reader.cjs')
+      fs.writeFileSync(
+        heldEnd,
+        [
+          "const { parentPort } = require('node:worker_threads')",
+          'const send = parentPort.postMessage.bind(parentPort)',
+          'let held = null',
+          "parentPort.postMessage = (message, transfer) => (message.type === 'done' ? (held = message) : send(message, transfer))",
+          "parentPort.on('message', (message) => message === 'stop' && held && send(held))",
+          `require(${JSON.stringify(READER_FILE)})`,
+        ].join('\n'),
+      )
+      const service = new LedgerImportService({
+        manager: a.db.dataSource.manager,
+        now: () => new Date('2026-11-22T09:30:00Z'),
+        chooseOpenFile: async () => null,
+        sendProgress: () => {},
+        readerFile: heldEnd,
+      })
+      const unfail = await failInsertsWhen(a.db.dataSource, "NEW.description = 'Row 19999'")
+      try {
+        const chosen = await service.open(file)
+        const refused = await service.run(chosen.token, presetMapping('generic', chosen.headers), 'stop').then(
+          () => null,
+          (error: unknown) => error as Error,
+        )
+        expect(refused?.message).toMatch(/Your data changed while the file was read/)
+      } finally {
+        await unfail()
+      }
+      expect(await ledgerFingerprint(a)).toEqual(before)
     },
   )
 
