@@ -203,6 +203,7 @@ describe('the touchpoints’ cost, read from one index (migration 0016)', () => 
     },
   )
 
+  // PostgreSQL's catalogue: on SQLite the plans above show the index at work.
   it.skipIf(TEST_ENGINE !== 'postgres')('has the same index on PostgreSQL', async () => {
     app = await openTestApp()
     const [index] = (await app.db.dataSource.query(
