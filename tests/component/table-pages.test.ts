@@ -1,15 +1,17 @@
 /**
- * The Turnarounds page draws a page of rows at a time: years of closed turnarounds under "All" are
- * thousands of rows, which the table took seconds to draw at once. The list comes from a fake api.
+ * Long lists are drawn a page at a time (useTablePages): the Turnarounds page, where years of closed
+ * turnarounds under "All" are thousands of rows, which the table took seconds to draw at once, and
+ * the letters on record. The Turnarounds page's list comes from a fake api.
  */
 import { flushPromises, mount } from '@vue/test-utils'
 import { NDialogProvider, NMessageProvider } from 'naive-ui'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h } from 'vue'
+import { defineComponent, h, ref } from 'vue'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { TurnaroundSummary } from '../../electron/shared/turnarounds/models'
 import TurnaroundsView from '../../src/views/TurnaroundsView.vue'
+import { useTablePages } from '../../src/composables/useTablePages'
 
 const api = vi.hoisted(() => ({ turnarounds: { list: vi.fn() } }))
 vi.mock('../../src/api', () => ({ api, onLive: () => () => {} }))
@@ -92,5 +94,27 @@ describe('the Turnarounds page', () => {
     await openPage()
     expect(shownClients()).toHaveLength(12)
     expect(pager()).toBeNull()
+  })
+})
+
+describe('a list a page at a time', () => {
+  it('pages once the list passes the smallest page, keeps its page inside a shorter list, and starts again when asked', () => {
+    const rows = ref<number[]>(Array.from({ length: 120 }, (_, i) => i))
+    const pages = useTablePages(rows)
+    expect(pages.pagination.value).toMatchObject({ page: 1, pageSize: 50, pageSizes: [25, 50, 100] })
+    pages.setPage(3)
+    expect(pages.pagination.value).toMatchObject({ page: 3 })
+    // A reload with fewer rows: the page shown is the last one there is.
+    rows.value = rows.value.slice(0, 60)
+    return Promise.resolve().then(() => {
+      expect(pages.pagination.value).toMatchObject({ page: 2 })
+      pages.setPageSize(25)
+      expect(pages.pagination.value).toMatchObject({ page: 1, pageSize: 25 })
+      pages.setPage(2)
+      pages.firstPage()
+      expect(pages.pagination.value).toMatchObject({ page: 1 })
+      rows.value = rows.value.slice(0, 25)
+      expect(pages.pagination.value).toBe(false)
+    })
   })
 })
