@@ -66,6 +66,22 @@ async function runFailingAt(a: ImportApp, file: string, description: string): Pr
   }
 }
 
+/** The app's import service, its file read by the thread script `readerFile` (a test's stand-in). */
+function serviceReadingWith(
+  a: ImportApp,
+  readerFile: string,
+  deps: Partial<ConstructorParameters<typeof LedgerImportService>[0]> = {},
+): LedgerImportService {
+  return new LedgerImportService({
+    manager: a.db.dataSource.manager,
+    now: () => new Date('2026-11-22T09:30:00Z'),
+    chooseOpenFile: async () => null,
+    sendProgress: () => {},
+    readerFile,
+    ...deps,
+  })
+}
+
 /** The schema of the ledger's tables: every index and trigger, word for word (SQLite; PostgreSQL's does not change). */
 async function schema(a: ImportApp): Promise<unknown[]> {
   if (TEST_ENGINE === 'postgres') return []
@@ -167,12 +183,8 @@ describe('a large import stopped part-way', () => {
     )
     const logged: Array<[string, unknown]> = []
     let token = ''
-    const service: LedgerImportService = new LedgerImportService({
-      manager: a.db.dataSource.manager,
-      now: () => new Date('2026-11-22T09:30:00Z'),
-      chooseOpenFile: async () => null,
+    const service: LedgerImportService = serviceReadingWith(a, deaf, {
       sendProgress: () => void service.cancel(token),
-      readerFile: deaf,
       logError: (what, error) => logged.push([what, error]),
     })
     const chosen = await service.open(largeCsv(a, 'deaf.csv'))
@@ -231,13 +243,7 @@ describe('a large import stopped part-way', () => {
           `require(${JSON.stringify(READER_FILE)})`,
         ].join('\n'),
       )
-      const service = new LedgerImportService({
-        manager: a.db.dataSource.manager,
-        now: () => new Date('2026-11-22T09:30:00Z'),
-        chooseOpenFile: async () => null,
-        sendProgress: () => {},
-        readerFile: heldEnd,
-      })
+      const service = serviceReadingWith(a, heldEnd)
       const unfail = await failInsertsWhen(a.db.dataSource, "NEW.description = 'Row 19999'")
       try {
         const chosen = await service.open(file)

@@ -4,8 +4,7 @@ import { openTestApp, type TestApp } from '../support/temp-db'
 import { TEST_ENGINE } from '../support/postgres/test-database'
 import { monthSums } from '../../electron/main/features/ledger/figures-query'
 import { sqliteEngine } from '../../electron/main/db/engine/sqlite-engine'
-import { touchpointMinutesByClientAndRate } from '../../electron/main/db/ledger-total'
-import { touchpointMinutesQuery } from '../../electron/main/features/ledger/touchpoint-cost'
+import { touchpointMinutesQuery } from '../../electron/main/db/touchpoint-minutes'
 
 let app: TestApp | undefined
 afterEach(async () => {
@@ -193,7 +192,7 @@ describe('the touchpoints’ cost, read from one index (migration 0016)', () => 
     async () => {
       app = await openTestApp()
       const m = app.db.dataSource.manager
-      expect(await plan(touchpointMinutesByClientAndRate(m))).toEqual([
+      expect(await plan(touchpointMinutesQuery(m, 'tp.clientId'))).toEqual([
         'SCAN tp USING COVERING INDEX idx_touchpoints_cost',
       ])
       const period = touchpointMinutesQuery(m, 'tp.clientId', (qb) =>

@@ -3,26 +3,13 @@
  * passes MAX_LEDGER_TOTAL_MINOR (see money.ts), so no figure the app computes passes 2^53. Every
  * write that adds to it checks it inside its own transaction, after writing.
  */
-import type { EntityManager, SelectQueryBuilder } from 'typeorm'
-import { LedgerMonthTotalEntity, TouchpointEntity } from './entities'
+import type { EntityManager } from 'typeorm'
+import { LedgerMonthTotalEntity } from './entities'
+import { touchpointMinutesQuery } from './touchpoint-minutes'
 import { DomainError } from '../domain-error'
 import { MAX_LEDGER_TOTAL_MINOR, costOfMinutes, formatMoney } from '../../shared/money'
 
 type Row = Record<string, string | number | null>
-
-/**
- * Each client's touchpoint minutes at each rate: read in that order from the touchpoints' cost index
- * alone (migration 0016), with no sort of every touchpoint.
- */
-export function touchpointMinutesByClientAndRate(m: EntityManager): SelectQueryBuilder<TouchpointEntity> {
-  return m
-    .createQueryBuilder(TouchpointEntity, 'tp')
-    .select('tp.rateMinor', 'rate')
-    .addSelect('SUM(tp.minutes)', 'minutes')
-    .where('tp.minutes > 0')
-    .groupBy('tp.clientId')
-    .addGroupBy('tp.rateMinor')
-}
 
 /**
  * The total as the figures count it: the monthly totals (kept exact by triggers), and touchpoint
@@ -34,7 +21,7 @@ export async function ledgerTotalMinor(m: EntityManager): Promise<number> {
     .createQueryBuilder(LedgerMonthTotalEntity, 't')
     .select('COALESCE(SUM(t.amountMinor), 0)', 'total')
     .getRawOne<Row>()
-  const touch = await touchpointMinutesByClientAndRate(m).getRawMany<Row>()
+  const touch = await touchpointMinutesQuery(m, 'tp.clientId').getRawMany<Row>()
   let total = Number(entries?.total ?? 0)
   for (const r of touch) total += costOfMinutes(Number(r.minutes), Number(r.rate))
   return total

@@ -3,33 +3,13 @@
  * per group (a client, a month, a turnaround) and rate in SQL, and costed once per group and rate.
  */
 import type { EntityManager, SelectQueryBuilder } from 'typeorm'
-import { TouchpointEntity } from '../../db/entities'
+import type { TouchpointEntity } from '../../db/entities'
+import { touchpointMinutesQuery } from '../../db/touchpoint-minutes'
 import { costOfMinutes } from '../../../shared/money'
 
 export interface TouchpointCost {
   minutes: number
   costMinor: number
-}
-
-/**
- * The minutes per value of `group` (an SQL expression on alias `tp`) and rate, over the touchpoints
- * `where` keeps: read in order from the touchpoints' cost index (migration 0016) when grouped by client.
- */
-export function touchpointMinutesQuery(
-  m: EntityManager,
-  group: string,
-  where: (qb: SelectQueryBuilder<TouchpointEntity>) => SelectQueryBuilder<TouchpointEntity>,
-): SelectQueryBuilder<TouchpointEntity> {
-  return where(
-    m
-      .createQueryBuilder(TouchpointEntity, 'tp')
-      .select(group, 'grp')
-      .addSelect('tp.rateMinor', 'rate')
-      .addSelect('SUM(tp.minutes)', 'minutes'),
-  )
-    .andWhere('tp.minutes > 0')
-    .groupBy(group)
-    .addGroupBy('tp.rateMinor')
 }
 
 /**
