@@ -3,19 +3,18 @@ import { ref } from 'vue'
 import type { TableBlockData } from '../../electron/shared/letters/blocks'
 import type {
   LetterDraft,
+  LetterPage,
   LetterRecord,
-  LetterSummary,
   LetterTemplateView,
   RenderedPdf,
 } from '../../electron/shared/letters/models'
 import type { LetterKind, LetterTable, PageSize } from '../../electron/shared/letters/words'
 import type { LetterConventions, LetterConventionsData } from '../../electron/shared/letters/conventions'
 import { api } from '../api'
+import type { LetterPageSize } from '../../electron/shared/letters/schemas'
 
-/** Letters: the history, the letter being written (edited only here, previewed and saved by main), and the templates. */
+/** Letters: pages of those on record, the letter being written (edited only here, previewed and saved by main), and the templates. */
 export const useLettersStore = defineStore('letters', () => {
-  const history = ref<LetterSummary[]>([])
-  const loading = ref(false)
   const draft = ref<LetterDraft | null>(null)
   const clientName = ref('')
   const tables = ref<Partial<Record<LetterTable, TableBlockData>>>({})
@@ -26,17 +25,9 @@ export const useLettersStore = defineStore('letters', () => {
   /** The business letter conventions from Settings (null until loaded). */
   const conventions = ref<LetterConventions | null>(null)
 
-  async function fetchHistory(clientId: number | null = null): Promise<void> {
-    loading.value = true
-    try {
-      history.value = await api.letters.list({ clientId })
-    } finally {
-      loading.value = false
-    }
-  }
-
-  /** A client's letters on record, without touching the history shown on the letters page. */
-  const listForClient = (clientId: number): Promise<LetterSummary[]> => api.letters.list({ clientId })
+  /** A page of the letters on record, newest first: all of them (clientId null), or one client's. */
+  const listPage = (clientId: number | null, page: number, pageSize: LetterPageSize): Promise<LetterPage> =>
+    api.letters.list({ clientId, page, pageSize })
 
   function begin(result: {
     draft: LetterDraft
@@ -127,8 +118,6 @@ export const useLettersStore = defineStore('letters', () => {
   }
 
   return {
-    history,
-    loading,
     draft,
     clientName,
     tables,
@@ -137,8 +126,7 @@ export const useLettersStore = defineStore('letters', () => {
     saved,
     templates,
     conventions,
-    fetchHistory,
-    listForClient,
+    listPage,
     start,
     startFrom,
     preview,

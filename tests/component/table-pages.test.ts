@@ -1,7 +1,8 @@
 /**
- * Long lists are drawn a page at a time (useTablePages): the Turnarounds page, where years of closed
+ * Long lists are drawn a page at a time: the Turnarounds page (useTablePages), where years of closed
  * turnarounds under "All" are thousands of rows, which the table took seconds to draw at once, and
- * the letters on record. The Turnarounds page's list comes from a fake api.
+ * the letters on record (useLetterPages), which main reads a page at a time. Both lists come from a
+ * fake api.
  */
 import { flushPromises, mount } from '@vue/test-utils'
 import { NDialogProvider, NMessageProvider } from 'naive-ui'
@@ -9,11 +10,17 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, ref } from 'vue'
 import { createMemoryHistory, createRouter } from 'vue-router'
+import type { LetterPage, LetterSummary } from '../../electron/shared/letters/models'
 import type { TurnaroundSummary } from '../../electron/shared/turnarounds/models'
+import LettersView from '../../src/views/LettersView.vue'
 import TurnaroundsView from '../../src/views/TurnaroundsView.vue'
 import { useTablePages } from '../../src/composables/useTablePages'
 
-const api = vi.hoisted(() => ({ turnarounds: { list: vi.fn() } }))
+const api = vi.hoisted(() => ({
+  turnarounds: { list: vi.fn() },
+  letters: { list: vi.fn() },
+  letterEmail: { latest: vi.fn(async () => []) },
+}))
 vi.mock('../../src/api', () => ({ api, onLive: () => () => {} }))
 
 const row = (id: number): TurnaroundSummary => ({
@@ -34,13 +41,13 @@ const row = (id: number): TurnaroundSummary => ({
 const rows = (n: number) => Array.from({ length: n }, (_, i) => row(i + 1))
 
 let wrapper: ReturnType<typeof mount> | undefined
-async function openPage(): Promise<void> {
+async function openPage(page: object = TurnaroundsView): Promise<void> {
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [{ path: '/:any(.*)*', component: { render: () => null } }],
   })
   wrapper = mount(
-    defineComponent({ setup: () => () => h(NDialogProvider, () => h(NMessageProvider, () => h(TurnaroundsView))) }),
+    defineComponent({ setup: () => () => h(NDialogProvider, () => h(NMessageProvider, () => h(page))) }),
     {
       attachTo: document.body,
       global: { plugins: [router] },
@@ -116,5 +123,63 @@ describe('a list a page at a time', () => {
       rows.value = rows.value.slice(0, 25)
       expect(pages.pagination.value).toBe(false)
     })
+  })
+})
+
+/** Letter `n` of `total`, newest first: the letters main would list on its pages. */
+const letter = (n: number): LetterSummary => ({
+  id: 10_000 - n,
+  clientId: 1,
+  clientName: `Client ${String(n).padStart(4, '0')}`,
+  turnaroundId: null,
+  kind: 'check_in',
+  date: '2026-11-22',
+  subject: `Letter ${n}`,
+  filePath: `/letters/${n}.pdf`,
+  contentHash: '',
+  exportedAt: '2026-11-22T09:30:00Z',
+  isSample: false,
+})
+/** Main's answer for `total` letters: the page asked for, or the last there is. */
+function lettersOnRecord(total: number) {
+  return async ({ page, pageSize }: { page: number; pageSize: number }): Promise<LetterPage> => {
+    const shown = Math.min(page, Math.max(1, Math.ceil(total / pageSize)))
+    const first = (shown - 1) * pageSize + 1
+    const count = Math.max(0, Math.min(pageSize, total - first + 1))
+    return { rows: Array.from({ length: count }, (_, i) => letter(first + i)), total, page: shown }
+  }
+}
+const shownLetters = () =>
+  [...document.querySelectorAll('.letters-table tbody tr td:nth-child(2)')].map((td) => td.textContent?.trim())
+
+describe('the Letters page', () => {
+  it('asks main for one page of 50 at a time, and reaches the last of 1,234 letters', async () => {
+    api.letters.list.mockImplementation(lettersOnRecord(1234))
+    await openPage(LettersView)
+    expect(api.letters.list).toHaveBeenLastCalledWith({ clientId: null, page: 1, pageSize: 50 })
+    expect(shownLetters()).toHaveLength(50)
+    expect(shownLetters()[0]).toBe('Client 0001')
+    // The pager counts every letter on record: 25 pages of 50, the last holding 34.
+    expect(document.querySelector('.letters-table .n-pagination')?.textContent).toContain('25')
+    await goToPage(25)
+    expect(api.letters.list).toHaveBeenLastCalledWith({ clientId: null, page: 25, pageSize: 50 })
+    expect(shownLetters()).toHaveLength(34)
+    expect(shownLetters().at(-1)).toBe('Client 1234')
+    // The emailed tags are asked for the letters shown, not every letter on record.
+    expect(api.letterEmail.latest).toHaveBeenLastCalledWith({
+      letterIds: shownLetters().map((_, i) => 10_000 - 1201 - i),
+    })
+  })
+
+  it('shows a few letters whole with no pager, and says so when there are none', async () => {
+    api.letters.list.mockImplementation(lettersOnRecord(12))
+    await openPage(LettersView)
+    expect(shownLetters()).toHaveLength(12)
+    expect(document.querySelector('.letters-table .n-pagination')).toBeNull()
+    wrapper?.unmount()
+    api.letters.list.mockImplementation(lettersOnRecord(0))
+    await openPage(LettersView)
+    expect(document.querySelector('.letters-table')).toBeNull()
+    expect(document.body.textContent).toContain('No letters yet')
   })
 })

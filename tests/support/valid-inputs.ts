@@ -126,7 +126,7 @@ export const VALID_INPUTS: { [C in Channel]: Input<C> } = {
   'touchpoints:list': { clientId: 1 },
   'today:get': undefined,
   'trends:get': { from: '2026-01-01', to: '2026-11-30' },
-  'letters:list': { clientId: null, limit: 50 },
+  'letters:list': { clientId: null, page: 2, pageSize: 25 },
   'letters:get': { id: 1 },
   'letters:start': { clientId: 1, kind: 'apology', goodwill: 'a 20% discount' },
   'letter-conventions:get': undefined,

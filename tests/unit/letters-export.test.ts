@@ -12,9 +12,9 @@ import { lastSavedLetter } from '../../electron/main/features/letters/letters-se
 import type {
   LetterDraftResult,
   LetterExportResult,
+  LetterPage,
   LetterRecord,
   LetterReexportResult,
-  LetterSummary,
   RenderedPdf,
 } from '../../electron/shared/letters/models'
 import type { TurnaroundDetail } from '../../electron/shared/turnarounds/models'
@@ -79,11 +79,11 @@ describe('Save as PDF', () => {
     expect(squeeze(pdfText(fs.readFileSync(file)))).toContain('P.S. I have booked the reprint for Monday.')
     expect(fs.readdirSync(app.dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
 
-    const history = await call<LetterSummary[]>(app, 'letters:list', { clientId: client.id })
+    const history = (await call<LetterPage>(app, 'letters:list', { clientId: client.id })).rows
     expect(history.map((l) => [l.kind, l.date, l.subject, l.clientName])).toEqual([
       ['follow_up', '2026-11-22', 'Following up on our meeting of 20 November 2026', 'Acme Ltd'],
     ])
-    expect((await call<LetterSummary[]>(app, 'letters:list', {})).length).toBe(1)
+    expect((await call<LetterPage>(app, 'letters:list', {})).total).toBe(1)
 
     const after = await call<TurnaroundDetail>(app, 'turnarounds:get', { id: turnaround.id })
     expect(after.stage).toBe('follow_up_sent')
@@ -247,7 +247,7 @@ describe('the history', () => {
     const sampleApp = await openTestApp(undefined, () => NOW)
     try {
       await call(sampleApp, 'sample:load')
-      const letters = await call<LetterSummary[]>(sampleApp, 'letters:list', {})
+      const letters = (await call<LetterPage>(sampleApp, 'letters:list', {})).rows
       expect(letters.map((l) => [l.clientName, l.kind])).toEqual([
         ['Alder Court Care Home', 'follow_up'],
         ['Ana Lucía Ortega', 'parting'],
@@ -258,7 +258,7 @@ describe('the history', () => {
       const stored = await call<{ contentHash: string }>(sampleApp, 'letters:render-stored', { id: letters[0]?.id })
       expect(stored.contentHash).toBe(letters[0]?.contentHash)
       await call(sampleApp, 'sample:remove')
-      expect(await call(sampleApp, 'letters:list', {})).toEqual([])
+      expect(await call(sampleApp, 'letters:list', {})).toEqual({ rows: [], total: 0, page: 1 })
     } finally {
       await sampleApp.close()
     }

@@ -4,10 +4,10 @@ import { returns, route } from '../contract-kit'
 import type {
   LetterDraftResult,
   LetterExportResult,
+  LetterPage,
   LetterRecord,
   LetterReexportResult,
   LetterSettings,
-  LetterSummary,
   LetterTemplateView,
   RenderedPdf,
 } from './models'
@@ -15,7 +15,7 @@ import * as L from './schemas'
 import { LetterConventionsInput, SignatureInput, type LetterConventions } from './conventions'
 
 export const lettersContract = {
-  'letters:list': route(L.LetterListQuery, returns<LetterSummary[]>()),
+  'letters:list': route(L.LetterListQuery, returns<LetterPage>()),
   'letters:get': route(IdInput, returns<LetterRecord>()),
   'letters:start': route(L.LetterStartInput, returns<LetterDraftResult>()),
   'letters:from-stored': route(L.LetterFromStoredInput, returns<LetterDraftResult>()),

@@ -40,6 +40,14 @@ export interface LetterSummary {
   isSample: boolean
 }
 
+/** A page of the letters on record, newest first, and how many there are in all. */
+export interface LetterPage {
+  rows: LetterSummary[]
+  total: number
+  /** The page these rows are: the one asked for, or the last there is when the list is shorter. */
+  page: number
+}
+
 export interface LetterRecord extends LetterSummary {
   draft: LetterDraft
   pageSize: PageSize

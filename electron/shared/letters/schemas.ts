@@ -51,9 +51,21 @@ export const LetterExportInput = z.strictObject({
   minutes: letterMinutes,
 })
 
+/** The sizes a page of letters may have (the letters' tables offer these). */
+export const LETTER_PAGE_SIZES = [25, 50, 100] as const
+export type LetterPageSize = (typeof LETTER_PAGE_SIZES)[number]
+
+/** One page of the letters on record, newest first: all of them, or one client's. */
 export const LetterListQuery = z.strictObject({
   clientId: id.nullable().default(null),
-  limit: z.number().int().min(1).max(500).default(200),
+  page: z.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z
+    .number()
+    .int()
+    .refine((n) => (LETTER_PAGE_SIZES as readonly number[]).includes(n), {
+      message: `A page holds ${LETTER_PAGE_SIZES.join(', ')} letters.`,
+    })
+    .default(50),
 })
 
 export const TemplateKindInput = z.strictObject({ kind: z.enum(LETTER_KINDS) })

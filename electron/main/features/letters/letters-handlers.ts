@@ -15,7 +15,7 @@ export type LetterServices = ReturnType<typeof createLetterServices>
 export function createLetterHandlers(s: LetterServices): HandlersOf<typeof lettersContract> {
   const { drafts, letters, templates, ctx } = s
   return {
-    'letters:list': ({ clientId, limit }) => letters.list(clientId, limit),
+    'letters:list': ({ clientId, page, pageSize }) => letters.list(clientId, page, pageSize),
     'letters:get': ({ id }) => letters.get(id),
     'letters:start': (input) => drafts.start(input),
     'letters:from-stored': ({ letterId }) => drafts.fromStored(letterId),

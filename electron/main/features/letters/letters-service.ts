@@ -15,6 +15,7 @@ import type {
   LetterExportResult,
   LetterRecord,
   LetterReexportResult,
+  LetterPage,
   LetterSummary,
   RenderedPdf,
 } from '../../../shared/letters/models'
@@ -85,6 +86,41 @@ export function lastSavedLetter(m: EntityManager): SelectQueryBuilder<LetterEnti
     .orderBy('l.exportedAt', 'DESC')
     .addOrderBy('l.id', 'DESC')
     .limit(1)
+}
+
+/**
+ * `limit` letters on record from the `offset`-th, newest first (by date, then the latest written),
+ * with their client's name: all of them, or one client's. The order is an index's own
+ * (idx_letters_date, or idx_letters_client_date for one client; SQLite keeps each row's id in its
+ * indexes), so a page reads its own rows and those before it, never a sort of every letter.
+ */
+export function letterPageQuery(
+  m: EntityManager,
+  clientId: number | null,
+  offset: number,
+  limit: number,
+): SelectQueryBuilder<LetterEntity> {
+  const q = m
+    .createQueryBuilder(LetterEntity, 'l')
+    .innerJoin(ClientEntity, 'c', 'c.id = l.clientId')
+    .select([
+      'l.id',
+      'l.clientId',
+      'l.turnaroundId',
+      'l.kind',
+      'l.letterDate',
+      'l.subject',
+      'l.filePath',
+      'l.contentHash',
+      'l.exportedAt',
+      'l.isSample',
+    ])
+    .addSelect('c.name', 'client_name')
+    .orderBy('l.letterDate', 'DESC')
+    .addOrderBy('l.id', 'DESC')
+    .offset(offset)
+    .limit(limit)
+  return clientId === null ? q : q.where('l.clientId = :clientId', { clientId })
 }
 
 export class LettersService {
@@ -340,30 +376,24 @@ export class LettersService {
     }
   }
 
-  /** Letters on record, newest first: all of them, or one client's. */
-  async list(clientId: number | null, limit: number): Promise<LetterSummary[]> {
-    const q = this.ctx.manager
-      .createQueryBuilder(LetterEntity, 'l')
-      .innerJoin(ClientEntity, 'c', 'c.id = l.clientId')
-      .select([
-        'l.id',
-        'l.clientId',
-        'l.turnaroundId',
-        'l.kind',
-        'l.letterDate',
-        'l.subject',
-        'l.filePath',
-        'l.contentHash',
-        'l.exportedAt',
-        'l.isSample',
-      ])
-      .addSelect('c.name', 'client_name')
-      .orderBy('l.letterDate', 'DESC')
-      .addOrderBy('l.id', 'DESC')
-      .limit(limit)
-    if (clientId !== null) q.where('l.clientId = :clientId', { clientId })
+  /**
+   * A page of the letters on record (letterPageQuery), all of them or one client's, and how many
+   * there are. A page past the end (letters removed since) is the last page there is.
+   */
+  async list(clientId: number | null, page: number, pageSize: number): Promise<LetterPage> {
+    const m = this.ctx.manager
+    const counted = m.createQueryBuilder(LetterEntity, 'l')
+    if (clientId !== null) counted.where('l.clientId = :clientId', { clientId })
+    const total = await counted.getCount()
+    const shown = Math.min(page, Math.max(1, Math.ceil(total / pageSize)))
+    if (total === 0) return { rows: [], total, page: shown }
+    const q = letterPageQuery(m, clientId, (shown - 1) * pageSize, pageSize)
     const { entities, raw } = await q.getRawAndEntities()
     const names = new Map(raw.map((r: Record<string, unknown>) => [Number(r.l_id), String(r.client_name)]))
-    return entities.map((e) => this.summaryOf(Object.assign(e, { clientName: names.get(e.id) ?? '' })))
+    return {
+      rows: entities.map((e) => this.summaryOf(Object.assign(e, { clientName: names.get(e.id) ?? '' }))),
+      total,
+      page: shown,
+    }
   }
 }

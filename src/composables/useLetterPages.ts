@@ -1,0 +1,58 @@
+/**
+ * The letters on record, a page at a time from main (newest first): all of them, or one client's.
+ * Main reads only the page shown, so ten thousand letters open as fast as fifty, and every one of
+ * them can be reached. A page past the end (letters removed meanwhile) comes back as the last page
+ * there is; a slower, older answer never overwrites a newer one.
+ */
+import { ref } from 'vue'
+import type { LetterPage } from '../../electron/shared/letters/models'
+import { LETTER_PAGE_SIZES, type LetterPageSize } from '../../electron/shared/letters/schemas'
+import { useLettersStore } from '../stores/letters'
+
+export function useLetterPages(clientId: number | null) {
+  const store = useLettersStore()
+  const result = ref<LetterPage>({ rows: [], total: 0, page: 1 })
+  const page = ref(1)
+  const pageSize = ref<LetterPageSize>(50)
+  /** True until the first page is in, and while another is on its way. */
+  const loading = ref(true)
+  /** The first page has been read (an empty list is known to be empty). */
+  const loaded = ref(false)
+  let latest = 0
+
+  async function reload(): Promise<void> {
+    const request = ++latest
+    loading.value = true
+    try {
+      const next = await store.listPage(clientId, page.value, pageSize.value)
+      if (request !== latest) return
+      result.value = next
+      page.value = next.page
+      loaded.value = true
+    } finally {
+      if (request === latest) loading.value = false
+    }
+  }
+
+  return {
+    result,
+    page,
+    pageSize,
+    loading,
+    loaded,
+    pageSizes: LETTER_PAGE_SIZES,
+    reload,
+    setPage: (p: number) => {
+      page.value = p
+      return reload()
+    },
+    setPageSize: (size: number) => {
+      if (!(LETTER_PAGE_SIZES as readonly number[]).includes(size)) return Promise.resolve()
+      pageSize.value = size as LetterPageSize
+      page.value = 1
+      return reload()
+    },
+  }
+}
+
+export type LetterPages = ReturnType<typeof useLetterPages>
