@@ -3,24 +3,15 @@
  * are, newest first (by date, then the latest written), one client's or all, a page past the end
  * served as the last page, and the order read from an index rather than a sort of every letter.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { LetterEntity } from '../../electron/main/db/entities'
 import { letterPageQuery } from '../../electron/main/features/letters/letters-service'
 import type { LetterDraftResult, LetterPage } from '../../electron/shared/letters/models'
-import { call, fullClient, NOW, PROFILE, refused } from '../support/letters-fixture'
-import { openTestApp, type TestApp } from '../support/temp-db'
+import { call, fullClient, refused, useLettersApp } from '../support/letters-fixture'
 import { TEST_ENGINE } from '../support/postgres/test-database'
 
-let app: TestApp
-beforeEach(async () => {
-  app = await openTestApp(undefined, () => NOW)
-  await call(app, 'profile:save', PROFILE)
-})
-afterEach(async () => {
-  await app.close()
-})
-
-const list = (input: object) => call<LetterPage>(app, 'letters:list', input)
+const theApp = useLettersApp()
+const list = (input: object) => call<LetterPage>(theApp(), 'letters:list', input)
 
 /**
  * 120 letters: one saved through the app to Acme Ltd, then copies of it, two in three to Acme (80
@@ -28,6 +19,7 @@ const list = (input: object) => call<LetterPage>(app, 'letters:list', input)
  * ids, newest first, all and per client, as the pages should list them.
  */
 async function manyLetters(): Promise<{ all: number[]; acme: number[]; blueFinch: number[]; blueFinchId: number }> {
+  const app = theApp()
   const { client } = await fullClient(app)
   const blueFinch = await fullClient(app, 'Blue Finch Studio')
   const { draft } = await call<LetterDraftResult>(app, 'letters:start', { clientId: client.id, kind: 'follow_up' })
@@ -90,6 +82,7 @@ describe('the letters on record, a page at a time', () => {
   })
 
   it('refuses a page size the tables do not offer, and a page before the first', async () => {
+    const app = theApp()
     expect(await refused(app, 'letters:list', { pageSize: 30 })).toMatchObject({ field: 'pageSize' })
     expect((await refused(app, 'letters:list', { pageSize: 30 })).message).toContain('25, 50, 100')
     expect(await refused(app, 'letters:list', { page: 0 })).toMatchObject({ field: 'page' })
@@ -100,6 +93,7 @@ describe('the letters on record, a page at a time', () => {
     'reads a page in the order of an index, with no sort of every letter',
     async () => {
       const expected = await manyLetters()
+      const app = theApp()
       const plan = async (clientId: number | null) => {
         const [sql, parameters] = letterPageQuery(app.db.dataSource.manager, clientId, 50, 50).getQueryAndParameters()
         const rows = (await app.db.dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, parameters)) as { detail: string }[]
