@@ -12,6 +12,8 @@ import { defineComponent, h, ref } from 'vue'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { LetterPage, LetterSummary } from '../../electron/shared/letters/models'
 import type { TurnaroundSummary } from '../../electron/shared/turnarounds/models'
+import ClientLetters from '../../src/components/letters/ClientLetters.vue'
+import { ApiError } from '../../src/errors'
 import LettersView from '../../src/views/LettersView.vue'
 import TurnaroundsView from '../../src/views/TurnaroundsView.vue'
 import { useTablePages } from '../../src/composables/useTablePages'
@@ -41,13 +43,13 @@ const row = (id: number): TurnaroundSummary => ({
 const rows = (n: number) => Array.from({ length: n }, (_, i) => row(i + 1))
 
 let wrapper: ReturnType<typeof mount> | undefined
-async function openPage(page: object = TurnaroundsView): Promise<void> {
+async function openPage(page: object = TurnaroundsView, props: Record<string, unknown> = {}): Promise<void> {
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [{ path: '/:any(.*)*', component: { render: () => null } }],
   })
   wrapper = mount(
-    defineComponent({ setup: () => () => h(NDialogProvider, () => h(NMessageProvider, () => h(page))) }),
+    defineComponent({ setup: () => () => h(NDialogProvider, () => h(NMessageProvider, () => h(page, props))) }),
     {
       attachTo: document.body,
       global: { plugins: [router] },
@@ -169,6 +171,30 @@ describe('the Letters page', () => {
     expect(api.letterEmail.latest).toHaveBeenLastCalledWith({
       letterIds: shownLetters().map((_, i) => 10_000 - 1201 - i),
     })
+  })
+
+  it('stays on the page it shows when another cannot be read, and says why', async () => {
+    const onRecord = lettersOnRecord(1234)
+    api.letters.list.mockImplementation(onRecord)
+    await openPage(LettersView)
+    api.letters.list.mockRejectedValueOnce(
+      new ApiError({ code: 'INTERNAL', message: 'The database could not be read. Nothing was changed.' }),
+    )
+    await goToPage(3)
+    expect(api.letters.list).toHaveBeenLastCalledWith({ clientId: null, page: 3, pageSize: 50 })
+    expect(document.body.textContent).toContain('The database could not be read. Nothing was changed.')
+    expect(shownLetters()[0]).toBe('Client 0001')
+    expect(document.querySelector('.letters-table .n-pagination-item--active')?.textContent?.trim()).toBe('1')
+    // The next page asked for is read as usual.
+    await goToPage(2)
+    expect(shownLetters()[0]).toBe('Client 0051')
+  })
+
+  it('asks for the client’s own letters on its tab', async () => {
+    api.letters.list.mockImplementation(lettersOnRecord(80))
+    await openPage(ClientLetters, { clientId: 7 })
+    expect(api.letters.list).toHaveBeenLastCalledWith({ clientId: 7, page: 1, pageSize: 50 })
+    expect(shownLetters()).toHaveLength(50)
   })
 
   it('shows a few letters whole with no pager, and says so when there are none', async () => {

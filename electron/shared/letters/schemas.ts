@@ -63,7 +63,7 @@ export const LetterListQuery = z.strictObject({
     .number()
     .int()
     .refine((n) => (LETTER_PAGE_SIZES as readonly number[]).includes(n), {
-      message: `A page holds ${LETTER_PAGE_SIZES.join(', ')} letters.`,
+      message: `A page holds ${LETTER_PAGE_SIZES.slice(0, -1).join(', ')} or ${LETTER_PAGE_SIZES.at(-1)} letters.`,
     })
     .default(50),
 })
