@@ -1,6 +1,8 @@
 /**
  * Keyboard behaviour Naive UI leaves out, for every screen at once:
  *
+ * - a table's pager: Enter or Space on a page (naive-repairs.ts makes each one a button) chooses it
+ *   as a click does, and the focus stays in the pager;
  * - tabs (`n-tabs`) are a tab list: the chosen tab is in the Tab order, the arrow keys, Home and
  *   End move between tabs and choose them, and each pane is the tab panel of its tab;
  * - a date picker's field takes typing as soon as it has the focus (Naive waits for Enter);
@@ -57,6 +59,24 @@ function onTabKey(event: KeyboardEvent): void {
   next.click()
   next.focus()
   keepOnTab(next)
+}
+
+/** Enter or Space on a pager's page, or its previous and next: chosen as by a click. */
+function onPagerKey(event: KeyboardEvent): void {
+  if (event.key !== 'Enter' && event.key !== ' ') return
+  const item = (event.target as Element | null)?.closest?.('.n-pagination-item[role="button"]')
+  if (!item || item.getAttribute('aria-disabled') === 'true') return
+  const pager = item.closest('.n-pagination')
+  event.preventDefault()
+  ;(item as HTMLElement).click()
+  // A page drawn again in another place (the pages shown move with the page chosen): the focus goes
+  // to the page now current rather than to the document.
+  window.setTimeout(() => {
+    if (item.isConnected || !pager?.isConnected) return
+    const active = document.activeElement
+    if (active && active !== document.body && active.isConnected) return
+    pager.querySelector<HTMLElement>('.n-pagination-item--active')?.focus()
+  }, 0)
 }
 
 /**
@@ -209,11 +229,13 @@ export function watchKeyboard(doc: Document = document): () => void {
   })
   observer.observe(doc.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] })
   doc.addEventListener('keydown', onTabKey)
+  doc.addEventListener('keydown', onPagerKey)
   doc.addEventListener('focusin', onFocusIn)
   run()
   return () => {
     observer.disconnect()
     doc.removeEventListener('keydown', onTabKey)
+    doc.removeEventListener('keydown', onPagerKey)
     doc.removeEventListener('focusin', onFocusIn)
   }
 }

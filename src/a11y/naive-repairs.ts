@@ -10,7 +10,10 @@
  * - a select that cannot be typed in is a combobox with the name of its field;
  * - a switch inside a <label> (its text beside it) is named by that label;
  * - a switch or checkbox that is turned off says so (aria-disabled), as Naive leaves it out;
- * - toasts are a live region (errors an alert), read out without moving the focus.
+ * - toasts are a live region (errors an alert), read out without moving the focus;
+ * - a table's pager is a navigation of buttons, each named ("Page 3", "Next page", "Later pages"),
+ *   the page shown marked current, the ones that cannot be chosen now said so (keyboard.ts lets
+ *   Enter and Space choose one, as a click does).
  *
  * It watches the document and repairs what is added; each repair is idempotent.
  */
@@ -139,6 +142,35 @@ function repairMessages(container: Element): void {
   container.querySelectorAll('.n-message--error-type').forEach((m) => setIfMissing(m, 'role', 'alert'))
 }
 
+/** Naive draws a pager's pages as bare <div>s: buttons here, named, in the Tab order. */
+function repairPagination(pagination: Element): void {
+  setIfMissing(pagination, 'role', 'navigation')
+  setIfMissing(pagination, 'aria-label', 'Pages')
+  const items = Array.from(pagination.querySelectorAll(':scope > .n-pagination-item, :scope > * > .n-pagination-item'))
+  const activeAt = items.findIndex((item) => item.classList.contains('n-pagination-item--active'))
+  items.forEach((item, i) => {
+    const text = item.textContent?.trim() ?? ''
+    const edge = item.classList.contains('n-pagination-item--button')
+    const label = edge
+      ? i === 0
+        ? 'Previous page'
+        : 'Next page'
+      : /^\d+$/.test(text)
+        ? `Page ${text}`
+        : i < activeAt
+          ? 'Earlier pages'
+          : 'Later pages'
+    const disabled = item.classList.contains('n-pagination-item--disabled')
+    item.setAttribute('role', 'button')
+    item.setAttribute('aria-label', label)
+    item.setAttribute('tabindex', disabled ? '-1' : '0')
+    if (disabled) item.setAttribute('aria-disabled', 'true')
+    else item.removeAttribute('aria-disabled')
+    if (item.classList.contains('n-pagination-item--active')) item.setAttribute('aria-current', 'page')
+    else item.removeAttribute('aria-current')
+  })
+}
+
 export function repair(root: ParentNode): void {
   root.querySelectorAll('.n-message-container').forEach(repairMessages)
   root.querySelectorAll('.n-form-item').forEach(repairFormItem)
@@ -148,6 +180,7 @@ export function repair(root: ParentNode): void {
   root.querySelectorAll('.n-dynamic-tags').forEach(repairDynamicTags)
   root.querySelectorAll('.n-drawer').forEach(repairDrawer)
   root.querySelectorAll('.n-dialog').forEach(repairDialog)
+  root.querySelectorAll('.n-pagination').forEach(repairPagination)
 }
 
 /** Repairs the document now and whenever something changes (batched to one pass per frame). */

@@ -1,10 +1,22 @@
 /**
  * What the app adds to Naive UI for assistive technology and the keyboard, on real Naive
  * components: labels tied to fields, named number buttons, card headings, tabs as a tab list moved
- * with the arrow keys, Ctrl+S in an inline form, and the save shortcut of a hidden dialog silent.
+ * with the arrow keys, a table's pager as named buttons chosen with Enter, Ctrl+S in an inline form,
+ * and the save shortcut of a hidden dialog silent.
  */
 import { mount } from '@vue/test-utils'
-import { NCard, NCheckbox, NForm, NFormItem, NInput, NInputNumber, NSwitch, NTabPane, NTabs } from 'naive-ui'
+import {
+  NCard,
+  NCheckbox,
+  NForm,
+  NFormItem,
+  NInput,
+  NInputNumber,
+  NPagination,
+  NSwitch,
+  NTabPane,
+  NTabs,
+} from 'naive-ui'
 import { defineComponent, h, nextTick, ref } from 'vue'
 import { afterEach, describe, expect, it } from 'vitest'
 import { watchKeyboard } from '../../src/a11y/keyboard'
@@ -122,6 +134,81 @@ describe('the keyboard', () => {
     await nextTick()
     expect(chosen.value).toBe('b')
     expect(document.activeElement).toBe(tabs[1])
+    stop()
+  })
+
+  it('makes a pager a navigation of named buttons in the Tab order, chosen with Enter or Space', async () => {
+    const stop = watchKeyboard(document)
+    const page = ref(1)
+    attach(
+      mount(
+        () =>
+          h(NPagination, {
+            page: page.value,
+            pageSize: 50,
+            itemCount: 1234,
+            'onUpdate:page': (p: number) => (page.value = p),
+          }),
+        { attachTo: document.body },
+      ),
+    )
+    await nextTick()
+    repair(document)
+    const pager = document.querySelector('.n-pagination')!
+    expect([pager.getAttribute('role'), pager.getAttribute('aria-label')]).toEqual(['navigation', 'Pages'])
+    const items = () => Array.from(document.querySelectorAll<HTMLElement>('.n-pagination-item'))
+    const described = () =>
+      items().map((i) =>
+        [
+          i.getAttribute('role'),
+          i.getAttribute('aria-label'),
+          i.getAttribute('tabindex'),
+          i.getAttribute('aria-current') ?? '',
+          i.getAttribute('aria-disabled') ?? '',
+        ].join(' '),
+      )
+    // 25 pages, on the first: the previous page cannot be chosen, the pages past 7 are one item.
+    expect(described()).toEqual([
+      'button Previous page -1  true',
+      'button Page 1 0 page ',
+      'button Page 2 0  ',
+      'button Page 3 0  ',
+      'button Page 4 0  ',
+      'button Page 5 0  ',
+      'button Page 6 0  ',
+      'button Page 7 0  ',
+      'button Later pages 0  ',
+      'button Page 25 0  ',
+      'button Next page 0  ',
+    ])
+    const pageThree = items().find((i) => i.getAttribute('aria-label') === 'Page 3')!
+    pageThree.focus()
+    pageThree.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }))
+    await nextTick()
+    expect(page.value).toBe(3)
+    repair(document)
+    expect(
+      items()
+        .find((i) => i.getAttribute('aria-current') === 'page')
+        ?.getAttribute('aria-label'),
+    ).toBe('Page 3')
+    const next = items().find((i) => i.getAttribute('aria-label') === 'Next page')!
+    next.focus()
+    next.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true, cancelable: true }))
+    await nextTick()
+    expect(page.value).toBe(4)
+    // The previous page can be chosen now; a key on one that cannot be (none here) does nothing.
+    repair(document)
+    expect(items()[0]!.getAttribute('tabindex')).toBe('0')
+    await new Promise((r) => setTimeout(r, 10))
+    expect(document.activeElement?.closest('.n-pagination')).toBe(pager)
+    // Far into the list, the pages before it are one item too, named for where it goes.
+    page.value = 20
+    await nextTick()
+    repair(document)
+    const labels = items().map((i) => i.getAttribute('aria-label'))
+    expect(labels.slice(0, 4)).toEqual(['Previous page', 'Page 1', 'Earlier pages', 'Page 18'])
+    expect(labels.indexOf('Earlier pages')).toBeLessThan(labels.indexOf('Page 20'))
     stop()
   })
 
