@@ -181,24 +181,25 @@ describe('the keyboard', () => {
       'button Page 25 0  ',
       'button Next page 0  ',
     ])
-    const pageThree = items().find((i) => i.getAttribute('aria-label') === 'Page 3')!
-    pageThree.focus()
-    pageThree.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }))
-    await nextTick()
-    expect(page.value).toBe(3)
-    repair(document)
-    expect(
+    /** A key pressed on the pager's button of that name, as the keyboard would (then repaired again). */
+    const press = async (label: string, key: string) => {
+      const button = items().find((i) => i.getAttribute('aria-label') === label)!
+      button.focus()
+      button.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))
+      await nextTick()
+      repair(document)
+    }
+    const current = () =>
       items()
         .find((i) => i.getAttribute('aria-current') === 'page')
-        ?.getAttribute('aria-label'),
-    ).toBe('Page 3')
-    const next = items().find((i) => i.getAttribute('aria-label') === 'Next page')!
-    next.focus()
-    next.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true, cancelable: true }))
-    await nextTick()
-    expect(page.value).toBe(4)
-    // The previous page can be chosen now; a key on one that cannot be (none here) does nothing.
-    repair(document)
+        ?.getAttribute('aria-label')
+    // The previous page of the first: out of the Tab order, and a key on it does nothing.
+    await press('Previous page', 'Enter')
+    expect(page.value).toBe(1)
+    await press('Page 3', 'Enter')
+    expect([page.value, current()]).toEqual([3, 'Page 3'])
+    await press('Next page', ' ')
+    expect([page.value, current()]).toEqual([4, 'Page 4'])
     expect(items()[0]!.getAttribute('tabindex')).toBe('0')
     await new Promise((r) => setTimeout(r, 10))
     expect(document.activeElement?.closest('.n-pagination')).toBe(pager)

@@ -48,26 +48,23 @@ describe('the letters on record', () => {
     expect(await pager.getByRole('button', { name: 'Page 1' }).getAttribute('aria-current')).toBe('page')
     expect(await violations(page, 'letters with a pager')).toEqual([])
 
-    // From page 2, Tab reaches page 3; Enter chooses it.
+    /** Waits until the pager marks `label` current and the table shows `rows` rows. */
+    const shown = async (label: string, rows: number) => {
+      await pager.getByRole('button', { name: label, exact: true }).and(page.locator('[aria-current="page"]')).waitFor()
+      await page.waitForFunction((n) => document.querySelectorAll('.letters-table tbody tr').length === n, rows)
+    }
+    // From page 2, Tab reaches page 3; Enter chooses it, and the focus stays in the pager.
     await pager.getByRole('button', { name: 'Page 2' }).focus()
     await page.keyboard.press('Tab')
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Page 3')
     await page.keyboard.press('Enter')
-    await pager
-      .getByRole('button', { name: 'Page 3', exact: true })
-      .and(page.locator('[aria-current="page"]'))
-      .waitFor()
-    await page.waitForFunction(() => document.querySelectorAll('.letters-table tbody tr').length === 20)
+    await shown('Page 3', 20)
     expect(await page.evaluate(() => document.activeElement?.closest('[role="navigation"]')?.ariaLabel)).toBe('Pages')
     await app.screenshot('letters/10-third-page')
 
     // Space on "Previous page": page 2, 50 rows again.
     await pager.getByRole('button', { name: 'Previous page' }).focus()
     await page.keyboard.press(' ')
-    await pager
-      .getByRole('button', { name: 'Page 2', exact: true })
-      .and(page.locator('[aria-current="page"]'))
-      .waitFor()
-    await page.waitForFunction(() => document.querySelectorAll('.letters-table tbody tr').length === 50)
+    await shown('Page 2', 50)
   })
 })
