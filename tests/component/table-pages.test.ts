@@ -21,7 +21,7 @@ import { useTablePages } from '../../src/composables/useTablePages'
 const api = vi.hoisted(() => ({
   turnarounds: { list: vi.fn() },
   letters: { list: vi.fn() },
-  letterEmail: { latest: vi.fn(async (_input: { letterIds: number[] }): Promise<unknown[]> => []) },
+  letterEmail: { latest: vi.fn(async () => []) },
 }))
 vi.mock('../../src/api', () => ({ api, onLive: () => () => {} }))
 
@@ -188,23 +188,6 @@ describe('the Letters page', () => {
     // The next page asked for is read as usual.
     await goToPage(2)
     expect(shownLetters()[0]).toBe('Client 0051')
-  })
-
-  it('keeps the Email column once a page has shown a letter sent by email', async () => {
-    api.letters.list.mockImplementation(lettersOnRecord(120))
-    // The newest letter (page 1's first) was emailed; none on page 2 was.
-    api.letterEmail.latest.mockImplementation(async ({ letterIds }: { letterIds: number[] }) =>
-      letterIds.includes(10_000 - 1)
-        ? [{ letterId: 10_000 - 1, sentAt: '2026-11-22T09:30:00Z', to: ['a@b.example'], times: 1 }]
-        : [],
-    )
-    const headings = () => [...document.querySelectorAll('.letters-table thead th')].map((th) => th.textContent?.trim())
-    await openPage(LettersView)
-    expect(headings()).toContain('Email')
-    await goToPage(2)
-    expect(shownLetters()[0]).toBe('Client 0051')
-    expect(headings()).toContain('Email')
-    api.letterEmail.latest.mockImplementation(async () => [])
   })
 
   it('asks for the client’s own letters on its tab', async () => {
