@@ -24,6 +24,8 @@ import {
 import { figuresOf, emptySums } from '../../electron/shared/ledger/figures'
 import { call as callChannel, refused as refusedOn } from '../support/dispatch'
 import { openTestApp, type TestApp } from '../support/temp-db'
+import { TouchpointEntity } from '../../electron/main/db/entities'
+import { ledgerTotalMinor } from '../../electron/main/db/ledger-total'
 import { chooseFile, genericFields, writeCsv } from '../support/import-fixture'
 import type { ImportResult } from '../../electron/shared/ledger-import/models'
 
@@ -258,6 +260,32 @@ describe('the cap on the ledger’s whole', () => {
     expect(panel.figures.worthMinor).toBe(20 * (revenue - 100) + MAX_AMOUNT_MINOR)
     expect(Number.isSafeInteger(panel.figures.worthMinor)).toBe(true)
   }, 60_000)
+
+  it('counts touchpoints whose minutes × rates add up past 2^53 as over the whole, not as a rounded sum', async () => {
+    // Only a write past the whole can make such a sum; here 50 touchpoints of 2 × 10^14 sixtieths each
+    // are put straight into the table (10^16 in all, past 2^53 ≈ 9.007 × 10^15).
+    await app.db.dataSource.getRepository(TouchpointEntity).insert(
+      Array.from({ length: 50 }, () => ({
+        clientId: client.id,
+        kind: 'call' as const,
+        occurredOn: '2026-11-20',
+        who: 'Ada Quill',
+        minutes: 100_000,
+        rateMinor: 2_000_000_000,
+        summary: '',
+        createdAt: '',
+      })),
+    )
+    expect(await ledgerTotalMinor(app.db.dataSource.manager)).toBe(Number.POSITIVE_INFINITY)
+    // So a write checked against the whole is refused with the reason, nothing written.
+    expect(
+      await refused('touchpoints:save', {
+        clientId: client.id,
+        touchpoint: { kind: 'call', occurredOn: '2026-11-21', who: 'Ada Quill', minutes: 5, summary: '' },
+      }),
+    ).toMatchObject({ code: 'VALIDATION', field: 'minutes', message: expect.stringContaining('Nothing was changed') })
+    expect(await count('touchpoints')).toBe(50)
+  })
 
   it('bounds a plan’s actions, so its planned cost stays exact', async () => {
     const t = await call<TurnaroundDetail>('turnarounds:open', {

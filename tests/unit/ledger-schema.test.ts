@@ -4,7 +4,7 @@ import { openTestApp, type TestApp } from '../support/temp-db'
 import { TEST_ENGINE } from '../support/postgres/test-database'
 import { monthSums } from '../../electron/main/features/ledger/figures-query'
 import { sqliteEngine } from '../../electron/main/db/engine/sqlite-engine'
-import { touchpointMinutesQuery } from '../../electron/main/db/touchpoint-minutes'
+import { touchpointDaySums, touchpointMinutesQuery } from '../../electron/main/db/touchpoint-minutes'
 
 let app: TestApp | undefined
 afterEach(async () => {
@@ -178,36 +178,43 @@ describe('the ledger’s read paths (migration 0014)', () => {
   })
 })
 
-describe('the touchpoints’ cost, read from one index (migration 0016)', () => {
-  const plan = async (qb: { getQueryAndParameters(): [string, unknown[]] }) => {
-    const [sql, parameters] = qb.getQueryAndParameters()
-    return ((await app!.db.dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, parameters)) as { detail: string }[]).map(
+describe('the touchpoints’ cost, read from one index (migration 0017)', () => {
+  const explain = async (sql: string, parameters: unknown[]) =>
+    ((await app!.db.dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, parameters)) as { detail: string }[]).map(
       (r) => r.detail,
     )
-  }
 
   // Query plans are SQLite's own; on PostgreSQL the same migration makes the same index (checked below).
   it.skipIf(TEST_ENGINE === 'postgres')(
-    'counts the ledger’s whole and a period’s touchpoints per client and rate from the index alone, with no sort',
+    'reads the ledger’s whole in client order and a period’s touchpoints client by client from the index alone, with no sort',
     async () => {
       app = await openTestApp()
       const m = app.db.dataSource.manager
-      expect(await plan(touchpointMinutesQuery(m, 'tp.clientId'))).toEqual([
-        'SCAN tp USING COVERING INDEX idx_touchpoints_cost',
+      expect(await explain(...touchpointMinutesQuery(m, 'tp.clientId').getQueryAndParameters())).toEqual([
+        'SCAN tp USING COVERING INDEX idx_touchpoints_client_day',
       ])
-      const period = touchpointMinutesQuery(m, 'tp.clientId', (qb) =>
-        qb.where('tp.occurredOn BETWEEN :from AND :to', { from: '2026-01-01', to: '2026-12-31' }),
-      )
-      expect(await plan(period)).toEqual(['SCAN tp USING COVERING INDEX idx_touchpoints_cost'])
+      const engine = sqliteEngine
+      const days = '(client_id=? AND occurred_on>? AND occurred_on<?)'
+      expect(await explain(touchpointDaySums(engine, false), ['2026-01-01', '2026-12-31'])).toEqual([
+        expect.stringMatching(/^SCAN c\b/),
+        `SEARCH tp USING COVERING INDEX idx_touchpoints_client_day ${days}`,
+      ])
+      expect(await explain(touchpointDaySums(engine, true), ['2026-01-01', '2026-12-31', 7])).toEqual([
+        expect.stringMatching(/^SEARCH c USING INTEGER PRIMARY KEY/),
+        `SEARCH tp USING COVERING INDEX idx_touchpoints_client_day ${days}`,
+      ])
     },
   )
 
   // PostgreSQL's catalogue: on SQLite the plans above show the index at work.
-  it.skipIf(TEST_ENGINE !== 'postgres')('has the same index on PostgreSQL', async () => {
+  it.skipIf(TEST_ENGINE !== 'postgres')('has the same index on PostgreSQL, and not the two it replaced', async () => {
     app = await openTestApp()
-    const [index] = (await app.db.dataSource.query(
-      "SELECT indexdef FROM pg_indexes WHERE tablename = 'touchpoints' AND indexname = 'idx_touchpoints_cost' AND schemaname = current_schema()",
-    )) as { indexdef: string }[]
-    expect(index?.indexdef).toMatch(/\(client_id, rate_minor, occurred_on, minutes\)$/)
+    const indexes = (await app.db.dataSource.query(
+      "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'touchpoints' AND schemaname = current_schema()",
+    )) as { indexname: string; indexdef: string }[]
+    const byName = new Map(indexes.map((i) => [i.indexname, i.indexdef]))
+    expect(byName.get('idx_touchpoints_client_day')).toMatch(/\(client_id, occurred_on, minutes, rate_minor\)$/)
+    expect(byName.has('idx_touchpoints_cost')).toBe(false)
+    expect(byName.has('idx_touchpoints_client')).toBe(false)
   })
 })

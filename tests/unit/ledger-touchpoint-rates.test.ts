@@ -111,9 +111,18 @@ describe('touchpoints keep the rate they were logged at', () => {
     expect((await rates()).map((r) => r.rate)).toEqual([12000, 6000])
   })
 
-  it('rounds once per client and rate, as time is costed', async () => {
+  it('adds the exact costs and rounds once per client, as time is costed', async () => {
     await log('Tom Reed', '2026-11-02', 7) // 7 × 40.00 / 60 = 4.666…
     await log('Tom Reed', '2026-11-03', 7)
     expect(await touchpointCost()).toBe(933) // 14 × 4000 / 60 = 933.33 → 9.33, not 4.67 + 4.67
+  })
+
+  it('rounds once per client across rates, not once per rate', async () => {
+    await call('staff:save', { id: tom.id, staff: { name: 'Tom Reed', costRateMinor: 3030 } })
+    await call('staff:save', { staff: { name: 'Jo Marsh', costRateMinor: 3090 } })
+    await log('Tom Reed', '2026-11-02', 1) // 30.30 / 60 = 0.505
+    await log('Jo Marsh', '2026-11-03', 1) // 30.90 / 60 = 0.515
+    // 0.505 + 0.515 = 1.02 exactly; rounded per rate it would be 0.51 + 0.52 = 1.03.
+    expect(await touchpointCost()).toBe(102)
   })
 })

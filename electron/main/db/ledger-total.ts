@@ -5,16 +5,16 @@
  */
 import type { EntityManager } from 'typeorm'
 import { LedgerMonthTotalEntity } from './entities'
-import { touchpointMinutesQuery } from './touchpoint-minutes'
+import { costOfMinuteRates, touchpointMinutesQuery } from './touchpoint-minutes'
 import { DomainError } from '../domain-error'
-import { MAX_LEDGER_TOTAL_MINOR, costOfMinutes, formatMoney } from '../../shared/money'
+import { MAX_LEDGER_TOTAL_MINOR, formatMoney } from '../../shared/money'
 
 type Row = Record<string, string | number | null>
 
 /**
  * The total as the figures count it: the monthly totals (kept exact by triggers), and touchpoint
- * minutes costed per client and rate, as ledgerSums does for any period (so never less than any
- * period's figure).
+ * minutes costed per client, as ledgerSums does for any period (so never less than any period's
+ * figure).
  */
 export async function ledgerTotalMinor(m: EntityManager): Promise<number> {
   const entries = await m
@@ -23,7 +23,11 @@ export async function ledgerTotalMinor(m: EntityManager): Promise<number> {
     .getRawOne<Row>()
   const touch = await touchpointMinutesQuery(m, 'tp.clientId').getRawMany<Row>()
   let total = Number(entries?.total ?? 0)
-  for (const r of touch) total += costOfMinutes(Number(r.minutes), Number(r.rate))
+  for (const r of touch) {
+    // Past 2^53 only when this write took the touchpoints' cost past the whole (touchpoint-minutes.ts).
+    if (!Number.isSafeInteger(Number(r.minute_rates))) return Number.POSITIVE_INFINITY
+    total += costOfMinuteRates(r.minute_rates)
+  }
   return total
 }
 

@@ -8,13 +8,12 @@ import type { TouchpointKind } from '../../../shared/turnarounds/words'
  */
 @Entity({ name: 'touchpoints' })
 @Index('idx_touchpoints_turnaround_on', ['turnaroundId', 'occurredOn'])
-/** Each client's minutes at each rate, read from the index alone (migration 0016). */
-@Index('idx_touchpoints_cost', ['clientId', 'rateMinor', 'occurredOn', 'minutes'])
+/** Each client's touchpoints by day, with their minutes and rate: costed from the index alone (migration 0017). */
+@Index('idx_touchpoints_client_day', ['clientId', 'occurredOn', 'minutes', 'rateMinor'])
 export class TouchpointEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number
 
-  @Index('idx_touchpoints_client')
   @Column({ name: 'client_id', type: 'integer' })
   clientId!: number
 

@@ -14,6 +14,7 @@ import { LedgerClientMonths1763800000013 } from './0013-ledger-client-months'
 import { LedgerReadPaths1763800000014 } from './0014-ledger-read-paths'
 import { ClientCommitmentKept1763800000015 } from './0015-client-commitment-kept'
 import { EverydayReadPaths1763800000016 } from './0016-everyday-read-paths'
+import { TouchpointsByClientDay1763800000017 } from './0017-touchpoints-by-client-day'
 
 /** Every migration, oldest first. Listed explicitly: never discovered by glob, never synchronize. */
 export const MIGRATIONS = [
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   LedgerReadPaths1763800000014,
   ClientCommitmentKept1763800000015,
   EverydayReadPaths1763800000016,
+  TouchpointsByClientDay1763800000017,
 ]
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => new m().name ?? m.name)

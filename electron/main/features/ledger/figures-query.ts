@@ -8,7 +8,7 @@
  * across every client read about 24,000 rows of a client's month, not a million entries.
  * Touchpoint minutes count as complaint-handling time at the rate each touchpoint was logged at
  * (touchpoints.rate_minor: the cost rate of the staff member it names, else the owner's hourly
- * worth, as they were then), rounded once per client and rate.
+ * worth, as they were then), added up exactly and rounded once per client.
  */
 import type { EntityManager } from 'typeorm'
 import { LedgerMonthTotalEntity } from '../../db/entities'
@@ -22,6 +22,7 @@ import { COST_KINDS, ENTRY_KINDS, kindsIn, type EntryKind } from '../../../share
 import type { ClientStatus } from '../../../shared/words'
 import { kindIn } from './kind-sql'
 import { touchpointCostBy } from './touchpoint-cost'
+import { costOfMinuteRates, touchpointDaySums } from '../../db/touchpoint-minutes'
 
 type Row = Record<string, string | number | null>
 
@@ -132,16 +133,20 @@ export async function ledgerSums(
     const values = o.clientId === undefined ? [range.from, range.to] : [range.from, range.to, o.clientId]
     addKindRows(out, await engine.rows(m, daySums(engine, o.clientId !== undefined), values), sign)
   }
+  // The period's touchpoints, each client's walked in its run of the index on client and day.
   const touchpoints = async () => {
-    const touch = await touchpointCostBy(m, 'tp.clientId', (qb) => {
-      qb.where('tp.occurredOn BETWEEN :from AND :to', period)
-      return o.clientId === undefined ? qb : qb.andWhere('tp.clientId = :clientId', { clientId: o.clientId })
-    })
-    for (const [id, t] of touch) {
-      const s = out.get(Number(id)) ?? emptySums()
-      s.touchpointMinutes += t.minutes
-      s.touchpointCost += t.costMinor
-      out.set(Number(id), s)
+    const engine = engineOf(m)
+    const values = o.clientId === undefined ? [period.from, period.to] : [period.from, period.to, o.clientId]
+    for (const [client, minutes, minuteRates] of await engine.rows(
+      m,
+      touchpointDaySums(engine, o.clientId !== undefined),
+      values,
+    )) {
+      const id = Number(client)
+      const s = out.get(id) ?? emptySums()
+      s.touchpointMinutes += Number(minutes)
+      s.touchpointCost += costOfMinuteRates(minuteRates)
+      out.set(id, s)
     }
   }
   // An edge covering most of its month reads fewer entries as the month's total minus the days it

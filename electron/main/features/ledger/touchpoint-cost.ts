@@ -1,11 +1,11 @@
 /**
  * What complaint handling cost: touchpoint minutes at the rate each touchpoint was logged at, summed
- * per group (a client, a month, a turnaround) and rate in SQL, and costed once per group and rate.
+ * exactly per group (a client, a month, a turnaround) in SQL and rounded once per group
+ * (db/touchpoint-minutes.ts).
  */
 import type { EntityManager, SelectQueryBuilder } from 'typeorm'
 import type { TouchpointEntity } from '../../db/entities'
-import { touchpointMinutesQuery } from '../../db/touchpoint-minutes'
-import { costOfMinutes } from '../../../shared/money'
+import { costOfMinuteRates, touchpointMinutesQuery } from '../../db/touchpoint-minutes'
 
 export interface TouchpointCost {
   minutes: number
@@ -23,16 +23,10 @@ export async function touchpointCostBy(
 ): Promise<Map<string, TouchpointCost>> {
   const rows = await touchpointMinutesQuery(m, group, where).getRawMany<{
     grp: string | number
-    rate: string | number
     minutes: string | number
+    minute_rates: string | number
   }>()
-  const out = new Map<string, TouchpointCost>()
-  for (const r of rows) {
-    const key = String(r.grp)
-    const sum = out.get(key) ?? { minutes: 0, costMinor: 0 }
-    sum.minutes += Number(r.minutes)
-    sum.costMinor += costOfMinutes(Number(r.minutes), Number(r.rate))
-    out.set(key, sum)
-  }
-  return out
+  return new Map(
+    rows.map((r) => [String(r.grp), { minutes: Number(r.minutes), costMinor: costOfMinuteRates(r.minute_rates) }]),
+  )
 }
