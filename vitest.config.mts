@@ -71,6 +71,7 @@ export default defineConfig({
             'tests/unit/today-trends.test.ts',
             'tests/unit/turnarounds-service.test.ts',
             'tests/unit/postgres-*.test.ts',
+            'tests/unit/pending-check-ins.test.ts',
             'tests/unit/record-versions.test.ts',
             'tests/unit/record-authors.test.ts',
           ],

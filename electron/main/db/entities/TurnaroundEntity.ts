@@ -76,7 +76,8 @@ export class TurnaroundEntity {
   @Column({ name: 'closing_note', type: 'text', default: '' })
   closingNote!: string
 
-  @Index('idx_turnarounds_check_in_due')
+  /** The check-ins still to make (migration 0018). */
+  @Index('idx_turnarounds_check_in_pending', { where: 'closed_on IS NOT NULL AND checked_in_on IS NULL' })
   @Column({ name: 'check_in_due_on', type: 'varchar', length: 10, nullable: true })
   checkInDueOn!: string | null
 

@@ -15,6 +15,7 @@ import { LedgerReadPaths1763800000014 } from './0014-ledger-read-paths'
 import { ClientCommitmentKept1763800000015 } from './0015-client-commitment-kept'
 import { EverydayReadPaths1763800000016 } from './0016-everyday-read-paths'
 import { TouchpointsByClientDay1763800000017 } from './0017-touchpoints-by-client-day'
+import { PendingCheckIns1763800000018 } from './0018-pending-check-ins'
 
 /** Every migration, oldest first. Listed explicitly: never discovered by glob, never synchronize. */
 export const MIGRATIONS = [
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   ClientCommitmentKept1763800000015,
   EverydayReadPaths1763800000016,
   TouchpointsByClientDay1763800000017,
+  PendingCheckIns1763800000018,
 ]
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => new m().name ?? m.name)

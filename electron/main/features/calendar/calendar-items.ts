@@ -100,7 +100,8 @@ const followUps = (m: EntityManager) =>
     .where('t.closed_on IS NULL')
     .andWhere('t.next_follow_up_on IS NOT NULL')
 
-const checkIns = (m: EntityManager) =>
+/** The check-ins of closed turnarounds not yet made: from the index of pending check-ins alone (migration 0018). */
+export const checkIns = (m: EntityManager) =>
   m
     .createQueryBuilder(TurnaroundEntity, 't')
     .innerJoin('clients', 'cl', 'cl.id = t.client_id')

@@ -103,24 +103,30 @@ const openStages = builtQuery<Record<string, never>, { stage: Stage; count: numb
   [],
 )
 
+/**
+ * The check-ins of closed turnarounds not yet made, due by `horizon`, soonest first: read from the
+ * index of pending check-ins alone (migration 0018), not every closed turnaround's.
+ */
+export const checkInsDueQuery = (m: EntityManager, horizon: string) =>
+  m
+    .createQueryBuilder(TurnaroundEntity, 't')
+    .innerJoin('clients', 'cl', 'cl.id = t.client_id')
+    .select([
+      't.id AS "turnaroundId"',
+      't.client_id AS "clientId"',
+      'cl.name AS "clientName"',
+      't.check_in_due_on AS "checkInDueOn"',
+      't.outcome AS outcome',
+    ])
+    .where('t.closed_on IS NOT NULL')
+    .andWhere('t.checked_in_on IS NULL')
+    .andWhere('t.check_in_due_on <= :horizon', { horizon })
+    .orderBy('t.check_in_due_on', 'ASC')
+    .addOrderBy('t.id', 'ASC')
+    .limit(TODAY_LIST_LIMIT)
+
 const checkInsDue = builtQuery<{ horizon: string }, TodayCheckIn>(
-  (m, { horizon }) =>
-    m
-      .createQueryBuilder(TurnaroundEntity, 't')
-      .innerJoin('clients', 'cl', 'cl.id = t.client_id')
-      .select([
-        't.id AS "turnaroundId"',
-        't.client_id AS "clientId"',
-        'cl.name AS "clientName"',
-        't.check_in_due_on AS "checkInDueOn"',
-        't.outcome AS outcome',
-      ])
-      .where('t.closed_on IS NOT NULL')
-      .andWhere('t.checked_in_on IS NULL')
-      .andWhere('t.check_in_due_on <= :horizon', { horizon })
-      .orderBy('t.check_in_due_on', 'ASC')
-      .addOrderBy('t.id', 'ASC')
-      .limit(TODAY_LIST_LIMIT),
+  (m, { horizon }) => checkInsDueQuery(m, horizon),
   ['horizon'],
 )
 
