@@ -11,12 +11,15 @@
  * and it counts such a sum as over (ledger-total.ts).
  */
 import type { EntityManager, SelectQueryBuilder } from 'typeorm'
-import { engineOf, type Engine } from './engine'
+import type { Engine } from './engine'
 import { TouchpointEntity } from './entities'
 import { divRound } from '../../shared/money'
 
-/** Each touchpoint's minutes × its rate, summed, as SQL on alias `tp`. */
-const minuteRates = (engine: Engine) => `SUM(${engine.product64('tp.minutes', 'tp.rate_minor')})`
+/**
+ * Each touchpoint's minutes × its rate, summed, as SQL on alias `tp`: in 64-bit integers on both
+ * engines (SQLite's integers are; PostgreSQL's columns are bigint, postgres-engine.ts).
+ */
+const MINUTE_RATES = 'SUM(tp.minutes * tp.rate_minor)'
 
 /** A group's cost from its summed minute rates (as the database answers them: a number or a string). */
 export function costOfMinuteRates(sum: unknown): number {
@@ -38,7 +41,7 @@ export function touchpointMinutesQuery(
       .createQueryBuilder(TouchpointEntity, 'tp')
       .select(group, 'grp')
       .addSelect('SUM(tp.minutes)', 'minutes')
-      .addSelect(minuteRates(engineOf(m)), 'minute_rates'),
+      .addSelect(MINUTE_RATES, 'minute_rates'),
   )
     .andWhere('tp.minutes > 0')
     .groupBy(group)
@@ -52,7 +55,7 @@ export function touchpointMinutesQuery(
  */
 export function touchpointDaySums(engine: Engine, oneClient: boolean): string {
   const p = (n: number) => engine.param(n)
-  return `SELECT c.id, SUM(tp.minutes) AS minutes_sum, ${minuteRates(engine)} AS minute_rates
+  return `SELECT c.id, SUM(tp.minutes) AS minutes_sum, ${MINUTE_RATES} AS minute_rates
     FROM clients c CROSS JOIN touchpoints tp
     WHERE tp.client_id = c.id AND tp.occurred_on BETWEEN ${p(1)} AND ${p(2)} AND tp.minutes > 0${oneClient ? ` AND c.id = ${p(3)}` : ''}
     GROUP BY c.id`

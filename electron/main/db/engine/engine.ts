@@ -3,7 +3,7 @@
  * one interface, one module per engine (sqlite-engine.ts, postgres-engine.ts). Services, queries and
  * figures use TypeORM's QueryBuilder and standard SQL and never ask which engine they run on; the
  * few places that must (the month totals' triggers, the import's bulk path, export's table listing
- * and paging, parameter chunking, a product in 64 bits) ask `engineOf()`.
+ * and paging, parameter chunking) ask `engineOf()`.
  */
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm'
 
@@ -20,11 +20,6 @@ export interface Engine {
   readonly maxParameters: number
   /** The placeholder for the n-th (1-based) bound parameter of a raw statement: `?` or `$n`. */
   param(n: number): string
-  /**
-   * `a × b` of two integer columns, as SQL, in 64-bit integers: SQLite's integers are; PostgreSQL's
-   * `integer` columns multiply in 32 bits and would overflow (minutes × an hourly rate).
-   */
-  product64(a: string, b: string): string
   /** The month totals' triggers on ledger_entries (migration 0004). */
   createMonthTotalsTriggers(q: QueryRunner): Promise<void>
   dropMonthTotalsTriggers(q: QueryRunner): Promise<void>

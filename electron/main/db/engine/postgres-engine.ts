@@ -169,7 +169,6 @@ export const postgresEngine: Engine = {
   kind: 'postgres',
   maxParameters: 65_000,
   param: (n) => `$${n}`,
-  product64: (a, b) => `${a} * CAST(${b} AS BIGINT)`,
 
   async rows(m: EntityManager, sql: string, parameters: readonly unknown[]): Promise<unknown[][]> {
     // Through TypeORM's pool and type parsers; pg names each row's columns in the SELECT's order.

@@ -49,7 +49,6 @@ export const sqliteEngine: Engine = {
   // SQLite builds before 3.32 allow 999 bound parameters; 900 leaves room for a few more.
   maxParameters: 900,
   param: () => '?',
-  product64: (a, b) => `${a} * ${b}`,
 
   async rows(m: EntityManager, sql: string, parameters: readonly unknown[]): Promise<unknown[][]> {
     // One connection, used by one statement at a time: the same connection TypeORM's queries run on.
