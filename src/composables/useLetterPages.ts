@@ -15,7 +15,7 @@ import { useLettersStore } from '../stores/letters'
 export function useLetterPages(clientId: number | null) {
   const store = useLettersStore()
   const message = useMessage()
-  const result = ref<LetterPage>({ rows: [], total: 0, page: 1 })
+  const result = ref<LetterPage>({ rows: [], total: 0, page: 1, anyEmailed: false })
   /** The page and size asked for (the pager shows these while their rows are on the way). */
   const page = ref(1)
   const pageSize = ref<TablePageSize>(50)
