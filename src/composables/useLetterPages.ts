@@ -8,23 +8,23 @@
 import { useMessage } from 'naive-ui'
 import { ref } from 'vue'
 import type { LetterPage } from '../../electron/shared/letters/models'
-import { LETTER_PAGE_SIZES, type LetterPageSize } from '../../electron/shared/letters/schemas'
+import { isTablePageSize, type TablePageSize } from '../../electron/shared/table-pages'
 import { messageOf } from '../errors'
 import { useLettersStore } from '../stores/letters'
 
 export function useLetterPages(clientId: number | null) {
   const store = useLettersStore()
   const message = useMessage()
-  const result = ref<LetterPage>({ rows: [], total: 0, page: 1 })
+  const result = ref<LetterPage>({ rows: [], total: 0, page: 1, anyEmailed: false })
   /** The page and size asked for (the pager shows these while their rows are on the way). */
   const page = ref(1)
-  const pageSize = ref<LetterPageSize>(50)
+  const pageSize = ref<TablePageSize>(50)
   /** True until the first page is in, and while another is on its way. */
   const loading = ref(true)
   /** The first page has been read (an empty list is known to be empty). */
   const loaded = ref(false)
   /** The page and size of the rows shown: where the list goes back to when a read fails. */
-  let shown = { page: 1, pageSize: 50 as LetterPageSize }
+  let shown = { page: 1, pageSize: 50 as TablePageSize }
   let latest = 0
 
   async function reload(): Promise<void> {
@@ -53,15 +53,14 @@ export function useLetterPages(clientId: number | null) {
     pageSize,
     loading,
     loaded,
-    pageSizes: LETTER_PAGE_SIZES,
     reload,
     setPage: (p: number) => {
       page.value = p
       return reload()
     },
     setPageSize: (size: number) => {
-      if (!(LETTER_PAGE_SIZES as readonly number[]).includes(size)) return Promise.resolve()
-      pageSize.value = size as LetterPageSize
+      if (!isTablePageSize(size)) return Promise.resolve()
+      pageSize.value = size
       page.value = 1
       return reload()
     },

@@ -11,7 +11,7 @@ import type {
 import type { LetterKind, LetterTable, PageSize } from '../../electron/shared/letters/words'
 import type { LetterConventions, LetterConventionsData } from '../../electron/shared/letters/conventions'
 import { api } from '../api'
-import type { LetterPageSize } from '../../electron/shared/letters/schemas'
+import type { TablePageSize } from '../../electron/shared/table-pages'
 
 /** Letters: pages of those on record, the letter being written (edited only here, previewed and saved by main), and the templates. */
 export const useLettersStore = defineStore('letters', () => {
@@ -26,7 +26,7 @@ export const useLettersStore = defineStore('letters', () => {
   const conventions = ref<LetterConventions | null>(null)
 
   /** A page of the letters on record, newest first: all of them (clientId null), or one client's. */
-  const listPage = (clientId: number | null, page: number, pageSize: LetterPageSize): Promise<LetterPage> =>
+  const listPage = (clientId: number | null, page: number, pageSize: TablePageSize): Promise<LetterPage> =>
     api.letters.list({ clientId, page, pageSize })
 
   function begin(result: {

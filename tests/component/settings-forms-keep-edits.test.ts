@@ -13,6 +13,7 @@ import type { BusinessProfile } from '../../electron/shared/models'
 import PlannerSettingsForm from '../../src/components/PlannerSettingsForm.vue'
 import RiskLimitsForm from '../../src/components/ledger/RiskLimitsForm.vue'
 import LetterTemplateEditor from '../../src/components/letters/LetterTemplateEditor.vue'
+import { vSaveShortcut } from '../../src/directives/save-shortcut'
 import { useAppStore } from '../../src/stores/app'
 import { useLettersStore } from '../../src/stores/letters'
 
@@ -43,7 +44,7 @@ const limits = (over: Partial<RiskLimits> = {}): RiskLimits => ({
 
 function mountIn(component: Component) {
   const Host = defineComponent({ setup: () => () => h(NMessageProvider, null, { default: () => h(component) }) })
-  return mount(Host, { attachTo: document.body })
+  return mount(Host, { attachTo: document.body, global: { directives: { saveShortcut: vSaveShortcut } } })
 }
 
 const valueOf = (wrapper: ReturnType<typeof mount>, id: string) =>
@@ -65,6 +66,34 @@ describe('the risk limits form', () => {
     expect(valueOf(wrapper, 'limits-horizon')).toBe('7')
     // A field the user left alone shows what was loaded.
     expect(valueOf(wrapper, 'limits-share')).toBe('40')
+    wrapper.unmount()
+  })
+
+  it('keeps hours typed while the limits were still loading', async () => {
+    const loaded = later<RiskLimits>()
+    api.riskLimits.get.mockReturnValueOnce(loaded.promise)
+    const wrapper = mountIn(RiskLimitsForm)
+    await wrapper.find('#limits-hours').setValue('30')
+    loaded.resolve(limits({ maxTurnaroundMinutes: 120 }))
+    await flushPromises()
+    expect(valueOf(wrapper, 'limits-hours')).toBe('30')
+    wrapper.unmount()
+  })
+
+  it('saves the hours typed when Ctrl+S is pressed in their field, and an hours limit left alone to the minute', async () => {
+    api.riskLimits.get.mockResolvedValueOnce(limits({ maxTurnaroundMinutes: 125 }))
+    api.riskLimits.save.mockImplementation(async (input: RiskLimits) => input)
+    const wrapper = mountIn(RiskLimitsForm)
+    await flushPromises()
+    expect(valueOf(wrapper, 'limits-hours')).toBe('2.08')
+    await wrapper.find('[data-testid="risk-limits-save"]').trigger('click')
+    await flushPromises()
+    expect(api.riskLimits.save).toHaveBeenLastCalledWith(expect.objectContaining({ maxTurnaroundMinutes: 125 }))
+    const hours = wrapper.find('#limits-hours')
+    await hours.setValue('30')
+    await hours.trigger('keydown', { key: 's', ctrlKey: true })
+    await flushPromises()
+    expect(api.riskLimits.save).toHaveBeenLastCalledWith(expect.objectContaining({ maxTurnaroundMinutes: 1800 }))
     wrapper.unmount()
   })
 

@@ -10,6 +10,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, ref } from 'vue'
 import { createMemoryHistory, createRouter } from 'vue-router'
+import type { LetterEmailLatest } from '../../electron/shared/email/models'
 import type { LetterPage, LetterSummary } from '../../electron/shared/letters/models'
 import type { TurnaroundSummary } from '../../electron/shared/turnarounds/models'
 import ClientLetters from '../../src/components/letters/ClientLetters.vue'
@@ -21,7 +22,7 @@ import { useTablePages } from '../../src/composables/useTablePages'
 const api = vi.hoisted(() => ({
   turnarounds: { list: vi.fn() },
   letters: { list: vi.fn() },
-  letterEmail: { latest: vi.fn(async () => []) },
+  letterEmail: { latest: vi.fn(async (_input: { letterIds: number[] }): Promise<LetterEmailLatest[]> => []) },
 }))
 vi.mock('../../src/api', () => ({ api, onLive: () => () => {} }))
 
@@ -74,6 +75,7 @@ async function goToPage(n: number): Promise<void> {
 beforeEach(() => {
   setActivePinia(createPinia())
   vi.clearAllMocks()
+  api.letterEmail.latest.mockImplementation(async () => [])
 })
 afterEach(() => {
   wrapper?.unmount()
@@ -142,13 +144,13 @@ const letter = (n: number): LetterSummary => ({
   exportedAt: '2026-11-22T09:30:00Z',
   isSample: false,
 })
-/** Main's answer for `total` letters: the page asked for, or the last there is. */
-function lettersOnRecord(total: number) {
+/** Main's answer for `total` letters: the page asked for, or the last there is; `anyEmailed` when one was. */
+function lettersOnRecord(total: number, anyEmailed = false) {
   return async ({ page, pageSize }: { page: number; pageSize: number }): Promise<LetterPage> => {
     const shown = Math.min(page, Math.max(1, Math.ceil(total / pageSize)))
     const first = (shown - 1) * pageSize + 1
     const count = Math.max(0, Math.min(pageSize, total - first + 1))
-    return { rows: Array.from({ length: count }, (_, i) => letter(first + i)), total, page: shown }
+    return { rows: Array.from({ length: count }, (_, i) => letter(first + i)), total, page: shown, anyEmailed }
   }
 }
 const shownLetters = () =>
@@ -188,6 +190,40 @@ describe('the Letters page', () => {
     // The next page asked for is read as usual.
     await goToPage(2)
     expect(shownLetters()[0]).toBe('Client 0051')
+  })
+
+  it('shows the Email column on every page when an older letter than page 1’s was sent by email', async () => {
+    // Letter 60 of 120 (on page 2) was sent by email; none on page 1 was.
+    const sent: LetterEmailLatest = {
+      letterId: 10_000 - 60,
+      sentAt: '2026-11-22T09:30:00Z',
+      to: ['a@b.example'],
+      times: 1,
+    }
+    api.letters.list.mockImplementation(lettersOnRecord(120, true))
+    api.letterEmail.latest.mockImplementation(async ({ letterIds }) =>
+      letterIds.includes(sent.letterId) ? [sent] : [],
+    )
+    const headings = () => [...document.querySelectorAll('.letters-table thead th')].map((th) => th.textContent?.trim())
+    const tags = () => document.querySelectorAll('.letters-table [data-testid="letter-emailed"]')
+    await openPage(LettersView)
+    expect(shownLetters()[0]).toBe('Client 0001')
+    expect(headings()).toContain('Email')
+    expect(tags()).toHaveLength(0)
+    await goToPage(2)
+    expect(shownLetters()[0]).toBe('Client 0051')
+    expect(headings()).toContain('Email')
+    expect(tags()).toHaveLength(1)
+    await goToPage(3)
+    expect(headings()).toContain('Email')
+  })
+
+  it('shows no Email column when no letter of the list was sent by email', async () => {
+    api.letters.list.mockImplementation(lettersOnRecord(80))
+    await openPage(LettersView)
+    expect([...document.querySelectorAll('.letters-table thead th')].map((th) => th.textContent?.trim())).not.toContain(
+      'Email',
+    )
   })
 
   it('asks for the client’s own letters on its tab', async () => {

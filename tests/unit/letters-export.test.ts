@@ -258,7 +258,7 @@ describe('the history', () => {
       const stored = await call<{ contentHash: string }>(sampleApp, 'letters:render-stored', { id: letters[0]?.id })
       expect(stored.contentHash).toBe(letters[0]?.contentHash)
       await call(sampleApp, 'sample:remove')
-      expect(await call(sampleApp, 'letters:list', {})).toEqual({ rows: [], total: 0, page: 1 })
+      expect(await call(sampleApp, 'letters:list', {})).toEqual({ rows: [], total: 0, page: 1, anyEmailed: false })
     } finally {
       await sampleApp.close()
     }

@@ -4,7 +4,7 @@
  * served as the last page, and the order read from an index rather than a sort of every letter.
  */
 import { describe, expect, it } from 'vitest'
-import { LetterEntity } from '../../electron/main/db/entities'
+import { LetterEmailEntity, LetterEntity } from '../../electron/main/db/entities'
 import { letterPageQuery } from '../../electron/main/features/letters/letters-service'
 import type { LetterDraftResult, LetterPage } from '../../electron/shared/letters/models'
 import { call, fullClient, refused, useLettersApp } from '../support/letters-fixture'
@@ -18,7 +18,13 @@ const list = (input: object) => call<LetterPage>(theApp(), 'letters:list', input
  * in all) and one in three to Blue Finch (39), over 30 days (four letters a day, so each day's order rests on the ids). The letters'
  * ids, newest first, all and per client, as the pages should list them.
  */
-async function manyLetters(): Promise<{ all: number[]; acme: number[]; blueFinch: number[]; blueFinchId: number }> {
+async function manyLetters(): Promise<{
+  all: number[]
+  acme: number[]
+  blueFinch: number[]
+  acmeId: number
+  blueFinchId: number
+}> {
   const app = theApp()
   const { client } = await fullClient(app)
   const blueFinch = await fullClient(app, 'Blue Finch Studio')
@@ -44,6 +50,7 @@ async function manyLetters(): Promise<{ all: number[]; acme: number[]; blueFinch
     all: newestFirst.map((l) => l.id),
     acme: newestFirst.filter((l) => l.clientId === client.id).map((l) => l.id),
     blueFinch: newestFirst.filter((l) => l.clientId === blueFinch.client.id).map((l) => l.id),
+    acmeId: client.id,
     blueFinchId: blueFinch.client.id,
   }
 }
@@ -74,11 +81,37 @@ describe('the letters on record, a page at a time', () => {
   })
 
   it('serves the last page for a page past the end, and an empty first page when there are none', async () => {
-    expect(await list({ page: 4 })).toEqual({ rows: [], total: 0, page: 1 })
+    expect(await list({ page: 4 })).toEqual({ rows: [], total: 0, page: 1, anyEmailed: false })
     const expected = await manyLetters()
     const past = await list({ page: 9 })
     expect([past.page, past.total]).toEqual([3, 120])
     expect(past.rows.map((r) => r.id)).toEqual(expected.all.slice(100))
+  })
+
+  it('says whether any letter of the list, on whatever page, was sent by email: all letters, or the client’s', async () => {
+    const expected = await manyLetters()
+    const emailed = async (query: object) => (await list(query)).anyEmailed
+    expect(await emailed({})).toBe(false)
+    expect(await emailed({ clientId: expected.blueFinchId })).toBe(false)
+    // Blue Finch's oldest letter, on the last page of all and of Blue Finch's, is recorded as sent.
+    const oldest = expected.blueFinch.at(-1)!
+    await theApp()
+      .db.dataSource.getRepository(LetterEmailEntity)
+      .insert({
+        letterId: oldest,
+        toAddresses: JSON.stringify(['studio@bluefinch.example']),
+        subject: 'Our letter',
+        messageId: '<1@harbourlane.example>',
+        contentHash: '0'.repeat(64),
+        minutes: 0,
+        sentAt: '2026-11-22T09:30:00.000Z',
+      })
+    const first = await list({ page: 1 })
+    expect(first.rows.map((r) => r.id)).not.toContain(oldest)
+    expect(first.anyEmailed).toBe(true)
+    expect(await emailed({ page: 2 })).toBe(true)
+    expect(await emailed({ clientId: expected.blueFinchId, pageSize: 25 })).toBe(true)
+    expect(await emailed({ clientId: expected.acmeId })).toBe(false)
   })
 
   it('refuses a page size the tables do not offer, and a page before the first', async () => {

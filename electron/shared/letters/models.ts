@@ -46,6 +46,11 @@ export interface LetterPage {
   total: number
   /** The page these rows are: the one asked for, or the last there is when the list is shorter. */
   page: number
+  /**
+   * Some letter of the list (all letters, or the client's), on whatever page, was sent by email: the
+   * table shows its Email column on every page, or on none.
+   */
+  anyEmailed: boolean
 }
 
 export interface LetterRecord extends LetterSummary {

@@ -1,6 +1,7 @@
 /** Input schemas of the letters' channels. */
 import { z } from 'zod'
 import { id, isoDate, optionalText, trimmed } from '../fields'
+import { TABLE_PAGE_SIZES, isTablePageSize } from '../table-pages'
 import { LETTER_SUBJECT_MAX, LetterBlocks, thousands } from './blocks'
 import { LETTER_KINDS, PAGE_SIZES } from './words'
 
@@ -51,10 +52,6 @@ export const LetterExportInput = z.strictObject({
   minutes: letterMinutes,
 })
 
-/** The sizes a page of letters may have (the letters' tables offer these). */
-export const LETTER_PAGE_SIZES = [25, 50, 100] as const
-export type LetterPageSize = (typeof LETTER_PAGE_SIZES)[number]
-
 /** One page of the letters on record, newest first: all of them, or one client's. */
 export const LetterListQuery = z.strictObject({
   clientId: id.nullable().default(null),
@@ -62,8 +59,8 @@ export const LetterListQuery = z.strictObject({
   pageSize: z
     .number()
     .int()
-    .refine((n) => (LETTER_PAGE_SIZES as readonly number[]).includes(n), {
-      message: `A page holds ${LETTER_PAGE_SIZES.slice(0, -1).join(', ')} or ${LETTER_PAGE_SIZES.at(-1)} letters.`,
+    .refine(isTablePageSize, {
+      message: `A page holds ${TABLE_PAGE_SIZES.slice(0, -1).join(', ')} or ${TABLE_PAGE_SIZES.at(-1)} letters.`,
     })
     .default(50),
 })

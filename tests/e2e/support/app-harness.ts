@@ -61,6 +61,11 @@ export interface RunningApp {
   appearance: { themes: string[]; zooms: number[] }
   /** Errors the page threw or logged: a test fails when there are any. */
   pageErrors: string[]
+  /**
+   * The text of every toast the page showed, in order: a toast lasts seconds, so a screenshot of a
+   * failure seldom holds the one that said why.
+   */
+  toasts: string[]
   menu(command: string): Promise<void>
   /**
    * Moves main's and the page's clocks to a chosen instant and runs the app's reminder check there, through the real presence loop and reminders
@@ -73,7 +78,12 @@ export interface RunningApp {
   tray: { menu: TrayMenuItem[]; toolTip: string; badge: number | null }
   /** Folder the fake folder dialog answers (null: cancelled). */
   setFolder(folder: string | null): void
-  screenshot(name: string): Promise<string>
+  /**
+   * A picture of the window (test-results/screenshots/<name>.png). `wholePage`: of everything the
+   * page holds, however far it scrolls (the page scrolls inside its main column, so Playwright's
+   * fullPage, which measures the document, would show one window's height).
+   */
+  screenshot(name: string, options?: { wholePage?: boolean }): Promise<string>
   /**
    * Names the person at the desktop for what main writes next, as Settings > Your data does: a
    * test plays a second desktop on the same data by writing under another name (then back).
@@ -220,12 +230,27 @@ export async function startApp(
     dispatcher.dispatch({ url: source.frame.url() }, channel, input),
   )
   await context.addInitScript({ path: options.build ? path.join(options.build, 'e2e', 'preload-shim.js') : SHIM_FILE })
+  await context.addInitScript(() => {
+    const told = new WeakSet<Element>()
+    const tell = () => {
+      for (const toast of document.querySelectorAll('.n-message')) {
+        if (told.has(toast)) continue
+        told.add(toast)
+        console.debug(`[toast] ${toast.textContent ?? ''}`)
+      }
+    }
+    const watch = () => new MutationObserver(tell).observe(document.body, { childList: true, subtree: true })
+    if (document.body) watch()
+    else document.addEventListener('DOMContentLoaded', watch)
+  })
   const page = await context.newPage()
   events.page = page
   const pageErrors: string[] = []
+  const toasts: string[] = []
   page.on('pageerror', (e) => pageErrors.push(e.message))
   page.on('console', (m) => {
     if (m.type() === 'error') pageErrors.push(m.text())
+    if (m.type() === 'debug' && m.text().startsWith('[toast] ')) toasts.push(m.text().slice('[toast] '.length))
   })
   await page.goto(options.openAt ? `${pageUrl}#${options.openAt}` : pageUrl)
   // The router's first move, to the start page, ends once that page's code has loaded (on demand):
@@ -276,6 +301,7 @@ export async function startApp(
     openedFiles,
     saveDir,
     pageErrors,
+    toasts,
     appearance,
     menu: (command) => page.evaluate((c) => window.__deskMenu(c), command),
     async remind(at) {
@@ -290,10 +316,25 @@ export async function startApp(
       if (!db) throw new Error('No database is open yet: the first start has not been answered.')
       setDeskUser(db.dataSource, name)
     },
-    async screenshot(name) {
-      fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+    async screenshot(name, { wholePage = false } = {}) {
       const file = path.join(SCREENSHOT_DIR, `${name}.png`)
-      await page.screenshot({ path: file, animations: 'disabled' })
+      fs.mkdirSync(path.dirname(file), { recursive: true })
+      if (!wholePage) {
+        await page.screenshot({ path: file, animations: 'disabled' })
+        return file
+      }
+      // The window made as tall as the main column's content for the picture, then put back.
+      const size = page.viewportSize() ?? { width: 1280, height: 800 }
+      const height = await page.evaluate(() => {
+        const main = document.querySelector('main')
+        return Math.max(document.documentElement.scrollHeight, main ? main.offsetTop + main.scrollHeight : 0)
+      })
+      await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height, size.height), 16_000) })
+      try {
+        await page.screenshot({ path: file, animations: 'disabled' })
+      } finally {
+        await page.setViewportSize(size)
+      }
       return file
     },
     async close() {

@@ -5,8 +5,9 @@ import { launchBrowser, type RunningApp } from './app-harness'
 /**
  * One Chromium per test file, and the app a test started closed after it, with no page errors
  * allowed. `session.app` is the running app; assign it when a test starts one. A test that failed
- * leaves a screenshot of the page as it then was (test-results/screenshots/failed/), and the page's
- * errors are printed: a failure seen once under load says what the owner would have seen.
+ * leaves a screenshot of the window as it then was and one of the whole page, scrolled parts
+ * included (test-results/screenshots/failed/), and the toasts it showed and the page's errors are
+ * printed: a failure seen once under load says what the owner would have seen.
  */
 export function useAppSession(): { browser: () => Browser; app: RunningApp | undefined } {
   let browser: Browser | undefined
@@ -28,10 +29,17 @@ export function useAppSession(): { browser: () => Browser; app: RunningApp | und
     session.app = undefined
     if (app && task.result?.state === 'fail') {
       const name = `failed/${task.name.replace(/[^\w-]+/g, '-').slice(0, 80)}`
-      await app.screenshot(name).then(
-        (file) => console.error(`The page when "${task.name}" failed: ${file}`),
-        (error: unknown) => console.error(`No screenshot of the failed page: ${String(error)}`),
-      )
+      // The window as it was, then the whole page: what the window had scrolled away (a message
+      // beside a field above the button clicked) is in the second.
+      for (const [suffix, wholePage] of [
+        ['', false],
+        ['-whole', true],
+      ] as const)
+        await app.screenshot(`${name}${suffix}`, { wholePage }).then(
+          (file) => console.error(`The page when "${task.name}" failed${wholePage ? ' (all of it)' : ''}: ${file}`),
+          (error: unknown) => console.error(`No screenshot of the failed page: ${String(error)}`),
+        )
+      console.error(`Toasts the page showed: ${app.toasts.length ? app.toasts.join(' | ') : 'none'}`)
       if (app.pageErrors.length) console.error(`Page errors: ${app.pageErrors.join('\n')}`)
     }
     expect(app?.pageErrors ?? []).toEqual([])

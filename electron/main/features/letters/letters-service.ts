@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { EntityManager, SelectQueryBuilder } from 'typeorm'
-import { ClientEntity, LetterEntity, LetterheadEntity, TurnaroundEntity } from '../../db/entities'
+import { ClientEntity, LetterEmailEntity, LetterEntity, LetterheadEntity, TurnaroundEntity } from '../../db/entities'
 import { timestamp } from '../../db/dialect'
 import { DomainError, notFound } from '../../domain-error'
 import { Blocks } from '../../../shared/letters/blocks'
@@ -121,6 +121,17 @@ export function letterPageQuery(
     .offset(offset)
     .limit(limit)
   return clientId === null ? q : q.where('l.clientId = :clientId', { clientId })
+}
+
+/**
+ * Whether any letter on record, or any of one client's, was sent by email: one EXISTS over the
+ * letters' emails (by idx_letter_emails_letter, and idx_letters_client_date for one client).
+ */
+export function anyEmailedQuery(m: EntityManager, clientId: number | null): SelectQueryBuilder<LetterEmailEntity> {
+  const q = m.createQueryBuilder(LetterEmailEntity, 'e')
+  return clientId === null
+    ? q
+    : q.innerJoin(LetterEntity, 'l', 'l.id = e.letterId').where('l.clientId = :clientId', { clientId })
 }
 
 export class LettersService {
@@ -377,8 +388,9 @@ export class LettersService {
   }
 
   /**
-   * A page of the letters on record (letterPageQuery), all of them or one client's, and how many
-   * there are. A page past the end (letters removed since) is the last page there is.
+   * A page of the letters on record (letterPageQuery), all of them or one client's, how many there
+   * are, and whether any of them was sent by email (anyEmailedQuery). A page past the end (letters
+   * removed since) is the last page there is.
    */
   async list(clientId: number | null, page: number, pageSize: number): Promise<LetterPage> {
     const m = this.ctx.manager
@@ -386,7 +398,7 @@ export class LettersService {
     if (clientId !== null) counted.where('l.clientId = :clientId', { clientId })
     const total = await counted.getCount()
     const shown = Math.min(page, Math.max(1, Math.ceil(total / pageSize)))
-    if (total === 0) return { rows: [], total, page: shown }
+    if (total === 0) return { rows: [], total, page: shown, anyEmailed: false }
     const q = letterPageQuery(m, clientId, (shown - 1) * pageSize, pageSize)
     const { entities, raw } = await q.getRawAndEntities()
     const names = new Map(raw.map((r: Record<string, unknown>) => [Number(r.l_id), String(r.client_name)]))
@@ -394,6 +406,7 @@ export class LettersService {
       rows: entities.map((e) => this.summaryOf(Object.assign(e, { clientName: names.get(e.id) ?? '' }))),
       total,
       page: shown,
+      anyEmailed: await anyEmailedQuery(m, clientId).getExists(),
     }
   }
 }
