@@ -14,19 +14,16 @@ import type { Stage } from '../../../shared/turnarounds/words'
 /** Each list on the Today page is a page, not a dump. */
 export const TODAY_LIST_LIMIT = 200
 
+/** Turnarounds `t` with their client `cl`: the turnaround, the client and its name, then `more`. */
+const turnaroundLines = (m: EntityManager, more: string[]) =>
+  m
+    .createQueryBuilder(TurnaroundEntity, 't')
+    .innerJoin('clients', 'cl', 'cl.id = t.client_id')
+    .select(['t.id AS "turnaroundId"', 't.client_id AS "clientId"', 'cl.name AS "clientName"', ...more])
+
 const followUpsDue = builtQuery<{ today: string }, TodayFollowUp>(
   (m, { today }) =>
-    m
-      .createQueryBuilder(TurnaroundEntity, 't')
-      .innerJoin('clients', 'cl', 'cl.id = t.client_id')
-      .select([
-        't.id AS "turnaroundId"',
-        't.client_id AS "clientId"',
-        'cl.name AS "clientName"',
-        't.owner AS owner',
-        't.next_follow_up_on AS "nextFollowUpOn"',
-        't.stage AS stage',
-      ])
+    turnaroundLines(m, ['t.owner AS owner', 't.next_follow_up_on AS "nextFollowUpOn"', 't.stage AS stage'])
       .where('t.closed_on IS NULL')
       .andWhere('t.next_follow_up_on <= :today', { today })
       .orderBy('t.next_follow_up_on', 'ASC')
@@ -108,16 +105,7 @@ const openStages = builtQuery<Record<string, never>, { stage: Stage; count: numb
  * index of pending check-ins alone (migration 0018), not every closed turnaround's.
  */
 export const checkInsDueQuery = (m: EntityManager, horizon: string) =>
-  m
-    .createQueryBuilder(TurnaroundEntity, 't')
-    .innerJoin('clients', 'cl', 'cl.id = t.client_id')
-    .select([
-      't.id AS "turnaroundId"',
-      't.client_id AS "clientId"',
-      'cl.name AS "clientName"',
-      't.check_in_due_on AS "checkInDueOn"',
-      't.outcome AS outcome',
-    ])
+  turnaroundLines(m, ['t.check_in_due_on AS "checkInDueOn"', 't.outcome AS outcome'])
     .where('t.closed_on IS NOT NULL')
     .andWhere('t.checked_in_on IS NULL')
     .andWhere('t.check_in_due_on <= :horizon', { horizon })
