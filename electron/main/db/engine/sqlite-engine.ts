@@ -98,10 +98,6 @@ export const sqliteEngine: Engine = {
     await q.query('DROP TRIGGER IF EXISTS trg_ledger_month_totals_insert')
   },
 
-  // The table's rows live in its key (month, client): a run of months is read from it alone.
-  async createClientMonthsSumsIndex(): Promise<void> {},
-  async dropClientMonthsSumsIndex(): Promise<void> {},
-
   async dataTables(db: Queryable): Promise<string[]> {
     return (await tablesWithSql(db)).map((t) => t.name)
   },
