@@ -8,6 +8,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import pg from 'pg'
+import { dropDatabase } from './drop-database'
 import type { TestProject } from 'vitest/node'
 
 export interface TestPostgres {
@@ -113,7 +114,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     const c = new pg.Client(admin)
     await c.connect()
-    await c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
-    await c.end()
+    try {
+      await dropDatabase((sql) => c.query(sql), database)
+    } finally {
+      await c.end()
+    }
   }
 }
