@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { letterFileName } from '../../electron/main/features/letters/letter-files'
-import { lastSavedLetter } from '../../electron/main/features/letters/letters-service'
+import { lastSavedLetter } from '../../electron/main/features/letters/letter-queries'
 import type {
   LetterDraftResult,
   LetterExportResult,

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { LetterEmailEntity, LetterEntity } from '../../electron/main/db/entities'
-import { letterPageQuery } from '../../electron/main/features/letters/letters-service'
+import { letterPageQuery } from '../../electron/main/features/letters/letter-queries'
 import type { LetterDraftResult, LetterPage } from '../../electron/shared/letters/models'
 import { call, fullClient, refused, useLettersApp } from '../support/letters-fixture'
 import { TEST_ENGINE } from '../support/postgres/test-database'

@@ -119,29 +119,24 @@ export async function ledgerSums(
 ): Promise<Map<number, KindSums>> {
   const out = new Map<number, KindSums>()
   const split = splitPeriod(period)
+  const engine = engineOf(m)
+  const oneClient = o.clientId !== undefined
+  /** The statements' values: the two ends, then the client when there is one ($1, $2, $3). */
+  const bound = (from: string, to: string) => (oneClient ? [from, to, o.clientId] : [from, to])
   // Each client's months, one run of the client months' key per client (monthSums).
   const totals = async (first: string, last: string) => {
-    const engine = engineOf(m)
-    const values = o.clientId === undefined ? [first, last] : [first, last, o.clientId]
-    const sql = monthSums(engine, o.clientId !== undefined, o.clients !== undefined)
-    addMonthRows(out, await engine.rows(m, sql, values), o.clients)
+    const sql = monthSums(engine, oneClient, o.clients !== undefined)
+    addMonthRows(out, await engine.rows(m, sql, bound(first, last)), o.clients)
   }
   // The days at the edges: a row per client and kind, added up here (no CASE per kind in SQL).
   const entries = async (range: Period, sign: 1 | -1 = 1) => {
     if (range.from > range.to) return
-    const engine = engineOf(m)
-    const values = o.clientId === undefined ? [range.from, range.to] : [range.from, range.to, o.clientId]
-    addKindRows(out, await engine.rows(m, daySums(engine, o.clientId !== undefined), values), sign)
+    addKindRows(out, await engine.rows(m, daySums(engine, oneClient), bound(range.from, range.to)), sign)
   }
   // The period's touchpoints, each client's walked in its run of the index on client and day.
   const touchpoints = async () => {
-    const engine = engineOf(m)
-    const values = o.clientId === undefined ? [period.from, period.to] : [period.from, period.to, o.clientId]
-    for (const [client, minutes, minuteRates] of await engine.rows(
-      m,
-      touchpointDaySums(engine, o.clientId !== undefined),
-      values,
-    )) {
+    const sql = touchpointDaySums(engine, oneClient)
+    for (const [client, minutes, minuteRates] of await engine.rows(m, sql, bound(period.from, period.to))) {
       const id = Number(client)
       const s = out.get(id) ?? emptySums()
       s.touchpointMinutes += Number(minutes)

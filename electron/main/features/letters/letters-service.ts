@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { EntityManager, SelectQueryBuilder } from 'typeorm'
-import { ClientEntity, LetterEmailEntity, LetterEntity, LetterheadEntity, TurnaroundEntity } from '../../db/entities'
+import type { EntityManager } from 'typeorm'
+import { ClientEntity, LetterEntity, LetterheadEntity, TurnaroundEntity } from '../../db/entities'
 import { timestamp } from '../../db/dialect'
 import { DomainError, notFound } from '../../domain-error'
 import { Blocks } from '../../../shared/letters/blocks'
@@ -22,6 +22,7 @@ import type {
 import type { LetterDraftData } from '../../../shared/letters/schemas'
 import { LETTER_KIND_LABELS, type LetterKind, type PageSize } from '../../../shared/letters/words'
 import { LettersContext, letterheadOf } from './letter-context'
+import { anyEmailedQuery, lastSavedLetter, letterPageQuery } from './letter-queries'
 import { letterFileName, withPdfExtension, writeFileAtomically } from './letter-files'
 import { letterDate, letterLocale } from './letter-format'
 import { unprintableMessage } from './pdf/glyphs'
@@ -72,66 +73,6 @@ function extrasOf(draft: LetterDraftData): Partial<LetterDocument> {
     ...(e.cc ? { cc: e.cc } : {}),
     ...(e.enclosures ? { enclosures: e.enclosures } : {}),
   }
-}
-
-/**
- * The letter saved to a file last (its id and file), whose folder the save dialog opens in: the
- * last entry of the letters' index by save time (migration 0016), one row whatever the history holds.
- */
-export function lastSavedLetter(m: EntityManager): SelectQueryBuilder<LetterEntity> {
-  return m
-    .createQueryBuilder(LetterEntity, 'l')
-    .select(['l.id', 'l.filePath'])
-    .where("l.filePath <> ''")
-    .orderBy('l.exportedAt', 'DESC')
-    .addOrderBy('l.id', 'DESC')
-    .limit(1)
-}
-
-/**
- * `limit` letters on record from the `offset`-th, newest first (by date, then the latest written),
- * with their client's name: all of them, or one client's. The order is an index's own
- * (idx_letters_date, or idx_letters_client_date for one client; SQLite keeps each row's id in its
- * indexes), so a page reads its own rows and those before it, never a sort of every letter.
- */
-export function letterPageQuery(
-  m: EntityManager,
-  clientId: number | null,
-  offset: number,
-  limit: number,
-): SelectQueryBuilder<LetterEntity> {
-  const q = m
-    .createQueryBuilder(LetterEntity, 'l')
-    .innerJoin(ClientEntity, 'c', 'c.id = l.clientId')
-    .select([
-      'l.id',
-      'l.clientId',
-      'l.turnaroundId',
-      'l.kind',
-      'l.letterDate',
-      'l.subject',
-      'l.filePath',
-      'l.contentHash',
-      'l.exportedAt',
-      'l.isSample',
-    ])
-    .addSelect('c.name', 'client_name')
-    .orderBy('l.letterDate', 'DESC')
-    .addOrderBy('l.id', 'DESC')
-    .offset(offset)
-    .limit(limit)
-  return clientId === null ? q : q.where('l.clientId = :clientId', { clientId })
-}
-
-/**
- * Whether any letter on record, or any of one client's, was sent by email: one EXISTS over the
- * letters' emails (by idx_letter_emails_letter, and idx_letters_client_date for one client).
- */
-export function anyEmailedQuery(m: EntityManager, clientId: number | null): SelectQueryBuilder<LetterEmailEntity> {
-  const q = m.createQueryBuilder(LetterEmailEntity, 'e')
-  return clientId === null
-    ? q
-    : q.innerJoin(LetterEntity, 'l', 'l.id = e.letterId').where('l.clientId = :clientId', { clientId })
 }
 
 export class LettersService {
@@ -399,14 +340,16 @@ export class LettersService {
     const total = await counted.getCount()
     const shown = Math.min(page, Math.max(1, Math.ceil(total / pageSize)))
     if (total === 0) return { rows: [], total, page: shown, anyEmailed: false }
-    const q = letterPageQuery(m, clientId, (shown - 1) * pageSize, pageSize)
-    const { entities, raw } = await q.getRawAndEntities()
+    const [{ entities, raw }, anyEmailed] = await Promise.all([
+      letterPageQuery(m, clientId, (shown - 1) * pageSize, pageSize).getRawAndEntities(),
+      anyEmailedQuery(m, clientId).getExists(),
+    ])
     const names = new Map(raw.map((r: Record<string, unknown>) => [Number(r.l_id), String(r.client_name)]))
     return {
       rows: entities.map((e) => this.summaryOf(Object.assign(e, { clientName: names.get(e.id) ?? '' }))),
       total,
       page: shown,
-      anyEmailed: await anyEmailedQuery(m, clientId).getExists(),
+      anyEmailed,
     }
   }
 }
