@@ -24,6 +24,8 @@ const SQLITE_FILE_ONLY = [
   'tests/unit/migrations-upgrade.test.ts',
   // The queue exists because SQLite has one connection: its races are staged on that connection.
   'tests/unit/request-queue.test.ts',
+  // A large import setting the import key's index aside: PostgreSQL never sets an index aside.
+  'tests/unit/ledger-import-key-aside.test.ts',
   // These open no database.
   'tests/unit/app-protocol.test.ts',
   'tests/unit/ledger-import-parse.test.ts',

@@ -13,8 +13,9 @@
  * failure anywhere rolls the trigger back with everything else. A trigger changed since 0004 keeps
  * the plain path, row by row through the trigger.
  *
- * A large import also sets the entries' secondary indexes aside and builds them again before the
- * commit (bulk-indexes.ts); the month totals of the rows it wrote are added by month-totals.ts.
+ * A large import also sets the entries' secondary indexes aside, into a ledger holding no imported
+ * entry the import key's too, and builds them again before the commit (bulk-indexes.ts); the month
+ * totals of the rows it wrote are added by month-totals.ts.
  *
  * Payments: a payment naming an invoice number is linked (invoice_id) to the invoice entry of the
  * same client with that reference, whether the invoice came earlier in this file, in an earlier
@@ -25,7 +26,7 @@ import type Database from 'better-sqlite3'
 import type { EntityManager } from 'typeorm'
 import { searchKey } from '../../../shared/text'
 import { commitWithoutCheckpoint } from '../../db/checkpoint-thread'
-import { setIndexesAside, setsIndexesAside } from './bulk-indexes'
+import { importKeyAside, setIndexesAside, setsIndexesAside } from './bulk-indexes'
 import { addImportedMonthTotalsSqlite } from './month-totals'
 import { blockOf, type ImportRows, type StoredRow } from './row-store'
 
@@ -94,12 +95,14 @@ const sqlString = (text: string) => `'${text.replace(/'/g, "''")}'`
  * The entry insert for one kind: the values every row of the import shares (its kind, currency and
  * stamp) are written into the statement as quoted literals, not bound per row. Binding a text costs
  * the conversion of a JavaScript string for every row (about a tenth of a microsecond each); a
- * statement per kind keeps that to the texts each row has of its own.
+ * statement per kind keeps that to the texts each row has of its own. A row already imported (the
+ * same key) is skipped; with the key's index set aside there can be none (bulk-indexes.ts), and no
+ * index for ON CONFLICT to name.
  */
-function insertEntrySql(kind: string, currency: string, stamp: string): string {
+function insertEntrySql(kind: string, currency: string, stamp: string, skipImported: boolean): string {
   return `INSERT INTO ledger_entries (client_id, turnaround_id, kind, entry_date, description, amount_minor, currency, staff_id, worker, minutes, rate_minor, reference, invoice_id, import_key, is_sample, created_at, updated_at)
    VALUES (?, ?, ${sqlString(kind)}, ?, ?, ?, ${sqlString(currency)}, ?, ?, ?, ?, ?, ?, ?, 0, ${sqlString(stamp)}, ${sqlString(stamp)})
-   ON CONFLICT (import_key) DO NOTHING`
+   ${skipImported ? 'ON CONFLICT (import_key) DO NOTHING' : ''}`
 }
 
 /**
@@ -124,6 +127,8 @@ export class SqliteImportWrite {
   private trigger: string | null = null
   private lastId = 0
   private restoreIndexes: (() => void) | null = null
+  /** Whether the import key's index is kept, and with it the skipping of rows already imported. */
+  private keyKept = true
   private written = 0
 
   private constructor(
@@ -211,7 +216,8 @@ export class SqliteImportWrite {
     if ((options.indexesAside ?? setsIndexesAside)(expectedRows, this.lastId)) {
       // Without the client index, the ledger's invoices are read now, while it is there.
       this.invoices.readAll()
-      this.restoreIndexes = setIndexesAside(db)
+      this.keyKept = !importKeyAside(db)
+      this.restoreIndexes = setIndexesAside(db, 'ledger_entries', !this.keyKept)
     }
     if (this.trigger) db.exec(`DROP TRIGGER ${INSERT_TRIGGER}`)
     this.setUpDone = true
@@ -221,7 +227,7 @@ export class SqliteImportWrite {
   private insertOf(kind: string): Database.Statement {
     let insert = this.inserts.get(kind)
     if (insert === undefined) {
-      insert = this.db.prepare(insertEntrySql(kind, this.currency, this.stamp))
+      insert = this.db.prepare(insertEntrySql(kind, this.currency, this.stamp, this.keyKept))
       this.inserts.set(kind, insert)
     }
     return insert

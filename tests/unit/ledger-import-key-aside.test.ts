@@ -1,0 +1,110 @@
+/**
+ * A large import into a ledger holding no imported entry sets the import key's unique index aside
+ * too and builds it again before its commit (bulk-indexes.ts): only then, the index is back word for
+ * word, the rows are found again by their keys, and two rows of one key fail the whole import with
+ * nothing kept. SQLite only (vitest.config.mts leaves it out of unit-pg): PostgreSQL never sets an
+ * index aside.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { importKeyAside } from '../../electron/main/features/ledger-import/bulk-indexes'
+import { SqliteImportWrite, rawDatabase } from '../../electron/main/features/ledger-import/import-writer'
+import type { ImportRow } from '../../electron/main/features/ledger-import/row-reader'
+import { rowsOnThisThread } from '../../electron/main/features/ledger-import/row-store'
+import { fixture, importFile, openImportApp, type ImportApp } from '../support/import-fixture'
+
+const apps: ImportApp[] = []
+afterEach(async () => {
+  for (const a of apps.splice(0)) await a.close()
+})
+
+async function app(): Promise<ImportApp> {
+  const a = await openImportApp()
+  apps.push(a)
+  return a
+}
+
+/** An invoice of Acme's, its import key 32 bytes (as the reader's SHA-256 gives them) made from `key`. */
+function invoice(a: ImportApp, n: number, key: number): ImportRow {
+  const bytes = Buffer.alloc(32, 7)
+  bytes.writeUInt32BE(key)
+  return {
+    line: n + 2,
+    date: `2026-0${1 + (n % 9)}-15`,
+    clientKey: 'acme ltd',
+    clientName: 'Acme Ltd',
+    clientId: a.acme,
+    kind: 'invoice',
+    description: `Print run ${n}`,
+    amountMinor: 10_000 + n,
+    minutes: null,
+    rateMinor: null,
+    rateFrom: null,
+    staffId: null,
+    worker: '',
+    reference: `INV-${n}`,
+    turnaroundId: null,
+    invoice: '',
+    importKey: bytes.toString('latin1'),
+  }
+}
+
+const keyIndex = (a: ImportApp) =>
+  a.db.dataSource.query("SELECT sql FROM sqlite_master WHERE name = 'uq_ledger_import_key'") as Promise<
+    Array<{ sql: string }>
+  >
+
+describe('the import key set aside by a large import', () => {
+  it('is set aside only while no entry of the ledger has an import key', async () => {
+    const a = await app()
+    const db = rawDatabase(a.db.dataSource.manager)
+    expect(importKeyAside(db)).toBe(true)
+    // An entry made by hand has no import key: still none imported.
+    await a.db.dataSource.query(
+      "INSERT INTO ledger_entries (client_id, kind, entry_date, amount_minor, currency, created_at, updated_at) VALUES (?, 'invoice', '2026-03-01', 500, 'USD', '', '')",
+      [a.acme],
+    )
+    expect(importKeyAside(db)).toBe(true)
+    await importFile(a, fixture('generic.csv'), 'generic')
+    expect(importKeyAside(db)).toBe(false)
+  })
+
+  it('is missing while the rows go in, and back word for word before the commit, each row found by its key', async () => {
+    const a = await app()
+    const before = await keyIndex(a)
+    expect(before).toHaveLength(1)
+    const db = rawDatabase(a.db.dataSource.manager)
+    const { rows, writer } = rowsOnThisThread()
+    for (let n = 0; n < 50; n++) writer.push(invoice(a, n, n))
+    writer.end()
+    const write = SqliteImportWrite.begin(db, 'USD', '2026-11-22T09:30:00.000Z')
+    write.write(rows, 0, rows.length, rows.length, { indexesAside: () => true })
+    // Inside the import's transaction, on its own connection: the index is not there.
+    expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'uq_ledger_import_key'").pluck().get()).toBe(0)
+    expect(write.finish(rows)).toMatchObject({ imported: 50, duplicates: 0 })
+    write.commit()
+    expect(await keyIndex(a)).toEqual(before)
+    // The index is used and finds each row by its key.
+    const key = rows.row(17).importKey
+    expect(
+      db.prepare('EXPLAIN QUERY PLAN SELECT reference FROM ledger_entries WHERE import_key = ?').raw().all(key),
+    ).toEqual([expect.arrayContaining([expect.stringContaining('uq_ledger_import_key')])])
+    expect(db.prepare('SELECT reference FROM ledger_entries WHERE import_key = ?').pluck().get(key)).toBe('INV-17')
+    expect(await a.db.dataSource.query('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }])
+  })
+
+  it('fails the whole import on two rows of one key, keeping nothing and the index as it was', async () => {
+    const a = await app()
+    const before = await keyIndex(a)
+    const db = rawDatabase(a.db.dataSource.manager)
+    const { rows, writer } = rowsOnThisThread()
+    for (let n = 0; n < 20; n++) writer.push(invoice(a, n, n === 12 ? 3 : n))
+    writer.end()
+    const write = SqliteImportWrite.begin(db, 'USD', '2026-11-22T09:30:00.000Z')
+    write.write(rows, 0, rows.length, rows.length, { indexesAside: () => true })
+    expect(() => write.finish(rows)).toThrow(/UNIQUE constraint failed: ledger_entries\.import_key/)
+    write.rollback()
+    expect(await a.db.dataSource.query('SELECT COUNT(*) AS n FROM ledger_entries')).toEqual([{ n: 0 }])
+    expect(await a.db.dataSource.query('SELECT COUNT(*) AS n FROM ledger_month_totals')).toEqual([{ n: 0 }])
+    expect(await keyIndex(a)).toEqual(before)
+  })
+})
