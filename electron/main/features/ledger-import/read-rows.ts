@@ -83,7 +83,10 @@ export async function readImportRows(job: ReadJob, out: ReadOutput): Promise<Rea
   let expectedRows = 0
   const bytesOf = (cells: readonly string[]) => cells.reduce((sum, cell) => sum + bytesOfCell(cell) + 1, 0)
   const blocks = new RowBlockWriter((block) => {
-    expectedRows ||= Math.max(counts.rowsRead, Math.round((counts.rowsRead * fileSize) / Math.max(bytes, 1)))
+    if (expectedRows === 0) {
+      expectedRows = Math.max(counts.rowsRead, Math.round((counts.rowsRead * fileSize) / Math.max(bytes, 1)))
+      reader.expect(Math.min(expectedRows, job.maxRows))
+    }
     out.block(block, { ...counts, expectedRows })
   })
   let lastSent = 0

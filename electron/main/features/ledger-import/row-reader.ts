@@ -175,6 +175,11 @@ export class RowReader {
   /** The books' currency's decimals. */
   private readonly digits: number
 
+  /** Told how many rows the file is expected to hold, once that is known: room for their keys at once. */
+  expect(rows: number): void {
+    this.seen.reserve(rows)
+  }
+
   constructor(
     headers: readonly string[],
     private readonly mapping: ImportMappingData,
