@@ -26,6 +26,8 @@ const SQLITE_FILE_ONLY = [
   'tests/unit/request-queue.test.ts',
   // A large import setting the import key's index aside: PostgreSQL never sets an index aside.
   'tests/unit/ledger-import-key-aside.test.ts',
+  // The end of a large import sorting on helper threads: SQLite's settings of its one connection.
+  'tests/unit/ledger-import-sort-runs.test.ts',
   // These open no database.
   'tests/unit/app-protocol.test.ts',
   'tests/unit/ledger-import-parse.test.ts',

@@ -28,6 +28,7 @@ import { searchKey } from '../../../shared/text'
 import { commitWithoutCheckpoint } from '../../db/checkpoint-thread'
 import { importKeyAside, setIndexesAside, setsIndexesAside } from './bulk-indexes'
 import { addImportedMonthTotalsSqlite } from './month-totals'
+import { withSortRuns } from './sort-runs'
 import { blockOf, type ImportRows, type StoredRow } from './row-store'
 
 export interface WriteOutcome {
@@ -185,6 +186,14 @@ export class SqliteImportWrite {
       const r = rows.row(i)
       this.insert(r, clientId, this.invoices.find(clientId, r.invoice))
     }
+    // A large import's end is sorting every row it wrote: in small runs, on helper threads (sort-runs.ts).
+    if (this.restoreIndexes) withSortRuns(this.db, () => this.buildIndexesAndTotals())
+    else this.buildIndexesAndTotals()
+    return this.outcome
+  }
+
+  /** Builds the indexes set aside again and adds the month totals of the rows written. */
+  private buildIndexesAndTotals(): void {
     this.restoreIndexes?.()
     if (this.trigger) {
       // A large import's month totals go in with their index by month set aside too (bulk-indexes.ts).
@@ -193,7 +202,6 @@ export class SqliteImportWrite {
       restoreTotalsIndexes?.()
       this.db.exec(this.trigger)
     }
-    return this.outcome
   }
 
   /**
