@@ -24,10 +24,9 @@ const SQLITE_FILE_ONLY = [
   'tests/unit/migrations-upgrade.test.ts',
   // The queue exists because SQLite has one connection: its races are staged on that connection.
   'tests/unit/request-queue.test.ts',
-  // A large import setting the import key's index aside: PostgreSQL never sets an index aside.
-  'tests/unit/ledger-import-key-aside.test.ts',
-  // The end of a large import sorting on helper threads: SQLite's settings of its one connection.
-  'tests/unit/ledger-import-sort-runs.test.ts',
+  // A large import's end on SQLite: the import key's index set aside (PostgreSQL never sets an
+  // index aside), and its sorting on helper threads (SQLite's settings of its one connection).
+  'tests/unit/ledger-import-bulk-sqlite.test.ts',
   // These open no database.
   'tests/unit/app-protocol.test.ts',
   'tests/unit/ledger-import-parse.test.ts',

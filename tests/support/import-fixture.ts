@@ -6,7 +6,9 @@ import { TARGET_FIELDS } from '../../electron/shared/ledger-import/fields'
 import type { ChosenImportFile, ImportPreview, ImportResult } from '../../electron/shared/ledger-import/models'
 import { PRESETS, resolvePreset, type PresetId } from '../../electron/shared/ledger-import/presets'
 import type { ImportMappingData } from '../../electron/shared/ledger-import/schemas'
+import { LedgerImportService, type LedgerImportDeps } from '../../electron/main/features/ledger-import/import-service'
 import { call } from './letters-fixture'
+import { READER_FILE } from './reader-file'
 import { openTestApp, type TestApp } from './temp-db'
 
 export const FIXTURES = path.resolve(__dirname, '../fixtures/import')
@@ -38,6 +40,18 @@ export async function openImportApp(dir?: string): Promise<ImportApp> {
     id: number
   }>
   return Object.assign(app, { acme, blueFinch, priya: staff!.id })
+}
+
+/** The import service on an app's database as the tests drive it: a fixed clock, no dialog, no progress, the built reading thread. */
+export function importService(app: TestApp, deps: Partial<LedgerImportDeps> = {}): LedgerImportService {
+  return new LedgerImportService({
+    manager: app.db.dataSource.manager,
+    now: () => new Date('2026-11-22T09:30:00Z'),
+    chooseOpenFile: async () => null,
+    sendProgress: () => {},
+    readerFile: READER_FILE,
+    ...deps,
+  })
 }
 
 /** Answers the fake open dialog with this file and chooses it. */

@@ -14,6 +14,7 @@ import type { ImportResult } from '../../electron/shared/ledger-import/models'
 import { TEST_ENGINE } from '../support/temp-db'
 import {
   fixture,
+  importService,
   ledgerFingerprint,
   openImportApp,
   presetMapping,
@@ -21,23 +22,13 @@ import {
   type ImportApp,
 } from '../support/import-fixture'
 import type { PresetId } from '../../electron/shared/ledger-import/presets'
-import { READER_FILE } from '../support/reader-file'
 
 const apps: ImportApp[] = []
 afterEach(async () => {
   for (const a of apps.splice(0)) await a.close()
 })
 
-function serviceFor(app: ImportApp, indexesAside: boolean): LedgerImportService {
-  return new LedgerImportService({
-    manager: app.db.dataSource.manager,
-    now: () => new Date('2026-11-22T09:30:00Z'),
-    chooseOpenFile: async () => null,
-    sendProgress: () => {},
-    readerFile: READER_FILE,
-    indexesAside: () => indexesAside,
-  })
-}
+const serviceFor = (app: ImportApp, indexesAside: boolean) => importService(app, { indexesAside: () => indexesAside })
 
 async function run(
   service: LedgerImportService,
@@ -189,12 +180,7 @@ describe.skipIf(TEST_ENGINE === 'postgres')('whether an import sets the indexes 
     const app = await openImportApp()
     apps.push(app)
     const asked: number[] = []
-    const service = new LedgerImportService({
-      manager: app.db.dataSource.manager,
-      now: () => new Date('2026-11-22T09:30:00Z'),
-      chooseOpenFile: async () => null,
-      sendProgress: () => {},
-      readerFile: READER_FILE,
+    const service = importService(app, {
       indexesAside: (expected) => {
         asked.push(expected)
         return false

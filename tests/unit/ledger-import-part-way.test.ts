@@ -9,7 +9,7 @@ import { AsyncResource } from 'node:async_hooks'
 import fs from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import path from 'node:path'
-import { LedgerImportService } from '../../electron/main/features/ledger-import/import-service'
+import type { LedgerImportDeps, LedgerImportService } from '../../electron/main/features/ledger-import/import-service'
 import { rawDatabase } from '../../electron/main/features/ledger-import/import-writer'
 import { STOP_GRACE_MS } from '../../electron/main/features/ledger-import/reading-thread'
 import type { Envelope } from '../../electron/shared/envelope'
@@ -18,6 +18,7 @@ import { MAX_AMOUNT_MINOR, MAX_LEDGER_TOTAL_MINOR } from '../../electron/shared/
 import { failInsertsWhen } from '../support/failing-trigger'
 import {
   chooseFile,
+  importService,
   ledgerFingerprint,
   openImportApp,
   presetMapping,
@@ -70,16 +71,9 @@ async function runFailingAt(a: ImportApp, file: string, description: string): Pr
 function serviceReadingWith(
   a: ImportApp,
   readerFile: string,
-  deps: Partial<ConstructorParameters<typeof LedgerImportService>[0]> = {},
+  deps: Partial<LedgerImportDeps> = {},
 ): LedgerImportService {
-  return new LedgerImportService({
-    manager: a.db.dataSource.manager,
-    now: () => new Date('2026-11-22T09:30:00Z'),
-    chooseOpenFile: async () => null,
-    sendProgress: () => {},
-    readerFile,
-    ...deps,
-  })
+  return importService(a, { readerFile, ...deps })
 }
 
 /** The schema of the ledger's tables: every index and trigger, word for word (SQLite; PostgreSQL's does not change). */

@@ -1,16 +1,25 @@
 /**
- * A large import into a ledger holding no imported entry sets the import key's unique index aside
- * too and builds it again before its commit (bulk-indexes.ts): only then, the index is back word for
- * word, the rows are found again by their keys, and two rows of one key fail the whole import with
- * nothing kept. SQLite only (vitest.config.mts leaves it out of unit-pg): PostgreSQL never sets an
- * index aside.
+ * The end of a large import on SQLite (import-writer.ts): the import key's unique index set aside
+ * too when the ledger holds no imported entry, and built again before the commit (bulk-indexes.ts);
+ * the sorting done in small runs on helper threads (sort-runs.ts). SQLite only (vitest.config.mts
+ * leaves this file out of unit-pg): PostgreSQL never sets an index aside, and these are SQLite's
+ * settings of its one connection.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { importKeyAside } from '../../electron/main/features/ledger-import/bulk-indexes'
 import { SqliteImportWrite, rawDatabase } from '../../electron/main/features/ledger-import/import-writer'
 import type { ImportRow } from '../../electron/main/features/ledger-import/row-reader'
 import { rowsOnThisThread } from '../../electron/main/features/ledger-import/row-store'
-import { fixture, importFile, openImportApp, type ImportApp } from '../support/import-fixture'
+import { SORT_RUN_KIB, withSortRuns } from '../../electron/main/features/ledger-import/sort-runs'
+import {
+  fixture,
+  importFile,
+  importService,
+  openImportApp,
+  presetMapping,
+  writeCsv,
+  type ImportApp,
+} from '../support/import-fixture'
 
 const apps: ImportApp[] = []
 afterEach(async () => {
@@ -106,5 +115,53 @@ describe('the import key set aside by a large import', () => {
     expect(await a.db.dataSource.query('SELECT COUNT(*) AS n FROM ledger_entries')).toEqual([{ n: 0 }])
     expect(await a.db.dataSource.query('SELECT COUNT(*) AS n FROM ledger_month_totals')).toEqual([{ n: 0 }])
     expect(await keyIndex(a)).toEqual(before)
+  })
+})
+
+const settings = (a: ImportApp) => {
+  const db = rawDatabase(a.db.dataSource.manager)
+  return { cacheSize: db.pragma('cache_size', { simple: true }), threads: db.pragma('threads', { simple: true }) }
+}
+
+describe('sorting in small runs on helper threads', () => {
+  it('holds only while the work runs, and is put back when it fails', async () => {
+    const a = await app()
+    const db = rawDatabase(a.db.dataSource.manager)
+    const before = settings(a)
+    expect(before.threads).toBe(0)
+    const during = withSortRuns(db, () => settings(a))
+    expect(during.cacheSize).toBe(-SORT_RUN_KIB)
+    expect(during.threads).toBeGreaterThanOrEqual(1)
+    expect(settings(a)).toEqual(before)
+    expect(() =>
+      withSortRuns(db, () => {
+        throw new Error('the index could not be built')
+      }),
+    ).toThrow('the index could not be built')
+    expect(settings(a)).toEqual(before)
+  })
+
+  it('is left as it was found by a large import, whose rows and totals are whole', async () => {
+    const a = await app()
+    const before = settings(a)
+    const service = importService(a, { indexesAside: () => true })
+    const lines = Array.from(
+      { length: 3_000 },
+      (_, i) =>
+        `2026-0${1 + (i % 9)}-1${i % 10},${i % 2 ? 'Acme Ltd' : 'Blue Finch Studio'},invoice,${1 + (i % 90)}.50`,
+    )
+    const file = writeCsv(a.dir, 'sorted.csv', `date,client,kind,amount\n${lines.join('\n')}\n`)
+    const chosen = await service.open(file)
+    const result = await service.run(chosen.token, presetMapping('generic', chosen.headers), 'stop')
+    expect(result).toMatchObject({ status: 'imported', imported: 3_000 })
+    expect(settings(a)).toEqual(before)
+    const [totals] = (await a.db.dataSource.query(
+      'SELECT SUM(entries) AS entries, SUM(amount_minor) AS amount FROM ledger_month_totals',
+    )) as Array<{ entries: number; amount: number }>
+    const [entries] = (await a.db.dataSource.query(
+      'SELECT COUNT(*) AS entries, SUM(amount_minor) AS amount FROM ledger_entries',
+    )) as Array<{ entries: number; amount: number }>
+    expect(totals).toEqual(entries)
+    expect(await a.db.dataSource.query('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }])
   })
 })
