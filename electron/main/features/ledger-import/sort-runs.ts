@@ -16,6 +16,12 @@
  * however the work ends, before the commit, so nothing else ever runs with them. Shrinking the
  * cache writes the pages it no longer holds to the WAL inside the transaction, which the commit
  * would have written anyway.
+ *
+ * The sorted runs wait in SQLite's temporary files (the system's temporary folder), as any sort
+ * larger than the cache always did: tens of megabytes for 200,000 rows, gone when the sort ends. A
+ * temporary folder that is full fails the import as a full disk does, with everything rolled back.
+ * Keeping the runs in memory instead (temp_store = MEMORY) lost the whole gain: 490 ms for the
+ * indexes and 560 for the grouped add.
  */
 import os from 'node:os'
 import type Database from 'better-sqlite3'
