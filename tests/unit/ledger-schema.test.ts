@@ -4,6 +4,7 @@ import { openTestApp, type TestApp } from '../support/temp-db'
 import { TEST_ENGINE } from '../support/postgres/test-database'
 import { monthSums } from '../../electron/main/features/ledger/figures-query'
 import { sqliteEngine } from '../../electron/main/db/engine/sqlite-engine'
+import { postgresEngine } from '../../electron/main/db/engine/postgres-engine'
 import { touchpointDaySums, touchpointMinutesQuery } from '../../electron/main/db/touchpoint-minutes'
 
 let app: TestApp | undefined
@@ -97,6 +98,34 @@ describe('the ledger’s read paths (migration 0014)', () => {
       const one = await plan(monthSums(sqliteEngine, true, false).replace(/\?/g, '1'))
       expect(one.join(' | ')).toContain('SEARCH t USING PRIMARY KEY (client_id=? AND month>? AND month<?)')
       expect(one.join(' | ')).not.toContain('TEMP B-TREE')
+    },
+  )
+
+  // PostgreSQL's own index (migration 0019); SQLite's table is keyed so already (above).
+  it.skipIf(TEST_ENGINE !== 'postgres')(
+    'on PostgreSQL, reads a period’s client months from an index alone, never from the table',
+    async () => {
+      app = await openTestApp()
+      const runner = app.db.dataSource.createQueryRunner()
+      try {
+        await runner.startTransaction()
+        // Left to choose, the planner reads a table this small whole; barred from that, it shows
+        // whether an index holds every column the sums read (index only) or not (index, then table).
+        await runner.query('SET LOCAL enable_seqscan = off')
+        await runner.query('SET LOCAL enable_bitmapscan = off')
+        const plan = (await runner.query(`EXPLAIN ${monthSums(postgresEngine, false, true)}`, [
+          '2026-01',
+          '2026-12',
+        ])) as {
+          'QUERY PLAN': string
+        }[]
+        const steps = plan.map((r) => r['QUERY PLAN']).join('\n')
+        expect(steps).toMatch(/Index Only Scan using idx_ledger_client_months_sums on ledger_client_months t/)
+        expect(steps).not.toMatch(/(?<!Only )Index Scan using \w+ on ledger_client_months/)
+      } finally {
+        await runner.rollbackTransaction()
+        await runner.release()
+      }
     },
   )
 

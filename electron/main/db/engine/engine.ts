@@ -27,6 +27,13 @@ export interface Engine {
   createClientMonthsTriggers(q: QueryRunner): Promise<void>
   dropClientMonthsTriggers(q: QueryRunner): Promise<void>
   /**
+   * The client months' sums of a run of months read from an index alone (migration 0019). SQLite's
+   * table is its own index (WITHOUT ROWID, keyed by client and month), which its portfolio walks
+   * client by client (figures-query.ts): nothing to make there.
+   */
+  createClientMonthsSumsIndex(q: QueryRunner): Promise<void>
+  dropClientMonthsSumsIndex(q: QueryRunner): Promise<void>
+  /**
    * Runs a read and hands back each row as an array of its columns, in the SELECT's order: for a read
    * of thousands of rows summed at once, no object per row (SQLite reads them so straight from the
    * statement). Runs on `m`'s connection, so inside its transaction when it has one.

@@ -83,6 +83,21 @@ const CLIENT_MONTH_TRIGGERS: Array<{ name: string; event: string; body: string }
   },
 ]
 
+/**
+ * PostgreSQL's own index (migration 0019): the client months of a run of months with every column a
+ * period's sums read, so the portfolio reads them from the index alone (an index-only scan once
+ * vacuumed, as autovacuum keeps it), not from each row's place in the table. SQLite's table is this
+ * index already.
+ */
+export const CLIENT_MONTHS_SUMS_INDEX = 'idx_ledger_client_months_sums'
+/** The columns it holds beside its key: the kinds' amounts and the time minutes, as migration 0013 made them. */
+const CLIENT_MONTHS_SUMMED = [
+  ...['invoice', 'payment', 'time', 'material', 'expense', 'refund', 'discount', 'credit', 'gift'].map(
+    (k) => `${k}_minor`,
+  ),
+  'time_minutes',
+]
+
 /** Every integer a migration declares is a bigint here (SQLite's integers are 64-bit). */
 export function widenIntegers(sql: string): string {
   if (!/^\s*(CREATE\s+TABLE|ALTER\s+TABLE)/i.test(sql)) return sql
@@ -210,6 +225,16 @@ export const postgresEngine: Engine = {
       await q.query(`DROP TRIGGER IF EXISTS ${t.name} ON ledger_month_totals`)
       await q.query(`DROP FUNCTION IF EXISTS ${t.name}()`)
     }
+  },
+
+  async createClientMonthsSumsIndex(q: QueryRunner): Promise<void> {
+    await q.query(
+      `CREATE INDEX ${CLIENT_MONTHS_SUMS_INDEX} ON ledger_client_months (month, client_id) INCLUDE (${CLIENT_MONTHS_SUMMED.join(', ')})`,
+    )
+  },
+
+  async dropClientMonthsSumsIndex(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX IF EXISTS ${CLIENT_MONTHS_SUMS_INDEX}`)
   },
 
   async dataTables(db: Queryable): Promise<string[]> {

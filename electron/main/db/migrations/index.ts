@@ -16,6 +16,7 @@ import { ClientCommitmentKept1763800000015 } from './0015-client-commitment-kept
 import { EverydayReadPaths1763800000016 } from './0016-everyday-read-paths'
 import { TouchpointsByClientDay1763800000017 } from './0017-touchpoints-by-client-day'
 import { PendingCheckIns1763800000018 } from './0018-pending-check-ins'
+import { ClientMonthsSums1763800000019 } from './0019-client-months-sums'
 
 /** Every migration, oldest first. Listed explicitly: never discovered by glob, never synchronize. */
 export const MIGRATIONS = [
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   EverydayReadPaths1763800000016,
   TouchpointsByClientDay1763800000017,
   PendingCheckIns1763800000018,
+  ClientMonthsSums1763800000019,
 ]
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => new m().name ?? m.name)
