@@ -13,7 +13,8 @@ export class OccurrenceCounter {
 
   /**
    * Makes room for `keys` keys at once (the rows a file is expected to hold): growing by doubling
-   * moves every key again at each step, a cache miss each, about 40 ms over 200,000 rows.
+   * moves every key again at each step, a cache miss each (200,000 keys alone: 15-20 ms against
+   * 11-15 once warm, 53 against 17 cold).
    */
   reserve(keys: number): void {
     let size = this.counts.length

@@ -175,11 +175,6 @@ export class RowReader {
   /** The books' currency's decimals. */
   private readonly digits: number
 
-  /** Told how many rows the file is expected to hold, once that is known: room for their keys at once. */
-  expect(rows: number): void {
-    this.seen.reserve(rows)
-  }
-
   constructor(
     headers: readonly string[],
     private readonly mapping: ImportMappingData,
@@ -193,6 +188,11 @@ export class RowReader {
     this.at = Int32Array.from(this.joined, (indices) =>
       indices.length === 0 ? NONE : indices.length === 1 ? indices[0]! : JOINED,
     )
+  }
+
+  /** Told how many rows the file is expected to hold, once that is known: room for their keys at once. */
+  expect(rows: number): void {
+    this.seen.reserve(rows)
   }
 
   /** A field's text in a record (its columns' texts joined), trimmed; undefined when no column is mapped to it. */
