@@ -6,7 +6,7 @@
  * settings of its one connection.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { importKeyAside } from '../../electron/main/features/ledger-import/bulk-indexes'
+import { IMPORT_KEY_INDEX, importKeyAside } from '../../electron/main/features/ledger-import/bulk-indexes'
 import { SqliteImportWrite, rawDatabase } from '../../electron/main/features/ledger-import/import-writer'
 import type { ImportRow } from '../../electron/main/features/ledger-import/row-reader'
 import { rowsOnThisThread } from '../../electron/main/features/ledger-import/row-store'
@@ -58,7 +58,7 @@ function invoice(a: ImportApp, n: number, key: number): ImportRow {
 }
 
 const keyIndex = (a: ImportApp) =>
-  a.db.dataSource.query("SELECT sql FROM sqlite_master WHERE name = 'uq_ledger_import_key'") as Promise<
+  a.db.dataSource.query('SELECT sql FROM sqlite_master WHERE name = ?', [IMPORT_KEY_INDEX]) as Promise<
     Array<{ sql: string }>
   >
 
@@ -88,7 +88,7 @@ describe('the import key set aside by a large import', () => {
     const write = SqliteImportWrite.begin(db, 'USD', '2026-11-22T09:30:00.000Z')
     write.write(rows, 0, rows.length, rows.length, { indexesAside: () => true })
     // Inside the import's transaction, on its own connection: the index is not there.
-    expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'uq_ledger_import_key'").pluck().get()).toBe(0)
+    expect(db.prepare('SELECT COUNT(*) FROM sqlite_master WHERE name = ?').pluck().get(IMPORT_KEY_INDEX)).toBe(0)
     expect(write.finish(rows)).toMatchObject({ imported: 50, duplicates: 0 })
     write.commit()
     expect(await keyIndex(a)).toEqual(before)
@@ -96,7 +96,7 @@ describe('the import key set aside by a large import', () => {
     const key = rows.row(17).importKey
     expect(
       db.prepare('EXPLAIN QUERY PLAN SELECT reference FROM ledger_entries WHERE import_key = ?').raw().all(key),
-    ).toEqual([expect.arrayContaining([expect.stringContaining('uq_ledger_import_key')])])
+    ).toEqual([expect.arrayContaining([expect.stringContaining(IMPORT_KEY_INDEX)])])
     expect(db.prepare('SELECT reference FROM ledger_entries WHERE import_key = ?').pluck().get(key)).toBe('INV-17')
     expect(await a.db.dataSource.query('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }])
   })

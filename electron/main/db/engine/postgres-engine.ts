@@ -14,7 +14,7 @@ import pg from 'pg'
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm'
 import type { TlsOptions } from 'node:tls'
 import { BOOKKEEPING_TABLES, quoted, type Engine, type Queryable } from './engine'
-import { addToClientMonth, clientMonthValues } from '../client-months'
+import { CLIENT_MONTH_KINDS, addToClientMonth, amountColumn, clientMonthValues } from '../client-months'
 
 /** The transaction-local setting that tells the insert trigger an import adds the totals itself. */
 export const BULK_IMPORT_SETTING = 'turnaround_desk.bulk_import'
@@ -90,13 +90,8 @@ const CLIENT_MONTH_TRIGGERS: Array<{ name: string; event: string; body: string }
  * index already.
  */
 export const CLIENT_MONTHS_SUMS_INDEX = 'idx_ledger_client_months_sums'
-/** The columns it holds beside its key: the kinds' amounts and the time minutes, as migration 0013 made them. */
-const CLIENT_MONTHS_SUMMED = [
-  ...['invoice', 'payment', 'time', 'material', 'expense', 'refund', 'discount', 'credit', 'gift'].map(
-    (k) => `${k}_minor`,
-  ),
-  'time_minutes',
-]
+/** The columns it holds beside its key: the kinds' amounts and the time minutes (client-months.ts). */
+const CLIENT_MONTHS_SUMMED = [...CLIENT_MONTH_KINDS.map(amountColumn), 'time_minutes']
 
 /** Every integer a migration declares is a bigint here (SQLite's integers are 64-bit). */
 export function widenIntegers(sql: string): string {
