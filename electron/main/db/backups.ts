@@ -254,6 +254,32 @@ export interface IntegrityResult {
   reason?: 'damaged' | 'not-ours'
 }
 
+/** The check's statement: SQLite's quick check, or its full one (which also checks every index's entries). */
+export const integrityPragma = (full: boolean | undefined): string => (full ? 'integrity_check' : 'quick_check')
+
+/** Which of the tables every Turnaround Desk database has are in a file. */
+export const OUR_TABLES_SQL =
+  "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('migrations', 'clients')"
+
+/**
+ * What a check found: `said` is SQLite's answer to the check (one line each, 'ok' alone when sound),
+ * `tables` what OUR_TABLES_SQL found (not asked of a file the check found damaged). Shared by the check on main's thread and the one beside it
+ * (integrity-thread.ts).
+ */
+export function integrityOf(said: string[], tables: string[]): IntegrityResult {
+  const complaints = said.filter((line) => line !== 'ok')
+  if (complaints.length > 0) return { ok: false, reason: 'damaged', problem: complaints.slice(0, 3).join('; ') }
+  if (tables.length < 2) return { ok: false, reason: 'not-ours', problem: 'It is not a Turnaround Desk database.' }
+  return { ok: true }
+}
+
+/** A file SQLite could not even open or read to check: damaged, as far as the owner is concerned. */
+export const unreadable = (error: unknown): IntegrityResult => ({
+  ok: false,
+  reason: 'damaged',
+  problem: error instanceof Error ? error.message : String(error),
+})
+
 /** Checks a file read-only: SQLite's quick (or full) check, and that it is one of ours. */
 export function checkIntegrity(
   file: string,
@@ -261,17 +287,15 @@ export function checkIntegrity(
 ): IntegrityResult {
   try {
     return withReadOnly(file, options.nativeBinding, (db) => {
-      const rows = db.pragma(options.full ? 'integrity_check' : 'quick_check') as Record<string, string>[]
-      const first = rows.map((r) => Object.values(r)[0]).filter((v) => v !== 'ok')
-      if (first.length > 0) return { ok: false, reason: 'damaged', problem: first.slice(0, 3).join('; ') }
-      const tables = db
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('migrations', 'clients')")
-        .all()
-      if (tables.length < 2) return { ok: false, reason: 'not-ours', problem: 'It is not a Turnaround Desk database.' }
-      return { ok: true }
+      const said = (db.pragma(integrityPragma(options.full)) as Record<string, unknown>[]).map((r) =>
+        String(Object.values(r)[0]),
+      )
+      // A damaged file's tables are not asked for: what the check said is the answer.
+      const tables = said.every((line) => line === 'ok') ? db.prepare(OUR_TABLES_SQL).pluck().all() : []
+      return integrityOf(said, tables as string[])
     })
   } catch (error) {
-    return { ok: false, reason: 'damaged', problem: error instanceof Error ? error.message : String(error) }
+    return unreadable(error)
   }
 }
 

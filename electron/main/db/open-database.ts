@@ -7,7 +7,8 @@ import { ENTITIES } from './entities'
 import { RecordAuthorSubscriber } from './record-version'
 import { bindWholeNumbers } from './bound-numbers'
 import { untilCheckpointed } from './checkpoint-thread'
-import { backupFile, backupsDirOf, checkIntegrity, dailyBackup, pruneBackups } from './backups'
+import { backupFile, backupsDirOf, dailyBackup, pruneBackups } from './backups'
+import { checkBeforeOpening } from './integrity-thread'
 import { DatabaseOpenError, storageFaultOf, storageMessage } from './errors'
 import { MIGRATION_NAMES, MIGRATIONS } from './migrations'
 
@@ -22,6 +23,11 @@ export interface OpenDatabaseOptions {
   now?: () => Date
   /** Take the day's automatic backup of an existing file (default true). */
   dailyBackup?: boolean
+  /**
+   * From what size the check before opening reads the file on a thread of its own (default
+   * ASIDE_FROM_BYTES, see integrity-thread.ts); Infinity keeps it on main's (a benchmark's comparison).
+   */
+  integrityAsideFromBytes?: number
 }
 
 export interface OpenedDatabase {
@@ -82,7 +88,8 @@ async function prepareFile(
   const backupsDir = options.backupsDir ?? backupsDirOf(file)
   const state = inspect(file, nativeBinding)
   if (!state.exists) return { backupFile: null, dailyBackupFile: null, dailyBackupProblem: null }
-  const integrity = checkIntegrity(file, { nativeBinding })
+  // A large file is read on a thread of its own: main serves the window its page meanwhile (integrity-thread.ts).
+  const integrity = await checkBeforeOpening(file, { nativeBinding }, options.integrityAsideFromBytes)
   if (!integrity.ok && (integrity.reason === 'damaged' || state.appliedMigrations.length > 0))
     throw new DatabaseOpenError('damaged', file, integrity.problem ?? 'quick_check failed')
   const unknown = state.appliedMigrations.filter((name) => !MIGRATION_NAMES.includes(name))
