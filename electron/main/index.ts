@@ -67,7 +67,12 @@ let presence: Presence | null = null
 let quitting = false
 const iconFile = path.join(__dirname, '../../resources/icon.png')
 
-function createWindow(target?: string): BrowserWindow {
+/**
+ * The app's window, loading its page at once. It shows once the page has painted and `shown` has
+ * settled: at start, once the app's handlers are in place over the opened database (never before a
+ * dialog saying it cannot be opened).
+ */
+function createWindow(target?: string, shown: Promise<unknown> = Promise.resolve()): BrowserWindow {
   const stateFile = windowStateFile(dataDir)
   const state = fitToDisplays(
     loadWindowState(stateFile),
@@ -84,7 +89,13 @@ function createWindow(target?: string): BrowserWindow {
     webPreferences: hardenedWebPreferences(path.join(__dirname, '../preload/index.js')),
   })
   if (state.maximized) win.maximize()
-  win.once('ready-to-show', () => win.show())
+  win.once('ready-to-show', () => {
+    void shown.then(() => {
+      if (!win.isDestroyed()) win.show()
+    })
+  })
+  // The zoom, kept in the data folder, on each page the window loads (the theme is the app's, set before).
+  win.webContents.on('did-finish-load', () => appearanceOf(dataDir).applySaved())
   win.on('close', (event) => {
     const bounds = win.getNormalBounds()
     saveWindowState(stateFile, { ...bounds, maximized: win.isMaximized() })
@@ -191,11 +202,20 @@ async function start(): Promise<void> {
   // One dispatcher for the app's life: its handlers are the first-start page's until the data has a place.
   const handlers = {} as Handlers
   const queue = createRequestQueue()
-  registerIpc(ipcMain, createDispatcher(handlers, createSenderCheck(rendererUrl), log.error, queue))
+  // The window's requests wait until handlers are in place: the first-start page's, or the app's.
+  let handlersReady!: () => void
+  const ready = new Promise<void>((resolve) => (handlersReady = resolve))
+  registerIpc(ipcMain, createDispatcher(handlers, createSenderCheck(rendererUrl), log.error, queue, ready))
   setAppMenu()
   const run = (choice: DatabaseChoice, atFirstStart: boolean) =>
-    openAndRun({ choice, secrets, keychain, nativeBinding, handlers, queue, atFirstStart })
+    openAndRun({ choice, secrets, keychain, nativeBinding, handlers, handlersReady, queue, atFirstStart })
+  // The theme before the window exists (its background follows it): kept in the data folder, read before any database.
+  appearanceOf(dataDir).applySaved()
   if (!isFirstStart(dataDir)) {
+    // The window loads its page while the database is checked and opened (the check on a thread of
+    // its own, integrity-thread.ts), instead of after: its first requests wait for the app's handlers,
+    // and it shows once they are in place.
+    mainWindow = createWindow(undefined, ready)
     await run(readChoice(choiceFileOf(dataDir), os.userInfo().username), false)
     return
   }
@@ -214,10 +234,8 @@ async function start(): Promise<void> {
       openChosen: (choice) => queue.released(() => run(choice, true)),
     }),
   )
-  const appearance = appearanceOf(dataDir)
-  appearance.applySaved()
+  handlersReady()
   mainWindow = createWindow()
-  mainWindow.webContents.on('did-finish-load', () => appearance.applySaved())
 }
 
 interface RunOptions {
@@ -227,6 +245,8 @@ interface RunOptions {
   nativeBinding: string | undefined
   /** The dispatcher's handlers, replaced here by the app's own. */
   handlers: Handlers
+  /** Called once the app's handlers are in place: the window's first requests wait for it. */
+  handlersReady: () => void
   queue: RequestQueue
   /** Chosen on the first-start page: a database that cannot be opened is thrown back to it, not asked about. */
   atFirstStart: boolean
@@ -239,6 +259,7 @@ async function openAndRun({
   keychain,
   nativeBinding,
   handlers,
+  handlersReady,
   queue,
   atFirstStart,
 }: RunOptions): Promise<void> {
@@ -367,17 +388,15 @@ async function openAndRun({
   }
   const services = createServices(ctx, ports)
   Object.assign(handlers, createHandlers(ctx, ports, services))
+  handlersReady()
   const stopBackups = scheduleDailyBackups(
     () => services.backups.dailyIfDue(),
     (task) => queue.run(task),
     log.error,
   )
 
-  // The theme before the window exists (its background follows it); the zoom once each page loads.
-  services.appearance.applySaved()
-  // At a first start the window is open already, on the page that asked.
+  // The window is open already, loading its page (start()), or on the first-start page that asked.
   mainWindow ??= createWindow()
-  mainWindow.webContents.on('did-finish-load', () => services.appearance.applySaved())
 
   presence = await startPresence(
     {

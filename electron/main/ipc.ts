@@ -61,13 +61,16 @@ const PAST_THE_QUEUE: ReadonlySet<string> = new Set(['ledger-import:cancel'])
 /**
  * The dispatcher. Handlers run one at a time through `queue` (see request-queue.ts): main has one
  * SQLite connection, and two requests' transactions must never interleave on it. `handlers` is read
- * at each call, so a restore can put handlers over the reopened database in place.
+ * at each call, so a restore can put handlers over the reopened database in place. A checked request
+ * waits for `ready` first: the window loads while the database opens, and its first requests wait
+ * for the app's handlers instead of finding none.
  */
 export function createDispatcher(
   handlers: Handlers,
   isTrustedSender: SenderCheck,
   logError: ErrorLogger,
   queue: RequestQueue = createRequestQueue(),
+  ready: Promise<unknown> = Promise.resolve(),
 ): Dispatcher {
   return {
     async dispatch(frame, channel, input) {
@@ -78,6 +81,7 @@ export function createDispatcher(
       const broken = brokenTextPath(parsed.data)
       if (broken) return fail('VALIDATION', BROKEN_TEXT_MESSAGE, broken.length > 0 ? broken.join('.') : undefined)
       try {
+        await ready
         const handle = () => (handlers[channel] as (i: unknown) => Promise<unknown>)(parsed.data)
         const data = await (PAST_THE_QUEUE.has(channel) ? handle() : queue.run(handle))
         return ok(data)

@@ -228,6 +228,37 @@ describe('createDispatcher: valid input', () => {
   })
 })
 
+describe('createDispatcher: while the database opens', () => {
+  it('holds checked requests until the app is ready, then answers them with the handlers put in place meanwhile', async () => {
+    const handlers = {} as Record<Channel, ReturnType<typeof vi.fn>>
+    let open!: () => void
+    const ready = new Promise<void>((resolve) => (open = resolve))
+    const dispatcher = createDispatcher(handlers as unknown as Handlers, isTrusted, vi.fn(), undefined, ready)
+    const answered: string[] = []
+    const list = dispatcher.dispatch(trusted, 'clients:list', {}).then((r) => (answered.push('list'), r))
+    const tags = dispatcher.dispatch(trusted, 'clients:tags', undefined).then((r) => (answered.push('tags'), r))
+    // Checks at the door still answer at once.
+    expect(await dispatcher.dispatch({ url: 'https://evil.example/' }, 'clients:list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await dispatcher.dispatch(trusted, 'clients:get', { id: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    })
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(answered).toEqual([])
+
+    Object.assign(handlers, fakeHandlers())
+    handlers['clients:tags'].mockReturnValueOnce(['vip'])
+    open()
+    expect(await list).toEqual({ ok: true, data: { from: 'clients:list' } })
+    expect(await tags).toEqual({ ok: true, data: ['vip'] })
+    // In the order they came.
+    expect(answered).toEqual(['list', 'tags'])
+  })
+})
+
 describe('createDispatcher: handler errors', () => {
   it('turns a DomainError into an envelope with its code, message and field, without logging', async () => {
     const { dispatcher, handlers, logError } = setup()

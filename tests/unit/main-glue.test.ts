@@ -12,6 +12,7 @@ import { openTestApp, tempDir } from '../support/temp-db'
 import Database from 'better-sqlite3'
 import { damage, folderWithBackup } from '../support/damage'
 import { READER_FILE } from '../support/reader-file'
+import { isFirstStart } from '../../electron/main/features/database'
 
 type Listener = (...args: unknown[]) => unknown
 
@@ -24,7 +25,7 @@ fs.mkdirSync(path.join(APP_DIR, 'out', 'main'), { recursive: true })
 fs.copyFileSync(READER_FILE, path.join(APP_DIR, 'out', 'main', 'ledger-import-reader.js'))
 fs.symlinkSync(path.resolve(__dirname, '../../node_modules'), path.join(APP_DIR, 'node_modules'))
 
-function createFakeElectron() {
+function createFakeElectron(onWindow: (window: { loadedUrl: string }) => void = () => {}) {
   const appListeners = new Map<string, Listener[]>()
   const handlers = new Map<string, Listener>()
   const windows: FakeWindow[] = []
@@ -70,9 +71,12 @@ function createFakeElectron() {
     listeners = new Map<string, Listener[]>()
     loadedUrl = ''
     visible = true
+    /** Times show() was called: a window is created hidden and shown once ready (see painted()). */
+    shows = 0
     webContents = { send: vi.fn(), on: vi.fn(), setWindowOpenHandler: vi.fn(), setZoomFactor: vi.fn() }
     constructor(readonly options: Record<string, unknown>) {
       windows.push(this)
+      onWindow(this)
     }
     on(event: string, fn: Listener) {
       this.listeners.set(event, [...(this.listeners.get(event) ?? []), fn])
@@ -87,6 +91,7 @@ function createFakeElectron() {
     }
     maximize() {}
     show() {
+      this.shows += 1
       this.visible = true
     }
     hide() {
@@ -95,6 +100,7 @@ function createFakeElectron() {
     focus() {}
     restore() {}
     isMinimized = () => false
+    isDestroyed = () => false
     isMaximized = () => false
     getNormalBounds = () => ({ x: 10, y: 20, width: 1300, height: 820 })
   }
@@ -166,14 +172,27 @@ let fake: ReturnType<typeof createFakeElectron>
 let dataDir: string
 
 async function startMain(): Promise<void> {
+  const asksFirst = isFirstStart(dataDir)
   vi.resetModules()
   vi.doMock('electron', () => ({ ...fake.electron, default: fake.electron }))
   await import('../../electron/main/index')
   fake.ready()
-  // Let start() run: open the database, register, create the window.
-  await vi.waitFor(() => expect(fake.windows.length + fake.electron.app.exit.mock.calls.length).toBeGreaterThan(0), {
-    timeout: 10_000,
-  })
+  // Let start() run to its end: the window (at once), the database opened, the tray; or the
+  // first-start page's window; or the exit when the database cannot be opened.
+  await vi.waitFor(
+    () => {
+      const started = asksFirst ? fake.windows.length : fake.trays.length
+      expect(started + fake.electron.app.exit.mock.calls.length).toBeGreaterThan(0)
+    },
+    { timeout: 10_000 },
+  )
+}
+
+/** The windows shown once their page has painted (Electron's 'ready-to-show', fired here). */
+async function shownWindows(): Promise<unknown[]> {
+  for (const win of fake.windows) for (const fn of win.listeners.get('ready-to-show') ?? []) fn()
+  await new Promise((resolve) => setTimeout(resolve, 0))
+  return fake.windows.filter((win) => win.shows > 0)
 }
 
 /** A data folder where this computer was chosen (a brand-new one asks first: the tests at the end). */
@@ -211,6 +230,27 @@ describe('the main process glue', () => {
     expect(fake.electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled()
     expect(fake.appListeners.get('web-contents-created')).toHaveLength(1)
     expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1)
+  })
+
+  it('makes the window before opening the database: its first request waits for the app and is answered, and it shows then', async () => {
+    const first = await openTestApp(dataDir)
+    await first.call('clients:create', { name: 'Ada' })
+    await first.close()
+    const file = path.join(dataDir, 'turnaround-desk.sqlite')
+    // Closed cleanly: the write-ahead log is back in the file, and comes again when the app opens it.
+    expect(fs.existsSync(`${file}-wal`)).toBe(false)
+    const atWindow: { opened?: boolean; list?: Promise<unknown> } = {}
+    fake = createFakeElectron(() => {
+      atWindow.opened = fs.existsSync(`${file}-wal`)
+      const frame = { senderFrame: { url: 'app://turnaround-desk/index.html', parent: null } }
+      atWindow.list = (fake.handlers.get('clients:list') as Listener)(frame, {}) as Promise<unknown>
+    })
+    await startMain()
+    expect(atWindow.opened).toBe(false)
+    expect(fs.existsSync(`${file}-wal`)).toBe(true)
+    expect(await atWindow.list).toMatchObject({ ok: true, data: { total: 1, rows: [{ name: 'Ada' }] } })
+    expect(fake.windows).toHaveLength(1)
+    expect(await shownWindows()).toHaveLength(1)
   })
 
   it('serves the renderer from app://, registered as a standard, secure scheme before the app is ready', async () => {
@@ -405,7 +445,8 @@ describe('the main process glue', () => {
       expect.stringContaining('has not been changed'),
     )
     expect(fake.electron.app.exit).toHaveBeenCalledWith(1)
-    expect(fake.windows).toHaveLength(0)
+    // The window made at once, to load its page meanwhile, is never shown.
+    expect(await shownWindows()).toEqual([])
     expect(fs.readFileSync(file).equals(before)).toBe(true)
     expect(fs.readFileSync(path.join(dataDir, 'logs', 'main.log'), 'utf8')).toContain('open database')
   })

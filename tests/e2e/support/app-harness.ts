@@ -130,6 +130,8 @@ export async function startApp(
      * stand-in `e2e/preload-shim.js`, as the global setup builds them; else this tree's build.
      */
     build?: string
+    /** Check the database on main's thread whatever its size (a benchmark's comparison; see integrity-thread.ts). */
+    checkOnMain?: boolean
   } = {},
 ): Promise<RunningApp> {
   const dataDir = options.dataDir ?? newDataDir()
@@ -183,6 +185,11 @@ export async function startApp(
     Object.assign(handlers, createHandlers(ctx, ports, services))
   }
   const asksFirst = options.firstStart === true && isFirstStart(dataDir)
+  // As index.ts starts: the page loads while the database is checked and opened, and its requests
+  // wait until handlers are in place (the first-start page's at once, or the app's once it is open).
+  let handlersReady!: () => void
+  const ready = new Promise<void>((resolve) => (handlersReady = resolve))
+  let opening: Promise<void> = Promise.resolve()
   if (asksFirst)
     Object.assign(
       handlers,
@@ -209,7 +216,17 @@ export async function startApp(
           }),
       }),
     )
-  else runOn(await openDatabase({ file: databaseFile }))
+  else
+    opening = openDatabase({
+      file: databaseFile,
+      ...(options.checkOnMain ? { integrityAsideFromBytes: Number.POSITIVE_INFINITY } : {}),
+    }).then((opened) => {
+      runOn(opened)
+      handlersReady()
+    })
+  if (asksFirst) handlersReady()
+  // Awaited once the page has loaded; a database that cannot be opened fails the start there.
+  opening.catch(() => {})
   const dispatcher = createDispatcher(
     handlers,
     createSenderCheck(pageUrl),
@@ -217,6 +234,7 @@ export async function startApp(
       throw new Error(`${channel} failed inside main: ${String(error)}`)
     },
     queue,
+    ready,
   )
 
   const context: BrowserContext = await browser.newContext({
@@ -256,6 +274,7 @@ export async function startApp(
   // The router's first move, to the start page, ends once that page's code has loaded (on demand):
   // until then a test's own move to another page would be written over by it.
   if (!options.openAt && !asksFirst) await page.waitForFunction(() => /^#\/./.test(location.hash))
+  await opening
 
   // The reminder loop as index.ts starts it, with the Electron parts as recording fakes.
   const notifications: RunningApp['notifications'] = []
