@@ -4,13 +4,14 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import { DATABASE_FILE_NAME, openDatabase } from '../../electron/main/db/open-database'
 import type { ClientListQueryData, ProfileInputData } from '../../electron/shared/schemas'
 import { ClientListQuery } from '../../electron/shared/schemas'
 import { launchBrowser, startApp, type RunningApp } from '../e2e/support/app-harness'
 import { openTestApp, tempDir } from '../support/temp-db'
+import { firstRowVisible, ROWS } from './first-row'
 import { median, record, sampleSection, sample } from './measure'
 import { seedClients } from './seed'
 
@@ -26,7 +27,6 @@ const PROFILE: ProfileInputData = {
   logoDataUrl: null,
 }
 
-const ROWS = '.clients-table tbody tr'
 const medians = new Map<string, number>()
 const dirs: string[] = []
 let browser: Browser | undefined
@@ -64,27 +64,6 @@ function versus(median: number, baseline: string): { ratio?: number; baseline?: 
 
 function warnAboutPageErrors(app: RunningApp): void {
   if (app.pageErrors.length > 0) console.warn(`page errors while measuring: ${app.pageErrors.join(' | ')}`)
-}
-
-/**
- * Waits until the first client row is visible, checking on every animation frame: Playwright's
- * locator waits back off to 500 ms between checks, which would swamp the figures. Returns the
- * page's own clock then (ms since the page started loading).
- */
-async function firstRowVisible(page: Page): Promise<number> {
-  const shown = await page.waitForFunction(
-    (selector) => {
-      const row = document.querySelector(selector)
-      // Rows from the previous visit may show while the new page loads: wait for the fresh page.
-      if (!row || document.querySelector('.clients-view[data-loading="true"]')) return false
-      const box = row.getBoundingClientRect()
-      const visible = box.width > 0 && box.height > 0 && getComputedStyle(row).visibility !== 'hidden'
-      return visible && window.performance.now()
-    },
-    ROWS,
-    { polling: 'raf' },
-  )
-  return (await shown.jsonValue()) as number
 }
 
 /** The aim for the cold start to a usable list of 5,000 clients. */

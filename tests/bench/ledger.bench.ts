@@ -5,6 +5,7 @@
  * Then the same on PostgreSQL (the shared database): the same 1,000,000 entries in a schema of a
  * throwaway database, the app's figures beside the same GROUP BY by hand on `pg`, and beside the
  * SQLite figure of this run. Without PostgreSQL those figures are skipped, the reason printed.
+ * And the window's cold start onto the client list of that large SQLite database.
  * A benchmark, not a test: it measures and records (see measure.ts); it asserts nothing about time.
  */
 import fs from 'node:fs'
@@ -18,6 +19,8 @@ import { periodOf } from '../../electron/shared/ledger/periods'
 import { costOfMinutes } from '../../electron/shared/money'
 import { ENTRY_KINDS } from '../../electron/shared/ledger/words'
 import { tempDir } from '../support/temp-db'
+import { launchBrowser, startApp } from '../e2e/support/app-harness'
+import { firstRowVisible } from './first-row'
 import type pg from 'pg'
 import { median, record, sample } from './measure'
 import { prng, seedClients } from './seed'
@@ -36,6 +39,8 @@ const FIRST_DAY = Date.UTC(2021, 10, 23) // five years back
 const DAYS = 5 * 365
 const RUNS = 15
 const CLIENT_ID = 42
+/** Cold starts of the window on this database, each way. */
+const COLD_STARTS = 5
 
 let dir = ''
 let opened: OpenedDatabase | undefined
@@ -285,6 +290,46 @@ describe('ledger benchmarks', () => {
       baseline: 'plain GROUP BY over the client’s entries',
     })
     sqliteMedians.set('client', median(measured))
+  })
+
+  it('renderer.cold-start.ledger', async () => {
+    // The window opened on the client list of this data folder, whose database (1,000,000 entries)
+    // is read whole by the check before it opens: on a thread of its own while the window loads its
+    // page (the app's way, integrity-thread.ts), against the same check on main's thread, in turns.
+    const megabytes = fs.statSync(path.join(dir, DATABASE_FILE_NAME)).size / 1024 / 1024
+    const browser = await launchBrowser()
+    const coldStart = async (checkOnMain: boolean): Promise<number> => {
+      const started = performance.now()
+      const app = await startApp(browser, { dataDir: dir, openAt: '/clients', checkOnMain })
+      try {
+        await firstRowVisible(app.page)
+        return performance.now() - started
+      } finally {
+        await app.close()
+      }
+    }
+    try {
+      // The first start of the day takes the day's backup: not what is measured.
+      await coldStart(false)
+      const aside: number[] = []
+      const onMain: number[] = []
+      for (let run = 0; run < COLD_STARTS; run++)
+        for (const checkOnMain of run % 2 === 0 ? [false, true] : [true, false])
+          (checkOnMain ? onMain : aside).push(await coldStart(checkOnMain))
+      const ON_MAIN = 'renderer.cold-start.ledger, the check on main’s thread'
+      record({ name: ON_MAIN, unit: 'ms', median: median(onMain), runs: onMain.length, samples: onMain })
+      record({
+        name: `renderer.cold-start.ledger (a ${megabytes.toFixed(0)} MB database, checked beside the window)`,
+        unit: 'ms',
+        median: median(aside),
+        runs: aside.length,
+        samples: aside,
+        ratio: median(aside) / median(onMain),
+        baseline: ON_MAIN,
+      })
+    } finally {
+      await browser.close()
+    }
   })
 })
 
