@@ -66,6 +66,15 @@ let presence: Presence | null = null
 /** Set once the owner quits (menu, tray, system): closing the window then really closes it. */
 let quitting = false
 const iconFile = path.join(__dirname, '../../resources/icon.png')
+/** Whether handlers answer the window's requests yet (the first-start page's or the app's). */
+let handlersInPlace = false
+let resolveHandlersInPlace!: () => void
+/** Settles once they do: the window's requests wait for it, and the window shows then. */
+const whenHandlersInPlace = new Promise<void>((resolve) => (resolveHandlersInPlace = resolve))
+function handlersArePlaced(): void {
+  handlersInPlace = true
+  resolveHandlersInPlace()
+}
 
 /**
  * The app's window, loading its page at once. It shows once the page has painted and `shown` has
@@ -114,6 +123,8 @@ function createWindow(target?: string, shown: Promise<unknown> = Promise.resolve
 
 /** Brings the window back (made again if it was closed) and sends the renderer where the owner acts. */
 function openAt(target: string | null): void {
+  // During the start the window waits hidden (a dialog may be asking about the database): it shows itself.
+  if (!handlersInPlace) return
   if (!mainWindow) {
     mainWindow = createWindow(target ?? undefined)
     return
@@ -203,19 +214,20 @@ async function start(): Promise<void> {
   const handlers = {} as Handlers
   const queue = createRequestQueue()
   // The window's requests wait until handlers are in place: the first-start page's, or the app's.
-  let handlersReady!: () => void
-  const ready = new Promise<void>((resolve) => (handlersReady = resolve))
-  registerIpc(ipcMain, createDispatcher(handlers, createSenderCheck(rendererUrl), log.error, queue, ready))
+  registerIpc(
+    ipcMain,
+    createDispatcher(handlers, createSenderCheck(rendererUrl), log.error, queue, whenHandlersInPlace),
+  )
   setAppMenu()
   const run = (choice: DatabaseChoice, atFirstStart: boolean) =>
-    openAndRun({ choice, secrets, keychain, nativeBinding, handlers, handlersReady, queue, atFirstStart })
+    openAndRun({ choice, secrets, keychain, nativeBinding, handlers, queue, atFirstStart })
   // The theme before the window exists (its background follows it): kept in the data folder, read before any database.
   appearanceOf(dataDir).applySaved()
   if (!isFirstStart(dataDir)) {
     // The window loads its page while the database is checked and opened (the check on a thread of
     // its own, integrity-thread.ts), instead of after: its first requests wait for the app's handlers,
     // and it shows once they are in place.
-    mainWindow = createWindow(undefined, ready)
+    mainWindow = createWindow(undefined, whenHandlersInPlace)
     await run(readChoice(choiceFileOf(dataDir), os.userInfo().username), false)
     return
   }
@@ -234,7 +246,7 @@ async function start(): Promise<void> {
       openChosen: (choice) => queue.released(() => run(choice, true)),
     }),
   )
-  handlersReady()
+  handlersArePlaced()
   mainWindow = createWindow()
 }
 
@@ -245,8 +257,6 @@ interface RunOptions {
   nativeBinding: string | undefined
   /** The dispatcher's handlers, replaced here by the app's own. */
   handlers: Handlers
-  /** Called once the app's handlers are in place: the window's first requests wait for it. */
-  handlersReady: () => void
   queue: RequestQueue
   /** Chosen on the first-start page: a database that cannot be opened is thrown back to it, not asked about. */
   atFirstStart: boolean
@@ -259,7 +269,6 @@ async function openAndRun({
   keychain,
   nativeBinding,
   handlers,
-  handlersReady,
   queue,
   atFirstStart,
 }: RunOptions): Promise<void> {
@@ -278,7 +287,8 @@ async function openAndRun({
   if (shared) opened = { ...shared, restoredFrom: null, keptAside: null }
   else
     try {
-      opened = await openWithRecovery({ file: databaseFile, nativeBinding }, async (offer) => {
+      const onCheckThreadFailure = (error: unknown) => log.error('integrity check thread', error)
+      opened = await openWithRecovery({ file: databaseFile, nativeBinding, onCheckThreadFailure }, async (offer) => {
         const { choices, ...words } = describeRecoveryOffer(offer)
         const answer = await dialog.showMessageBox({
           type: 'warning',
@@ -388,7 +398,7 @@ async function openAndRun({
   }
   const services = createServices(ctx, ports)
   Object.assign(handlers, createHandlers(ctx, ports, services))
-  handlersReady()
+  handlersArePlaced()
   const stopBackups = scheduleDailyBackups(
     () => services.backups.dailyIfDue(),
     (task) => queue.run(task),
@@ -457,7 +467,9 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit()
   })
   app.on('activate', () => {
-    // The Dock icon clicked on macOS: the window kept in the menu bar comes back, or a new one opens.
+    // The Dock icon clicked on macOS: the window kept in the menu bar comes back, or a new one opens
+    // (during the start the window waits hidden, and shows itself).
+    if (!handlersInPlace) return
     if (mainWindow && !mainWindow.isVisible()) mainWindow.show()
     else if (BrowserWindow.getAllWindows().length === 0 && app.isReady()) mainWindow = createWindow()
   })

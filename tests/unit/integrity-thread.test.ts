@@ -97,11 +97,29 @@ describe('the check of the database on a thread of its own', () => {
     expect(await checkBeforeOpening(files.damaged)).toEqual(checkIntegrity(files.damaged))
   })
 
-  it('checks on main’s thread when the thread cannot: the check is never skipped', async () => {
+  it('checks on main’s thread when the thread cannot, and says why: the check is never skipped', async () => {
+    const failures: unknown[] = []
+    const onThreadFailure = (error: unknown) => failures.push(error)
+    // No better-sqlite3 for the thread at all.
     const missing = path.join(newDir(), 'no-such-module.js')
-    expect(await checkIntegrityAside(files.sound, {}, missing)).toEqual({ ok: true })
-    const damaged = await checkIntegrityAside(files.damaged, {}, missing)
+    expect(await checkIntegrityAside(files.sound, { module: missing, onThreadFailure })).toEqual({ ok: true })
+    const damaged = await checkIntegrityAside(files.damaged, { module: missing, onThreadFailure })
     expect(damaged).toMatchObject({ ok: false, reason: 'damaged' })
     expect(damaged).toEqual(checkIntegrity(files.damaged))
+    expect(failures).toHaveLength(2)
+    expect(String(failures[0])).toContain('no-such-module')
+
+    // Its native part failing to load on the thread, as a packaged app's could: not a verdict on the file.
+    const broken = path.join(newDir(), 'broken-sqlite.js')
+    fs.writeFileSync(
+      broken,
+      `module.exports = class { constructor() { const e = new Error('Module did not self-register'); e.code = 'ERR_DLOPEN_FAILED'; throw e } }\n`,
+    )
+    failures.length = 0
+    expect(await checkIntegrityAside(files.sound, { module: broken, onThreadFailure })).toEqual({ ok: true })
+    expect(await checkIntegrityAside(files.foreign, { module: broken, onThreadFailure })).toMatchObject({
+      reason: 'not-ours',
+    })
+    expect(failures.map(String)).toEqual(['Error: Module did not self-register', 'Error: Module did not self-register'])
   })
 })

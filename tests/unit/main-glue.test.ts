@@ -73,7 +73,16 @@ function createFakeElectron(onWindow: (window: { loadedUrl: string }) => void = 
     visible = true
     /** Times show() was called: a window is created hidden and shown once ready (see painted()). */
     shows = 0
-    webContents = { send: vi.fn(), on: vi.fn(), setWindowOpenHandler: vi.fn(), setZoomFactor: vi.fn() }
+    /** The page's events' listeners ('did-finish-load': a page loaded). */
+    pageListeners = new Map<string, Listener[]>()
+    webContents = {
+      send: vi.fn(),
+      on: vi.fn((event: string, fn: Listener) => {
+        this.pageListeners.set(event, [...(this.pageListeners.get(event) ?? []), fn])
+      }),
+      setWindowOpenHandler: vi.fn(),
+      setZoomFactor: vi.fn(),
+    }
     constructor(readonly options: Record<string, unknown>) {
       windows.push(this)
       onWindow(this)
@@ -251,6 +260,48 @@ describe('the main process glue', () => {
     expect(await atWindow.list).toMatchObject({ ok: true, data: { total: 1, rows: [{ name: 'Ada' }] } })
     expect(fake.windows).toHaveLength(1)
     expect(await shownWindows()).toHaveLength(1)
+  })
+
+  it('keeps a second launch during the start from showing the window early: it shows itself once the app is ready', async () => {
+    // A damaged database: the start waits on the owner's answer to the backup offer.
+    damage(await folderWithBackup(dataDir))
+    let answer: ((value: { response: number }) => void) | undefined
+    fake.electron.dialog.showMessageBox.mockImplementation(() => new Promise((resolve) => (answer = resolve)))
+    const starting = startMain()
+    await vi.waitFor(() => expect(answer).toBeDefined(), { timeout: 10_000 })
+    // Launched again, and the Dock icon clicked, while the dialog asks.
+    for (const fn of fake.appListeners.get('second-instance') ?? []) fn()
+    for (const fn of fake.appListeners.get('activate') ?? []) fn()
+    const win = fake.windows[0]!
+    expect(fake.windows).toHaveLength(1)
+    expect(win.shows).toBe(0)
+    expect(await shownWindows()).toEqual([])
+    answer!({ response: 0 })
+    await starting
+    expect(await shownWindows()).toEqual([win])
+    // Once started, a second launch brings it forward as before.
+    win.hide()
+    for (const fn of fake.appListeners.get('second-instance') ?? []) fn()
+    expect(win.visible).toBe(true)
+  })
+
+  it('applies the zoom kept in the data folder on every page a window loads, a window made again too', async () => {
+    await startMain()
+    const url = fake.windows[0]!.loadedUrl
+    const frame = { senderFrame: { url, parent: null } }
+    expect(await (fake.handlers.get('appearance:set') as Listener)(frame, { zoom: 1.25 })).toMatchObject({ ok: true })
+    const loaded = (win: (typeof fake.windows)[number]) => {
+      win.webContents.setZoomFactor.mockClear()
+      for (const fn of win.pageListeners.get('did-finish-load') ?? []) fn()
+      return win.webContents.setZoomFactor.mock.calls
+    }
+    expect(loaded(fake.windows[0]!)).toEqual([[1.25]])
+    // Closed for good (not kept in the tray), then opened again from the Dock: the new window too.
+    for (const fn of fake.windows[0]!.listeners.get('closed') ?? []) fn()
+    fake.windows.splice(0)
+    for (const fn of fake.appListeners.get('activate') ?? []) fn()
+    expect(fake.windows).toHaveLength(1)
+    expect(loaded(fake.windows[0]!)).toEqual([[1.25]])
   })
 
   it('serves the renderer from app://, registered as a standard, secure scheme before the app is ready', async () => {

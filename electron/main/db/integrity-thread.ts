@@ -10,12 +10,14 @@
  * a 132 MB database went from 1,061 to 911 ms (`npm run bench`, renderer.cold-start.ledger).
  *
  * A thread is not free: its own V8 and better-sqlite3 loaded again take about 32 ms (35 of CPU) before
- * it reads anything, while main checks a file at about 3 ms a megabyte (a client register of 5,000
- * clients: 4.5 ms). So a small file is checked on main's thread, which is over sooner
- * (`checkBeforeOpening`).
+ * it reads anything, CPU taken from the same cores the window's page loads on, while main checks a
+ * file at about 3 ms a megabyte (a client register of 5,000 clients: 4.5 ms). So a file under 16 MB
+ * (under about 50 ms of checking) is checked on main's thread (`checkBeforeOpening`).
  *
- * The check is never skipped: when the thread cannot run it (it cannot start, or ends without a
- * word), main runs the same check itself. What SQLite said is read by the same `integrityOf` either
+ * The check is never skipped: when the thread cannot run it (it cannot start, cannot load SQLite,
+ * or ends without a word), main runs the same check itself and the failure is reported. Only
+ * SQLite's own answer about the file (an error with a SQLITE_ code, or what the check said) is a
+ * verdict from the thread. What SQLite said is read by the same `integrityOf` either
  * way. The thread's script is the constant below, run by Worker's `eval`: it holds no text from
  * anyone, and needs no build of its own (the better-sqlite3 it loads is the one main resolved).
  */
@@ -41,7 +43,7 @@ interface CheckJob {
   tablesSql: string
 }
 
-/** What the thread answers: what SQLite said, or why the file could not be read to check it. */
+/** What the thread answers: what SQLite said, or why SQLite could not read the file to check it. */
 type CheckAnswer = { said: string[]; tables: string[] } | { failed: string }
 
 const SCRIPT = `
@@ -58,43 +60,52 @@ try {
   const tables = said.every((line) => line === 'ok') ? db.prepare(workerData.tablesSql).pluck().all() : []
   parentPort.postMessage({ said, tables })
 } catch (error) {
-  parentPort.postMessage({ failed: error instanceof Error ? error.message : String(error) })
+  // SQLite's word on the file is an answer; anything else (the addon not loading here) is the thread's failure.
+  if (!(typeof error?.code === 'string' && error.code.startsWith('SQLITE_'))) throw error
+  parentPort.postMessage({ failed: error.message })
 } finally {
   if (db) db.close()
 }
 `
 
-/**
- * Checks a file read-only as `checkIntegrity` does, on a thread of its own; main's thread stays free
- * meanwhile. `module` is better-sqlite3's (tests give another to see the fallback).
- */
-export function checkIntegrityAside(
-  file: string,
-  options: { full?: boolean; nativeBinding?: string } = {},
-  module: string = sqliteModule(),
-): Promise<IntegrityResult> {
+export interface CheckOptions {
+  full?: boolean
+  nativeBinding?: string
+  /** Told why the thread could not check (main then checked itself): for the log. */
+  onThreadFailure?: (error: unknown) => void
+  /** better-sqlite3's module for the thread; main's by default (tests give another to see the fallback). */
+  module?: string
+}
+
+/** Checks a file read-only as `checkIntegrity` does, on a thread of its own; main's thread stays free meanwhile. */
+export function checkIntegrityAside(file: string, options: CheckOptions = {}): Promise<IntegrityResult> {
+  const { full, nativeBinding, onThreadFailure } = options
   return new Promise((resolve) => {
-    const onMain = () => resolve(checkIntegrity(file, options))
-    const job: CheckJob = {
-      module,
-      file,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-      pragma: integrityPragma(options.full),
-      tablesSql: OUR_TABLES_SQL,
+    const onMain = (why: unknown) => {
+      onThreadFailure?.(why)
+      resolve(checkIntegrity(file, { full, nativeBinding }))
     }
     let worker: Worker
     try {
+      const job: CheckJob = {
+        module: options.module ?? sqliteModule(),
+        file,
+        ...(nativeBinding ? { nativeBinding } : {}),
+        pragma: integrityPragma(full),
+        tablesSql: OUR_TABLES_SQL,
+      }
       worker = new Worker(SCRIPT, { eval: true, workerData: job })
-    } catch {
-      return onMain()
+    } catch (error) {
+      return onMain(error)
     }
     let answer: CheckAnswer | null = null
+    let failure: unknown = null
     worker.on('message', (message: CheckAnswer) => (answer = message))
     // A thread that fails ends too: its end decides.
-    worker.on('error', () => {})
-    worker.on('exit', () => {
+    worker.on('error', (error) => (failure = error))
+    worker.on('exit', (code) => {
       const said: CheckAnswer | null = answer
-      if (said === null) return onMain()
+      if (said === null) return onMain(failure ?? new Error(`The check's thread ended (code ${code}) without a word.`))
       resolve('failed' in said ? unreadable(said.failed) : integrityOf(said.said, said.tables))
     })
   })
@@ -114,10 +125,10 @@ const sizeOf = (file: string): number => {
 /** The check before opening a file for writing: on a thread of its own for a large file, on main's for a small one. */
 export function checkBeforeOpening(
   file: string,
-  options: { nativeBinding?: string } = {},
+  options: Omit<CheckOptions, 'full'> = {},
   asideFromBytes = ASIDE_FROM_BYTES,
 ): Promise<IntegrityResult> {
   return sizeOf(file) + sizeOf(`${file}-wal`) >= asideFromBytes
     ? checkIntegrityAside(file, options)
-    : Promise.resolve(checkIntegrity(file, options))
+    : Promise.resolve(checkIntegrity(file, { nativeBinding: options.nativeBinding }))
 }

@@ -28,6 +28,8 @@ export interface OpenDatabaseOptions {
    * ASIDE_FROM_BYTES, see integrity-thread.ts); Infinity keeps it on main's (a benchmark's comparison).
    */
   integrityAsideFromBytes?: number
+  /** Told why that thread could not check (main then checked itself): for the log. */
+  onCheckThreadFailure?: (error: unknown) => void
 }
 
 export interface OpenedDatabase {
@@ -89,7 +91,11 @@ async function prepareFile(
   const state = inspect(file, nativeBinding)
   if (!state.exists) return { backupFile: null, dailyBackupFile: null, dailyBackupProblem: null }
   // A large file is read on a thread of its own: main serves the window its page meanwhile (integrity-thread.ts).
-  const integrity = await checkBeforeOpening(file, { nativeBinding }, options.integrityAsideFromBytes)
+  const integrity = await checkBeforeOpening(
+    file,
+    { nativeBinding, ...(options.onCheckThreadFailure ? { onThreadFailure: options.onCheckThreadFailure } : {}) },
+    options.integrityAsideFromBytes,
+  )
   if (!integrity.ok && (integrity.reason === 'damaged' || state.appliedMigrations.length > 0))
     throw new DatabaseOpenError('damaged', file, integrity.problem ?? 'quick_check failed')
   const unknown = state.appliedMigrations.filter((name) => !MIGRATION_NAMES.includes(name))

@@ -274,7 +274,14 @@ export async function startApp(
   // The router's first move, to the start page, ends once that page's code has loaded (on demand):
   // until then a test's own move to another page would be written over by it.
   if (!options.openAt && !asksFirst) await page.waitForFunction(() => /^#\/./.test(location.hash))
-  await opening
+  try {
+    await opening
+  } catch (error) {
+    // The start failed (the database could not be opened): nothing is left open behind it.
+    await context.close()
+    await server.close()
+    throw error
+  }
 
   // The reminder loop as index.ts starts it, with the Electron parts as recording fakes.
   const notifications: RunningApp['notifications'] = []
