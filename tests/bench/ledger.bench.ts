@@ -295,7 +295,8 @@ describe('ledger benchmarks', () => {
   it('renderer.cold-start.ledger', async () => {
     // The window opened on the client list of this data folder, whose database (1,000,000 entries)
     // is read whole by the check before it opens: on a thread of its own while the window loads its
-    // page (the app's way, integrity-thread.ts), against the same check on main's thread, in turns.
+    // page (the app's way, integrity-thread.ts), against the way before it, the file checked on main's
+    // thread and opened before the page is made, in turns.
     const megabytes = fs.statSync(path.join(dir, DATABASE_FILE_NAME)).size / 1024 / 1024
     const browser = await launchBrowser()
     const coldStart = async (checkOnMain: boolean): Promise<number> => {
@@ -316,7 +317,7 @@ describe('ledger benchmarks', () => {
       for (let run = 0; run < COLD_STARTS; run++)
         for (const checkOnMain of run % 2 === 0 ? [false, true] : [true, false])
           (checkOnMain ? onMain : aside).push(await coldStart(checkOnMain))
-      const ON_MAIN = 'renderer.cold-start.ledger, the check on main’s thread'
+      const ON_MAIN = 'renderer.cold-start.ledger, checked on main’s thread before the page'
       record({ name: ON_MAIN, unit: 'ms', median: median(onMain), runs: onMain.length, samples: onMain })
       record({
         name: `renderer.cold-start.ledger (a ${megabytes.toFixed(0)} MB database, checked beside the window)`,

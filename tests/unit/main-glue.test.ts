@@ -13,6 +13,7 @@ import Database from 'better-sqlite3'
 import { damage, folderWithBackup } from '../support/damage'
 import { READER_FILE } from '../support/reader-file'
 import { isFirstStart } from '../../electron/main/features/database'
+import { ASIDE_FROM_BYTES } from '../../electron/main/db/integrity-thread'
 
 type Listener = (...args: unknown[]) => unknown
 
@@ -197,6 +198,14 @@ async function startMain(): Promise<void> {
   )
 }
 
+/** Makes the database file past the size whose check runs on a thread (its first client's notes grown). */
+function growPastCheckOnMain(file: string): void {
+  const db = new Database(file)
+  db.prepare('UPDATE clients SET notes = ? WHERE id = (SELECT MIN(id) FROM clients)').run('n'.repeat(ASIDE_FROM_BYTES))
+  db.close()
+  expect(fs.statSync(file).size).toBeGreaterThan(ASIDE_FROM_BYTES)
+}
+
 /** The windows shown once their page has painted (Electron's 'ready-to-show', fired here). */
 async function shownWindows(): Promise<unknown[]> {
   for (const win of fake.windows) for (const fn of win.listeners.get('ready-to-show') ?? []) fn()
@@ -241,11 +250,12 @@ describe('the main process glue', () => {
     expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1)
   })
 
-  it('makes the window before opening the database: its first request waits for the app and is answered, and it shows then', async () => {
+  it('makes the window before opening a large database: its first request waits for the app and is answered, and it shows then', async () => {
     const first = await openTestApp(dataDir)
     await first.call('clients:create', { name: 'Ada' })
     await first.close()
     const file = path.join(dataDir, 'turnaround-desk.sqlite')
+    growPastCheckOnMain(file)
     // Closed cleanly: the write-ahead log is back in the file, and comes again when the app opens it.
     expect(fs.existsSync(`${file}-wal`)).toBe(false)
     const atWindow: { opened?: boolean; list?: Promise<unknown> } = {}
@@ -262,9 +272,25 @@ describe('the main process glue', () => {
     expect(await shownWindows()).toHaveLength(1)
   })
 
+  it('opens a small database before making the window, which then shows when painted', async () => {
+    const first = await openTestApp(dataDir)
+    await first.call('clients:create', { name: 'Ada' })
+    await first.close()
+    const file = path.join(dataDir, 'turnaround-desk.sqlite')
+    expect(fs.existsSync(`${file}-wal`)).toBe(false)
+    const atWindow: { opened?: boolean } = {}
+    fake = createFakeElectron(() => void (atWindow.opened = fs.existsSync(`${file}-wal`)))
+    await startMain()
+    expect(atWindow.opened).toBe(true)
+    expect(await shownWindows()).toHaveLength(1)
+  })
+
   it('keeps a second launch during the start from showing the window early: it shows itself once the app is ready', async () => {
-    // A damaged database: the start waits on the owner's answer to the backup offer.
-    damage(await folderWithBackup(dataDir))
+    // A large, damaged database: the window is made at once, and the start waits on the owner's
+    // answer to the backup offer.
+    const file = await folderWithBackup(dataDir)
+    growPastCheckOnMain(file)
+    damage(file)
     let answer: ((value: { response: number }) => void) | undefined
     fake.electron.dialog.showMessageBox.mockImplementation(() => new Promise((resolve) => (answer = resolve)))
     const starting = startMain()

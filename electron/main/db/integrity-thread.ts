@@ -7,7 +7,9 @@
  * (app-protocol.ts), nor its first requests. On a thread of its own, main serves the window its page
  * while the file is read, and the app shows once both are done instead of one after the other. Both
  * want the same cores, so the gain is less than the check: on a 2-core machine the window's start onto
- * a 132 MB database went from 1,061 to 911 ms (`npm run bench`, renderer.cold-start.ledger).
+ * a 132 MB database went from 1,061–1,171 to 911–1,008 ms (0.84–0.94x in three measures of five each,
+ * `npm run bench`, renderer.cold-start.ledger). The window is made first for such a file only
+ * (index.ts): a small file's opening is over before the window could have loaded anything.
  *
  * A thread is not free: its own V8 and better-sqlite3 loaded again take about 32 ms (35 of CPU) before
  * it reads anything, CPU taken from the same cores the window's page loads on, while main checks a
@@ -122,13 +124,17 @@ const sizeOf = (file: string): number => {
   }
 }
 
+/** Whether the check before opening `file` runs on a thread of its own (a large file). */
+export const checkedAside = (file: string, asideFromBytes = ASIDE_FROM_BYTES): boolean =>
+  sizeOf(file) + sizeOf(`${file}-wal`) >= asideFromBytes
+
 /** The check before opening a file for writing: on a thread of its own for a large file, on main's for a small one. */
 export function checkBeforeOpening(
   file: string,
   options: Omit<CheckOptions, 'full'> = {},
   asideFromBytes = ASIDE_FROM_BYTES,
 ): Promise<IntegrityResult> {
-  return sizeOf(file) + sizeOf(`${file}-wal`) >= asideFromBytes
+  return checkedAside(file, asideFromBytes)
     ? checkIntegrityAside(file, options)
     : Promise.resolve(checkIntegrity(file, { nativeBinding: options.nativeBinding }))
 }

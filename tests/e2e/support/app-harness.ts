@@ -17,6 +17,7 @@ import {
 import { createFirstStartHandlers, isFirstStart } from '../../../electron/main/features/database'
 import { AppearanceSettings, appearanceFile } from '../../../electron/main/features/appearance'
 import { postgresSettingsOf, type SecretBox } from '../../../electron/main/db/database-choice'
+import { checkedAside } from '../../../electron/main/db/integrity-thread'
 import { openPostgresDatabase } from '../../../electron/main/db/open-postgres'
 import type { Handlers } from '../../../electron/shared/contract'
 import { startPresence, type Presence } from '../../../electron/main/desk-presence'
@@ -185,11 +186,14 @@ export async function startApp(
     Object.assign(handlers, createHandlers(ctx, ports, services))
   }
   const asksFirst = options.firstStart === true && isFirstStart(dataDir)
-  // As index.ts starts: the page loads while the database is checked and opened, and its requests
-  // wait until handlers are in place (the first-start page's at once, or the app's once it is open).
+  // As index.ts starts: the page's requests wait until handlers are in place (the first-start page's
+  // at once, or the app's once the database is open); a large file's page loads while it is checked
+  // on a thread and opened, a small file is opened first (see `opening` below).
   let handlersReady!: () => void
   const ready = new Promise<void>((resolve) => (handlersReady = resolve))
   let opening: Promise<void> = Promise.resolve()
+  // A small file (or one checked on main's thread) is opened before the page is made, as index.ts does.
+  const besideThePage = !options.checkOnMain && checkedAside(databaseFile)
   if (asksFirst)
     Object.assign(
       handlers,
@@ -227,6 +231,11 @@ export async function startApp(
   if (asksFirst) handlersReady()
   // Awaited once the page has loaded; a database that cannot be opened fails the start there.
   opening.catch(() => {})
+  if (!asksFirst && !besideThePage)
+    await opening.catch(async (error: unknown) => {
+      await server.close()
+      throw error
+    })
   const dispatcher = createDispatcher(
     handlers,
     createSenderCheck(pageUrl),
