@@ -78,11 +78,11 @@ function handlersArePlaced(): void {
 }
 
 /**
- * The app's window, loading its page at once. It shows once the page has painted and `shown` has
- * settled: at start, once the app's handlers are in place over the opened database (never before a
- * dialog saying it cannot be opened).
+ * The app's window, loading its page at once. It shows once the page has painted and handlers answer
+ * it: a window made at start before the database is open shows only once it is (never before a dialog
+ * saying it cannot be opened); any later one as soon as it has painted.
  */
-function createWindow(target?: string, shown: Promise<unknown> = Promise.resolve()): BrowserWindow {
+function createWindow(target?: string): BrowserWindow {
   const stateFile = windowStateFile(dataDir)
   const state = fitToDisplays(
     loadWindowState(stateFile),
@@ -100,7 +100,7 @@ function createWindow(target?: string, shown: Promise<unknown> = Promise.resolve
   })
   if (state.maximized) win.maximize()
   win.once('ready-to-show', () => {
-    void shown.then(() => {
+    void whenHandlersInPlace.then(() => {
       if (!win.isDestroyed()) win.show()
     })
   })
@@ -231,8 +231,7 @@ async function start(): Promise<void> {
     // its first requests wait for the app's handlers, and it shows once they are in place. A small
     // file opens first, as the window is made after (made beside it, the two only took turns on the
     // same cores: 30–40 ms later to the first row on two).
-    if (choice.kind === 'shared' || checkedAside(path.join(dataDir, DATABASE_FILE_NAME)))
-      mainWindow = createWindow(undefined, whenHandlersInPlace)
+    if (choice.kind === 'shared' || checkedAside(path.join(dataDir, DATABASE_FILE_NAME))) mainWindow = createWindow()
     await run(choice, false)
     return
   }

@@ -187,12 +187,12 @@ export async function startApp(
   }
   const asksFirst = options.firstStart === true && isFirstStart(dataDir)
   // As index.ts starts: the page's requests wait until handlers are in place (the first-start page's
-  // at once, or the app's once the database is open); a large file's page loads while it is checked
-  // on a thread and opened, a small file is opened first (see `opening` below).
+  // at once, or the app's once the database is open).
   let handlersReady!: () => void
   const ready = new Promise<void>((resolve) => (handlersReady = resolve))
   let opening: Promise<void> = Promise.resolve()
-  // A small file (or one checked on main's thread) is opened before the page is made, as index.ts does.
+  // A large file's page loads while it is checked on a thread and opened; a small file (or one
+  // checked on main's thread) is opened before the page is made.
   const besideThePage = !options.checkOnMain && checkedAside(databaseFile)
   if (asksFirst)
     Object.assign(
