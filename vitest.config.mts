@@ -72,6 +72,7 @@ export default defineConfig({
             'tests/unit/sample-*.test.ts',
             'tests/unit/time-zones.test.ts',
             'tests/unit/today-trends.test.ts',
+            'tests/unit/built-query.test.ts',
             'tests/unit/turnarounds-service.test.ts',
             'tests/unit/postgres-*.test.ts',
             'tests/unit/pending-check-ins.test.ts',

@@ -10,7 +10,6 @@ import type {
   Severity,
   Stage,
 } from '../../electron/shared/turnarounds/words'
-import { builtQuery } from '../../electron/main/db/built-query'
 import { insertWithIds } from '../support/explicit-ids'
 import { openTestApp, type TestApp } from '../support/temp-db'
 
@@ -464,29 +463,5 @@ describe('trends', () => {
     expect(trends.products[9]).toEqual({ key: 'P-S03', count: 3 })
     expect(trends.sharedRootCauses).toEqual([])
     expect(trends.byRootCause).toEqual([{ month: '2026-10', rootCause: 'other', count: 78 }])
-  })
-})
-
-describe('a query built once per database (what Today and the trends run)', () => {
-  it('is written on the first call only and runs with each call’s values in their places', async () => {
-    for (const name of ['Ada Quill', 'Bo Vale', 'Cy Moor', 'Di Fenn']) await app.call('clients:create', { name })
-    let builds = 0
-    const named = builtQuery<{ from: string; to: string }, { name: string }>(
-      (m, { from, to }) => {
-        builds++
-        return m
-          .createQueryBuilder(ClientEntity, 'c')
-          .select('c.name', 'name')
-          .where('c.name >= :from AND c.name <= :to', { from, to })
-          .andWhere('c.status = :status', { status: 'active' })
-          .andWhere('(c.name <> :from OR :from = :from)', { from })
-          .orderBy('c.name', 'ASC')
-      },
-      ['from', 'to'],
-    )
-    expect(await named(manager(), { from: 'B', to: 'D' })).toEqual([{ name: 'Bo Vale' }, { name: 'Cy Moor' }])
-    expect(await named(manager(), { from: 'A', to: 'Bz' })).toEqual([{ name: 'Ada Quill' }, { name: 'Bo Vale' }])
-    expect(await named(manager(), { from: 'X', to: 'Z' })).toEqual([])
-    expect(builds).toBe(1)
   })
 })

@@ -5,11 +5,19 @@
  */
 import type { EntityManager } from 'typeorm'
 import { LedgerMonthTotalEntity } from './entities'
+import { builtQuery } from './built-query'
 import { costOfMinuteRates, touchpointMinutesQuery } from './touchpoint-minutes'
 import { DomainError } from '../domain-error'
 import { MAX_LEDGER_TOTAL_MINOR, formatMoney } from '../../shared/money'
 
 type Row = Record<string, string | number | null>
+
+/** The two reads of every write that adds to the ledger, their SQL written once per database. */
+const entriesTotal = builtQuery<Record<string, never>, Row>(
+  (m) => m.createQueryBuilder(LedgerMonthTotalEntity, 't').select('COALESCE(SUM(t.amountMinor), 0)', 'total'),
+  [],
+)
+const touchpointsPerClient = builtQuery<Record<string, never>, Row>((m) => touchpointMinutesQuery(m, 'tp.clientId'), [])
 
 /**
  * The total as the figures count it: the monthly totals (kept exact by triggers), and touchpoint
@@ -17,11 +25,8 @@ type Row = Record<string, string | number | null>
  * figure).
  */
 export async function ledgerTotalMinor(m: EntityManager): Promise<number> {
-  const entries = await m
-    .createQueryBuilder(LedgerMonthTotalEntity, 't')
-    .select('COALESCE(SUM(t.amountMinor), 0)', 'total')
-    .getRawOne<Row>()
-  const touch = await touchpointMinutesQuery(m, 'tp.clientId').getRawMany<Row>()
+  const [entries] = await entriesTotal(m, {})
+  const touch = await touchpointsPerClient(m, {})
   let total = Number(entries?.total ?? 0)
   for (const r of touch) {
     // Past 2^53 only when this write took the touchpoints' cost past the whole (touchpoint-minutes.ts).

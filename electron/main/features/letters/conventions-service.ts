@@ -6,6 +6,7 @@
 import fs from 'node:fs'
 import type { EntityManager } from 'typeorm'
 import { LetterConventionsEntity } from '../../db/entities'
+import { builtById } from '../../db/built-query'
 import { timestamp } from '../../db/dialect'
 import { DomainError } from '../../domain-error'
 import type { OpenDialogOptions } from '../../ports'
@@ -32,7 +33,7 @@ export class ConventionsService {
   constructor(private readonly deps: ConventionsDeps) {}
 
   async get(): Promise<LetterConventions> {
-    const row = await this.deps.manager.findOneBy(LetterConventionsEntity, { id: ROW })
+    const row = await builtById(LetterConventionsEntity)(this.deps.manager, ROW)
     if (!row) return NO_CONVENTIONS
     let stored: Record<string, unknown>
     try {

@@ -2,6 +2,7 @@
 import type { EntityManager } from 'typeorm'
 import { ClientEntity, LedgerEntryEntity, TurnaroundEntity } from '../../db/entities'
 import { DomainError, notFound } from '../../domain-error'
+import { builtFind, builtQuery } from '../../db/built-query'
 import type { BusinessProfile } from '../../../shared/models'
 import { localIsoDate } from '../../../shared/dates'
 import type { OpenDialogOptions, SaveDialogOptions } from '../../ports'
@@ -29,6 +30,34 @@ export interface LettersDeps {
   /** The register, profile and planner services on a manager (the root's, or a transaction's). */
   core: CoreServicesOn
 }
+
+const letterClientOf = builtFind(
+  (m, { id }: { id: number }) =>
+    m
+      .createQueryBuilder(ClientEntity, 'c')
+      .select(['c.id', 'c.name', 'c.company', 'c.contactPerson', 'c.contactTitle', 'c.email', 'c.phone', 'c.address'])
+      .where('c.id = :id', { id }),
+  ['id'],
+)
+
+type ClientNameRow = { name: string; turnaround_client?: number | string | null }
+
+const clientNameQuery = (m: EntityManager, clientId: number) =>
+  m.createQueryBuilder(ClientEntity, 'c').select('c.name', 'name').where('c.id = :clientId', { clientId })
+
+const clientNameOf = builtQuery<{ clientId: number }, ClientNameRow>(
+  (m, { clientId }) => clientNameQuery(m, clientId),
+  ['clientId'],
+)
+
+/** The client's name and the client of the turnaround (null when it is gone). */
+const clientNameWithTurnaround = builtQuery<{ clientId: number; turnaroundId: number }, ClientNameRow>(
+  (m, { clientId, turnaroundId }) =>
+    clientNameQuery(m, clientId)
+      .leftJoin(TurnaroundEntity, 't', 't.id = :turnaroundId', { turnaroundId })
+      .addSelect('t.clientId', 'turnaround_client'),
+  ['clientId', 'turnaroundId'],
+)
 
 export class LettersContext {
   readonly clients: CoreServices['clients']
@@ -71,11 +100,7 @@ export class LettersContext {
 
   /** What a letter prints of a client: only those columns, one read (its tags and notes are not needed). */
   async letterClient(id: number): Promise<LetterClient> {
-    const e = await this.manager
-      .createQueryBuilder(ClientEntity, 'c')
-      .select(['c.id', 'c.name', 'c.company', 'c.contactPerson', 'c.contactTitle', 'c.email', 'c.phone', 'c.address'])
-      .where('c.id = :id', { id })
-      .getOne()
+    const [e] = await letterClientOf(this.manager, { id })
     if (!e) throw notFound('client')
     const { name, company, contactPerson, contactTitle, email, phone, address } = e
     return { id: e.id, name, company, contactPerson, contactTitle, email, phone, address }
@@ -86,16 +111,10 @@ export class LettersContext {
    * rendering a draft needs of them (the same refusals as `clients.get` and `turnaroundOf`).
    */
   async clientNameFor(clientId: number, turnaroundId: number | null): Promise<string> {
-    const q = this.manager
-      .createQueryBuilder(ClientEntity, 'c')
-      .select('c.name', 'name')
-      .where('c.id = :clientId', { clientId })
-    if (turnaroundId !== null)
-      q.leftJoin(TurnaroundEntity, 't', 't.id = :turnaroundId', { turnaroundId }).addSelect(
-        't.clientId',
-        'turnaround_client',
-      )
-    const row = await q.getRawOne<{ name: string; turnaround_client?: number | string | null }>()
+    const [row] =
+      turnaroundId === null
+        ? await clientNameOf(this.manager, { clientId })
+        : await clientNameWithTurnaround(this.manager, { clientId, turnaroundId })
     if (!row) throw notFound('client')
     if (turnaroundId !== null) {
       if (row.turnaround_client === null || row.turnaround_client === undefined)

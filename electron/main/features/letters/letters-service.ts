@@ -9,6 +9,7 @@ import path from 'node:path'
 import type { EntityManager } from 'typeorm'
 import { ClientEntity, LetterEntity, LetterheadEntity, TurnaroundEntity } from '../../db/entities'
 import { timestamp } from '../../db/dialect'
+import { builtFind } from '../../db/built-query'
 import { DomainError, notFound } from '../../domain-error'
 import { Blocks } from '../../../shared/letters/blocks'
 import type {
@@ -75,6 +76,23 @@ function extrasOf(draft: LetterDraftData): Partial<LetterDocument> {
   }
 }
 
+/** The reads each letter saved makes, their SQL written once per database. */
+const lastSaved = builtFind((m) => lastSavedLetter(m), [])
+const letterheadByHash = builtFind(
+  (m, { hash }: { hash: string }) =>
+    m.createQueryBuilder(LetterheadEntity, 'h').select('h.id').where('h.contentHash = :hash', { hash }).limit(1),
+  ['hash'],
+)
+/** Only the turnaround's own dates, not everything its page shows. */
+const turnaroundDates = builtFind(
+  (m, { id }: { id: number }) =>
+    m
+      .createQueryBuilder(TurnaroundEntity, 't')
+      .select(['t.id', 't.openedOn', 't.closedOn'])
+      .where('t.id = :id', { id }),
+  ['id'],
+)
+
 export class LettersService {
   constructor(private readonly ctx: LettersContext) {}
 
@@ -124,7 +142,7 @@ export class LettersService {
   private async chooseFile(defaultName: string, title: string): Promise<string | null> {
     const choose = this.ctx.deps.chooseSavePath
     if (!choose) throw new Error('No save dialog was given to the letters service.')
-    const last = await lastSavedLetter(this.ctx.manager).getOne()
+    const [last] = await lastSaved(this.ctx.manager, {})
     const chosen = await choose({
       title,
       defaultPath: last ? path.join(path.dirname(last.filePath), defaultName) : defaultName,
@@ -165,7 +183,7 @@ export class LettersService {
     const hash = sha256(Buffer.from(content))
     const stamp = timestamp(this.ctx.deps.now())
     const letterhead =
-      (await m.findOne(LetterheadEntity, { select: { id: true }, where: { contentHash: hash } })) ??
+      (await letterheadByHash(m, { hash }))[0] ??
       (await m.save(Object.assign(new LetterheadEntity(), { contentHash: hash, content, createdAt: stamp })))
     return m.save(
       Object.assign(new LetterEntity(), {
@@ -192,12 +210,7 @@ export class LettersService {
 
   private async logTouchpoint(m: EntityManager, draft: LetterDraftData, minutes: number, who: string): Promise<void> {
     const scoped = this.ctx.coreOn(m)
-    // Only the turnaround's own dates are needed here, not everything its page shows.
-    const detail = await m
-      .createQueryBuilder(TurnaroundEntity, 't')
-      .select(['t.id', 't.openedOn', 't.closedOn'])
-      .where('t.id = :id', { id: draft.turnaroundId })
-      .getOne()
+    const [detail] = await turnaroundDates(m, { id: draft.turnaroundId as number })
     if (!detail) throw notFound('turnaround')
     const summary = `${LETTER_KIND_LABELS[draft.kind]}${draft.subject ? `: ${draft.subject}` : ''}`.slice(0, 10_000)
     const isCheckIn = draft.kind === 'check_in' && detail.closedOn !== null

@@ -6,6 +6,7 @@
 import type { EntityManager } from 'typeorm'
 import type { Liquid } from 'liquidjs'
 import { LetterTemplateEntity } from '../../db/entities'
+import { builtFind } from '../../db/built-query'
 import { timestamp } from '../../db/dialect'
 import { DomainError } from '../../domain-error'
 import type { TableBlockData } from '../../../shared/letters/blocks'
@@ -55,13 +56,19 @@ export function toDomainError(error: unknown, what: string): never {
   throw error
 }
 
+/** The saved template of a kind, if any. */
+const templateOf = builtFind(
+  (m, { kind }: { kind: string }) => m.createQueryBuilder(LetterTemplateEntity, 't').where('t.kind = :kind', { kind }),
+  ['kind'],
+)
+
 export class TemplatesService {
   readonly engine: Liquid = createEngine()
 
   constructor(private readonly deps: { manager: EntityManager; now: () => Date }) {}
 
   async effective(kind: LetterKind): Promise<TemplateSource> {
-    const row = await this.deps.manager.findOneBy(LetterTemplateEntity, { kind })
+    const [row] = await templateOf(this.deps.manager, { kind })
     return row ? { subject: row.subject, body: row.body } : DEFAULT_TEMPLATES[kind]
   }
 

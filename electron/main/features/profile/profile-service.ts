@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import { BusinessProfileEntity } from '../../db/entities'
+import { builtById } from '../../db/built-query'
 import { timestamp } from '../../db/dialect'
 import type { BusinessProfile } from '../../../shared/models'
 import type { PlannerSettings } from '../../../shared/turnarounds/models'
@@ -43,7 +44,7 @@ export class ProfileService {
   constructor(private readonly deps: { manager: EntityManager; now: () => Date }) {}
 
   async get(): Promise<BusinessProfile | null> {
-    const e = await this.deps.manager.getRepository(BusinessProfileEntity).findOneBy({ id: PROFILE_ID })
+    const e = await builtById(BusinessProfileEntity)(this.deps.manager, PROFILE_ID)
     return e ? toProfile(e) : null
   }
 

@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm'
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm'
+import { builtById, builtFind } from '../../db/built-query'
 import {
   ActionEntity,
   ClientCommitmentPartEntity,
@@ -66,6 +67,41 @@ export function toTouchpointView(t: TouchpointEntity): TouchpointView {
   }
 }
 
+/** A turnaround's rows of one kind in the page's order, their SQL written once per database. */
+const ofTurnaround = <E extends ObjectLiteral>(entity: EntityTarget<E>, order: Array<[string, 'ASC' | 'DESC']>) =>
+  builtFind(
+    (m, { id }: { id: number }) => {
+      const q = m.createQueryBuilder(entity, 'x').where('x.turnaroundId = :id', { id })
+      for (const [property, direction] of order) q.addOrderBy(`x.${property}`, direction)
+      return q
+    },
+    ['id'],
+  )
+
+const turnaroundById = builtById(TurnaroundEntity)
+const clientById = builtById(ClientEntity)
+const issuesOf = ofTurnaround(IssueEntity, [
+  ['raisedOn', 'ASC'],
+  ['id', 'ASC'],
+])
+const actionsOf = ofTurnaround(ActionEntity, [['id', 'ASC']])
+const commitmentsOf = ofTurnaround(CommitmentEntity, [
+  ['dueOn', 'ASC'],
+  ['id', 'ASC'],
+])
+const touchpointsOf = ofTurnaround(TouchpointEntity, [
+  ['occurredOn', 'DESC'],
+  ['id', 'DESC'],
+])
+const handoversOf = ofTurnaround(HandoverEntity, [
+  ['handedOn', 'ASC'],
+  ['id', 'ASC'],
+])
+const clientPartsOf = ofTurnaround(ClientCommitmentPartEntity, [
+  ['position', 'ASC'],
+  ['id', 'ASC'],
+])
+
 /** Everything the turnaround page shows, read in one go. */
 export async function loadDetail(
   m: EntityManager,
@@ -73,17 +109,18 @@ export async function loadDetail(
   today: string,
   settings: Pick<PlannerSettings, 'warningWindowDays' | 'quickWinMaxEffortMinutes'>,
 ): Promise<TurnaroundDetail> {
-  const t = await m.findOneBy(TurnaroundEntity, { id })
+  const t = await turnaroundById(m, id)
   if (!t) throw notFound('turnaround')
   const [client, issueRows, actionRows, commitmentRows, touchpointRows, handoverRows, partRows] = await Promise.all([
-    m.findOneByOrFail(ClientEntity, { id: t.clientId }),
-    m.find(IssueEntity, { where: { turnaroundId: id }, order: { raisedOn: 'ASC', id: 'ASC' } }),
-    m.find(ActionEntity, { where: { turnaroundId: id }, order: { id: 'ASC' } }),
-    m.find(CommitmentEntity, { where: { turnaroundId: id }, order: { dueOn: 'ASC', id: 'ASC' } }),
-    m.find(TouchpointEntity, { where: { turnaroundId: id }, order: { occurredOn: 'DESC', id: 'DESC' } }),
-    m.find(HandoverEntity, { where: { turnaroundId: id }, order: { handedOn: 'ASC', id: 'ASC' } }),
-    m.find(ClientCommitmentPartEntity, { where: { turnaroundId: id }, order: { position: 'ASC', id: 'ASC' } }),
+    clientById(m, t.clientId),
+    issuesOf(m, { id }),
+    actionsOf(m, { id }),
+    commitmentsOf(m, { id }),
+    touchpointsOf(m, { id }),
+    handoversOf(m, { id }),
+    clientPartsOf(m, { id }),
   ])
+  if (!client) throw notFound('client')
   const snapshot = parseSnapshot(t.agreementSnapshot)
   const agreedIds = new Set((snapshot ?? []).map((s) => s.id))
   const issues: IssueView[] = issueRows.map((i) => ({

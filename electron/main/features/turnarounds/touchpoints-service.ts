@@ -3,6 +3,7 @@ import { BusinessProfileEntity, ClientEntity, TouchpointEntity, TurnaroundEntity
 import { DomainError, notFound } from '../../domain-error'
 import type { TouchpointView } from '../../../shared/turnarounds/models'
 import type { TouchpointData } from '../../../shared/turnarounds/schemas'
+import { builtById, builtQuery } from '../../db/built-query'
 import { refreshDerived } from './derived'
 import { touchpointRate } from './touchpoint-rate'
 import { assertLedgerWithinTotal } from '../../db/ledger-total'
@@ -10,8 +11,13 @@ import { toTouchpointView } from './detail-view'
 import type { TurnaroundsContext } from './turnarounds-context'
 
 async function currencyOf(m: EntityManager): Promise<string> {
-  return (await m.findOneBy(BusinessProfileEntity, { id: 1 }))?.currency ?? 'USD'
+  return (await builtById(BusinessProfileEntity)(m, 1))?.currency ?? 'USD'
 }
+
+const clientExists = builtQuery<{ id: number }, unknown>(
+  (m, { id }) => m.createQueryBuilder(ClientEntity, 'c').select('1', 'found').where('c.id = :id', { id }),
+  ['id'],
+)
 
 /** Calls, meetings, emails, letters and visits, with the minutes they took and the rate they were logged at. */
 export class TouchpointsService {
@@ -34,10 +40,10 @@ export class TouchpointsService {
     options: { allowFuture?: boolean } = {},
   ): Promise<TouchpointView> {
     return this.ctx.deps.manager.transaction(async (m) => {
-      if (!(await m.existsBy(ClientEntity, { id: clientId }))) throw notFound('client')
+      if ((await clientExists(m, { id: clientId })).length === 0) throw notFound('client')
       if (!options.allowFuture) this.ctx.notInFuture(input.occurredOn, 'occurredOn', 'A touchpoint')
       if (turnaroundId !== null) {
-        const t = await m.findOneBy(TurnaroundEntity, { id: turnaroundId })
+        const t = await builtById(TurnaroundEntity)(m, turnaroundId)
         if (!t) throw notFound('turnaround')
         if (t.clientId !== clientId)
           throw new DomainError('VALIDATION', 'That turnaround belongs to another client.', 'turnaroundId')
