@@ -11,9 +11,11 @@ import {
   ClientEntity,
   ClientTagEntity,
   CommitmentEntity,
+  HandoverEntity,
   IssueEntity,
   LedgerEntryEntity,
   LetterEntity,
+  LetterheadEntity,
   StaffEntity,
   TouchpointEntity,
   TurnaroundEntity,
@@ -50,6 +52,8 @@ describe('an entity query written once per database (builtFind)', () => {
     ['letters', LetterEntity],
     ['staff', StaffEntity],
     ['the business profile', BusinessProfileEntity],
+    ['handovers', HandoverEntity],
+    ['letterheads', LetterheadEntity],
   ]
 
   it.each(entities)('reads %s as TypeORM reads them: the same class, values and types', async (_, entity) => {
@@ -106,7 +110,34 @@ describe('an entity query written once per database (builtFind)', () => {
     expect((await named(manager(), { name: staff!.name }))[0]?.costRateMinor).toBe(rate)
   })
 
-  it('refuses a query it cannot read as TypeORM does: a join, or an entity with a relation loaded', async () => {
+  it('refuses a value it was given that the query does not take as given: it would run as a constant', async () => {
+    const leftOut = builtFind(
+      (m, { id }: { id: number; name: string }) => m.createQueryBuilder(ClientEntity, 'c').where('c.id = :id', { id }),
+      ['id', 'name'],
+    )
+    await expect(leftOut(manager(), { id: 1, name: 'x' })).rejects.toThrow(/does not take name/)
+    const computed = builtFind(
+      (m, { id }: { id: number }) => m.createQueryBuilder(ClientEntity, 'c').where('c.id = :id', { id: `${id}1` }),
+      ['id'],
+    )
+    await expect(computed(manager(), { id: 1 })).rejects.toThrow(/plain values only/)
+  })
+
+  it('binds a whole number as TypeORM binds it (on SQLite as an INTEGER, so a division stays whole)', async () => {
+    const build = (m: EntityManager, n: number) =>
+      m
+        .createQueryBuilder(ClientEntity, 'c')
+        .select(':n / 2', 'half')
+        .where('c.id = :id', { id: 1 })
+        .setParameter('n', n)
+    const half = builtQuery<{ n: number }, { half: number | string }>((m, { n }) => build(m, n), ['n'])
+    const [written] = await half(manager(), { n: 5 })
+    const [asTypeorm] = await build(manager(), 5).getRawMany<{ half: number | string }>()
+    expect(Number(written?.half)).toBe(2)
+    expect(written).toEqual(asTypeorm)
+  })
+
+  it('refuses a query it cannot read as TypeORM does: one that joins', async () => {
     const joined = builtFind((m) => m.createQueryBuilder(ClientTagEntity, 'g').leftJoinAndSelect('g.client', 'c'), [])
     await expect(joined(manager(), {})).rejects.toThrow(/cannot join/)
   })

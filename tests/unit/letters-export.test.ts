@@ -170,6 +170,8 @@ describe('Save as PDF', () => {
     expect(early.field).toBe('draft.date')
     expect(early.message).toContain('before the turnaround opened')
     expect(await count('letters')).toBe(0)
+    // The file was being written beside its name while the record was refused: none is left.
+    expect(fs.readdirSync(app.dir).filter((f) => f.endsWith('.pdf') || f.endsWith('.tmp'))).toEqual([])
   })
 
   it('keeps a letter without a turnaround on record without a touchpoint', async () => {

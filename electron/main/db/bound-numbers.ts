@@ -10,11 +10,18 @@ import type { DataSource } from 'typeorm'
 
 type Escape = (sql: string, parameters: Record<string, unknown>, nativeParameters: object) => [string, unknown[]]
 
-const bindable = (value: unknown): unknown =>
+/** A value as the driver binds it: a whole number as BigInt (INTEGER), anything else as it is. */
+export const bindable = (value: unknown): unknown =>
   typeof value === 'number' && Number.isSafeInteger(value) ? BigInt(value) : value
+
+const binding = new WeakSet<DataSource>()
+
+/** Whether `dataSource`'s driver binds whole numbers so (queries written once bind theirs the same way). */
+export const bindsWholeNumbers = (dataSource: DataSource): boolean => binding.has(dataSource)
 
 /** Makes `dataSource`'s driver bind whole numbers (a better-sqlite3 data source, before it is used). */
 export function bindWholeNumbers(dataSource: DataSource): void {
+  binding.add(dataSource)
   const driver = dataSource.driver as unknown as { escapeQueryWithParameters: Escape }
   const escape = driver.escapeQueryWithParameters.bind(driver)
   driver.escapeQueryWithParameters = (sql, parameters, nativeParameters) => {

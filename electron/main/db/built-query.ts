@@ -10,6 +10,7 @@
  *
  * `builtQuery` answers the raw rows; `builtFind` answers entities, as `find` would.
  */
+import { bindable, bindsWholeNumbers } from './bound-numbers'
 import type {
   DataSource,
   EntityManager,
@@ -25,6 +26,8 @@ interface Written {
   sql: string
   /** Per parameter: the name of the call's value it takes, or the constant the builder bound. */
   slots: Array<{ name: string } | { value: unknown }>
+  /** A call's value as the driver would bind it (bound-numbers.ts: whole numbers as INTEGER on SQLite). */
+  bind: (value: unknown) => unknown
 }
 
 const MARK = '\u0000built-query:'
@@ -38,13 +41,22 @@ function write<V extends Values, Q extends SelectQueryBuilder<ObjectLiteral>>(
   const marks = Object.fromEntries(names.map((n) => [n, `${MARK}${n}`])) as unknown as V
   const builder = build(m, marks)
   const [sql, parameters] = builder.getQueryAndParameters()
-  const slots = parameters.map((p) =>
-    typeof p === 'string' && p.startsWith(MARK) ? { name: p.slice(MARK.length) } : { value: p },
-  )
-  return { sql, slots, builder }
+  const slots = parameters.map((p): Written['slots'][number] => {
+    if (typeof p !== 'string' || !p.includes(MARK)) return { value: p }
+    const name = p.slice(MARK.length)
+    // A value changed on its way into the SQL (a transformer, a list) cannot be given again.
+    if (!p.startsWith(MARK) || !names.includes(name)) throw new Error('A query written once takes plain values only.')
+    return { name }
+  })
+  // A value the query does not take as given (left out, or computed on) would run as a constant.
+  const lost = names.filter((n) => !slots.some((s) => 'name' in s && s.name === n))
+  if (lost.length > 0) throw new Error(`A query written once does not take ${lost.join(', ')} as given.`)
+  const bind = bindsWholeNumbers(m.dataSource) ? bindable : (value: unknown) => value
+  return { sql, slots, bind, builder }
 }
 
-const parametersOf = (w: Written, values: Values) => w.slots.map((s) => ('name' in s ? values[s.name] : s.value))
+const parametersOf = (w: Written, values: Values) =>
+  w.slots.map((s) => ('name' in s ? w.bind(values[s.name]) : s.value))
 
 export function builtQuery<V extends Values, R>(
   build: (m: EntityManager, values: V) => SelectQueryBuilder<ObjectLiteral>,
@@ -52,11 +64,11 @@ export function builtQuery<V extends Values, R>(
 ): (m: EntityManager, values: V) => Promise<R[]> {
   const written = new WeakMap<DataSource, Written>()
   return async (m, values) => {
-    let w = written.get(m.connection)
+    let w = written.get(m.dataSource)
     if (!w) {
-      const { sql, slots } = write(build, names, m)
-      w = { sql, slots }
-      written.set(m.connection, w)
+      const { sql, slots, bind } = write(build, names, m)
+      w = { sql, slots, bind }
+      written.set(m.dataSource, w)
     }
     return (await m.query(w.sql, parametersOf(w, values))) as R[]
   }
@@ -82,14 +94,14 @@ export function builtFind<V extends Values, E extends ObjectLiteral>(
 ): (m: EntityManager, values: V) => Promise<E[]> {
   const written = new WeakMap<DataSource, WrittenFind>()
   return async (m, values) => {
-    let w = written.get(m.connection)
+    let w = written.get(m.dataSource)
     if (!w) {
-      const { sql, slots, builder } = write(build, names, m)
-      w = { sql, slots, ...entityColumns(builder, m.connection) }
-      written.set(m.connection, w)
+      const { sql, slots, bind, builder } = write(build, names, m)
+      w = { sql, slots, bind, ...entityColumns(builder, m.dataSource) }
+      written.set(m.dataSource, w)
     }
     const rows = (await m.query(w.sql, parametersOf(w, values))) as Array<Record<string, unknown>>
-    const driver = m.connection.driver
+    const driver = m.dataSource.driver
     const found: E[] = []
     for (const row of rows) {
       const entity = w.metadata.create(m.queryRunner, { fromDeserializer: true }) as E
