@@ -55,6 +55,19 @@ function write<V extends Values, Q extends SelectQueryBuilder<ObjectLiteral>>(
   return { sql, slots, bind, builder }
 }
 
+/** What `make` makes of a database, made on the first call with that database and kept. */
+function perDatabase<W extends object>(make: (m: EntityManager) => W): (m: EntityManager) => W {
+  const made = new WeakMap<DataSource, W>()
+  return (m) => {
+    let w = made.get(m.dataSource)
+    if (!w) {
+      w = make(m)
+      made.set(m.dataSource, w)
+    }
+    return w
+  }
+}
+
 const parametersOf = (w: Written, values: Values) =>
   w.slots.map((s) => ('name' in s ? w.bind(values[s.name]) : s.value))
 
@@ -62,14 +75,12 @@ export function builtQuery<V extends Values, R>(
   build: (m: EntityManager, values: V) => SelectQueryBuilder<ObjectLiteral>,
   names: ReadonlyArray<keyof V & string>,
 ): (m: EntityManager, values: V) => Promise<R[]> {
-  const written = new WeakMap<DataSource, Written>()
+  const written = perDatabase((m): Written => {
+    const { sql, slots, bind } = write(build, names, m)
+    return { sql, slots, bind }
+  })
   return async (m, values) => {
-    let w = written.get(m.dataSource)
-    if (!w) {
-      const { sql, slots, bind } = write(build, names, m)
-      w = { sql, slots, bind }
-      written.set(m.dataSource, w)
-    }
+    const w = written(m)
     return (await m.query(w.sql, parametersOf(w, values))) as R[]
   }
 }
@@ -92,14 +103,12 @@ export function builtFind<V extends Values, E extends ObjectLiteral>(
   build: (m: EntityManager, values: V) => SelectQueryBuilder<E>,
   names: ReadonlyArray<keyof V & string>,
 ): (m: EntityManager, values: V) => Promise<E[]> {
-  const written = new WeakMap<DataSource, WrittenFind>()
+  const written = perDatabase((m): WrittenFind => {
+    const { sql, slots, bind, builder } = write(build, names, m)
+    return { sql, slots, bind, ...entityColumns(builder, m.dataSource) }
+  })
   return async (m, values) => {
-    let w = written.get(m.dataSource)
-    if (!w) {
-      const { sql, slots, bind, builder } = write(build, names, m)
-      w = { sql, slots, bind, ...entityColumns(builder, m.dataSource) }
-      written.set(m.dataSource, w)
-    }
+    const w = written(m)
     const rows = (await m.query(w.sql, parametersOf(w, values))) as Array<Record<string, unknown>>
     const driver = m.dataSource.driver
     const found: E[] = []
