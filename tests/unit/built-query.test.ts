@@ -3,7 +3,7 @@
  * and every letter read. Each answers what TypeORM's own reading answers, on each engine.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm'
+import { IsNull, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm'
 import {
   ActionEntity,
   BusinessProfileEntity,
@@ -135,6 +135,29 @@ describe('an entity query written once per database (builtFind)', () => {
     const [asTypeorm] = await build(manager(), 5).getRawMany<{ half: number | string }>()
     expect(Number(written?.half)).toBe(2)
     expect(written).toEqual(asTypeorm)
+  })
+
+  it('makes no entity of a row whose selected columns are all null, as getMany does', async () => {
+    const build = (m: EntityManager) =>
+      m.createQueryBuilder(TurnaroundEntity, 't').select(['t.closedOn', 't.outcome']).orderBy('t.id', 'ASC')
+    const expected = await build(manager()).getMany()
+    const open = await manager().count(TurnaroundEntity, { where: { closedOn: IsNull() } })
+    expect(open).toBeGreaterThan(0)
+    const read = await builtFind(build, [])(manager(), {})
+    expect(read).toStrictEqual(expected)
+    expect(read.length).toBe((await manager().count(TurnaroundEntity)) - open)
+  })
+
+  it('refuses an entity whose loading a subscriber listens to (it would not be told)', async () => {
+    const listener = { afterLoad: () => undefined }
+    const subscribers = app.db.dataSource.subscribers
+    subscribers.push(listener)
+    try {
+      const read = builtFind((m) => m.createQueryBuilder(StaffEntity, 's'), [])
+      await expect(read(manager(), {})).rejects.toThrow(/load listeners/)
+    } finally {
+      subscribers.splice(subscribers.indexOf(listener), 1)
+    }
   })
 
   it('refuses a query it cannot read as TypeORM does: one that joins', async () => {

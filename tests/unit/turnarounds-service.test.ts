@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ApiErrorData, Envelope } from '../../electron/shared/envelope'
 import type { Client } from '../../electron/shared/models'
+import { TurnaroundEntity } from '../../electron/main/db/entities'
 import type { TouchpointView, TurnaroundDetail, TurnaroundSummary } from '../../electron/shared/turnarounds/models'
 import { NEXT_STEP } from '../../electron/shared/turnarounds/rules'
 import { openTestApp, type TestApp } from '../support/temp-db'
@@ -958,6 +959,33 @@ describe('touchpoints', () => {
       kind: 'meeting',
     })
     expect((await get(t.id)).touchpoints).toEqual([tp])
+  })
+
+  it('writes the turnaround again only when what is derived from it changed', async () => {
+    const { client, t } = await setup()
+    // Every update of a turnaround through TypeORM, on either engine, is told to its subscribers.
+    const updates: unknown[] = []
+    const watcher = { listenTo: () => TurnaroundEntity, afterUpdate: (e: unknown) => void updates.push(e) }
+    app.db.dataSource.subscribers.push(watcher)
+    try {
+      await saveTouchpoint(client.id, t.id, { occurredOn: '2026-11-12' })
+      const first = await get(t.id)
+      expect(first.lastTouchpointOn).toBe('2026-11-12')
+      expect(updates).toHaveLength(1)
+      // A second call the same day: the last touchpoint, the next follow-up and the stage stay.
+      await saveTouchpoint(client.id, t.id, { occurredOn: '2026-11-12' })
+      expect(updates).toHaveLength(1)
+      expect(await get(t.id)).toMatchObject({
+        lastTouchpointOn: first.lastTouchpointOn,
+        nextFollowUpOn: first.nextFollowUpOn,
+        stage: first.stage,
+      })
+      await saveTouchpoint(client.id, t.id, { occurredOn: '2026-11-14' })
+      expect(updates).toHaveLength(2)
+      expect((await get(t.id)).lastTouchpointOn).toBe('2026-11-14')
+    } finally {
+      app.db.dataSource.subscribers.splice(app.db.dataSource.subscribers.indexOf(watcher), 1)
+    }
   })
 
   it.each([
