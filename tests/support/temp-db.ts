@@ -4,6 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { openDatabase, DATABASE_FILE_NAME, type OpenedDatabase } from '../../electron/main/db/open-database'
 import { openTestPostgres, TEST_ENGINE } from './postgres/test-database'
+import { openPostgresDatabase } from '../../electron/main/db/open-postgres'
+import type { PostgresSettings } from '../../electron/main/db/engine/postgres-engine'
 import { createHandlers, createServices, type AppContext, type Ports } from '../../electron/main/features/handlers'
 import { createDispatcher, type SenderFrame } from '../../electron/main/ipc'
 import { createRequestQueue, type RequestQueue } from '../../electron/main/request-queue'
@@ -50,10 +52,19 @@ export async function openTestApp(
   now: () => Date = () => FIXED_NOW,
   /** Ports beyond the usual fakes (the SMTP password's cipher, the tests' mail server's certificate). */
   more: Partial<Ports> = {},
-  engine: 'sqlite' | 'postgres' = TEST_ENGINE,
+  /**
+   * The engine, or a PostgreSQL server's settings: a benchmark's own server, opened as the app opens
+   * it (without the tests' `?` placeholders for raw SQL, which would cost every query a rewrite).
+   */
+  engine: 'sqlite' | 'postgres' | PostgresSettings = TEST_ENGINE,
 ): Promise<TestApp> {
   const file = path.join(dir, DATABASE_FILE_NAME)
-  const db = engine === 'postgres' ? await openTestPostgres(dir) : await openDatabase({ file, now })
+  const db =
+    engine === 'postgres'
+      ? await openTestPostgres(dir)
+      : engine === 'sqlite'
+        ? await openDatabase({ file, now })
+        : await openPostgresDatabase(engine)
   const queue = createRequestQueue()
   const ctx: AppContext = {
     dataSource: db.dataSource,
