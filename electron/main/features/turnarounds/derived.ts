@@ -59,7 +59,7 @@ const clientPartsOf = builtFind(
  * transaction. Every write to a turnaround or its parts ends here, so the stored values that the
  * Today page and the lists query stay true. Only what changed is written.
  */
-export async function refreshDerived(m: EntityManager, turnaroundId: number): Promise<TurnaroundEntity> {
+export async function refreshDerived(m: EntityManager, turnaroundId: number): Promise<void> {
   const id = turnaroundId
   const t = await builtById(TurnaroundEntity)(m, id)
   if (!t) throw notFound('turnaround')
@@ -87,5 +87,4 @@ export async function refreshDerived(m: EntityManager, turnaroundId: number): Pr
     Object.entries(derived).filter(([key, value]) => t[key as keyof typeof derived] !== value),
   ) as Partial<typeof derived>
   if (Object.keys(changed).length > 0) await m.update(TurnaroundEntity, { id }, changed)
-  return Object.assign(t, derived)
 }

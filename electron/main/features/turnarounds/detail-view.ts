@@ -67,40 +67,28 @@ export function toTouchpointView(t: TouchpointEntity): TouchpointView {
   }
 }
 
-/** A turnaround's rows of one kind in the page's order, their SQL written once per database. */
-const ofTurnaround = <E extends ObjectLiteral>(entity: EntityTarget<E>, order: Array<[string, 'ASC' | 'DESC']>) =>
+/**
+ * A turnaround's rows of one kind in the page's order: by `by` (when given), then by id, both in
+ * `direction`; their SQL written once per database.
+ */
+const ofTurnaround = <E extends ObjectLiteral>(entity: EntityTarget<E>, direction: 'ASC' | 'DESC', by?: string) =>
   builtFind(
     (m, { id }: { id: number }) => {
       const q = m.createQueryBuilder(entity, 'x').where('x.turnaroundId = :id', { id })
-      for (const [property, direction] of order) q.addOrderBy(`x.${property}`, direction)
-      return q
+      if (by) q.addOrderBy(`x.${by}`, direction)
+      return q.addOrderBy('x.id', direction)
     },
     ['id'],
   )
 
 const turnaroundById = builtById(TurnaroundEntity)
 const clientById = builtById(ClientEntity)
-const issuesOf = ofTurnaround(IssueEntity, [
-  ['raisedOn', 'ASC'],
-  ['id', 'ASC'],
-])
-const actionsOf = ofTurnaround(ActionEntity, [['id', 'ASC']])
-const commitmentsOf = ofTurnaround(CommitmentEntity, [
-  ['dueOn', 'ASC'],
-  ['id', 'ASC'],
-])
-const touchpointsOf = ofTurnaround(TouchpointEntity, [
-  ['occurredOn', 'DESC'],
-  ['id', 'DESC'],
-])
-const handoversOf = ofTurnaround(HandoverEntity, [
-  ['handedOn', 'ASC'],
-  ['id', 'ASC'],
-])
-const clientPartsOf = ofTurnaround(ClientCommitmentPartEntity, [
-  ['position', 'ASC'],
-  ['id', 'ASC'],
-])
+const issuesOf = ofTurnaround(IssueEntity, 'ASC', 'raisedOn')
+const actionsOf = ofTurnaround(ActionEntity, 'ASC')
+const commitmentsOf = ofTurnaround(CommitmentEntity, 'ASC', 'dueOn')
+const touchpointsOf = ofTurnaround(TouchpointEntity, 'DESC', 'occurredOn')
+const handoversOf = ofTurnaround(HandoverEntity, 'ASC', 'handedOn')
+const clientPartsOf = ofTurnaround(ClientCommitmentPartEntity, 'ASC', 'position')
 
 /** Everything the turnaround page shows, read in one go. */
 export async function loadDetail(
