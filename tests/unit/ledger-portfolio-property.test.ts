@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ledgerSums } from '../../electron/main/features/ledger/figures-query'
 import { ENTRY_KINDS } from '../../electron/shared/ledger/words'
+import { divRound } from '../../electron/shared/money'
 import { openTestApp, type TestApp } from '../support/temp-db'
 
 let app: TestApp
@@ -24,8 +25,15 @@ const entry = fc.record({
   minutes: fc.integer({ min: 1, max: 600 }),
 })
 
+const touchpoint = fc.record({
+  client: fc.integer({ min: 0, max: 3 }),
+  date: day,
+  minutes: fc.integer({ min: 0, max: 600 }),
+  rate: fc.integer({ min: 0, max: 20_000 }),
+})
+
 describe('portfolio figures from the monthly totals', () => {
-  it('equal a plain GROUP BY over the entries, for random ledgers, edits and periods', async () => {
+  it('equal a plain GROUP BY over the entries and touchpoints, for random ledgers, edits and periods', async () => {
     const ds = app.db.dataSource
     await fc.assert(
       fc.asyncProperty(
@@ -34,8 +42,27 @@ describe('portfolio figures from the monthly totals', () => {
         fc.nat(),
         day,
         day,
-        async (entries, moves, deletions, a, b) => {
+        fc.array(touchpoint, { maxLength: 30 }),
+        fc.array(fc.tuple(fc.nat(), day, fc.integer({ min: 0, max: 300 })), { maxLength: 5 }),
+        async (entries, moves, deletions, a, b, touchpoints, touchpointEdits) => {
           await ds.query('DELETE FROM ledger_entries')
+          await ds.query('DELETE FROM touchpoints')
+          for (const t of touchpoints)
+            await ds.query(
+              "INSERT INTO touchpoints (client_id, kind, occurred_on, who, minutes, rate_minor, created_at) VALUES (?, 'call', ?, 'Ada', ?, ?, '')",
+              [clients[t.client], t.date, t.minutes, t.rate],
+            )
+          // A touchpoint's day and minutes changed, then one removed, through the triggers too.
+          for (const [n, date, minutes] of touchpointEdits)
+            await ds.query(
+              'UPDATE touchpoints SET occurred_on = ?, minutes = ? WHERE id = (SELECT id FROM touchpoints ORDER BY id LIMIT 1 OFFSET ?)',
+              [date, minutes, n % Math.max(1, touchpoints.length)],
+            )
+          if (touchpoints.length > 0)
+            await ds.query(
+              'DELETE FROM touchpoints WHERE id = (SELECT id FROM touchpoints ORDER BY id LIMIT 1 OFFSET ?)',
+              [deletions % touchpoints.length],
+            )
           for (const e of entries) {
             await ds.query(
               "INSERT INTO ledger_entries (client_id, kind, entry_date, amount_minor, currency, minutes, created_at, updated_at) VALUES (?, ?, ?, ?, 'EUR', ?, '', '')",
@@ -73,6 +100,19 @@ describe('portfolio figures from the monthly totals', () => {
             const pick = (s: Record<string, number> | undefined) =>
               Object.fromEntries([...ENTRY_KINDS, 'timeMinutes'].map((k) => [k, s?.[k] ?? 0]))
             expect(pick(got as unknown as Record<string, number> | undefined)).toEqual(pick(want))
+          }
+          // Complaint handling: each client's minutes, and their exact cost rounded once.
+          const handled = (await ds.query(
+            `SELECT client_id AS "clientId", SUM(minutes) AS minutes, SUM(minutes * rate_minor) AS "minuteRates" FROM touchpoints WHERE occurred_on BETWEEN ? AND ? AND minutes > 0 GROUP BY client_id`,
+            [from, to],
+          )) as Array<{ clientId: number; minutes: number; minuteRates: number }>
+          for (const id of clients) {
+            const want = handled.find((r) => Number(r.clientId) === id)
+            const got = sums.get(id)
+            expect([got?.touchpointMinutes ?? 0, got?.touchpointCost ?? 0]).toEqual([
+              Number(want?.minutes ?? 0),
+              divRound(Number(want?.minuteRates ?? 0), 60),
+            ])
           }
         },
       ),
