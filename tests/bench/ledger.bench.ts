@@ -12,7 +12,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, it } from 'vitest'
-import { DATABASE_FILE_NAME, openDatabase, type OpenedDatabase } from '../../electron/main/db/open-database'
+import {
+  DATABASE_FILE_NAME,
+  PAGE_CACHE_KIB,
+  openDatabase,
+  type OpenedDatabase,
+} from '../../electron/main/db/open-database'
 import { ProfileService } from '../../electron/main/features/profile/profile-service'
 import { createLedgerServices, type LedgerServices } from '../../electron/main/features/ledger/ledger-handlers'
 import { periodOf } from '../../electron/shared/ledger/periods'
@@ -167,6 +172,8 @@ beforeAll(async () => {
   seedEntries(file)
   opened = await openDatabase({ file })
   raw = new Database(file, { readonly: true, fileMustExist: true })
+  // The hand-written baseline reads with the same page cache as the app's connection.
+  raw.pragma(`cache_size = -${PAGE_CACHE_KIB}`)
   ledger = createLedgerServices({
     manager: opened.dataSource.manager,
     now: () => NOW,

@@ -11,7 +11,12 @@ import { isDeepStrictEqual } from 'node:util'
 import Database from 'better-sqlite3'
 import type { DataSource } from 'typeorm'
 import { afterAll, beforeAll, describe, it } from 'vitest'
-import { DATABASE_FILE_NAME, openDatabase, type OpenedDatabase } from '../../electron/main/db/open-database'
+import {
+  DATABASE_FILE_NAME,
+  PAGE_CACHE_KIB,
+  openDatabase,
+  type OpenedDatabase,
+} from '../../electron/main/db/open-database'
 import {
   ClientCommitmentPartEntity,
   CommitmentEntity,
@@ -495,6 +500,8 @@ beforeAll(async () => {
   }
   opened = await openDatabase({ file })
   raw = new Database(file, { readonly: true, fileMustExist: true })
+  // The hand-written baseline reads with the same page cache as the app's connection.
+  raw.pragma(`cache_size = -${PAGE_CACHE_KIB}`)
 
   postgres = await benchPostgres()
   if (postgres) {

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { DATABASE_FILE_NAME, openDatabase } from '../../electron/main/db/open-database'
+import { DATABASE_FILE_NAME, PAGE_CACHE_KIB, openDatabase } from '../../electron/main/db/open-database'
 import { DatabaseOpenError, describeOpenProblem } from '../../electron/main/db/errors'
 import { MIGRATION_NAMES } from '../../electron/main/db/migrations'
 import { openTestApp, tempDir, type TestApp } from '../support/temp-db'
@@ -14,7 +14,7 @@ afterEach(async () => {
 })
 
 describe('opening the database', () => {
-  it('creates every table from an empty folder, with WAL and foreign keys on', async () => {
+  it('creates every table from an empty folder, with WAL, foreign keys and a 32 MB page cache', async () => {
     app = await openTestApp()
     expect(app.db.applied).toEqual(MIGRATION_NAMES)
     expect(app.db.backupFile).toBeNull()
@@ -24,6 +24,9 @@ describe('opening the database', () => {
     )
     expect(await app.db.dataSource.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }])
     expect(await app.db.dataSource.query('PRAGMA foreign_keys')).toEqual([{ foreign_keys: 1 }])
+    // Twice SQLite's own 16 MB: a large ledger's portfolio keeps its client months and edge days in it.
+    expect(PAGE_CACHE_KIB).toBe(32 * 1024)
+    expect(await app.db.dataSource.query('PRAGMA cache_size')).toEqual([{ cache_size: -PAGE_CACHE_KIB }])
   })
 
   it('opens an up-to-date file again without migrating or backing up', async () => {

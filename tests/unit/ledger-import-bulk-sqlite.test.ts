@@ -1,7 +1,8 @@
 /**
  * The end of a large import on SQLite (import-writer.ts): the import key's unique index set aside
  * too when the ledger holds no imported entry, and built again before the commit (bulk-indexes.ts);
- * the sorting done in small runs on helper threads (sort-runs.ts). SQLite only (vitest.config.mts
+ * the sorting done in small runs on helper threads, and the writing with SQLite's own page cache
+ * rather than the connection's larger one (sort-runs.ts). SQLite only (vitest.config.mts
  * leaves this file out of unit-pg): PostgreSQL never sets an index aside, and these are SQLite's
  * settings of its one connection.
  */
@@ -10,7 +11,13 @@ import { IMPORT_KEY_INDEX, importKeyAside } from '../../electron/main/features/l
 import { SqliteImportWrite, rawDatabase } from '../../electron/main/features/ledger-import/import-writer'
 import type { ImportRow } from '../../electron/main/features/ledger-import/row-reader'
 import { rowsOnThisThread } from '../../electron/main/features/ledger-import/row-store'
-import { SORT_RUN_KIB, withSortRuns } from '../../electron/main/features/ledger-import/sort-runs'
+import {
+  IMPORT_CACHE_KIB,
+  SORT_RUN_KIB,
+  withImportCache,
+  withSortRuns,
+} from '../../electron/main/features/ledger-import/sort-runs'
+import { PAGE_CACHE_KIB } from '../../electron/main/db/open-database'
 import {
   fixture,
   importFile,
@@ -144,7 +151,13 @@ describe('sorting in small runs on helper threads', () => {
   it('is left as it was found by a large import, whose rows and totals are whole', async () => {
     const a = await app()
     const before = settings(a)
-    const service = importService(a, { indexesAside: () => true })
+    expect(before.cacheSize).toBe(-PAGE_CACHE_KIB)
+    // The cache while the rows are written, as each progress report finds it.
+    const whileWriting = new Set<unknown>()
+    const service = importService(a, {
+      indexesAside: () => true,
+      sendProgress: () => whileWriting.add(settings(a).cacheSize),
+    })
     const lines = Array.from(
       { length: 3_000 },
       (_, i) =>
@@ -154,6 +167,7 @@ describe('sorting in small runs on helper threads', () => {
     const chosen = await service.open(file)
     const result = await service.run(chosen.token, presetMapping('generic', chosen.headers), 'stop')
     expect(result).toMatchObject({ status: 'imported', imported: 3_000 })
+    expect([...whileWriting]).toEqual([-IMPORT_CACHE_KIB])
     expect(settings(a)).toEqual(before)
     const [totals] = (await a.db.dataSource.query(
       'SELECT SUM(entries) AS entries, SUM(amount_minor) AS amount FROM ledger_month_totals',
@@ -163,5 +177,21 @@ describe('sorting in small runs on helper threads', () => {
     )) as Array<{ entries: number; amount: number }>
     expect(totals).toEqual(entries)
     expect(await a.db.dataSource.query('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }])
+  })
+})
+
+describe('an import’s page cache', () => {
+  it('is SQLite’s own 16 MB while the work runs, and the connection’s again after it, however it ends', async () => {
+    const a = await app()
+    const db = rawDatabase(a.db.dataSource.manager)
+    expect(IMPORT_CACHE_KIB).toBeLessThan(PAGE_CACHE_KIB)
+    expect(await withImportCache(db, async () => settings(a).cacheSize)).toBe(-IMPORT_CACHE_KIB)
+    expect(settings(a).cacheSize).toBe(-PAGE_CACHE_KIB)
+    await expect(
+      withImportCache(db, async () => {
+        throw new Error('the disk is full')
+      }),
+    ).rejects.toThrow('the disk is full')
+    expect(settings(a).cacheSize).toBe(-PAGE_CACHE_KIB)
   })
 })

@@ -4,6 +4,7 @@
  * rest is still read (writeWhileReading), on PostgreSQL once the whole file is read (readThenWrite),
  * and how the run ends (ImportEnd).
  */
+import type Database from 'better-sqlite3'
 import type { EntityManager } from 'typeorm'
 import { DomainError } from '../../domain-error'
 import { ledgerFullMessage, ledgerTotalMinor } from '../../db/ledger-total'
@@ -23,6 +24,7 @@ import { writeRowsPostgres } from './import-writer-postgres'
 import type { ReadCounts, ReadJob, ReadSummary } from './read-rows'
 import { readOnThread } from './reading-thread'
 import { ImportRows } from './row-store'
+import { withImportCache } from './sort-runs'
 
 /** Rows written per turn of the event loop (about 20 to 40 ms of writing). */
 const ROWS_PER_TURN = 4096
@@ -110,9 +112,13 @@ export async function readThenWrite(given: ImportRun): Promise<ImportResult> {
  * cancel, a bad row under "stop", a refusal or any failure rolls everything back.
  */
 export async function writeWhileReading(given: ImportRun): Promise<ImportResult> {
-  const { job, run, sendProgress } = given
   const db = rawDatabase(given.manager)
   await whenIdle(db)
+  return withImportCache(db, () => writeRows(given, db))
+}
+
+async function writeRows(given: ImportRun, db: Database.Database): Promise<ImportResult> {
+  const { job, run, sendProgress } = given
   const before = await ledgerTotalMinor(given.manager)
   const rows = new ImportRows()
   const write = SqliteImportWrite.begin(db, job.lookups.currency, given.stamp)

@@ -44,3 +44,21 @@ export function withSortRuns<T>(db: Database.Database, work: () => T): T {
     db.pragma(`threads = ${Math.trunc(threads)}`)
   }
 }
+
+/**
+ * The page cache while an import writes, in KiB: SQLite's own 16 MB, not the connection's 32
+ * (open-database.ts), which serves reads. An import fills whatever cache it has with the pages it
+ * writes, and at 32 MB its peak memory rose from 164 to 182 MB for no gain in speed.
+ */
+export const IMPORT_CACHE_KIB = 16 * 1024
+
+/** Runs an import's `work` with the import's cache, then puts the connection's own back, however it ends. */
+export async function withImportCache<T>(db: Database.Database, work: () => Promise<T>): Promise<T> {
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number
+  db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`)
+  try {
+    return await work()
+  } finally {
+    db.pragma(`cache_size = ${Math.trunc(cacheSize)}`)
+  }
+}
