@@ -2,7 +2,7 @@
  * The end of a large import on SQLite (import-writer.ts): the import key's unique index set aside
  * too when the ledger holds no imported entry, and built again before the commit (bulk-indexes.ts);
  * the sorting done in small runs on helper threads, and the writing with SQLite's own page cache
- * rather than the connection's larger one (sort-runs.ts). SQLite only (vitest.config.mts
+ * rather than the connection's larger one (import-cache.ts). SQLite only (vitest.config.mts
  * leaves this file out of unit-pg): PostgreSQL never sets an index aside, and these are SQLite's
  * settings of its one connection.
  */
@@ -11,12 +11,8 @@ import { IMPORT_KEY_INDEX, importKeyAside } from '../../electron/main/features/l
 import { SqliteImportWrite, rawDatabase } from '../../electron/main/features/ledger-import/import-writer'
 import type { ImportRow } from '../../electron/main/features/ledger-import/row-reader'
 import { rowsOnThisThread } from '../../electron/main/features/ledger-import/row-store'
-import {
-  IMPORT_CACHE_KIB,
-  SORT_RUN_KIB,
-  withImportCache,
-  withSortRuns,
-} from '../../electron/main/features/ledger-import/sort-runs'
+import { SORT_RUN_KIB, withSortRuns } from '../../electron/main/features/ledger-import/sort-runs'
+import { IMPORT_CACHE_KIB, withImportCache } from '../../electron/main/features/ledger-import/import-cache'
 import { PAGE_CACHE_KIB } from '../../electron/main/db/open-database'
 import {
   fixture,

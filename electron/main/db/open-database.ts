@@ -22,7 +22,7 @@ export const DATABASE_FILE_NAME = 'turnaround-desk.sqlite'
  * its pages again from the file. At 32 MB both stay: the portfolio 27.5–32.0 → 22.9–23.1 ms, while
  * a plain GROUP BY over the entries hardly moves (393–422 → 390–408 ms), so the benchmarks give
  * their hand-written baselines the same cache. The pages are held only once read, and an import
- * writes with SQLite's own 16 MB (sort-runs.ts), as its peak memory rose by the difference.
+ * writes with SQLite's own 16 MB (import-cache.ts), as its peak memory rose by the difference.
  */
 export const PAGE_CACHE_KIB = 32 * 1024
 

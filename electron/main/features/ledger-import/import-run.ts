@@ -24,7 +24,7 @@ import { writeRowsPostgres } from './import-writer-postgres'
 import type { ReadCounts, ReadJob, ReadSummary } from './read-rows'
 import { readOnThread } from './reading-thread'
 import { ImportRows } from './row-store'
-import { withImportCache } from './sort-runs'
+import { withImportCache } from './import-cache'
 
 /** Rows written per turn of the event loop (about 20 to 40 ms of writing). */
 const ROWS_PER_TURN = 4096

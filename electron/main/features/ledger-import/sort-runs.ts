@@ -2,7 +2,7 @@
  * The end of a large import on SQLite is sorting: building the entries' indexes again sorts every
  * entry once per index, and the month totals' grouped add sorts the rows written by client, month
  * and kind (bulk-indexes.ts, month-totals.ts). SQLite's sorter keeps a run in memory up to the
- * size of the page cache (16 MB as better-sqlite3 builds it), sorts it, and merges the runs; with
+ * size of the page cache (the import's 16 MB, import-cache.ts), sorts it, and merges the runs; with
  * helper threads allowed (PRAGMA threads, none by default) it sorts and merges runs on them.
  *
  * For that end only, the page cache is made small and helper threads are allowed: runs of about
@@ -25,6 +25,7 @@
  */
 import os from 'node:os'
 import type Database from 'better-sqlite3'
+import { setPragmas } from '../../db/pragmas'
 
 /** The page cache while sorting, in KiB (a negative cache_size): the size of one sorted run. */
 export const SORT_RUN_KIB = 1024
@@ -33,32 +34,13 @@ const MOST_HELPERS = 4
 
 /** Runs `work` (inside the caller's transaction) with small sort runs and helper threads, then puts both settings back. */
 export function withSortRuns<T>(db: Database.Database, work: () => T): T {
-  const cacheSize = db.pragma('cache_size', { simple: true }) as number
-  const threads = db.pragma('threads', { simple: true }) as number
+  const restore = setPragmas(db, {
+    cache_size: -SORT_RUN_KIB,
+    threads: Math.min(MOST_HELPERS, os.availableParallelism()),
+  })
   try {
-    db.pragma(`cache_size = -${SORT_RUN_KIB}`)
-    db.pragma(`threads = ${Math.min(MOST_HELPERS, os.availableParallelism())}`)
     return work()
   } finally {
-    db.pragma(`cache_size = ${Math.trunc(cacheSize)}`)
-    db.pragma(`threads = ${Math.trunc(threads)}`)
-  }
-}
-
-/**
- * The page cache while an import writes, in KiB: SQLite's own 16 MB, not the connection's 32
- * (open-database.ts), which serves reads. An import fills whatever cache it has with the pages it
- * writes, and at 32 MB its peak memory rose from 164 to 182 MB for no gain in speed.
- */
-export const IMPORT_CACHE_KIB = 16 * 1024
-
-/** Runs an import's `work` with the import's cache, then puts the connection's own back, however it ends. */
-export async function withImportCache<T>(db: Database.Database, work: () => Promise<T>): Promise<T> {
-  const cacheSize = db.pragma('cache_size', { simple: true }) as number
-  db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`)
-  try {
-    return await work()
-  } finally {
-    db.pragma(`cache_size = ${Math.trunc(cacheSize)}`)
+    restore()
   }
 }
